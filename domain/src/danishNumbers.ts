@@ -1,0 +1,72 @@
+/**
+ * Numbers as people type and paste them: Danish notation first ("3,5", "1.234,5"), the English
+ * decimal point accepted too ("3.5"), a dash for zero as the documents print it.
+ */
+import { fromParts, OERE_PER_MIO, MAX_MIO_DECIMALS, type Oere, type Parsed } from "./money.ts";
+
+/** A lone dash (hyphen, en dash, em dash or minus sign) means zero, as in the documents' tables. */
+const DASH = /^[-\u2013\u2014\u2212]$/;
+const SPACES = /[\s\u00a0\u202f]/g;
+const MINUS = /^[-\u2212]/;
+
+/**
+ * Parses an amount in mio. kr. typed or pasted by a person.
+ *
+ * Rules, in order:
+ * - surrounding spaces are ignored; spaces inside are digit grouping ("1 234,5");
+ * - a lone dash is zero;
+ * - with both `.` and `,`, the last one is the decimal separator and the other groups thousands
+ *   ("1.234,5" and "1,234.5" are both 1234.5);
+ * - with only one kind of separator appearing once, it is the decimal separator ("3,5", "3.5");
+ * - with one kind appearing several times, it groups thousands ("1.234.567"), and every group after
+ *   the first must have three digits.
+ */
+export function parseDanishAmount(input: string): Parsed<Oere> {
+  const trimmed = input.trim();
+  if (trimmed === "") return { ok: false, error: { code: "EMPTY", input } };
+  if (DASH.test(trimmed)) return { ok: true, value: 0n };
+
+  const negative = MINUS.test(trimmed);
+  const body = (negative ? trimmed.slice(1) : trimmed).replace(SPACES, "");
+  if (!/^[\d.,]+$/.test(body) || !/\d/.test(body)) return { ok: false, error: { code: "NOT_A_NUMBER", input } };
+
+  const lastDot = body.lastIndexOf(".");
+  const lastComma = body.lastIndexOf(",");
+  let decimalSeparator: string | null = null;
+  if (lastDot >= 0 && lastComma >= 0) decimalSeparator = lastDot > lastComma ? "." : ",";
+  else if (lastDot >= 0 && body.indexOf(".") === lastDot) decimalSeparator = ".";
+  else if (lastComma >= 0 && body.indexOf(",") === lastComma) decimalSeparator = ",";
+
+  const [integerPart = "", decimalPart = "", ...rest] =
+    decimalSeparator === null ? [body] : body.split(decimalSeparator);
+  if (rest.length > 0) return { ok: false, error: { code: "NOT_A_NUMBER", input } };
+
+  const groups = integerPart.split(/[.,]/);
+  const groupedWell = groups.length === 1 || groups.slice(1).every((group) => /^\d{3}$/.test(group));
+  if (!groupedWell || groups[0] === "" || (decimalSeparator !== null && decimalPart === "")) {
+    return { ok: false, error: { code: "NOT_A_NUMBER", input } };
+  }
+  return fromParts(input, negative, groups.join(""), decimalPart);
+}
+
+export interface DanishFormatOptions {
+  /** Fewest decimals to show (the frame's precision; 1 for the life science frame). More are shown when needed to be exact. */
+  minDecimals?: number;
+  /** Group thousands with `.` (default true). */
+  grouping?: boolean;
+  /** Show zero as "-" as the documents do (default false). */
+  zeroAsDash?: boolean;
+}
+
+/** Formats an amount in mio. kr. the Danish way: "1.234,5", "-1,1", "100,0". Never rounds. */
+export function formatDanishAmount(amount: Oere, options: DanishFormatOptions = {}): string {
+  const { minDecimals = 1, grouping = true, zeroAsDash = false } = options;
+  if (amount === 0n && zeroAsDash) return "-";
+  const negative = amount < 0n;
+  const magnitude = negative ? -amount : amount;
+  const whole = (magnitude / OERE_PER_MIO).toString();
+  let fraction = (magnitude % OERE_PER_MIO).toString().padStart(MAX_MIO_DECIMALS, "0").replace(/0+$/, "");
+  if (fraction.length < minDecimals) fraction = fraction.padEnd(minDecimals, "0");
+  const groupedWhole = grouping ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : whole;
+  return `${negative ? "-" : ""}${groupedWhole}${fraction ? `,${fraction}` : ""}`;
+}

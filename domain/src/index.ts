@@ -1,0 +1,3 @@
+export * from "./money.ts";
+export * from "./danishNumbers.ts";
+export * from "./totals.ts";
