@@ -243,17 +243,20 @@ CREATE TABLE "Footnote" (
 CREATE TABLE "OutsideFrameAmount" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "frameId" TEXT NOT NULL,
+    "scenarioId" TEXT,
     "kind" TEXT NOT NULL,
     "description" TEXT NOT NULL,
-    "amount" BIGINT NOT NULL,
-    "printedAmount" TEXT NOT NULL,
-    "basis" TEXT NOT NULL,
-    "fromYear" INTEGER NOT NULL,
-    "toYear" INTEGER NOT NULL,
+    "amount" BIGINT,
+    "printedAmount" TEXT,
+    "basis" TEXT,
+    "fromYear" INTEGER,
+    "toYear" INTEGER,
+    "note" TEXT,
     "explainsTableId" TEXT,
     "footnoteMarker" TEXT,
     "source" JSONB NOT NULL,
     CONSTRAINT "OutsideFrameAmount_frameId_fkey" FOREIGN KEY ("frameId") REFERENCES "Frame" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "OutsideFrameAmount_scenarioId_fkey" FOREIGN KEY ("scenarioId") REFERENCES "Scenario" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "OutsideFrameAmount_explainsTableId_fkey" FOREIGN KEY ("explainsTableId") REFERENCES "SourceTable" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 

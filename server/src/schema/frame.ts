@@ -1,0 +1,62 @@
+import { builder } from "../builder.ts";
+import { db } from "../db.ts";
+import { AmountBasis, OutsideFrameKind } from "./enums.ts";
+import { InitiativeRef } from "./initiative.ts";
+import { asSource, SourceReference } from "./source.ts";
+
+export const FrameYearRef = builder.prismaObject("FrameYear", {
+  description: "The frame's amount in one year.",
+  fields: (t) => ({
+    year: t.exposeInt("year"),
+    amount: t.expose("amount", { type: "Decimal", description: "The frame that year, in mio. kr." }),
+  }),
+});
+
+export const OutsideFrameAmountRef = builder.prismaNode("OutsideFrameAmount", {
+  id: { field: "id" },
+  description:
+    "Money a document records beside the frame, never inside it: co-financing, funds already disbursed, amounts the parties only note.",
+  fields: (t) => ({
+    key: t.exposeString("id", { description: "Stable key from seeds/." }),
+    kind: t.field({ type: OutsideFrameKind, resolve: (row) => row.kind as typeof OutsideFrameKind.$inferType }),
+    description: t.exposeString("description"),
+    amount: t.expose("amount", { type: "Decimal", nullable: true, description: "Null where the document gives no amount." }),
+    printedAmount: t.exposeString("printedAmount", { nullable: true, description: "The amount as printed." }),
+    basis: t.field({ type: AmountBasis, nullable: true, resolve: (row) => row.basis as typeof AmountBasis.$inferType | null }),
+    fromYear: t.exposeInt("fromYear", { nullable: true }),
+    toYear: t.exposeInt("toYear", { nullable: true }),
+    note: t.exposeString("note", { nullable: true, description: "What a reader must know about how the amount was read." }),
+    explainsStatedTotal: t.boolean({
+      description: "True when a table's printed total includes this amount although the table's lines do not.",
+      resolve: (row) => row.explainsTableId !== null,
+    }),
+    initiatives: t.field({
+      type: [InitiativeRef],
+      description: "The initiatives the money is for, if the document names any.",
+      select: { initiatives: { select: { initiative: true } } },
+      resolve: (row) => row.initiatives.map((link) => link.initiative),
+    }),
+    source: t.field({ type: SourceReference, resolve: (row) => asSource(row.source) }),
+  }),
+});
+
+builder.prismaNode("Frame", {
+  id: { field: "id" },
+  description: "A fixed budget frame: an amount per year at one price level, e.g. the life science strategy's 100 mio. kr. per year 2024-2027.",
+  fields: (t) => ({
+    key: t.exposeString("id", { description: "Stable key from seeds/." }),
+    name: t.exposeString("name"),
+    priceLevel: t.exposeString("priceLevel", { description: 'Price level of every amount, e.g. "2024-pl".' }),
+    precisionDecimals: t.exposeInt("precisionDecimals", { description: "Decimals of mio. kr. an allocation may have (1: amounts such as 3.5)." }),
+    years: t.relation("years", { query: { orderBy: { year: "asc" } }, description: "The frame per year, in year order." }),
+    source: t.field({ type: SourceReference, resolve: (frame) => asSource(frame.source) }),
+  }),
+});
+
+builder.queryField("frames", (t) =>
+  t.prismaField({
+    type: ["Frame"],
+    description: "Every budget frame.",
+    resolve: (query) => db.frame.findMany({ ...query, orderBy: { id: "asc" } }),
+  }),
+);

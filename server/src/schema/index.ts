@@ -1,0 +1,12 @@
+/** Imports every domain's types, queries and mutations, and builds the schema. */
+import { builder } from "../builder.ts";
+import "./scalars.ts";
+import "./source.ts";
+import "./enums.ts";
+import "./frame.ts";
+import "./theme.ts";
+import "./initiative.ts";
+import "./recommendation.ts";
+import "./scenario.ts";
+
+export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,261 @@
+import { checkStatedTotal, frameYearTotals, lineTotal, allocatedByYear, type StatedTotalStatus } from "@ramme/domain";
+import { builder } from "../builder.ts";
+import { db } from "../db.ts";
+import type { Footnote, OutsideFrameAmount } from "../generated/prisma/client.ts";
+import { OutsideFrameAmountRef } from "./frame.ts";
+import { asSource, SourceReference } from "./source.ts";
+
+export const ScenarioKind = builder.enumType("ScenarioKind", {
+  values: {
+    BASELINE: { description: "A read-only allocation transcribed from a document (the proposal, the agreement)." },
+    WHAT_IF: { description: "A what-if forked from a baseline or from another what-if." },
+  },
+});
+
+const YearAmountRef = builder.prismaObject("Allocation", {
+  name: "YearAmount",
+  description: "An amount in one year.",
+  fields: (t) => ({
+    year: t.exposeInt("year"),
+    amount: t.expose("amount", { type: "Decimal", description: "In mio. kr." }),
+  }),
+});
+
+builder.prismaObject("ScenarioLine", {
+  name: "FundingLine",
+  description: "One initiative's allocation in a scenario: an amount per frame year.",
+  fields: (t) => ({
+    position: t.exposeInt("position", { description: "Order of the line in the scenario (as printed, for baselines)." }),
+    initiative: t.relation("initiative"),
+    amounts: t.relation("allocations", { type: YearAmountRef, query: { orderBy: { year: "asc" } }, description: "One amount per frame year, in year order." }),
+    total: t.field({
+      type: "Decimal",
+      description: "Sum of the line's amounts over all years, exact.",
+      select: { allocations: { select: { year: true, amount: true } } },
+      resolve: (line) => lineTotal({ amounts: line.allocations }),
+    }),
+  }),
+});
+
+const FootnoteRef = builder.prismaObject("Footnote", {
+  description: "A table's footnote, verbatim.",
+  fields: (t) => ({
+    marker: t.exposeString("marker", { description: 'As printed ("*", "**").' }),
+    text: t.exposeString("text"),
+  }),
+});
+
+const StatedTotalStatusEnum = builder.enumType("StatedTotalStatus", {
+  description: "How a printed total compares with the sum of the printed lines.",
+  values: {
+    MATCHES: { description: "The lines add up to the printed total." },
+    EXPLAINED: { description: "They differ, and the document's notes account for the whole difference." },
+    PARTLY_EXPLAINED: { description: "They differ, and the document's notes account for part of it." },
+    UNEXPLAINED: { description: "They differ, and nothing in the document explains it." },
+  } satisfies Record<StatedTotalStatus, unknown>,
+});
+
+interface StatedTotalCheckShape {
+  stated: bigint;
+  printed: string;
+  computed: bigint;
+  difference: bigint;
+  explained: bigint;
+  unexplained: bigint;
+  status: StatedTotalStatus;
+  footnotes: Footnote[];
+  explainedBy: OutsideFrameAmount[];
+}
+
+const StatedTotalCheckRef = builder.objectRef<StatedTotalCheckShape>("StatedTotalCheck").implement({
+  description: "A document's printed total for a year against the sum of its lines.",
+  fields: (t) => ({
+    stated: t.expose("stated", { type: "Decimal", description: "The total as printed." }),
+    printed: t.exposeString("printed", { description: 'The printed text of the total ("100").' }),
+    computed: t.expose("computed", { type: "Decimal", description: "The sum of the lines." }),
+    difference: t.expose("difference", { type: "Decimal", description: "stated - computed." }),
+    explained: t.expose("explained", { type: "Decimal", description: "The part of the difference the document's notes account for." }),
+    unexplained: t.expose("unexplained", { type: "Decimal", description: "The part nothing in the document accounts for." }),
+    status: t.field({ type: StatedTotalStatusEnum, resolve: (check) => check.status }),
+    footnotes: t.field({ type: [FootnoteRef], description: "Footnotes attached to the printed total.", resolve: (check) => check.footnotes }),
+    explainedBy: t.field({
+      type: [OutsideFrameAmountRef],
+      description: "Amounts outside the lines that the printed total includes, per the footnotes.",
+      resolve: (check) => check.explainedBy,
+    }),
+  }),
+});
+
+interface YearTotalShape {
+  year: number;
+  allocated: bigint;
+  frame: bigint;
+  headroom: bigint;
+  overBy: bigint;
+  fits: boolean;
+  statedTotalCheck: StatedTotalCheckShape | null;
+  outsideFrame: OutsideFrameAmount[];
+}
+
+const YearTotalRef = builder.objectRef<YearTotalShape>("YearTotal").implement({
+  description: "A scenario's total in one frame year, against the frame.",
+  fields: (t) => ({
+    year: t.exposeInt("year"),
+    allocated: t.expose("allocated", { type: "Decimal", description: "Sum of every line's amount that year, computed exactly from the lines." }),
+    frame: t.expose("frame", { type: "Decimal", description: "The frame that year." }),
+    headroom: t.expose("headroom", { type: "Decimal", description: "frame - allocated; negative when the year is over the frame." }),
+    overBy: t.expose("overBy", { type: "Decimal", description: "How much the year is over the frame; 0 when it fits." }),
+    fitsFrame: t.exposeBoolean("fits", { description: "True when allocated ≤ frame." }),
+    statedTotal: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: 'The total as printed in the source table ("I alt"), for baselines; null for what-ifs.',
+      resolve: (total) => total.statedTotalCheck?.stated ?? null,
+    }),
+    statedTotalCheck: t.field({
+      type: StatedTotalCheckRef,
+      nullable: true,
+      description: "The printed total against the computed one, with the difference and what explains it.",
+      resolve: (total) => total.statedTotalCheck,
+    }),
+    outsideFrame: t.field({
+      type: [OutsideFrameAmountRef],
+      description: "Money the documents note outside the frame in this year (never counted in allocated).",
+      resolve: (total) => total.outsideFrame,
+    }),
+  }),
+});
+
+builder.prismaObject("StatedTotal", {
+  description: "A table's printed total for one year.",
+  fields: (t) => ({
+    year: t.exposeInt("year"),
+    amount: t.expose("amount", { type: "Decimal" }),
+    printed: t.exposeString("printed"),
+    footnoteMarkers: t.field({ type: ["String"], resolve: (row) => row.footnoteMarkers as string[] }),
+  }),
+});
+
+builder.prismaObject("SourceTableLine", {
+  name: "PrintedTableLine",
+  description: "A table row exactly as printed.",
+  fields: (t) => ({
+    position: t.exposeInt("position"),
+    initiative: t.relation("initiative"),
+    printedHeading: t.exposeString("printedHeading", { description: "The theme heading the row is printed under." }),
+    printedTitle: t.exposeString("printedTitle"),
+    printedAmounts: t.field({ type: ["String"], description: 'Cells as printed ("3,5", "-"), in year order.', resolve: (row) => row.printedAmounts as string[] }),
+    footnoteMarkers: t.field({ type: ["String"], resolve: (row) => row.footnoteMarkers as string[] }),
+  }),
+});
+
+builder.prismaObject("SourceTable", {
+  name: "PrintedTable",
+  description: "An allocation table as printed in a document; a baseline scenario is transcribed from it.",
+  fields: (t) => ({
+    key: t.exposeString("id"),
+    title: t.exposeString("title", { description: "The table's title as printed." }),
+    printedLabel: t.exposeString("printedLabel", { nullable: true, description: 'The label as printed ("Tabel 1").' }),
+    unit: t.exposeString("unit"),
+    document: t.relation("document"),
+    lines: t.relation("lines", { query: { orderBy: { position: "asc" } } }),
+    statedTotals: t.relation("statedTotals", { query: { orderBy: { year: "asc" } } }),
+    footnotes: t.relation("footnotes", { query: { orderBy: { marker: "asc" } } }),
+    source: t.field({ type: SourceReference, resolve: (row) => asSource(row.source) }),
+  }),
+});
+
+export const ScenarioRef = builder.prismaNode("Scenario", {
+  id: { field: "id" },
+  description: "One complete allocation of the frame: a baseline from a document, or a what-if.",
+  fields: (t) => ({
+    key: t.exposeString("id", { description: 'Stable key; the baselines\' are "regeringens-udspil-2024" and "aftale-2024".' }),
+    name: t.exposeString("name"),
+    description: t.exposeString("description", { nullable: true }),
+    kind: t.field({ type: ScenarioKind, resolve: (scenario) => scenario.kind as typeof ScenarioKind.$inferType }),
+    locked: t.exposeBoolean("locked", { description: "A locked scenario refuses edits. Baselines are always locked." }),
+    mustFit: t.exposeBoolean("mustFit", { description: "When true, an edit that breaks the frame in any year is refused." }),
+    version: t.exposeInt("version", { description: "Increases by one with every change; edits name the version they expect." }),
+    archived: t.boolean({ resolve: (scenario) => scenario.archivedAt !== null }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    parent: t.relation("parent", { nullable: true, description: "The scenario this one was forked from." }),
+    frame: t.relation("frame"),
+    printedTable: t.relation("sourceTable", { nullable: true, description: "For baselines: the table as printed in the document." }),
+    lines: t.relation("lines", { query: { orderBy: { position: "asc" } }, description: "One line per initiative in the scenario, in order." }),
+    outsideFrame: t.relation("outsideFrame", { query: { orderBy: { id: "asc" } }, description: "Money noted beside the frame for this scenario." }),
+    yearTotals: t.field({
+      type: [YearTotalRef],
+      description: "One total per frame year: allocated (from the lines), frame, headroom, and the printed total where there is one.",
+      select: {
+        frame: { select: { years: { orderBy: { year: "asc" } } } },
+        allocations: { select: { year: true, amount: true } },
+        outsideFrame: true,
+        sourceTable: { select: { id: true, statedTotals: true, footnotes: true } },
+      },
+      resolve: (scenario) => {
+        const years = scenario.frame.years.map((entry) => entry.year);
+        const allocated = allocatedByYear([{ amounts: scenario.allocations }], years);
+        const table = scenario.sourceTable;
+        return frameYearTotals(scenario.frame.years, allocated).map((total) => {
+          const coversYear = (entry: OutsideFrameAmount) =>
+            entry.amount !== null && entry.fromYear !== null && entry.toYear !== null && entry.fromYear <= total.year && total.year <= entry.toYear;
+          const stated = table?.statedTotals.find((entry) => entry.year === total.year);
+          let statedTotalCheck: StatedTotalCheckShape | null = null;
+          if (table && stated) {
+            const markers = stated.footnoteMarkers as string[];
+            const explainedBy = scenario.outsideFrame.filter(
+              (entry) => entry.explainsTableId === table.id && entry.footnoteMarker !== null && markers.includes(entry.footnoteMarker) && coversYear(entry),
+            );
+            statedTotalCheck = {
+              ...checkStatedTotal(stated.amount, total.allocated, explainedBy.map((entry) => entry.amount ?? 0n)),
+              printed: stated.printed,
+              footnotes: table.footnotes.filter((note) => markers.includes(note.marker)),
+              explainedBy,
+            };
+          }
+          return { ...total, statedTotalCheck, outsideFrame: scenario.outsideFrame.filter(coversYear) };
+        });
+      },
+    }),
+    fitsFrame: t.boolean({
+      description: "True when every year's allocation is within the frame.",
+      select: { frame: { select: { years: true } }, allocations: { select: { year: true, amount: true } } },
+      resolve: (scenario) => {
+        const allocated = allocatedByYear([{ amounts: scenario.allocations }], scenario.frame.years.map((entry) => entry.year));
+        return frameYearTotals(scenario.frame.years, allocated).every((total) => total.fits);
+      },
+    }),
+  }),
+});
+
+builder.queryField("scenarios", (t) =>
+  t.prismaConnection({
+    type: "Scenario",
+    cursor: "id",
+    description: "Scenarios: baselines first, then what-ifs, oldest first. Archived ones only when asked for.",
+    args: {
+      includeArchived: t.arg.boolean({ defaultValue: false, description: "Include archived scenarios." }),
+      kind: t.arg({ type: ScenarioKind, required: false, description: "Only scenarios of this kind." }),
+    },
+    resolve: (query, _root, args) =>
+      db.scenario.findMany({
+        ...query,
+        where: {
+          ...(args.includeArchived ? {} : { archivedAt: null }),
+          ...(args.kind ? { kind: args.kind } : {}),
+        },
+        orderBy: [{ kind: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      }),
+  }),
+);
+
+builder.queryField("scenario", (t) =>
+  t.prismaField({
+    type: "Scenario",
+    nullable: true,
+    description: "A scenario by its ID (archived ones too); null when there is none.",
+    args: { id: t.arg.globalID({ required: true, for: ScenarioRef }) },
+    resolve: (query, _root, args) => db.scenario.findUnique({ ...query, where: { id: args.id.id } }),
+  }),
+);

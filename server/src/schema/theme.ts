@@ -1,0 +1,30 @@
+import { builder } from "../builder.ts";
+import { db } from "../db.ts";
+import { asSources, SourceReference } from "./source.ts";
+
+builder.prismaNode("Theme", {
+  id: { field: "id" },
+  description:
+    'A strategic theme: a heading of the allocation tables, one of the strategy\'s six "pejlemærker" and/or a chapter of the agreement.',
+  fields: (t) => ({
+    key: t.exposeString("id", { description: "Stable key from seeds/." }),
+    title: t.exposeString("title"),
+    position: t.exposeInt("position", { description: "Order in which themes are shown." }),
+    strategyPejlemaerke: t.exposeInt("strategyPejlemaerke", { nullable: true, description: "The strategy's pejlemærke number (1-6), if any." }),
+    strategyInitiativeGroup: t.exposeInt("strategyInitiativeGroup", {
+      nullable: true,
+      description: 'The group number in the strategy\'s "Oversigt over nye initiativer" (1-6), if any.',
+    }),
+    agreementChapter: t.exposeString("agreementChapter", { nullable: true, description: 'The agreement\'s chapter numeral ("II"), if any.' }),
+    initiatives: t.relation("initiatives", { query: { orderBy: { title: "asc" } }, description: "Initiatives under this theme." }),
+    sources: t.field({ type: [SourceReference], resolve: (theme) => asSources(theme.sources) }),
+  }),
+});
+
+builder.queryField("themes", (t) =>
+  t.prismaField({
+    type: ["Theme"],
+    description: "Every theme, in display order.",
+    resolve: (query) => db.theme.findMany({ ...query, orderBy: { position: "asc" } }),
+  }),
+);

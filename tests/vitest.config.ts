@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["domain/**/*.test.ts", "seeds/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "api",
+          include: ["api/**/*.test.ts"],
+          globalSetup: ["support/globalSetup.ts"],
+          // Each file gets its own copy of a migrated, seeded SQLite file (see support/globalSetup.ts).
+          setupFiles: ["support/databasePerFile.ts"],
+          pool: "forks",
+        },
+      },
+      {
+        extends: true,
+        test: { name: "e2e", include: ["e2e/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+    ],
+  },
+});
