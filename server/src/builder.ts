@@ -29,6 +29,10 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    nodeTypeOptions: { description: "An object with a global ID that node(id:) can fetch again." },
+    nodeQueryOptions: { description: "Any object by its global ID; null when there is none." },
+    nodesQueryOptions: { description: "Several objects by their global IDs, in the order asked." },
+    pageInfoTypeOptions: { description: "Where a page of a connection stands." },
   },
   errors: { defaultTypes: [] },
 });

@@ -4,6 +4,7 @@ import { AmountBasis } from "./enums.ts";
 import { asSource, asSources, SourceReference } from "./source.ts";
 
 export const InitiativeOrigin = builder.enumType("InitiativeOrigin", {
+  description: "Where an initiative comes from.",
   values: {
     DOCUMENT: { description: "A row of one of the documents' allocation tables." },
     PROPOSAL: { description: "A new line proposed in a what-if scenario." },
@@ -51,6 +52,7 @@ export const StatedAmountRef = builder.prismaObject("StatedAmount", {
 });
 
 builder.prismaObject("SubLineAmount", {
+  description: "A sub-line's amount in one year, as the text states it.",
   fields: (t) => ({
     year: t.exposeInt("year"),
     amount: t.expose("amount", { type: "Decimal" }),
@@ -99,7 +101,7 @@ export const InitiativeRef = builder.prismaNode("Initiative", {
     title: t.exposeString("title"),
     description: t.exposeString("description", { nullable: true, description: "What the initiative does, from the agreement's text." }),
     isReserve: t.exposeBoolean("isReserve", { description: "True for a reserve line kept for further initiatives." }),
-    origin: t.field({ type: InitiativeOrigin, resolve: (row) => row.origin as typeof InitiativeOrigin.$inferType }),
+    origin: t.field({ type: InitiativeOrigin, description: "A row of the documents' tables, or a proposal added in a what-if.", resolve: (row) => row.origin as typeof InitiativeOrigin.$inferType }),
     theme: t.relation("theme"),
     strategyNumber: t.exposeString("strategyNumber", { nullable: true, description: 'The strategy\'s initiative number ("2.1"), where there is one.' }),
     strategyInitiative: t.relation("strategyInitiative", { nullable: true }),
@@ -133,5 +135,5 @@ builder.queryField("initiatives", (t) =>
     cursor: "id",
     description: "Every initiative, by key.",
     resolve: (query) => db.initiative.findMany({ ...query, orderBy: { id: "asc" } }),
-  }),
+  }, { name: "InitiativeConnection", description: "A page of initiatives." }, { name: "InitiativeEdge", description: "An initiative in a page." }),
 );

@@ -6,6 +6,7 @@ import { OutsideFrameAmountRef } from "./frame.ts";
 import { asSource, SourceReference } from "./source.ts";
 
 export const ScenarioKind = builder.enumType("ScenarioKind", {
+  description: "Where a scenario comes from.",
   values: {
     BASELINE: { description: "A read-only allocation transcribed from a document (the proposal, the agreement)." },
     WHAT_IF: { description: "A what-if forked from a baseline or from another what-if." },
@@ -31,7 +32,8 @@ builder.prismaObject("ScenarioLine", {
     total: t.field({
       type: "Decimal",
       description: "Sum of the line's amounts over all years, exact.",
-      select: { allocations: { select: { year: true, amount: true } } },
+      // The same relation query as `amounts`, so Pothos loads the cells once for both fields.
+      select: { allocations: { orderBy: { year: "asc" } } },
       resolve: (line) => lineTotal({ amounts: line.allocations }),
     }),
   }),
@@ -247,7 +249,7 @@ builder.queryField("scenarios", (t) =>
         },
         orderBy: [{ kind: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       }),
-  }),
+  }, { name: "ScenarioConnection", description: "A page of scenarios." }, { name: "ScenarioEdge", description: "A scenario in a page." }),
 );
 
 builder.queryField("scenario", (t) =>
