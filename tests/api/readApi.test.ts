@@ -1,3 +1,6 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { buildSchema, type GraphQLField, type GraphQLObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { schema } from "@ramme/server/schema/index.ts";
@@ -136,5 +139,14 @@ describe("reading the documents' data", () => {
     expect(data.strategy2021.flatMap((area: any) => area.initiatives.map((entry: any) => entry.number)).sort((a: number, b: number) => a - b)).toEqual(
       Array.from({ length: 38 }, (_, index) => index + 1),
     );
+  });
+});
+
+describe("the documented schema", () => {
+  it("docs/schema.graphql is the schema the server serves (run `pnpm --filter @ramme/server schema:print` after changing it)", () => {
+    // In a child process: vitest would load graphql twice (Pothos requires it, our code imports it).
+    const server = path.resolve(import.meta.dirname, "../../server");
+    const printed = execFileSync(path.join(server, "node_modules/.bin/tsx"), ["src/schema/print.ts", "--stdout"], { cwd: server, encoding: "utf8" });
+    expect(readFileSync(path.resolve(server, "../docs/schema.graphql"), "utf8")).toBe(printed);
   });
 });
