@@ -13,7 +13,7 @@ const MINUS = /^[-\u2212]/;
  * Parses an amount in mio. kr. typed or pasted by a person.
  *
  * Rules, in order:
- * - surrounding spaces are ignored; spaces inside are digit grouping ("1 234,5");
+ * - surrounding spaces are ignored; spaces inside group thousands like "." does ("1 234,5"; "3 5" is refused);
  * - a lone dash is zero;
  * - with both `.` and `,`, the last one is the decimal separator and the other groups thousands
  *   ("1.234,5" and "1,234.5" are both 1234.5);
@@ -27,8 +27,9 @@ export function parseDanishAmount(input: string): Parsed<Oere> {
   if (DASH.test(trimmed)) return { ok: true, value: 0n };
 
   const negative = MINUS.test(trimmed);
-  const body = (negative ? trimmed.slice(1) : trimmed).replace(SPACES, "");
-  if (!/^[\d.,]+$/.test(body) || !/\d/.test(body)) return { ok: false, error: { code: "NOT_A_NUMBER", input } };
+  // Spaces (also no-break and narrow no-break) group thousands like "." or "," do; they are checked, not dropped.
+  const body = (negative ? trimmed.slice(1) : trimmed).replace(SPACES, " ");
+  if (!/^[\d.,]+(?: [\d.,]+)*$/.test(body) || !/\d/.test(body)) return { ok: false, error: { code: "NOT_A_NUMBER", input } };
 
   const lastDot = body.lastIndexOf(".");
   const lastComma = body.lastIndexOf(",");
@@ -39,9 +40,9 @@ export function parseDanishAmount(input: string): Parsed<Oere> {
 
   const [integerPart = "", decimalPart = "", ...rest] =
     decimalSeparator === null ? [body] : body.split(decimalSeparator);
-  if (rest.length > 0) return { ok: false, error: { code: "NOT_A_NUMBER", input } };
+  if (rest.length > 0 || !/^\d*$/.test(decimalPart)) return { ok: false, error: { code: "NOT_A_NUMBER", input } };
 
-  const groups = integerPart.split(/[.,]/);
+  const groups = integerPart.split(/[., ]/);
   const groupedWell = groups.length === 1 || groups.slice(1).every((group) => /^\d{3}$/.test(group));
   if (!groupedWell || groups[0] === "" || (decimalSeparator !== null && decimalPart === "")) {
     return { ok: false, error: { code: "NOT_A_NUMBER", input } };

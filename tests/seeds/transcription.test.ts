@@ -397,7 +397,11 @@ describe("seed integrity", () => {
   test("every themeId exists in themes.json (null only where a chapter has no theme)", () => {
     const known = new Set(themes.map((t) => t.id));
     const bad = findKey("themeId").filter((f) => !(typeof f.value === "string" && known.has(f.value)));
-    expect(bad.filter((f) => f.value !== null).map((f) => `${f.file}${f.path}`)).toEqual([]);
+    // Chapters IX (implementation) and X (the agreement's nature) of the agreement are not themes.
+    expect(bad.map((f) => [f.file + f.path, f.value])).toEqual([
+      ["agreement-2024.json.chapters[8].themeId", null],
+      ["agreement-2024.json.chapters[9].themeId", null],
+    ]);
   });
 
   test("every line of both tables is the initiative's own theme, and every initiative is a line of a table with its title", () => {
