@@ -1,4 +1,4 @@
-import { checkStatedTotal, frameYearTotals, lineTotal, allocatedByYear, type StatedTotalStatus } from "@ramme/domain";
+import { allocatedByYear, checkStatedTotal, frameYearTotals, lineTotal, type StatedTotalStatus, type YearAmount } from "@ramme/domain";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import type { Footnote, OutsideFrameAmount } from "../generated/prisma/client.ts";
@@ -167,6 +167,12 @@ builder.prismaObject("SourceTable", {
   }),
 });
 
+/** A scenario's per-year totals against its frame, from its loaded cells (the one place both fields compute them). */
+function totalsAgainstFrame(scenario: { frame: { years: YearAmount[] }; allocations: YearAmount[] }) {
+  const allocated = allocatedByYear([{ amounts: scenario.allocations }], scenario.frame.years.map((entry) => entry.year));
+  return frameYearTotals(scenario.frame.years, allocated);
+}
+
 export const ScenarioRef = builder.prismaNode("Scenario", {
   id: { field: "id" },
   description: "One complete allocation of the frame: a baseline from a document, or a what-if.",
@@ -196,10 +202,8 @@ export const ScenarioRef = builder.prismaNode("Scenario", {
         sourceTable: { select: { id: true, statedTotals: true, footnotes: true } },
       },
       resolve: (scenario) => {
-        const years = scenario.frame.years.map((entry) => entry.year);
-        const allocated = allocatedByYear([{ amounts: scenario.allocations }], years);
         const table = scenario.sourceTable;
-        return frameYearTotals(scenario.frame.years, allocated).map((total) => {
+        return totalsAgainstFrame(scenario).map((total) => {
           const coversYear = (entry: OutsideFrameAmount) =>
             entry.amount !== null && entry.fromYear !== null && entry.toYear !== null && entry.fromYear <= total.year && total.year <= entry.toYear;
           const stated = table?.statedTotals.find((entry) => entry.year === total.year);
@@ -222,11 +226,9 @@ export const ScenarioRef = builder.prismaNode("Scenario", {
     }),
     fitsFrame: t.boolean({
       description: "True when every year's allocation is within the frame.",
-      select: { frame: { select: { years: true } }, allocations: { select: { year: true, amount: true } } },
-      resolve: (scenario) => {
-        const allocated = allocatedByYear([{ amounts: scenario.allocations }], scenario.frame.years.map((entry) => entry.year));
-        return frameYearTotals(scenario.frame.years, allocated).every((total) => total.fits);
-      },
+      // The same selection as yearTotals, so asking for both loads the cells once.
+      select: { frame: { select: { years: { orderBy: { year: "asc" } } } }, allocations: { select: { year: true, amount: true } } },
+      resolve: (scenario) => totalsAgainstFrame(scenario).every((total) => total.fits),
     }),
   }),
 });
