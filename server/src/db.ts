@@ -1,4 +1,50 @@
-/** The process's database. Resolvers import it from here; it is never put on the GraphQL context. */
-import { createDatabase } from "./db/client.ts";
+/**
+ * The process's database connections. Resolvers import them from here; they are never put on the
+ * GraphQL context.
+ *
+ * SQLite allows one writer at a time, and the better-sqlite3 adapter runs every query of a client on
+ * one connection, so a read on the client that holds an open transaction would see its uncommitted
+ * rows. Ramme therefore keeps two clients on the same file:
+ * - `db` reads (and is what Pothos loads relations with); in WAL mode it sees only committed data;
+ * - a write client that only ever runs transactions, one at a time, queued in process by
+ *   `writeTransaction`. No two writers ever contend for the file, so no request sees "database is
+ *   busy", and Prisma's transaction wait limit is never reached however many writers queue up.
+ */
+import { configureSqlite, createDatabase, type Database } from "./db/client.ts";
+import type { Prisma } from "./generated/prisma/client.ts";
 
 export const db = createDatabase();
+const writeClient = createDatabase();
+
+export type Transaction = Prisma.TransactionClient;
+
+let configured: Promise<void> | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Sets the connection pragmas (WAL, durability, foreign keys) on both clients, once. */
+export function configureDatabase(): Promise<void> {
+  configured ??= Promise.all([configureSqlite(writeClient), configureSqlite(db)]).then(() => undefined);
+  return configured;
+}
+
+/**
+ * Runs `work` in one transaction on the write connection after every write queued before it has
+ * finished. A throw inside `work` rolls the whole transaction back: nothing is half-stored.
+ */
+export function writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const run = async () => {
+    await configureDatabase();
+    // The queue already serialises; the generous limits only guard against a stuck transaction.
+    return writeClient.$transaction(work, { maxWait: 60_000, timeout: 60_000 });
+  };
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+/** Closes both connections (graceful shutdown, end of tests). */
+export async function disconnectDatabase(): Promise<void> {
+  await Promise.all([db.$disconnect(), writeClient.$disconnect()]);
+}
+
+export type { Database };

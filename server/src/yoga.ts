@@ -1,10 +1,28 @@
 /** Builds the GraphQL server. server.ts only listens; tests call `yoga.fetch` in process. */
 import { createYoga } from "graphql-yoga";
+import type { Context } from "./builder.ts";
 import { schema } from "./schema/index.ts";
 
-export const yoga = createYoga({
+/** Until sign-in (issue 5) names the user, the history records the name the client gives, or this. */
+export const LOCAL_ACTOR = "Lokal bruger";
+const ACTOR_HEADER = "x-ramme-user";
+
+function actorOf(request: Request): string {
+  const given = request.headers.get(ACTOR_HEADER)?.trim() ?? "";
+  // Header values arrive as Latin-1; clients send the name URI-encoded so "Søren" survives.
+  let name = given;
+  try {
+    name = decodeURIComponent(given);
+  } catch {
+    name = given;
+  }
+  return name === "" ? LOCAL_ACTOR : name.slice(0, 100);
+}
+
+export const yoga = createYoga<Record<string, unknown>, Context>({
   schema,
   graphqlEndpoint: "/graphql",
+  context: ({ request }) => ({ actor: actorOf(request) }),
   // Unexpected errors (bugs, database failures) reach clients as "Unexpected error." with no stack or SQL.
   maskedErrors: true,
   graphiql: { title: "Ramme GraphQL API" },

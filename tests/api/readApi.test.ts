@@ -68,12 +68,13 @@ describe("the read API's contract", () => {
     expect(missing).toEqual([]);
   });
 
-  it("describes every type, and every entry point of Query, for client developers", () => {
+  it("describes every type, and every entry point of Query and Mutation, for client developers", () => {
     const builtIn = ["String", "Int", "Boolean", "ID", "Float", "Query"];
     const undocumentedTypes = Object.values(schema.getTypeMap())
       .filter((type) => !type.name.startsWith("__") && !builtIn.includes(type.name) && !type.description)
       .map((type) => type.name);
-    const undocumentedQueries = Object.values(schema.getQueryType()!.getFields())
+    const undocumentedQueries = [schema.getQueryType()!, schema.getMutationType()!]
+      .flatMap((type) => Object.values(type.getFields()))
       .filter((field) => !field.description)
       .map((field) => field.name);
     expect({ undocumentedTypes, undocumentedQueries }).toEqual({ undocumentedTypes: [], undocumentedQueries: [] });

@@ -7,18 +7,22 @@ export interface GraphQLResponse<TData = any> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
-export async function graphql<TData = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>> {
+export async function graphql<TData = any>(query: string, variables?: Record<string, unknown>, options: { actor?: string } = {}): Promise<GraphQLResponse<TData>> {
   const response = await yoga.fetch("http://ramme.test/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+    headers: {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json",
+      ...(options.actor ? { "x-ramme-user": encodeURIComponent(options.actor) } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResponse<TData>;
 }
 
 /** Like graphql(), but fails the test on any error, returning data. */
-export async function query<TData = any>(source: string, variables?: Record<string, unknown>): Promise<TData> {
-  const result = await graphql<TData>(source, variables);
+export async function query<TData = any>(source: string, variables?: Record<string, unknown>, options: { actor?: string } = {}): Promise<TData> {
+  const result = await graphql<TData>(source, variables, options);
   if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
   return result.data as TData;
 }

@@ -8,5 +8,8 @@ import "./theme.ts";
 import "./initiative.ts";
 import "./recommendation.ts";
 import "./scenario.ts";
+import "./errors.ts";
+import "./history.ts";
+import "./scenarioMutations.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

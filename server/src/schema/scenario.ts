@@ -1,7 +1,7 @@
-import { allocatedByYear, checkStatedTotal, frameYearTotals, lineTotal, type StatedTotalStatus, type YearAmount } from "@ramme/domain";
+import { allocatedByYear, frameYearTotals, lineTotal, type StatedTotalStatus, type YearAmount } from "@ramme/domain";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
-import type { Footnote, OutsideFrameAmount } from "../generated/prisma/client.ts";
+import { buildYearTotals, type StatedTotalCheckShape, type YearTotalShape } from "../engine/yearTotals.ts";
 import { OutsideFrameAmountRef } from "./frame.ts";
 import { asSource, SourceReference } from "./source.ts";
 
@@ -57,18 +57,6 @@ const StatedTotalStatusEnum = builder.enumType("StatedTotalStatus", {
   } satisfies Record<StatedTotalStatus, unknown>,
 });
 
-interface StatedTotalCheckShape {
-  stated: bigint;
-  printed: string;
-  computed: bigint;
-  difference: bigint;
-  explained: bigint;
-  unexplained: bigint;
-  status: StatedTotalStatus;
-  footnotes: Footnote[];
-  explainedBy: OutsideFrameAmount[];
-}
-
 const StatedTotalCheckRef = builder.objectRef<StatedTotalCheckShape>("StatedTotalCheck").implement({
   description: "A document's printed total for a year against the sum of its lines.",
   fields: (t) => ({
@@ -88,18 +76,7 @@ const StatedTotalCheckRef = builder.objectRef<StatedTotalCheckShape>("StatedTota
   }),
 });
 
-interface YearTotalShape {
-  year: number;
-  allocated: bigint;
-  frame: bigint;
-  headroom: bigint;
-  overBy: bigint;
-  fits: boolean;
-  statedTotalCheck: StatedTotalCheckShape | null;
-  outsideFrame: OutsideFrameAmount[];
-}
-
-const YearTotalRef = builder.objectRef<YearTotalShape>("YearTotal").implement({
+export const YearTotalRef = builder.objectRef<YearTotalShape>("YearTotal").implement({
   description: "A scenario's total in one frame year, against the frame.",
   fields: (t) => ({
     year: t.exposeInt("year"),
@@ -167,10 +144,9 @@ builder.prismaObject("SourceTable", {
   }),
 });
 
-/** A scenario's per-year totals against its frame, from its loaded cells (the one place both fields compute them). */
-function totalsAgainstFrame(scenario: { frame: { years: YearAmount[] }; allocations: YearAmount[] }) {
-  const allocated = allocatedByYear([{ amounts: scenario.allocations }], scenario.frame.years.map((entry) => entry.year));
-  return frameYearTotals(scenario.frame.years, allocated);
+/** A scenario's per-year totals against its frame, from its loaded cells. */
+function allocatedOf(scenario: { frame: { years: YearAmount[] }; allocations: YearAmount[] }) {
+  return allocatedByYear([{ amounts: scenario.allocations }], scenario.frame.years.map((entry) => entry.year));
 }
 
 export const ScenarioRef = builder.prismaNode("Scenario", {
@@ -201,34 +177,19 @@ export const ScenarioRef = builder.prismaNode("Scenario", {
         outsideFrame: true,
         sourceTable: { select: { id: true, statedTotals: true, footnotes: true } },
       },
-      resolve: (scenario) => {
-        const table = scenario.sourceTable;
-        return totalsAgainstFrame(scenario).map((total) => {
-          const coversYear = (entry: OutsideFrameAmount) =>
-            entry.amount !== null && entry.fromYear !== null && entry.toYear !== null && entry.fromYear <= total.year && total.year <= entry.toYear;
-          const stated = table?.statedTotals.find((entry) => entry.year === total.year);
-          let statedTotalCheck: StatedTotalCheckShape | null = null;
-          if (table && stated) {
-            const markers = stated.footnoteMarkers as string[];
-            const explainedBy = scenario.outsideFrame.filter(
-              (entry) => entry.explainsTableId === table.id && entry.footnoteMarker !== null && markers.includes(entry.footnoteMarker) && coversYear(entry),
-            );
-            statedTotalCheck = {
-              ...checkStatedTotal(stated.amount, total.allocated, explainedBy.map((entry) => entry.amount ?? 0n)),
-              printed: stated.printed,
-              footnotes: table.footnotes.filter((note) => markers.includes(note.marker)),
-              explainedBy,
-            };
-          }
-          return { ...total, statedTotalCheck, outsideFrame: scenario.outsideFrame.filter(coversYear) };
-        });
-      },
+      resolve: (scenario) =>
+        buildYearTotals({
+          frameYears: scenario.frame.years,
+          allocated: allocatedOf(scenario),
+          outsideFrame: scenario.outsideFrame,
+          printedTable: scenario.sourceTable,
+        }),
     }),
     fitsFrame: t.boolean({
       description: "True when every year's allocation is within the frame.",
       // The same selection as yearTotals, so asking for both loads the cells once.
       select: { frame: { select: { years: { orderBy: { year: "asc" } } } }, allocations: { select: { year: true, amount: true } } },
-      resolve: (scenario) => totalsAgainstFrame(scenario).every((total) => total.fits),
+      resolve: (scenario) => frameYearTotals(scenario.frame.years, allocatedOf(scenario)).every((total) => total.fits),
     }),
   }),
 });

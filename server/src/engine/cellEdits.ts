@@ -1,0 +1,194 @@
+/**
+ * Editing amounts: one cell, a pasted block, moving an amount between lines. Every cell is checked
+ * (the line is in the scenario, the year in the frame, the amount exact, within the frame's
+ * precision, non-negative, below the ceiling) before anything is written, and a block is stored
+ * whole or not at all.
+ */
+import { formatMio, type CellEdit, type Oere } from "@ramme/domain";
+import { writeTransaction, type Transaction } from "../db.ts";
+import { commitChange, type CommittedChange } from "./commitChange.ts";
+import { amountProblem, MAX_CELLS_PER_REQUEST, parseAllocationAmount, ProblemList, TEXT_LIMITS, type AmountNotation } from "./input.ts";
+import { assertVersion, findScenario, assertEditable, type ScenarioForEdit } from "./scenarioAccess.ts";
+
+export interface CellInput {
+  initiativeId: string;
+  year: number;
+  amount: string;
+}
+
+export interface SetCellsInput {
+  scenarioId: string;
+  cells: readonly CellInput[];
+  expectedVersion: number;
+  notation: AmountNotation;
+  comment?: string | null;
+}
+
+export interface CellTarget {
+  /** Where the cell came from in the request, for problems: "input.cells[3]". */
+  field: string;
+  initiativeId: string;
+  year: number;
+  amount: Oere;
+}
+
+/** Sets cells (one, or a pasted block) in one transaction. */
+export function setCells(input: SetCellsInput, actor: string, fields: { cells: string; single?: boolean } = { cells: "input.cells" }): Promise<CommittedChange> {
+  const problems = new ProblemList();
+  const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
+  const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
+  if (input.cells.length === 0) problems.add(fields.cells, "REQUIRED", "at least one cell is required.");
+  if (input.cells.length > MAX_CELLS_PER_REQUEST) {
+    problems.add(fields.cells, "TOO_MANY_CELLS", `at most ${MAX_CELLS_PER_REQUEST} cells per request (got ${input.cells.length}).`);
+  }
+  problems.throwIfAny();
+
+  return writeTransaction(async (tx) => {
+    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
+    assertEditable(scenario);
+    const targets = parseCells(input.cells, scenario, input.notation, problems, fields);
+    const edits = await cellEditsFor(tx, scenario, targets, problems);
+    problems.throwIfAny();
+    assertVersion(scenario, input.expectedVersion);
+    return commitChange(tx, scenario, { kind: "CELLS_SET", cells: edits, comment }, actor);
+  });
+}
+
+/** Checks each cell's initiative ID, year and amount; records problems and returns the well-formed cells. */
+export function parseCells(
+  cells: readonly CellInput[],
+  scenario: ScenarioForEdit,
+  notation: AmountNotation,
+  problems: ProblemList,
+  fields: { cells: string; single?: boolean },
+): CellTarget[] {
+  const years = new Set(scenario.frame.years.map((entry) => entry.year));
+  const seen = new Map<string, string>();
+  const targets: CellTarget[] = [];
+  cells.forEach((cell, index) => {
+    const field = fields.single ? fields.cells : `${fields.cells}[${index}]`;
+    const initiativeId = problems.id(`${field}.initiativeId`, cell.initiativeId, "Initiative");
+    let ok = initiativeId !== null;
+    if (!years.has(cell.year)) {
+      problems.add(`${field}.year`, "YEAR_OUTSIDE_FRAME", `${cell.year} is not a year of the frame (${[...years].join(", ")}).`, String(cell.year));
+      ok = false;
+    }
+    const amount = parseAllocationAmount(cell.amount, notation, scenario.frame.precisionDecimals);
+    if (!amount.ok) {
+      problems.push(amountProblem(`${field}.amount`, amount.error));
+      ok = false;
+    }
+    if (!ok || !amount.ok) return;
+    const key = `${initiativeId}:${cell.year}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      problems.add(field, "DUPLICATE_CELL", `the same cell as ${earlier} (${initiativeId}, ${cell.year}); each cell may be given once.`);
+      return;
+    }
+    seen.set(key, field);
+    targets.push({ field, initiativeId: initiativeId!, year: cell.year, amount: amount.value });
+  });
+  return targets;
+}
+
+/**
+ * Turns checked cells into edits (before → after), refusing cells of initiatives that do not exist
+ * or are not lines of the scenario.
+ */
+export async function cellEditsFor(tx: Transaction, scenario: ScenarioForEdit, targets: readonly CellTarget[], problems: ProblemList): Promise<CellEdit[]> {
+  const current = await currentCells(tx, scenario.id, targets.map((target) => target.initiativeId));
+  const missing = [...new Set(targets.filter((target) => !current.has(target.initiativeId)).map((target) => target.initiativeId))];
+  const existing = new Set(
+    missing.length === 0 ? [] : (await tx.initiative.findMany({ where: { id: { in: missing } }, select: { id: true } })).map((row) => row.id),
+  );
+  const edits: CellEdit[] = [];
+  for (const target of targets) {
+    const line = current.get(target.initiativeId);
+    if (!line) {
+      if (existing.has(target.initiativeId)) {
+        problems.add(`${target.field}.initiativeId`, "NOT_IN_SCENARIO", `${JSON.stringify(target.initiativeId)} is not a line of this scenario; add it first.`, target.initiativeId);
+      } else {
+        problems.add(`${target.field}.initiativeId`, "UNKNOWN_INITIATIVE", `there is no initiative ${JSON.stringify(target.initiativeId)}.`, target.initiativeId);
+      }
+      continue;
+    }
+    edits.push({ initiativeId: target.initiativeId, year: target.year, before: line.get(target.year) ?? 0n, after: target.amount });
+  }
+  return edits;
+}
+
+/** The scenario's cells for the given lines: initiativeId → year → amount; lines not in the scenario are absent. */
+export async function currentCells(tx: Transaction, scenarioId: string, initiativeIds: readonly string[]): Promise<Map<string, Map<number, Oere>>> {
+  const wanted = [...new Set(initiativeIds)];
+  // Past a few hundred lines, reading the whole scenario is cheaper than a long IN list (and never hits parameter limits).
+  const byLine = wanted.length > 500 ? {} : { initiativeId: { in: wanted } };
+  const [lines, allocations] = await Promise.all([
+    tx.scenarioLine.findMany({ where: { scenarioId, ...byLine }, select: { initiativeId: true } }),
+    tx.allocation.findMany({ where: { scenarioId, ...byLine }, select: { initiativeId: true, year: true, amount: true } }),
+  ]);
+  const cells = new Map<string, Map<number, Oere>>(lines.map((line) => [line.initiativeId, new Map()]));
+  for (const cell of allocations) cells.get(cell.initiativeId)?.set(cell.year, cell.amount);
+  return cells;
+}
+
+export interface MoveAmountInput {
+  scenarioId: string;
+  expectedVersion: number;
+  fromInitiativeId: string;
+  toInitiativeId: string;
+  amount: string;
+  fromYear: number;
+  toYear: number;
+  notation: AmountNotation;
+  comment?: string | null;
+}
+
+/** Moves the same amount from one line to another in each year of a range: every year's total stays as it was. */
+export function moveAmount(input: MoveAmountInput, actor: string): Promise<CommittedChange> {
+  const problems = new ProblemList();
+  const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
+  const from = problems.id("input.fromInitiativeId", input.fromInitiativeId, "Initiative");
+  const to = problems.id("input.toInitiativeId", input.toInitiativeId, "Initiative");
+  const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
+  if (from !== null && from === to) problems.add("input.toInitiativeId", "SAME_LINE", "moving to the same line changes nothing.", to);
+  if (input.fromYear > input.toYear) {
+    problems.add("input.toYear", "BAD_YEAR_RANGE", `toYear ${input.toYear} is before fromYear ${input.fromYear}.`, String(input.toYear));
+  }
+  problems.throwIfAny();
+
+  return writeTransaction(async (tx) => {
+    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
+    assertEditable(scenario);
+    const frameYears = scenario.frame.years.map((entry) => entry.year);
+    for (const [field, year] of [["input.fromYear", input.fromYear], ["input.toYear", input.toYear]] as const) {
+      if (!frameYears.includes(year)) problems.add(field, "YEAR_OUTSIDE_FRAME", `${year} is not a year of the frame (${frameYears.join(", ")}).`, String(year));
+    }
+    const amount = parseAllocationAmount(input.amount, input.notation, scenario.frame.precisionDecimals);
+    if (!amount.ok) problems.push(amountProblem("input.amount", amount.error));
+    else if (amount.value === 0n) problems.add("input.amount", "REQUIRED", "moving 0 changes nothing.", input.amount);
+    problems.throwIfAny();
+    if (!amount.ok) throw new Error("unreachable: amount problems were thrown above");
+
+    const years = frameYears.filter((year) => input.fromYear <= year && year <= input.toYear);
+    const targets = years.flatMap((year) => [
+      { field: "input.fromInitiativeId", initiativeId: from!, year, amount: 0n },
+      { field: "input.toInitiativeId", initiativeId: to!, year, amount: 0n },
+    ]);
+    const edits = await cellEditsFor(tx, scenario, targets, problems);
+    problems.throwIfAny();
+    const moved: CellEdit[] = [];
+    for (const year of years) {
+      const source = edits.find((edit) => edit.initiativeId === from && edit.year === year)!;
+      const target = edits.find((edit) => edit.initiativeId === to && edit.year === year)!;
+      const before = source.before ?? 0n;
+      if (before < amount.value) {
+        problems.add("input.amount", "INSUFFICIENT_AMOUNT", `the line from has only ${formatMio(before)} mio. kr. in ${year}.`, input.amount);
+        continue;
+      }
+      moved.push({ ...source, after: before - amount.value }, { ...target, after: (target.before ?? 0n) + amount.value });
+    }
+    problems.throwIfAny();
+    assertVersion(scenario, input.expectedVersion);
+    return commitChange(tx, scenario, { kind: "AMOUNT_MOVED", cells: moved, comment, details: { from, to, fromYear: input.fromYear, toYear: input.toYear } }, actor);
+  });
+}

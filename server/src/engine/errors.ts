@@ -1,0 +1,123 @@
+/**
+ * The scenario engine's expected failures, as data. Each is thrown inside a write transaction (so
+ * nothing of the request is stored) and becomes a typed member of the mutation's result union
+ * (schema/errors.ts), which a client switches on by `__typename` and, for input, by `code`.
+ * Messages are English, like the API; the client shows its own Danish text per code.
+ */
+import type { Oere } from "@ramme/domain";
+
+export type InputProblemCode =
+  | "REQUIRED"
+  | "TOO_LONG"
+  | "CONFLICTING_FIELDS"
+  | "MALFORMED_ID"
+  | "UNKNOWN_SCENARIO"
+  | "UNKNOWN_INITIATIVE"
+  | "UNKNOWN_THEME"
+  | "NOT_IN_SCENARIO"
+  | "ALREADY_IN_SCENARIO"
+  | "YEAR_OUTSIDE_FRAME"
+  | "BAD_YEAR_RANGE"
+  | "DUPLICATE_CELL"
+  | "TOO_MANY_CELLS"
+  | "EMPTY"
+  | "NOT_A_NUMBER"
+  | "TOO_PRECISE"
+  | "TOO_LARGE"
+  | "NEGATIVE"
+  | "INSUFFICIENT_AMOUNT"
+  | "SAME_LINE"
+  | "UNKNOWN_VERSION"
+  | "NO_PARENT"
+  | "SAME_SCENARIO"
+  | "BAD_FILE";
+
+export interface InputProblem {
+  /** Path of the input field at fault, as the client sent it: "input.cells[3].amount". */
+  field: string;
+  code: InputProblemCode;
+  message: string;
+  /** The offending value as given, when there is one. */
+  value: string | null;
+}
+
+/** One or more fields of the input are wrong; `problems` lists every one found, not just the first. */
+export class InvalidInputError extends Error {
+  constructor(readonly problems: InputProblem[]) {
+    const [first] = problems;
+    super(
+      problems.length === 1 && first
+        ? `${first.field}: ${first.message}`
+        : `${problems.length} problems in the input; the first: ${first?.field}: ${first?.message}`,
+    );
+    this.name = "InvalidInputError";
+  }
+
+  static of(field: string, code: InputProblemCode, message: string, value: string | null = null): InvalidInputError {
+    return new InvalidInputError([{ field, code, message, value }]);
+  }
+}
+
+export type LockReason = "BASELINE" | "LOCKED" | "ARCHIVED";
+
+/** The scenario refuses edits: a baseline (always), locked by someone, or archived. */
+export class ScenarioLockedError extends Error {
+  constructor(
+    readonly scenarioId: string,
+    readonly reason: LockReason,
+  ) {
+    const why = { BASELINE: "is a baseline from a document, and baselines never change; fork it to edit", LOCKED: "is locked; unlock it to edit", ARCHIVED: "is archived; unarchive it to edit" };
+    super(`Scenario "${scenarioId}" ${why[reason]}.`);
+    this.name = "ScenarioLockedError";
+  }
+}
+
+/** The scenario changed since the version the client expected: nothing was stored; here is what changed. */
+export class VersionConflictError extends Error {
+  constructor(
+    readonly scenarioId: string,
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(
+      `Scenario "${scenarioId}" is at version ${currentVersion}, not ${expectedVersion}: someone changed it since. ` +
+        "Nothing was stored; see changesSince, then retry with the current version.",
+    );
+    this.name = "VersionConflictError";
+  }
+}
+
+export interface YearOverFrame {
+  year: number;
+  allocated: Oere;
+  frame: Oere;
+  overBy: Oere;
+}
+
+/** The scenario must fit the frame, and the edit would take these years over it. */
+export class FrameExceededError extends Error {
+  constructor(
+    readonly scenarioId: string,
+    readonly years: YearOverFrame[],
+  ) {
+    const list = years.map((entry) => `${entry.year}`).join(", ");
+    super(`Scenario "${scenarioId}" must fit the frame, and this would exceed it in ${list}. Nothing was stored.`);
+    this.name = "FrameExceededError";
+  }
+}
+
+export interface MergeConflictCell {
+  initiativeId: string;
+  year: number;
+  base: Oere | null;
+  source: Oere | null;
+  target: Oere | null;
+}
+
+/** Both scenarios changed the same cells differently; nothing was merged. Resolve per cell and retry. */
+export class MergeConflictError extends Error {
+  constructor(readonly conflicts: MergeConflictCell[]) {
+    super(`${conflicts.length} cell(s) were changed differently in both scenarios. Nothing was merged; pick a side per cell in resolutions.`);
+    this.name = "MergeConflictError";
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Reading a scenario inside a write transaction and deciding whether it may be changed: it exists,
+ * it is an unlocked, unarchived what-if, and it is still at the version the client expects.
+ */
+import type { Oere, YearAmount } from "@ramme/domain";
+import type { Transaction } from "../db.ts";
+import { InvalidInputError, ScenarioLockedError, VersionConflictError } from "./errors.ts";
+
+export interface ScenarioForEdit {
+  id: string;
+  kind: string;
+  version: number;
+  locked: boolean;
+  mustFit: boolean;
+  archivedAt: Date | null;
+  parentId: string | null;
+  frameId: string;
+  name: string;
+  description: string | null;
+  frame: { years: YearAmount[]; precisionDecimals: number };
+}
+
+export async function findScenario(tx: Transaction, scenarioId: string, field: string): Promise<ScenarioForEdit> {
+  const scenario = await tx.scenario.findUnique({
+    where: { id: scenarioId },
+    select: {
+      id: true,
+      kind: true,
+      version: true,
+      locked: true,
+      mustFit: true,
+      archivedAt: true,
+      parentId: true,
+      frameId: true,
+      name: true,
+      description: true,
+      frame: { select: { precisionDecimals: true, years: { select: { year: true, amount: true }, orderBy: { year: "asc" } } } },
+    },
+  });
+  if (!scenario) throw InvalidInputError.of(field, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(scenarioId)}.`, scenarioId);
+  return scenario;
+}
+
+/** Refuses baselines, locked and archived scenarios. */
+export function assertEditable(scenario: ScenarioForEdit): void {
+  if (scenario.kind === "BASELINE") throw new ScenarioLockedError(scenario.id, "BASELINE");
+  if (scenario.archivedAt) throw new ScenarioLockedError(scenario.id, "ARCHIVED");
+  if (scenario.locked) throw new ScenarioLockedError(scenario.id, "LOCKED");
+}
+
+export function assertVersion(scenario: ScenarioForEdit, expectedVersion: number | null | undefined): void {
+  if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion !== scenario.version) {
+    throw new VersionConflictError(scenario.id, expectedVersion, scenario.version);
+  }
+}
+
+/** Finds, checks editability and version: the start of every edit. */
+export async function scenarioForEdit(tx: Transaction, scenarioId: string, expectedVersion: number | null | undefined, field = "input.scenarioId") {
+  const scenario = await findScenario(tx, scenarioId, field);
+  assertEditable(scenario);
+  assertVersion(scenario, expectedVersion);
+  return scenario;
+}
+
+/** The scenario's allocated total per frame year, summed exactly by the database (integer øre). */
+export async function allocatedPerYear(tx: Transaction, scenario: ScenarioForEdit): Promise<Map<number, Oere>> {
+  const sums = await tx.allocation.groupBy({ by: ["year"], where: { scenarioId: scenario.id }, _sum: { amount: true } });
+  const allocated = new Map<number, Oere>(scenario.frame.years.map((entry) => [entry.year, 0n]));
+  for (const row of sums) if (allocated.has(row.year)) allocated.set(row.year, BigInt(row._sum.amount ?? 0n));
+  return allocated;
+}

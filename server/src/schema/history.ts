@@ -1,0 +1,207 @@
+/** The append-only history: changes with their cells and lines, comments, and the changeset since a point. */
+import { builder } from "../builder.ts";
+import { db } from "../db.ts";
+import { CHANGE_KINDS, type ChangeKind } from "../engine/commitChange.ts";
+import { InvalidInputError } from "../engine/errors.ts";
+import { netCellChanges } from "../engine/history.ts";
+import { keyFromId } from "../engine/input.ts";
+import { CellDifferenceRef } from "./errors.ts";
+import { ScenarioRef } from "./scenario.ts";
+
+const CHANGE_KIND_DESCRIPTIONS: Record<ChangeKind, string> = {
+  CREATED: "The scenario was created (baselines: transcribed from the document).",
+  FORKED: "The scenario was forked from another; version 1 is the parent's state at that moment.",
+  CELLS_SET: "Amounts were set: one cell, or a pasted block.",
+  LINE_ADDED: "A line was added: a new proposal or an existing initiative.",
+  LINE_REMOVED: "A line was taken out.",
+  AMOUNT_MOVED: "An amount was moved from one line to another for a range of years.",
+  IMPORTED: "The lines and cells were replaced from an imported file.",
+  RESTORED: "The lines and cells were set back to those of an earlier version.",
+  MERGED: "Another scenario's changes were merged in.",
+  UPDATED: "Name, description or must-fit changed.",
+  LOCKED: "The scenario was locked.",
+  UNLOCKED: "The scenario was unlocked.",
+  ARCHIVED: "The scenario was archived.",
+  UNARCHIVED: "The scenario was brought back from the archive.",
+};
+
+export const ChangeKindEnum = builder.enumType("ChangeKind", {
+  description: "What kind of change a history entry records.",
+  values: Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, { description: CHANGE_KIND_DESCRIPTIONS[kind] }])) as Record<ChangeKind, { description: string }>,
+});
+
+builder.prismaObject("CellChange", {
+  description: "One cell of a change, from what to what. null = the line was not in the scenario (added or removed).",
+  fields: (t) => ({
+    initiative: t.relation("initiative"),
+    initiativeKey: t.exposeString("initiativeId"),
+    year: t.exposeInt("year"),
+    before: t.expose("before", { type: "Decimal", nullable: true }),
+    after: t.expose("after", { type: "Decimal", nullable: true }),
+    difference: t.field({ type: "Decimal", description: "after - before, an absent line counting as 0.", resolve: (cell) => (cell.after ?? 0n) - (cell.before ?? 0n) }),
+  }),
+});
+
+builder.prismaObject("LineChange", {
+  description: "A line entering or leaving the scenario in a change.",
+  fields: (t) => ({
+    initiative: t.relation("initiative"),
+    added: t.exposeBoolean("added", { description: "True when the line was added, false when removed." }),
+    position: t.exposeInt("position"),
+  }),
+});
+
+interface FieldChangeShape {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+const FieldChangeRef = builder.objectRef<FieldChangeShape>("FieldChange").implement({
+  description: "A scenario field changed by an UPDATED change.",
+  fields: (t) => ({
+    field: t.exposeString("field", { description: '"name", "description" or "mustFit".' }),
+    from: t.string({ nullable: true, resolve: (change) => (change.from === null || change.from === undefined ? null : String(change.from)) }),
+    to: t.string({ nullable: true, resolve: (change) => (change.to === null || change.to === undefined ? null : String(change.to)) }),
+  }),
+});
+
+const detailsOf = (details: unknown) => (details && typeof details === "object" ? (details as Record<string, unknown>) : {});
+
+export const ScenarioChangeRef = builder.prismaObject("ScenarioChange", {
+  description: "One committed change to a scenario: who, when, what. The history is append-only.",
+  fields: (t) => ({
+    version: t.exposeInt("version", { description: "The scenario's version after this change." }),
+    kind: t.field({ type: ChangeKindEnum, resolve: (change) => change.kind as ChangeKind }),
+    actor: t.exposeString("actor", { description: "Who made the change." }),
+    at: t.expose("at", { type: "DateTime" }),
+    comment: t.exposeString("comment", { nullable: true, description: "The reason given with the change." }),
+    scenario: t.relation("scenario"),
+    cells: t.relation("cells", { query: { orderBy: [{ initiativeId: "asc" }, { year: "asc" }] }, description: "The cells it changed." }),
+    lines: t.relation("lines", { description: "The lines it added or removed." }),
+    comments: t.relation("comments", { query: { orderBy: { id: "asc" } } }),
+    fieldChanges: t.field({
+      type: [FieldChangeRef],
+      description: "For UPDATED: the fields changed, from what to what.",
+      resolve: (change) =>
+        change.kind === "UPDATED"
+          ? Object.entries(detailsOf(change.details)).map(([field, value]) => ({ field, ...(value as { from: unknown; to: unknown }) }))
+          : [],
+    }),
+    restoredVersion: t.int({
+      nullable: true,
+      description: "For RESTORED: the version restored.",
+      resolve: (change) => (change.kind === "RESTORED" ? (detailsOf(change.details).version as number) : null),
+    }),
+    sourceScenario: t.prismaField({
+      type: "Scenario",
+      nullable: true,
+      description: "For FORKED and MERGED: the scenario forked from or merged in.",
+      resolve: (query, change) => {
+        const sourceId = detailsOf(change.details).sourceId;
+        return typeof sourceId === "string" ? db.scenario.findUnique({ ...query, where: { id: sourceId } }) : null;
+      },
+    }),
+    sourceVersion: t.int({
+      nullable: true,
+      description: "For FORKED and MERGED: the source scenario's version at the time.",
+      resolve: (change) => (detailsOf(change.details).sourceVersion as number | undefined) ?? null,
+    }),
+  }),
+});
+
+builder.prismaObject("Comment", {
+  description: "A remark on a scenario, a line or a cell: the reason for a change, or a note in the negotiation.",
+  fields: (t) => ({
+    text: t.exposeString("text"),
+    author: t.exposeString("author"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    version: t.exposeInt("version", { description: "The scenario's version the comment was made on." }),
+    initiative: t.relation("initiative", { nullable: true, description: "The line commented on; null for the scenario as a whole." }),
+    year: t.exposeInt("year", { nullable: true, description: "The cell's year, when the comment is on one cell." }),
+    change: t.relation("change", { nullable: true, description: "The change the comment explains, when given with an edit." }),
+  }),
+});
+
+builder.prismaObjectField(ScenarioRef, "history", (t) =>
+  t.relatedConnection(
+    "changes",
+    { cursor: "id", description: "Every change to the scenario, newest first.", query: { orderBy: { version: "desc" } } },
+    { name: "ScenarioHistoryConnection", description: "A page of a scenario's history." },
+    { name: "ScenarioHistoryEdge", description: "A change in a page of history." },
+  ),
+);
+
+builder.prismaObjectField(ScenarioRef, "comments", (t) =>
+  t.relation("comments", { query: { orderBy: { id: "asc" } }, description: "Every comment on the scenario, its lines and cells, oldest first." }),
+);
+
+builder.queryField("history", (t) =>
+  t.prismaConnection({
+    type: "ScenarioChange",
+    cursor: "id",
+    description: "A scenario's history, newest first: who changed what, when, from what to what, and why.",
+    args: { scenarioId: t.arg.id({ required: true, description: "The scenario's global ID or key." }) },
+    resolve: (query, _root, args) =>
+      db.scenarioChange.findMany({ ...query, where: { scenarioId: keyFromId(String(args.scenarioId), "Scenario") ?? "" }, orderBy: { version: "desc" } }),
+  }, { name: "ScenarioChangeConnection", description: "A page of a scenario's history." }, { name: "ScenarioChangeEdge", description: "A change in a page of history." }),
+);
+
+const ChangesSinceInput = builder.inputType("ChangesSince", {
+  description: "A point in a scenario's history: a version, or a time. Give exactly one.",
+  isOneOf: true,
+  fields: (t) => ({
+    version: t.int({ description: "Changes after this version." }),
+    time: t.field({ type: "DateTime", description: "Changes made after this time." }),
+  }),
+});
+
+interface ChangeSetShape {
+  scenarioId: string;
+  fromVersion: number;
+  toVersion: number;
+  changeIds: number[];
+  cells: ReturnType<typeof netCellChanges>;
+}
+
+const ChangeSetRef = builder.objectRef<ChangeSetShape>("ChangeSet").implement({
+  description: "What changed in a scenario since a point: the changes, and their net effect per cell.",
+  fields: (t) => ({
+    scenario: t.prismaField({ type: "Scenario", resolve: (query, set) => db.scenario.findUniqueOrThrow({ ...query, where: { id: set.scenarioId } }) }),
+    fromVersion: t.exposeInt("fromVersion", { description: "The version the changeset starts from." }),
+    toVersion: t.exposeInt("toVersion", { description: "The version it ends at (the current one when the set was read)." }),
+    changes: t.prismaField({
+      type: ["ScenarioChange"],
+      description: "The changes, oldest first.",
+      resolve: (query, set) => db.scenarioChange.findMany({ ...query, where: { id: { in: set.changeIds } }, orderBy: { version: "asc" } }),
+    }),
+    cells: t.field({ type: [CellDifferenceRef], description: "Net change per cell: its value at fromVersion and now.", resolve: (set) => set.cells }),
+  }),
+});
+
+builder.queryField("scenarioChanges", (t) =>
+  t.field({
+    type: ChangeSetRef,
+    errors: { types: [InvalidInputError] },
+    description: "The changeset of a scenario since a version or a time.",
+    args: {
+      scenarioId: t.arg.id({ required: true, description: "The scenario's global ID or key." }),
+      since: t.arg({ type: ChangesSinceInput, required: true }),
+    },
+    resolve: async (_root, args) => {
+      const scenarioId = keyFromId(String(args.scenarioId), "Scenario");
+      const scenario = scenarioId ? await db.scenario.findUnique({ where: { id: scenarioId }, select: { id: true, version: true } }) : null;
+      if (!scenario) throw InvalidInputError.of("scenarioId", "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(String(args.scenarioId))}.`, String(args.scenarioId));
+      const { version, time } = args.since;
+      const where =
+        version !== null && version !== undefined ? { version: { gt: version } } : { at: { gt: time ?? new Date(0) } };
+      if (version !== null && version !== undefined && (version < 0 || version > scenario.version)) {
+        throw InvalidInputError.of("since.version", "UNKNOWN_VERSION", `the scenario has versions 1 to ${scenario.version}.`, String(version));
+      }
+      const changes = await db.scenarioChange.findMany({ where: { scenarioId: scenario.id, ...where }, orderBy: { version: "asc" }, select: { id: true, version: true, cells: true } });
+      const toVersion = changes.at(-1)?.version ?? scenario.version;
+      const fromVersion = version ?? (changes[0] ? changes[0].version - 1 : toVersion);
+      return { scenarioId: scenario.id, fromVersion, toVersion, changeIds: changes.map((change) => change.id), cells: netCellChanges(changes) };
+    },
+  }),
+);

@@ -1,0 +1,56 @@
+/** Helpers for tests of the scenario engine: fork, edit, and a fingerprint of everything stored. */
+import { createHash } from "node:crypto";
+import { db, query } from "./graphql.ts";
+
+export const EDIT_FIELDS = `
+  __typename
+  ... on ScenarioEdit { version changed fitsFrame scenario { key } yearTotals { year allocated frame headroom overBy fitsFrame } overFrame { year overBy } cells { initiativeKey year before after difference } }
+  ... on InvalidInputError { message problems { field code message value } }
+  ... on ScenarioLockedError { message scenarioKey reason }
+  ... on VersionConflictError { message expectedVersion currentVersion cellsChangedSince { initiativeKey year before after } changesSince { version actor kind } }
+  ... on FrameExceededError { message years { year allocated frame overBy } }
+`;
+
+/** Forks a scenario and returns the what-if's key and version. */
+export async function fork(sourceId = "aftale-2024", name = "Test-scenarie"): Promise<{ key: string; version: number }> {
+  const data = await query(`mutation($input: ForkScenarioInput!) { forkScenario(input: $input) { ${EDIT_FIELDS} } }`, { input: { sourceId, name } });
+  const result = data.forkScenario;
+  if (result.__typename !== "ScenarioEdit") throw new Error(`fork failed: ${JSON.stringify(result)}`);
+  return { key: result.scenario.key, version: result.version };
+}
+
+/** Runs one mutation that takes `input` and returns its result union. */
+export async function mutate(name: string, inputType: string, input: Record<string, unknown>, options: { actor?: string } = {}): Promise<any> {
+  const data = await query(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${EDIT_FIELDS} } }`, { input }, options);
+  return data[name];
+}
+
+export const setAllocation = (input: Record<string, unknown>, options: { actor?: string } = {}) => mutate("setAllocation", "SetAllocationInput", input, options);
+export const setAllocations = (input: Record<string, unknown>, options: { actor?: string } = {}) => mutate("setAllocations", "SetAllocationsInput", input, options);
+
+/** The amount of one cell, as the database holds it (øre as bigint), or null when absent. */
+export async function cell(scenarioId: string, initiativeId: string, year: number): Promise<bigint | null> {
+  const row = await db.allocation.findUnique({ where: { scenarioId_initiativeId_year: { scenarioId, initiativeId, year } } });
+  return row?.amount ?? null;
+}
+
+/**
+ * A hash of every row a mutation could write: if it is equal before and after a refused request,
+ * nothing was stored, in whole or in part.
+ */
+export async function fingerprint(): Promise<string> {
+  const tables = await Promise.all([
+    db.scenario.findMany({ orderBy: { id: "asc" } }),
+    db.scenarioLine.findMany({ orderBy: [{ scenarioId: "asc" }, { initiativeId: "asc" }] }),
+    db.allocation.findMany({ orderBy: [{ scenarioId: "asc" }, { initiativeId: "asc" }, { year: "asc" }] }),
+    db.scenarioChange.findMany({ orderBy: { id: "asc" } }),
+    db.cellChange.findMany({ orderBy: [{ changeId: "asc" }, { initiativeId: "asc" }, { year: "asc" }] }),
+    db.lineChange.findMany({ orderBy: [{ changeId: "asc" }, { initiativeId: "asc" }] }),
+    db.comment.findMany({ orderBy: { id: "asc" } }),
+    db.initiative.findMany({ orderBy: { id: "asc" } }),
+    db.outsideFrameAmount.findMany({ orderBy: { id: "asc" } }),
+  ]);
+  const text = JSON.stringify(tables, (_key, value) => (typeof value === "bigint" ? `${value}n` : value));
+  return createHash("sha256").update(text).digest("hex");
+}
+
