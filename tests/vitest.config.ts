@@ -5,7 +5,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["domain/**/*.test.ts", "seeds/**/*.test.ts"] },
+        test: { name: "unit", include: ["domain/**/*.test.ts", "seeds/**/*.test.ts", "exchange/**/*.test.ts"] },
       },
       {
         extends: true,

@@ -1,0 +1,32 @@
+/**
+ * File exchange: a scenario or a comparison out to CSV and XLSX, a scenario in from CSV.
+ * Pure functions of plain data; the server loads the data and checks what an import proposes.
+ */
+export type {
+  ComparedLine,
+  ComparisonExport,
+  ComparisonLine,
+  CsvExportOptions,
+  ExchangeLanguage,
+  ExportFile,
+  ExportLine,
+  LineStatus,
+  NumberStyle,
+  ScenarioExport,
+  XlsxExportOptions,
+} from "./types.ts";
+export { buildComparison } from "./comparison.ts";
+export { comparisonToCsv, scenarioToCsv, CSV_DELIMITER } from "./csvExport.ts";
+export { comparisonToXlsx, scenarioToXlsx, ExcelJS } from "./xlsxExport.ts";
+export { formatAmountText, oereFromSpreadsheetNumber, spreadsheetNumber, AMOUNT_NUMBER_FORMAT } from "./amountText.ts";
+export { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from "./fileNames.ts";
+export { LABELS } from "./labels.ts";
+export {
+  parseScenarioCsv,
+  type ImportedCell,
+  type ImportedLine,
+  type ImportOptions,
+  type ImportProblem,
+  type ImportProblemCode,
+  type ImportResult,
+} from "./csvImport.ts";

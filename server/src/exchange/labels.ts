@@ -1,0 +1,73 @@
+/**
+ * Every word the exchange files show, in Danish (the default) and English. Kept in one place so the
+ * exporter writes and the importer recognises the same header texts.
+ */
+import type { ExchangeLanguage, LineStatus } from "./types.ts";
+
+export interface ExchangeLabels {
+  scenario: string;
+  frame: string;
+  key: string;
+  theme: string;
+  initiative: string;
+  total: string;
+  /** Label of the frame row under the lines (the same word as the title row's "frame"). */
+  frameRow: string;
+  headroom: string;
+  comparison: string;
+  base: string;
+  comparedWith: string;
+  /** Prefix of a difference column: "Forskel 2025". */
+  difference: string;
+  differenceTotal: string;
+  status: string;
+  statuses: Record<LineStatus, string>;
+  /** File name prefix of a comparison: "sammenligning-aftale-2024.xlsx". */
+  comparisonFilePrefix: string;
+  /** File name used when a scenario key gives no usable characters. */
+  fallbackFileName: string;
+}
+
+export const LABELS: Record<ExchangeLanguage, ExchangeLabels> = {
+  da: {
+    scenario: "Scenarie",
+    frame: "Ramme",
+    key: "Nøgle",
+    theme: "Tema",
+    initiative: "Initiativ",
+    total: "I alt",
+    frameRow: "Ramme",
+    headroom: "Råderum",
+    comparison: "Sammenligning",
+    base: "Basis",
+    comparedWith: "Sammenlignet med",
+    difference: "Forskel",
+    differenceTotal: "Forskel i alt",
+    status: "Status",
+    statuses: { ADDED: "Tilføjet", REMOVED: "Fjernet", CHANGED: "Ændret", UNCHANGED: "Uændret" },
+    comparisonFilePrefix: "sammenligning",
+    fallbackFileName: "scenarie",
+  },
+  en: {
+    scenario: "Scenario",
+    frame: "Frame",
+    key: "Key",
+    theme: "Theme",
+    initiative: "Initiative",
+    total: "Total",
+    frameRow: "Frame",
+    headroom: "Headroom",
+    comparison: "Comparison",
+    base: "Base",
+    comparedWith: "Compared with",
+    difference: "Difference",
+    differenceTotal: "Difference total",
+    status: "Status",
+    statuses: { ADDED: "Added", REMOVED: "Removed", CHANGED: "Changed", UNCHANGED: "Unchanged" },
+    comparisonFilePrefix: "comparison",
+    fallbackFileName: "scenario",
+  },
+};
+
+/** Header texts of the key column in either language: an import finds the header row by them. */
+export const KEY_HEADERS: readonly string[] = [LABELS.da.key, LABELS.en.key];

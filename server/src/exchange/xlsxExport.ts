@@ -1,0 +1,153 @@
+/**
+ * XLSX export with exceljs. Amounts are numeric cells, so the spreadsheet can sum and chart them;
+ * the total, frame and headroom rows are written as values, not formulas, so every viewer (also
+ * those that never calculate, like mail previews) shows the server's exact figures.
+ */
+import ExcelJS from "exceljs";
+import { formatDanishAmount, formatMio, type Oere } from "@ramme/domain";
+import { amountNumberFormat, spreadsheetNumber } from "./amountText.ts";
+import { buildFileName, XLSX_CONTENT_TYPE } from "./fileNames.ts";
+import { LABELS } from "./labels.ts";
+import { comparisonSheet, scenarioSheet, type Sheet, type SheetCell } from "./sheets.ts";
+import type { ComparisonExport, ExportFile, ScenarioExport, XlsxExportOptions } from "./types.ts";
+
+/**
+ * The spreadsheet library the files are written with, for code that reads them back (the tests,
+ * a later XLSX import) with the very same version.
+ */
+export { ExcelJS };
+
+export async function scenarioToXlsx(data: ScenarioExport, options: XlsxExportOptions): Promise<ExportFile> {
+  const labels = LABELS[options.language];
+  const workbook = newWorkbook();
+  const sheetNames = new SheetNames();
+  addSheet(workbook, sheetNames.claim(data.scenarioName, labels.scenario), scenarioSheet(data, labels));
+  return {
+    fileName: buildFileName(data.scenarioKey, labels.fallbackFileName, "xlsx"),
+    contentType: XLSX_CONTENT_TYPE,
+    bytes: await workbookBytes(workbook),
+  };
+}
+
+/** A "Sammenligning" sheet first, then one sheet per scenario (the base first) in the scenario layout. */
+export async function comparisonToXlsx(data: ComparisonExport, options: XlsxExportOptions): Promise<ExportFile> {
+  const labels = LABELS[options.language];
+  const workbook = newWorkbook();
+  const sheetNames = new SheetNames();
+  addSheet(workbook, sheetNames.claim(labels.comparison, labels.comparison), comparisonSheet(data, labels));
+  for (const scenario of [data.base, ...data.others]) {
+    addSheet(workbook, sheetNames.claim(scenario.scenarioName, labels.scenario), scenarioSheet(scenario, labels));
+  }
+  return {
+    fileName: buildFileName(`${labels.comparisonFilePrefix}-${data.base.scenarioKey}`, labels.comparisonFilePrefix, "xlsx"),
+    contentType: XLSX_CONTENT_TYPE,
+    bytes: await workbookBytes(workbook),
+  };
+}
+
+function newWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Ramme";
+  return workbook;
+}
+
+async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  // exceljs declares an ArrayBuffer-like type; at run time it is a Node Buffer. Either way, copy into a plain Uint8Array.
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+const BOLD: Partial<ExcelJS.Font> = { bold: true };
+/** Widths in characters. exceljs leaves a width of exactly 9 (its default) unwritten, so the minimum is above it. */
+const MIN_COLUMN_WIDTH = 10;
+const MAX_COLUMN_WIDTH = 60;
+const COLUMN_MARGIN = 3;
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, sheet: Sheet): void {
+  const headerRowNumber = sheet.rows.findIndex((row) => row.kind === "header") + 1;
+  const worksheet = workbook.addWorksheet(name, {
+    views: [{ state: "frozen", xSplit: sheet.frozenColumns, ySplit: headerRowNumber }],
+  });
+  const amountColumns = new Set<number>();
+  sheet.rows.forEach((row) =>
+    row.cells.forEach((cell, column) => {
+      if (typeof cell === "bigint") amountColumns.add(column);
+    }),
+  );
+
+  sheet.rows.forEach((row, rowIndex) => {
+    const bold = row.kind === "header" || row.kind === "group" || row.kind === "summary";
+    row.cells.forEach((value, columnIndex) => {
+      if (value === null) return;
+      const cell = worksheet.getCell(rowIndex + 1, columnIndex + 1);
+      if (typeof value === "bigint") writeAmount(cell, value);
+      else cell.value = value;
+      if (bold) cell.font = BOLD;
+      if (row.kind === "header" && amountColumns.has(columnIndex)) cell.alignment = { horizontal: "right" };
+    });
+    if (row.kind === "group") mergeGroupCells(worksheet, rowIndex + 1, row.cells, sheet.columnCount);
+  });
+
+  for (let columnIndex = 0; columnIndex < sheet.columnCount; columnIndex++) {
+    worksheet.getColumn(columnIndex + 1).width = columnWidth(sheet, columnIndex);
+  }
+}
+
+/**
+ * An amount as a number cell. In the rare case no double holds it exactly (a sum beyond 15
+ * significant digits), it is written as its exact text instead of a rounded number.
+ */
+function writeAmount(cell: ExcelJS.Cell, amount: Oere): void {
+  const value = spreadsheetNumber(amount);
+  if (value === null) {
+    cell.value = formatMio(amount);
+    cell.alignment = { horizontal: "right" };
+    return;
+  }
+  cell.value = value;
+  cell.numFmt = amountNumberFormat(amount);
+}
+
+/** Each scenario name in the group row spans its block of columns (up to the next name). */
+function mergeGroupCells(worksheet: ExcelJS.Worksheet, rowNumber: number, cells: readonly SheetCell[], columnCount: number): void {
+  const starts = cells.flatMap((cell, column) => (cell === null ? [] : [column]));
+  starts.forEach((start, index) => {
+    const end = (starts[index + 1] ?? columnCount) - 1;
+    if (end > start) worksheet.mergeCells(rowNumber, start + 1, rowNumber, end + 1);
+    worksheet.getCell(rowNumber, start + 1).alignment = { horizontal: "center" };
+  });
+}
+
+/** Wide enough for the longest header or figure in the column (title and group rows do not count), within bounds. */
+function columnWidth(sheet: Sheet, columnIndex: number): number {
+  let longest = 0;
+  for (const row of sheet.rows) {
+    if (row.kind === "title" || row.kind === "group") continue;
+    const cell = row.cells[columnIndex];
+    if (cell === null || cell === undefined) continue;
+    const text = typeof cell === "bigint" ? formatDanishAmount(cell, { minDecimals: 1 }) : cell;
+    longest = Math.max(longest, text.length);
+  }
+  return Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, longest + COLUMN_MARGIN));
+}
+
+/**
+ * Hands out valid, distinct worksheet names: Excel allows at most 31 characters, none of
+ * `[ ] : * ? / \`, no apostrophe at either end, not "History", and no two names equal ignoring case.
+ */
+class SheetNames {
+  private readonly taken = new Set<string>();
+
+  claim(wanted: string, fallback: string): string {
+    const cleaned = wanted.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "").trim();
+    let base = (cleaned === "" ? fallback : cleaned).slice(0, 31).trim();
+    if (base.toLowerCase() === "history") base = `${base} 1`;
+    let name = base;
+    for (let copy = 2; this.taken.has(name.toLowerCase()); copy++) {
+      const suffix = ` (${copy})`;
+      name = `${base.slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
+    }
+    this.taken.add(name.toLowerCase());
+    return name;
+  }
+}
