@@ -25,22 +25,23 @@ export interface MergeInput {
   comment?: string | null;
 }
 
-function checkIds(input: { sourceId: string; targetId: string }, problems: ProblemList) {
-  const sourceId = problems.id("input.sourceId", input.sourceId, "Scenario");
-  const targetId = problems.id("input.targetId", input.targetId, "Scenario");
-  if (sourceId !== null && sourceId === targetId) problems.add("input.targetId", "SAME_SCENARIO", "a scenario cannot be merged into itself.", targetId);
+/** `prefix` is where the fields sit in the request: "input." for the mutation, "" for the preview query's arguments. */
+function checkIds(input: { sourceId: string; targetId: string }, problems: ProblemList, prefix = "input.") {
+  const sourceId = problems.id(`${prefix}sourceId`, input.sourceId, "Scenario");
+  const targetId = problems.id(`${prefix}targetId`, input.targetId, "Scenario");
+  if (sourceId !== null && sourceId === targetId) problems.add(`${prefix}targetId`, "SAME_SCENARIO", "a scenario cannot be merged into itself.", targetId);
   return { sourceId: sourceId!, targetId: targetId! };
 }
 
 /** What a merge would do, without doing it: used by the mergePreview query and by mergeScenario itself. */
-export async function planMerge(client: Transaction, sourceId: string, targetId: string, resolutions: ReadonlyMap<string, MergeSide>) {
-  const source = await findScenario(client, sourceId, "input.sourceId");
-  const target = await findScenario(client, targetId, "input.targetId");
+export async function planMerge(client: Transaction, sourceId: string, targetId: string, resolutions: ReadonlyMap<string, MergeSide>, prefix = "input.") {
+  const source = await findScenario(client, sourceId, `${prefix}sourceId`);
+  const target = await findScenario(client, targetId, `${prefix}targetId`);
   if (!source.parentId) {
-    throw InvalidInputError.of("input.sourceId", "NO_PARENT", `${JSON.stringify(source.id)} was not forked from another scenario, so it has no changes of its own to merge.`, source.id);
+    throw InvalidInputError.of(`${prefix}sourceId`, "NO_PARENT", `${JSON.stringify(source.id)} was not forked from another scenario, so it has no changes of its own to merge.`, source.id);
   }
   if (source.frameId !== target.frameId) {
-    throw InvalidInputError.of("input.targetId", "UNKNOWN_SCENARIO", "the two scenarios divide different frames.", target.id);
+    throw InvalidInputError.of(`${prefix}targetId`, "UNKNOWN_SCENARIO", "the two scenarios divide different frames.", target.id);
   }
   const years = target.frame.years.map((entry) => entry.year);
   const [base, sourceNow, targetNow] = await Promise.all([stateAtVersion(client, source.id, 1), currentState(client, source.id), currentState(client, target.id)]);
@@ -59,13 +60,13 @@ export async function planMerge(client: Transaction, sourceId: string, targetId:
   };
 }
 
-export function resolutionsMap(resolutions: readonly MergeResolutionInput[] | null | undefined, problems: ProblemList): Map<string, MergeSide> {
+export function resolutionsMap(resolutions: readonly MergeResolutionInput[] | null | undefined, problems: ProblemList, prefix = "input."): Map<string, MergeSide> {
   const map = new Map<string, MergeSide>();
   (resolutions ?? []).forEach((resolution, index) => {
-    const initiativeId = problems.id(`input.resolutions[${index}].initiativeId`, resolution.initiativeId, "Initiative");
+    const initiativeId = problems.id(`${prefix}resolutions[${index}].initiativeId`, resolution.initiativeId, "Initiative");
     if (initiativeId === null) return;
     const key = cellKey(initiativeId, resolution.year);
-    if (map.has(key)) problems.add(`input.resolutions[${index}]`, "DUPLICATE_CELL", "this cell is resolved more than once.");
+    if (map.has(key)) problems.add(`${prefix}resolutions[${index}]`, "DUPLICATE_CELL", "this cell is resolved more than once.");
     map.set(key, resolution.take);
   });
   return map;

@@ -2,6 +2,7 @@
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { CHANGE_KINDS, type ChangeKind } from "../engine/commitChange.ts";
+import { addComment } from "../engine/comments.ts";
 import { InvalidInputError } from "../engine/errors.ts";
 import { netCellChanges } from "../engine/history.ts";
 import { keyFromId } from "../engine/input.ts";
@@ -110,7 +111,7 @@ export const ScenarioChangeRef = builder.prismaObject("ScenarioChange", {
   }),
 });
 
-builder.prismaObject("Comment", {
+export const CommentRef = builder.prismaObject("Comment", {
   description: "A remark on a scenario, a line or a cell: the reason for a change, or a note in the negotiation.",
   fields: (t) => ({
     text: t.exposeString("text"),
@@ -203,5 +204,42 @@ builder.queryField("scenarioChanges", (t) =>
       const fromVersion = version ?? (changes[0] ? changes[0].version - 1 : toVersion);
       return { scenarioId: scenario.id, fromVersion, toVersion, changeIds: changes.map((change) => change.id), cells: netCellChanges(changes) };
     },
+  }),
+);
+
+builder.prismaObjectField("ScenarioLine", "comments", (t) =>
+  t.prismaField({
+    type: [CommentRef],
+    description: "Comments on this line (and its cells) in this scenario, oldest first.",
+    resolve: (query, line) => db.comment.findMany({ ...query, where: { scenarioId: line.scenarioId, initiativeId: line.initiativeId }, orderBy: { id: "asc" } }),
+  }),
+);
+
+const AddCommentInput = builder.inputType("AddCommentInput", {
+  description: "A comment on a scenario, one of its lines (initiativeId), or one cell (initiativeId and year).",
+  fields: (t) => ({
+    scenarioId: t.id({ required: true }),
+    initiativeId: t.id({ description: "The line; omit for the scenario as a whole." }),
+    year: t.int({ description: "The cell's year; needs initiativeId." }),
+    text: t.string({ required: true, description: "Up to 4,000 characters." }),
+  }),
+});
+
+builder.mutationField("addComment", (t) =>
+  t.prismaField({
+    type: "Comment",
+    description: "Comments on a scenario, a line or a cell. Changes no amounts and makes no new version; allowed on locked scenarios and baselines.",
+    errors: { types: [InvalidInputError] },
+    args: { input: t.arg({ type: AddCommentInput, required: true }) },
+    resolve: (_query, _root, { input }, context) =>
+      addComment(
+        {
+          scenarioId: String(input.scenarioId),
+          initiativeId: input.initiativeId === null || input.initiativeId === undefined ? null : String(input.initiativeId),
+          year: input.year,
+          text: input.text,
+        },
+        context.actor,
+      ),
   }),
 );

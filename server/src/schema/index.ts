@@ -11,5 +11,8 @@ import "./scenario.ts";
 import "./errors.ts";
 import "./history.ts";
 import "./scenarioMutations.ts";
+import "./compare.ts";
+import "./planning.ts";
+import "./exchange.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

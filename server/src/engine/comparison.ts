@@ -1,0 +1,147 @@
+/**
+ * Comparing scenarios: loads each scenario's lines once, then the pure domain comparison does the
+ * arithmetic per pair (base against each other scenario), and the lines of all pairs are laid out
+ * in one order for a side-by-side view.
+ */
+import { compareScenarios, type LineComparison, type PairComparison, type ScenarioSnapshot } from "@ramme/domain";
+import type { Comment, Initiative } from "../generated/prisma/client.ts";
+import type { Database } from "../db.ts";
+import { ProblemList } from "./input.ts";
+
+export interface ComparedScenario {
+  id: string;
+  frameId: string;
+  version: number;
+}
+
+export interface ComparisonLineShape {
+  initiative: Initiative;
+  /** The line in each pair, in the order of `others`; null where neither base nor that scenario has it. */
+  versus: Array<{ scenarioId: string; line: LineComparison | null; comments: Comment[] }>;
+  /** The base's amounts, or null when the base does not have the line. */
+  base: LineComparison["cells"] | null;
+  baseTotal: bigint | null;
+}
+
+export interface ComparisonShape {
+  base: ComparedScenario;
+  others: ComparedScenario[];
+  years: number[];
+  frame: Array<{ year: number; amount: bigint }>;
+  pairs: PairComparison[];
+  lines: ComparisonLineShape[];
+  titles: Map<string, string>;
+}
+
+/** At most this many scenarios beside the base (the grid shows them side by side). */
+export const MAX_COMPARED = 10;
+
+export async function loadComparison(client: Database, baseIdText: string, otherIdTexts: readonly string[]): Promise<ComparisonShape> {
+  const problems = new ProblemList();
+  const baseId = problems.id("baseId", baseIdText, "Scenario");
+  const otherIds = otherIdTexts.map((id, index) => problems.id(`otherIds[${index}]`, id, "Scenario"));
+  if (otherIdTexts.length === 0) problems.add("otherIds", "REQUIRED", "name at least one scenario to compare with the base.");
+  if (otherIdTexts.length > MAX_COMPARED) problems.add("otherIds", "TOO_MANY_CELLS", `at most ${MAX_COMPARED} scenarios beside the base.`);
+  problems.throwIfAny();
+
+  const ids = [baseId!, ...(otherIds as string[])];
+  const scenarios = await client.scenario.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, frameId: true, version: true, frame: { select: { years: { orderBy: { year: "asc" }, select: { year: true, amount: true } } } } },
+  });
+  const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
+  ids.forEach((id, index) => {
+    const field = index === 0 ? "baseId" : `otherIds[${index - 1}]`;
+    if (!byId.has(id)) problems.add(field, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(id)}.`, id);
+    else if (byId.get(id)!.frameId !== byId.get(ids[0]!)?.frameId) problems.add(field, "UNKNOWN_SCENARIO", "this scenario divides another frame than the base.", id);
+  });
+  problems.throwIfAny();
+
+  const base = byId.get(baseId!)!;
+  const frame = base.frame.years;
+  const [lines, comments] = await Promise.all([
+    client.scenarioLine.findMany({
+      where: { scenarioId: { in: ids } },
+      orderBy: [{ scenarioId: "asc" }, { position: "asc" }],
+      select: { scenarioId: true, initiative: true, allocations: { select: { year: true, amount: true } } },
+    }),
+    client.comment.findMany({ where: { scenarioId: { in: ids }, initiativeId: { not: null } }, orderBy: { id: "asc" } }),
+  ]);
+  const initiatives = new Map<string, Initiative>();
+  const snapshots = new Map<string, ScenarioSnapshot & { lines: ScenarioSnapshot["lines"][number][] }>(ids.map((id) => [id, { key: id, lines: [] }]));
+  for (const line of lines) {
+    initiatives.set(line.initiative.id, line.initiative);
+    snapshots.get(line.scenarioId)!.lines.push({
+      initiativeId: line.initiative.id,
+      themeId: line.initiative.themeId,
+      isReserve: line.initiative.isReserve,
+      amounts: line.allocations,
+    });
+  }
+  const baseSnapshot = snapshots.get(base.id)!;
+  const pairs = (otherIds as string[]).map((id) => compareScenarios(baseSnapshot, snapshots.get(id)!, frame));
+  const pairLines = new Map(pairs.map((pair) => [pair.otherKey, new Map(pair.lines.map((line) => [line.initiativeId, line]))]));
+  const commentsByLine = new Map<string, Comment[]>();
+  for (const comment of comments) {
+    const key = `${comment.scenarioId}/${comment.initiativeId}`;
+    commentsByLine.set(key, [...(commentsByLine.get(key) ?? []), comment]);
+  }
+  const baseLines = new Map(pairs[0]!.lines.filter((line) => line.baseTotal !== null).map((line) => [line.initiativeId, line]));
+
+  return {
+    base,
+    others: (otherIds as string[]).map((id) => byId.get(id)!),
+    years: frame.map((entry) => entry.year),
+    frame,
+    pairs,
+    titles: new Map([...initiatives].map(([id, initiative]) => [id, initiative.title])),
+    lines: lineOrder(pairs).map((initiativeId) => ({
+      initiative: initiatives.get(initiativeId)!,
+      base: baseLines.get(initiativeId)?.cells ?? null,
+      baseTotal: baseLines.get(initiativeId)?.baseTotal ?? null,
+      versus: pairs.map((pair) => ({
+        scenarioId: pair.otherKey,
+        line: pairLines.get(pair.otherKey)?.get(initiativeId) ?? null,
+        comments: commentsByLine.get(`${pair.otherKey}/${initiativeId}`) ?? [],
+      })),
+    })),
+  };
+}
+
+/** One order for all pairs: the first pair's, with lines only later pairs have inserted after the line they follow there. */
+function lineOrder(pairs: readonly PairComparison[]): string[] {
+  let order: string[] = [];
+  for (const pair of pairs) {
+    const present = new Set(order);
+    // New lines grouped by the existing line they follow ("" = at the very start).
+    const after = new Map<string, string[]>();
+    let anchor = "";
+    for (const line of pair.lines) {
+      if (present.has(line.initiativeId)) {
+        anchor = line.initiativeId;
+        continue;
+      }
+      after.set(anchor, [...(after.get(anchor) ?? []), line.initiativeId]);
+      anchor = line.initiativeId;
+      present.add(line.initiativeId);
+    }
+    const next = [...(after.get("") ?? [])];
+    for (const id of order) next.push(id, ...(after.get(id) ?? []));
+    // A chain of new lines anchors on new lines too; flatten those in.
+    order = expandChains(next, after);
+  }
+  return order;
+}
+
+function expandChains(order: string[], after: ReadonlyMap<string, string[]>): string[] {
+  const seen = new Set<string>();
+  const result: string[] = [];
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    result.push(id);
+    for (const follower of after.get(id) ?? []) visit(follower);
+  };
+  for (const id of order) visit(id);
+  return result;
+}

@@ -1,0 +1,159 @@
+/**
+ * Files in and out: loads what an export writes (exchange/ turns it into CSV or XLSX), and turns an
+ * imported CSV into one change that makes the scenario equal to the file, checked like any edit.
+ */
+import { checkAllocationAmount, type Oere } from "@ramme/domain";
+import { writeTransaction, type Database } from "../db.ts";
+import {
+  buildComparison,
+  comparisonToCsv,
+  comparisonToXlsx,
+  parseScenarioCsv,
+  scenarioToCsv,
+  scenarioToXlsx,
+  type ExchangeLanguage,
+  type ExportFile,
+  type ImportProblem,
+  type NumberStyle,
+  type ScenarioExport,
+} from "../exchange/index.ts";
+import { commitChange, type CommittedChange } from "./commitChange.ts";
+import { InvalidInputError, type InputProblem, type InputProblemCode } from "./errors.ts";
+import { amountProblem, ProblemList, TEXT_LIMITS } from "./input.ts";
+import { changeBetween, currentState, type ScenarioState } from "./history.ts";
+import { assertEditable, assertVersion, findScenario } from "./scenarioAccess.ts";
+
+export type FileFormat = "CSV" | "XLSX";
+
+export interface ExportOptions {
+  format: FileFormat;
+  numberStyle: NumberStyle;
+  language: ExchangeLanguage;
+}
+
+/** A scenario as an export writes it: lines in order, with theme titles, against the frame. */
+export async function scenarioExport(client: Database, scenarioId: string, field: string): Promise<ScenarioExport> {
+  const scenario = await client.scenario.findUnique({
+    where: { id: scenarioId },
+    select: {
+      id: true,
+      name: true,
+      frame: { select: { name: true, priceLevel: true, years: { orderBy: { year: "asc" }, select: { year: true, amount: true } } } },
+      lines: {
+        orderBy: { position: "asc" },
+        select: {
+          initiative: { select: { id: true, title: true, theme: { select: { title: true } } } },
+          allocations: { orderBy: { year: "asc" }, select: { year: true, amount: true } },
+        },
+      },
+    },
+  });
+  if (!scenario) throw InvalidInputError.of(field, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(scenarioId)}.`, scenarioId);
+  return {
+    scenarioName: scenario.name,
+    scenarioKey: scenario.id,
+    frameName: scenario.frame.name,
+    unit: `Mio. kr. (${scenario.frame.priceLevel})`,
+    years: scenario.frame.years.map((entry) => entry.year),
+    frame: scenario.frame.years,
+    lines: scenario.lines.map((line) => ({ key: line.initiative.id, theme: line.initiative.theme.title, title: line.initiative.title, amounts: line.allocations })),
+  };
+}
+
+export async function exportScenario(client: Database, scenarioIdText: string, options: ExportOptions): Promise<ExportFile> {
+  const problems = new ProblemList();
+  const scenarioId = problems.id("scenarioId", scenarioIdText, "Scenario");
+  problems.throwIfAny();
+  const data = await scenarioExport(client, scenarioId!, "scenarioId");
+  return options.format === "CSV" ? scenarioToCsv(data, options) : scenarioToXlsx(data, { language: options.language });
+}
+
+export async function exportComparison(client: Database, baseIdText: string, otherIdTexts: readonly string[], options: ExportOptions): Promise<ExportFile> {
+  const problems = new ProblemList();
+  const baseId = problems.id("baseId", baseIdText, "Scenario");
+  const otherIds = otherIdTexts.map((id, index) => problems.id(`otherIds[${index}]`, id, "Scenario"));
+  if (otherIdTexts.length === 0) problems.add("otherIds", "REQUIRED", "name at least one scenario to compare with the base.");
+  problems.throwIfAny();
+  const base = await scenarioExport(client, baseId!, "baseId");
+  const others = await Promise.all(otherIds.map((id, index) => scenarioExport(client, id!, `otherIds[${index}]`)));
+  const data = buildComparison(base, others);
+  return options.format === "CSV" ? comparisonToCsv(data, options) : comparisonToXlsx(data, { language: options.language });
+}
+
+const IMPORT_CODES: Record<ImportProblem["code"], InputProblemCode> = {
+  NO_HEADER: "BAD_FILE",
+  UNKNOWN_YEAR_COLUMN: "YEAR_OUTSIDE_FRAME",
+  MISSING_YEAR_COLUMN: "BAD_FILE",
+  DUPLICATE_YEAR_COLUMN: "BAD_FILE",
+  DUPLICATE_LINE: "DUPLICATE_CELL",
+  EMPTY: "EMPTY",
+  NOT_A_NUMBER: "NOT_A_NUMBER",
+  TOO_PRECISE: "TOO_PRECISE",
+  TOO_LARGE: "TOO_LARGE",
+  NEGATIVE: "NEGATIVE",
+  EMPTY_KEY: "REQUIRED",
+  MALFORMED_CSV: "BAD_FILE",
+};
+
+/** Where in the file: "input.content (row 7, column 2025)". */
+const fileField = (row: number, column: string | null) =>
+  row === 0 ? "input.content" : `input.content (row ${row}${column === null ? "" : `, column ${column}`})`;
+
+export interface ImportInput {
+  scenarioId: string;
+  expectedVersion: number;
+  content: string;
+  numberStyle: NumberStyle | "AUTO";
+  comment?: string | null;
+}
+
+/** The largest file an import reads (a 20,000-line scenario in CSV is about 2 MB). */
+export const MAX_IMPORT_CHARACTERS = 10_000_000;
+
+/**
+ * Makes the what-if equal to the file: cells set as the file says, lines the file adds taken in
+ * (they must be known initiatives), lines the file lacks taken out. One change, all or nothing.
+ */
+export function importScenarioCsv(input: ImportInput, actor: string): Promise<CommittedChange> {
+  const problems = new ProblemList();
+  const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
+  const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
+  if (input.content.length > MAX_IMPORT_CHARACTERS) problems.add("input.content", "BAD_FILE", `the file is larger than ${MAX_IMPORT_CHARACTERS} characters.`);
+  problems.throwIfAny();
+
+  return writeTransaction(async (tx) => {
+    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
+    assertEditable(scenario);
+    const years = scenario.frame.years.map((entry) => entry.year);
+    const parsed = parseScenarioCsv(input.content, { years, numberStyle: input.numberStyle });
+    if (!parsed.ok) {
+      throw new InvalidInputError(
+        parsed.problems.map((problem): InputProblem => ({ field: fileField(problem.row, problem.column), code: IMPORT_CODES[problem.code], message: problem.messageEn, value: problem.text ?? null })),
+      );
+    }
+    const known = new Set(
+      (await tx.initiative.findMany({ where: { id: { in: parsed.lines.map((line) => line.initiativeId) } }, select: { id: true } })).map((row) => row.id),
+    );
+    const now = await currentState(tx, scenario.id);
+    const target: ScenarioState = { cells: new Map(), positions: new Map() };
+    let nextPosition = Math.max(-1, ...now.positions.values()) + 1;
+    for (const line of parsed.lines) {
+      if (!known.has(line.initiativeId)) {
+        problems.add(fileField(line.row, null), "UNKNOWN_INITIATIVE", `there is no initiative ${JSON.stringify(line.initiativeId)}.`, line.initiativeId);
+        continue;
+      }
+      const cells = new Map<number, Oere>();
+      for (const cell of line.cells) {
+        const error = checkAllocationAmount(cell.amount, { maxDecimals: scenario.frame.precisionDecimals }, cell.text);
+        if (error) problems.push(amountProblem(fileField(cell.row, cell.column), error));
+        cells.set(cell.year, cell.amount);
+      }
+      target.cells.set(line.initiativeId, cells);
+      target.positions.set(line.initiativeId, now.positions.get(line.initiativeId) ?? nextPosition++);
+    }
+    problems.throwIfAny();
+    assertVersion(scenario, input.expectedVersion);
+    const change = changeBetween(now, target, years);
+    return commitChange(tx, scenario, { kind: "IMPORTED", ...change, comment, details: { lines: parsed.lines.length } }, actor);
+  });
+}

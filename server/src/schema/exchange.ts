@@ -1,0 +1,101 @@
+/** Export of a scenario or a comparison to CSV/XLSX, and import of a scenario from CSV. */
+import { builder } from "../builder.ts";
+import { db } from "../db.ts";
+import type { ExportFile } from "../exchange/index.ts";
+import { InvalidInputError } from "../engine/errors.ts";
+import { exportComparison, exportScenario, importScenarioCsv, type ExportOptions } from "../engine/fileExchange.ts";
+import { LanguageEnum } from "./compare.ts";
+import { EDIT_ERRORS } from "./errors.ts";
+import { ScenarioEditRef } from "./scenarioMutations.ts";
+
+const FileFormatEnum = builder.enumType("FileFormat", {
+  description: "A spreadsheet file format.",
+  values: {
+    CSV: { description: "Text with one row per line: UTF-8 with BOM, CRLF, opens directly in Excel." },
+    XLSX: { description: "An Excel workbook with numeric cells, bold totals and a frozen header." },
+  },
+});
+
+const NumberStyleEnum = builder.enumType("NumberStyle", {
+  description: "How amounts are written in a CSV file.",
+  values: {
+    DANISH: { description: '"1.234,5" with ";" between cells, as a Danish Excel reads and writes CSV. The default.' },
+    API: { description: '"1234.5" with "," between cells.' },
+  },
+});
+
+const ImportNumberStyleEnum = builder.enumType("ImportNumberStyle", {
+  description: "How amounts in an imported CSV are written.",
+  values: {
+    AUTO: { description: 'Decided by the file: ";" files are Danish, "," files are API, tab files Danish when any amount has a ",".' },
+    DANISH: { description: '"1.234,5" and "3,5"; "-" is 0.' },
+    API: { description: '"1234.5"; "-" is 0.' },
+  },
+});
+
+const ExportFileRef = builder.objectRef<ExportFile>("ExportFile").implement({
+  description: "A file to save: its name, type and content.",
+  fields: (t) => ({
+    fileName: t.exposeString("fileName", { description: '"aftale-2024.xlsx".' }),
+    contentType: t.exposeString("contentType"),
+    base64: t.string({ description: "The file's bytes, base64-encoded.", resolve: (file) => Buffer.from(file.bytes).toString("base64") }),
+    byteLength: t.int({ resolve: (file) => file.bytes.byteLength }),
+  }),
+});
+
+const exportArgs = (t: Parameters<Parameters<typeof builder.queryField>[1]>[0]) => ({
+  format: t.arg({ type: FileFormatEnum, required: true }),
+  numberStyle: t.arg({ type: NumberStyleEnum, defaultValue: "DANISH", description: "For CSV; XLSX cells are numbers either way." }),
+  language: t.arg({ type: LanguageEnum, defaultValue: "DA", description: "Language of the headings and labels." }),
+});
+
+function optionsOf(args: { format: "CSV" | "XLSX"; numberStyle?: "DANISH" | "API" | null; language?: "DA" | "EN" | null }): ExportOptions {
+  return { format: args.format, numberStyle: args.numberStyle ?? "DANISH", language: args.language === "EN" ? "en" : "da" };
+}
+
+builder.queryField("exportScenario", (t) =>
+  t.field({
+    type: ExportFileRef,
+    description: "A scenario as a spreadsheet: its lines per year with totals, the frame and the headroom.",
+    errors: { types: [InvalidInputError] },
+    args: { scenarioId: t.arg.id({ required: true }), ...exportArgs(t) },
+    resolve: (_root, args) => exportScenario(db, String(args.scenarioId), optionsOf(args)),
+  }),
+);
+
+builder.queryField("exportComparison", (t) =>
+  t.field({
+    type: ExportFileRef,
+    description: "A comparison as a spreadsheet: the base and each other scenario side by side with differences per year.",
+    errors: { types: [InvalidInputError] },
+    args: { baseId: t.arg.id({ required: true }), otherIds: t.arg.idList({ required: true }), ...exportArgs(t) },
+    resolve: (_root, args) => exportComparison(db, String(args.baseId), args.otherIds.map(String), optionsOf(args)),
+  }),
+);
+
+const ImportScenarioCsvInput = builder.inputType("ImportScenarioCsvInput", {
+  description: "A CSV file in the layout exportScenario writes, to make a what-if equal to.",
+  fields: (t) => ({
+    scenarioId: t.id({ required: true }),
+    expectedVersion: t.int({ required: true, description: "The scenario version this import is based on." }),
+    content: t.string({ required: true, description: "The file's text (up to 10 million characters)." }),
+    numberStyle: t.field({ type: ImportNumberStyleEnum, defaultValue: "AUTO" }),
+    comment: t.string({ description: "Why: shown in the history." }),
+  }),
+});
+
+builder.mutationField("importScenarioCsv", (t) =>
+  t.field({
+    type: ScenarioEditRef,
+    description:
+      "Makes a what-if equal to a CSV file: amounts as the file says, lines the file adds taken in (known initiatives only), lines it lacks taken out. " +
+      "Checked like any edit; one wrong cell refuses the whole file, naming the row and column of every problem.",
+    errors: { types: EDIT_ERRORS },
+    args: { input: t.arg({ type: ImportScenarioCsvInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      importScenarioCsv(
+        { scenarioId: String(input.scenarioId), expectedVersion: input.expectedVersion, content: input.content, numberStyle: input.numberStyle ?? "AUTO", comment: input.comment },
+        context.actor,
+      ),
+  }),
+);

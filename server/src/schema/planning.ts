@@ -1,0 +1,101 @@
+/** Proposals that change nothing: how to balance a scenario against the frame, and what a merge would do. */
+import { builder } from "../builder.ts";
+import { db } from "../db.ts";
+import { balanceScenario, type BalanceShape } from "../engine/balance.ts";
+import { InvalidInputError } from "../engine/errors.ts";
+import { ProblemList } from "../engine/input.ts";
+import { checkMergeIds, planMerge, resolutionsMap } from "../engine/merge.ts";
+import { CellDifferenceRef, MergeConflictRef, YearOverFrameRef } from "./errors.ts";
+import { MergeResolutionInput } from "./scenarioMutations.ts";
+import { YearTotalRef } from "./scenario.ts";
+
+const ReduceProRataInput = builder.inputType("ReduceProRataInput", {
+  description: "Cut the chosen lines in proportion to their amounts in each year over the frame.",
+  fields: (t) => ({ initiativeIds: t.idList({ required: true }) }),
+});
+
+const ReserveInput = builder.inputType("ReserveInput", {
+  description: "Let one line (a reserve) take up the difference: cut when a year is over, topped up with spare headroom when under.",
+  fields: (t) => ({ initiativeId: t.id({ required: true }) }),
+});
+
+const BalanceStrategyInput = builder.inputType("BalanceStrategyInput", {
+  description: "How to bring the years inside the frame. Give exactly one.",
+  isOneOf: true,
+  fields: (t) => ({
+    reduceProRata: t.field({ type: ReduceProRataInput }),
+    reserve: t.field({ type: ReserveInput }),
+  }),
+});
+
+const BalanceProposalRef = builder.objectRef<BalanceShape>("BalanceProposal").implement({
+  description:
+    "A proposal to bring every year inside the frame, with amounts in whole units of the frame's precision. Nothing is saved: " +
+    "apply it with setAllocations (cells → initiativeId/year/after) and expectedVersion = basedOnVersion.",
+  fields: (t) => ({
+    scenario: t.prismaField({ type: "Scenario", resolve: (query, proposal) => db.scenario.findUniqueOrThrow({ ...query, where: { id: proposal.scenarioId } }) }),
+    basedOnVersion: t.exposeInt("basedOnVersion"),
+    cells: t.field({
+      type: [CellDifferenceRef],
+      description: "The cells the proposal changes, by year and then in line order.",
+      resolve: (proposal) => proposal.cells,
+    }),
+    yearTotals: t.field({ type: [YearTotalRef], description: "The totals if the proposal were applied.", resolve: (proposal) => proposal.yearTotalsAfter }),
+    unresolved: t.field({ type: [YearOverFrameRef], description: "Years the proposal cannot bring inside the frame (the chosen lines are too small).", resolve: (proposal) =>
+      proposal.unresolved.map(({ year, overBy }) => {
+        const total = proposal.totalsAfter.find((entry) => entry.year === year)!;
+        return { year, overBy, allocated: total.allocated, frame: total.frame };
+      }),
+    }),
+  }),
+});
+
+builder.queryField("balanceScenario", (t) =>
+  t.field({
+    type: BalanceProposalRef,
+    description: "Proposes, without saving, a way to bring every year of a scenario inside the frame.",
+    errors: { types: [InvalidInputError] },
+    args: { scenarioId: t.arg.id({ required: true }), strategy: t.arg({ type: BalanceStrategyInput, required: true }) },
+    resolve: (_root, args) =>
+      balanceScenario(db, String(args.scenarioId), {
+        reduceProRata: args.strategy.reduceProRata ? { initiativeIds: args.strategy.reduceProRata.initiativeIds.map(String) } : null,
+        reserve: args.strategy.reserve ? { initiativeId: String(args.strategy.reserve.initiativeId) } : null,
+      }),
+  }),
+);
+
+type MergePlan = Awaited<ReturnType<typeof planMerge>>;
+
+const MergePreviewRef = builder.objectRef<MergePlan>("MergePreview").implement({
+  description: "What mergeScenario would do now: the cells it would change and the conflicts it would report.",
+  fields: (t) => ({
+    targetVersion: t.int({ description: "Send as expectedTargetVersion to merge exactly this.", resolve: (plan) => plan.target.version }),
+    cells: t.field({ type: [CellDifferenceRef], description: "Cells the merge would change in the target.", resolve: (plan) => plan.edits }),
+    conflicts: t.field({ type: [MergeConflictRef], description: "Cells still needing a resolution.", resolve: (plan) => plan.conflicts }),
+    resolved: t.field({ type: [MergeConflictRef], description: "Conflicts the given resolutions settle.", resolve: (plan) => plan.resolved }),
+  }),
+});
+
+builder.queryField("mergePreview", (t) =>
+  t.field({
+    type: MergePreviewRef,
+    description: "Shows, without changing anything, what merging a what-if into another scenario would change and where it conflicts.",
+    errors: { types: [InvalidInputError] },
+    args: {
+      sourceId: t.arg.id({ required: true }),
+      targetId: t.arg.id({ required: true }),
+      resolutions: t.arg({ type: [MergeResolutionInput], required: false }),
+    },
+    resolve: (_root, args) => {
+      const problems = new ProblemList();
+      const { sourceId, targetId } = checkMergeIds({ sourceId: String(args.sourceId), targetId: String(args.targetId) }, problems, "");
+      const resolutions = resolutionsMap(
+        args.resolutions?.map((resolution) => ({ initiativeId: String(resolution.initiativeId), year: resolution.year, take: resolution.take })),
+        problems,
+        "",
+      );
+      problems.throwIfAny();
+      return planMerge(db, sourceId, targetId, resolutions, "");
+    },
+  }),
+);

@@ -1,0 +1,144 @@
+/**
+ * Every mutation against bad input: each case must end in the named typed error and leave every
+ * table exactly as it was. The table is checked against the schema, so a new mutation without
+ * cases fails here.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { query } from "../support/graphql.ts";
+import { fingerprint, fork, setAllocation } from "../support/scenarios.ts";
+
+interface Case {
+  name: string;
+  input: (keys: Keys) => Record<string, unknown>;
+  expected: { __typename: string; field?: string; code?: string; reason?: string };
+}
+interface Keys {
+  whatIf: string;
+  locked: string;
+}
+
+const unknownScenario = (extra: Record<string, unknown> = {}): Case => ({
+  name: "an unknown scenario",
+  input: () => ({ scenarioId: "findes-ikke", ...extra }),
+  expected: { __typename: "InvalidInputError", field: "input.scenarioId", code: "UNKNOWN_SCENARIO" },
+});
+const baseline = (extra: Record<string, unknown> = {}): Case => ({
+  name: "a baseline",
+  input: () => ({ scenarioId: "aftale-2024", ...extra }),
+  expected: { __typename: "ScenarioLockedError", reason: "BASELINE" },
+});
+const lockedWhatIf = (extra: Record<string, unknown> = {}): Case => ({
+  name: "a locked what-if",
+  input: (keys) => ({ scenarioId: keys.locked, ...extra }),
+  expected: { __typename: "ScenarioLockedError", reason: "LOCKED" },
+});
+const staleVersion = (extra: Record<string, unknown>): Case => ({
+  name: "a stale expectedVersion",
+  input: (keys) => ({ scenarioId: keys.whatIf, expectedVersion: 1, ...extra }),
+  expected: { __typename: "VersionConflictError" },
+});
+
+const cell = { initiativeId: "vmk", year: 2024, amount: "1", expectedVersion: 2 };
+
+const CASES: Record<string, Case[]> = {
+  forkScenario: [
+    { name: "an unknown source", input: () => ({ sourceId: "findes-ikke", name: "X" }), expected: { __typename: "InvalidInputError", field: "input.sourceId", code: "UNKNOWN_SCENARIO" } },
+    { name: "a name of 201 characters", input: () => ({ sourceId: "aftale-2024", name: "x".repeat(201) }), expected: { __typename: "InvalidInputError", field: "input.name", code: "TOO_LONG" } },
+    { name: "another type's ID as source", input: () => ({ sourceId: Buffer.from("Theme:innovation").toString("base64"), name: "X" }), expected: { __typename: "InvalidInputError", field: "input.sourceId", code: "MALFORMED_ID" } },
+  ],
+  updateScenario: [unknownScenario({ name: "X" }), baseline({ name: "X" }), lockedWhatIf({ name: "X" }), staleVersion({ name: "X" }),
+    { name: "a blank name", input: (keys) => ({ scenarioId: keys.whatIf, name: " " }), expected: { __typename: "InvalidInputError", field: "input.name", code: "REQUIRED" } }],
+  lockScenario: [unknownScenario(), staleVersion({})],
+  unlockScenario: [unknownScenario(), baseline(), staleVersion({})],
+  archiveScenario: [unknownScenario(), baseline(), staleVersion({})],
+  unarchiveScenario: [unknownScenario(), baseline()],
+  setAllocation: [unknownScenario(cell), baseline(cell), lockedWhatIf(cell), staleVersion({ initiativeId: "vmk", year: 2024, amount: "1" }),
+    { name: "a malformed amount", input: (keys) => ({ ...cell, scenarioId: keys.whatIf, amount: "1e400" }), expected: { __typename: "InvalidInputError", field: "input.amount", code: "NOT_A_NUMBER" } }],
+  setAllocations: [
+    unknownScenario({ cells: [{ initiativeId: "vmk", year: 2024, amount: "1" }], expectedVersion: 2 }),
+    baseline({ cells: [{ initiativeId: "vmk", year: 2024, amount: "1" }], expectedVersion: 1 }),
+    lockedWhatIf({ cells: [{ initiativeId: "vmk", year: 2024, amount: "1" }], expectedVersion: 2 }),
+    staleVersion({ cells: [{ initiativeId: "vmk", year: 2024, amount: "1" }] }),
+    { name: "no cells", input: (keys) => ({ scenarioId: keys.whatIf, cells: [], expectedVersion: 2 }), expected: { __typename: "InvalidInputError", field: "input.cells", code: "REQUIRED" } },
+    { name: "NaN in the last of many cells", input: (keys) => ({ scenarioId: keys.whatIf, expectedVersion: 2, cells: [...Array.from({ length: 24 }, (_, index) => ({ initiativeId: "vmk", year: 2024 + (index % 4), amount: "1" })).slice(0, 4), { initiativeId: "atmp", year: 2024, amount: "NaN" }] }), expected: { __typename: "InvalidInputError", field: "input.cells[4].amount", code: "NOT_A_NUMBER" } },
+  ],
+  moveAmount: [
+    unknownScenario({ expectedVersion: 2, fromInitiativeId: "vmk", toInitiativeId: "atmp", amount: "1", fromYear: 2024, toYear: 2024 }),
+    baseline({ expectedVersion: 1, fromInitiativeId: "vmk", toInitiativeId: "atmp", amount: "1", fromYear: 2024, toYear: 2024 }),
+    staleVersion({ fromInitiativeId: "vmk", toInitiativeId: "atmp", amount: "1", fromYear: 2024, toYear: 2024 }),
+    { name: "an empty amount", input: (keys) => ({ scenarioId: keys.whatIf, expectedVersion: 2, fromInitiativeId: "vmk", toInitiativeId: "atmp", amount: "", fromYear: 2024, toYear: 2024 }), expected: { __typename: "InvalidInputError", field: "input.amount", code: "EMPTY" } },
+    { name: "a reversed year range", input: (keys) => ({ scenarioId: keys.whatIf, expectedVersion: 2, fromInitiativeId: "vmk", toInitiativeId: "atmp", amount: "1", fromYear: 2026, toYear: 2024 }), expected: { __typename: "InvalidInputError", field: "input.toYear", code: "BAD_YEAR_RANGE" } },
+  ],
+  addInitiative: [
+    unknownScenario({ expectedVersion: 2, title: "X", themeId: "innovation" }),
+    baseline({ expectedVersion: 1, title: "X", themeId: "innovation" }),
+    lockedWhatIf({ expectedVersion: 2, title: "X", themeId: "innovation" }),
+    staleVersion({ title: "X", themeId: "innovation" }),
+    { name: "an unknown initiative", input: (keys) => ({ scenarioId: keys.whatIf, expectedVersion: 2, initiativeId: "findes-ikke" }), expected: { __typename: "InvalidInputError", field: "input.initiativeId", code: "UNKNOWN_INITIATIVE" } },
+  ],
+  removeInitiative: [
+    unknownScenario({ initiativeId: "vmk", expectedVersion: 2 }),
+    baseline({ initiativeId: "vmk", expectedVersion: 1 }),
+    lockedWhatIf({ initiativeId: "vmk", expectedVersion: 2 }),
+    staleVersion({ initiativeId: "vmk" }),
+    { name: "an unknown initiative", input: (keys) => ({ scenarioId: keys.whatIf, expectedVersion: 2, initiativeId: "findes-ikke" }), expected: { __typename: "InvalidInputError", field: "input.initiativeId", code: "UNKNOWN_INITIATIVE" } },
+  ],
+  restoreScenarioVersion: [
+    unknownScenario({ version: 1, expectedVersion: 2 }),
+    baseline({ version: 1, expectedVersion: 1 }),
+    lockedWhatIf({ version: 1, expectedVersion: 2 }),
+    staleVersion({ version: 1 }),
+    { name: "version 0", input: (keys) => ({ scenarioId: keys.whatIf, version: 0, expectedVersion: 2 }), expected: { __typename: "InvalidInputError", field: "input.version", code: "UNKNOWN_VERSION" } },
+  ],
+  mergeScenario: [
+    { name: "an unknown target", input: (keys) => ({ sourceId: keys.whatIf, targetId: "findes-ikke", expectedTargetVersion: 1 }), expected: { __typename: "InvalidInputError", field: "input.targetId", code: "UNKNOWN_SCENARIO" } },
+    { name: "a locked target", input: (keys) => ({ sourceId: keys.whatIf, targetId: keys.locked, expectedTargetVersion: 2 }), expected: { __typename: "ScenarioLockedError", reason: "LOCKED" } },
+    { name: "a duplicate resolution", input: (keys) => ({ sourceId: keys.whatIf, targetId: keys.locked, expectedTargetVersion: 2, resolutions: [{ initiativeId: "vmk", year: 2024, take: "SOURCE" }, { initiativeId: "vmk", year: 2024, take: "TARGET" }] }), expected: { __typename: "InvalidInputError", field: "input.resolutions[1]", code: "DUPLICATE_CELL" } },
+  ],
+  importScenarioCsv: [
+    unknownScenario({ expectedVersion: 2, content: "x" }),
+    baseline({ expectedVersion: 1, content: "x" }),
+    lockedWhatIf({ expectedVersion: 2, content: "x" }),
+    { name: "a file without the header row", input: (keys) => ({ scenarioId: keys.whatIf, expectedVersion: 2, content: "a;b;c" }), expected: { __typename: "InvalidInputError", field: "input.content", code: "BAD_FILE" } },
+  ],
+  addComment: [
+    unknownScenario({ text: "x" }),
+    { name: "a year without a line", input: (keys) => ({ scenarioId: keys.whatIf, year: 2024, text: "x" }), expected: { __typename: "InvalidInputError", field: "input.year", code: "REQUIRED" } },
+    { name: "an empty text", input: (keys) => ({ scenarioId: keys.whatIf, text: "" }), expected: { __typename: "InvalidInputError", field: "input.text", code: "REQUIRED" } },
+  ],
+};
+
+let mutations: Array<{ name: string; inputType: string }>;
+const keys: Keys = { whatIf: "", locked: "" };
+
+beforeAll(async () => {
+  const schema = await query(`{ __schema { mutationType { fields { name args { name type { ofType { name } } } } } } }`);
+  mutations = schema.__schema.mutationType.fields.map((field: any) => ({ name: field.name, inputType: field.args[0].type.ofType.name }));
+  keys.whatIf = (await fork("aftale-2024", "Uændret")).key;
+  await setAllocation({ scenarioId: keys.whatIf, initiativeId: "vmk", year: 2025, amount: "2.6", expectedVersion: 1 });
+  keys.locked = (await fork("aftale-2024", "Låst")).key;
+  await query(`mutation { lockScenario(input: { scenarioId: "${keys.locked}" }) { __typename } }`);
+});
+
+describe("bad input to every mutation is refused with a typed error, and nothing is stored", () => {
+  it("every mutation in the schema has cases here", () => {
+    expect(Object.keys(CASES).sort()).toEqual(mutations.map((mutation) => mutation.name).sort());
+  });
+
+  const all = Object.entries(CASES).flatMap(([mutation, cases]) => cases.map((entry) => [mutation, entry.name, entry] as const));
+  it.each(all)("%s: %s", async (mutation, _name, entry) => {
+    const inputType = mutations.find((candidate) => candidate.name === mutation)!.inputType;
+    const before = await fingerprint();
+    const data = await query(
+      `mutation($input: ${inputType}!) { ${mutation}(input: $input) { __typename ... on Error { message
+        ... on InvalidInputError { problems { field code } } ... on ScenarioLockedError { reason } } } }`,
+      { input: entry.input(keys) },
+    );
+    const result = data[mutation];
+    expect(result.__typename).toBe(entry.expected.__typename);
+    expect(result.message).toEqual(expect.any(String));
+    if (entry.expected.field) expect(result.problems).toContainEqual({ field: entry.expected.field, code: entry.expected.code });
+    if (entry.expected.reason) expect(result.reason).toBe(entry.expected.reason);
+    expect(await fingerprint()).toBe(before);
+  });
+});

@@ -1,0 +1,109 @@
+import { mio } from "@ramme/domain";
+import { describe, expect, it } from "vitest";
+import { query } from "../support/graphql.ts";
+import { cell, fingerprint, fork, mutate, setAllocation, setAllocations } from "../support/scenarios.ts";
+
+const MERGE_FIELDS = `__typename
+  ... on ScenarioEdit { version cells { initiativeKey year before after } }
+  ... on MergeConflictError { conflicts { initiativeKey year base source target } }
+  ... on InvalidInputError { problems { field code } }
+  ... on ScenarioLockedError { reason }
+  ... on VersionConflictError { currentVersion }`;
+const merge = async (input: Record<string, unknown>) =>
+  (await query(`mutation($input: MergeScenarioInput!) { mergeScenario(input: $input) { ${MERGE_FIELDS} } }`, { input })).mergeScenario;
+
+describe("mergeScenario", () => {
+  it("applies what a what-if changed since its fork onto another scenario that changed other cells", async () => {
+    const source = await fork("aftale-2024", "Kilde");
+    const target = await fork("aftale-2024", "Mål");
+    await setAllocation({ scenarioId: source.key, initiativeId: "vmk", year: 2025, amount: "3", expectedVersion: 1 });
+    const added = await mutate("addInitiative", "AddInitiativeInput", { scenarioId: source.key, expectedVersion: 2, title: "Nyt", themeId: "innovation", amounts: [{ year: 2024, amount: "0.4" }] });
+    const newKey = added.cells[0].initiativeKey;
+    await mutate("removeInitiative", "RemoveInitiativeInput", { scenarioId: source.key, initiativeId: "eu-formandskab", expectedVersion: 3 });
+    await setAllocation({ scenarioId: target.key, initiativeId: "atmp", year: 2026, amount: "6", expectedVersion: 1 });
+
+    const preview = await query(`query($s: ID!, $t: ID!) { mergePreview(sourceId: $s, targetId: $t) { ... on MergePreview { targetVersion cells { initiativeKey } conflicts { year } } } }`, { s: source.key, t: target.key });
+    expect(preview.mergePreview.targetVersion).toBe(2);
+    expect(preview.mergePreview.conflicts).toEqual([]);
+
+    const result = await merge({ sourceId: source.key, targetId: target.key, expectedTargetVersion: 2, comment: "Kildens forslag" });
+    expect(result).toMatchObject({ __typename: "ScenarioEdit", version: 3 });
+    expect(result.cells).toHaveLength(preview.mergePreview.cells.length);
+    expect(await cell(target.key, "vmk", 2025)).toBe(mio("3"));
+    expect(await cell(target.key, "atmp", 2026)).toBe(mio("6"));
+    expect(await cell(target.key, newKey, 2024)).toBe(mio("0.4"));
+    expect(await cell(target.key, "eu-formandskab", 2024)).toBeNull();
+  });
+
+  it("reports conflicts where both changed the same cell differently and applies nothing, until a side is picked per cell", async () => {
+    const source = await fork("aftale-2024", "Kilde");
+    const target = await fork("aftale-2024", "Mål");
+    await setAllocations({ scenarioId: source.key, expectedVersion: 1, cells: [{ initiativeId: "vmk", year: 2025, amount: "3" }, { initiativeId: "atmp", year: 2024, amount: "7" }] });
+    await setAllocations({ scenarioId: target.key, expectedVersion: 1, cells: [{ initiativeId: "vmk", year: 2025, amount: "4" }, { initiativeId: "atmp", year: 2024, amount: "7" }] });
+    const before = await fingerprint();
+    const refused = await merge({ sourceId: source.key, targetId: target.key, expectedTargetVersion: 2 });
+    // atmp 2024: both made the same change — no conflict. vmk 2025: 2.5 → 3 in the source, → 4 in the target.
+    expect(refused).toEqual({ __typename: "MergeConflictError", conflicts: [{ initiativeKey: "vmk", year: 2025, base: "2.5", source: "3", target: "4" }] });
+    expect(await fingerprint()).toBe(before);
+
+    const keepTarget = await merge({ sourceId: source.key, targetId: target.key, expectedTargetVersion: 2, resolutions: [{ initiativeId: "vmk", year: 2025, take: "TARGET" }] });
+    expect(keepTarget).toMatchObject({ __typename: "ScenarioEdit", version: 2, cells: [] });
+    const takeSource = await merge({ sourceId: source.key, targetId: target.key, expectedTargetVersion: 2, resolutions: [{ initiativeId: "vmk", year: 2025, take: "SOURCE" }] });
+    expect(takeSource).toMatchObject({ __typename: "ScenarioEdit", version: 3, cells: [{ initiativeKey: "vmk", year: 2025, before: "4", after: "3" }] });
+  });
+
+  it("refuses a baseline as source (it has no parent), a scenario into itself, and a locked target", async () => {
+    const whatIf = await fork("aftale-2024", "X");
+    const before = await fingerprint();
+    expect(await merge({ sourceId: "aftale-2024", targetId: whatIf.key, expectedTargetVersion: 1 })).toEqual({ __typename: "InvalidInputError", problems: [{ field: "input.sourceId", code: "NO_PARENT" }] });
+    expect(await merge({ sourceId: whatIf.key, targetId: whatIf.key, expectedTargetVersion: 1 })).toEqual({ __typename: "InvalidInputError", problems: [{ field: "input.targetId", code: "SAME_SCENARIO" }] });
+    expect(await merge({ sourceId: whatIf.key, targetId: "aftale-2024", expectedTargetVersion: 1 })).toEqual({ __typename: "ScenarioLockedError", reason: "BASELINE" });
+    expect(await fingerprint()).toBe(before);
+  });
+});
+
+const BALANCE = `query($id: ID!, $strategy: BalanceStrategyInput!) { balanceScenario(scenarioId: $id, strategy: $strategy) {
+  __typename
+  ... on BalanceProposal { basedOnVersion cells { initiativeKey year before after } yearTotals { year allocated headroom fitsFrame } unresolved { year overBy } }
+  ... on InvalidInputError { problems { field code } } } }`;
+
+describe("balanceScenario", () => {
+  it("proposes pro-rata cuts that bring an over-frame year exactly to the frame, without saving them", async () => {
+    const whatIf = await fork("aftale-2024", "For meget");
+    await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "5.5", expectedVersion: 1 });
+    const before = await fingerprint();
+    const { balanceScenario: proposal } = await query(BALANCE, { id: whatIf.key, strategy: { reduceProRata: { initiativeIds: ["sundhedsdiplomater", "bilateralt-myndighedssamarbejde"] } } });
+    // 2025 is 3.0 over. Cut 20.0 : 16.8 of 3.0 → 1.630… and 1.369…; in tenths 1.6 + 1.4 (largest remainder) = 3.0.
+    expect(proposal).toEqual({
+      __typename: "BalanceProposal",
+      basedOnVersion: 2,
+      cells: [
+        { initiativeKey: "bilateralt-myndighedssamarbejde", year: 2025, before: "16.8", after: "15.4" },
+        { initiativeKey: "sundhedsdiplomater", year: 2025, before: "20", after: "18.4" },
+      ],
+      yearTotals: [
+        { year: 2024, allocated: "98.9", headroom: "1.1", fitsFrame: true },
+        { year: 2025, allocated: "100", headroom: "0", fitsFrame: true },
+        { year: 2026, allocated: "100", headroom: "0", fitsFrame: true },
+        { year: 2027, allocated: "100", headroom: "0", fitsFrame: true },
+      ],
+      unresolved: [],
+    });
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it("lets a reserve line take up the difference, and says which years it cannot fix", async () => {
+    const whatIf = await fork("regeringens-udspil-2024", "Med reserve");
+    await setAllocation({ scenarioId: whatIf.key, initiativeId: "atmp", year: 2026, amount: "20", expectedVersion: 1 });
+    const { balanceScenario: proposal } = await query(BALANCE, { id: whatIf.key, strategy: { reserve: { initiativeId: "reserve" } } });
+    // The proposal's lines total 99.1 in 2024 (0.9 spare goes to the reserve: 7.6 → 8.5) and 100 in 2025 and 2027.
+    // 2026: atmp +13 against a reserve of 7.3 → the reserve goes to 0 and the year stays 5.7 over.
+    expect(proposal.cells).toEqual([
+      { initiativeKey: "reserve", year: 2024, before: "7.6", after: "8.5" },
+      { initiativeKey: "reserve", year: 2026, before: "7.3", after: "0" },
+    ]);
+    expect(proposal.unresolved).toEqual([{ year: 2026, overBy: "5.7" }]);
+    const notALine = await query(BALANCE, { id: "aftale-2024", strategy: { reserve: { initiativeId: "reserve" } } });
+    expect(notALine.balanceScenario.problems).toEqual([{ field: "strategy.reserve.initiativeId", code: "NOT_IN_SCENARIO" }]);
+  });
+});
