@@ -6,8 +6,7 @@ import { existsSync } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
 import path from "node:path";
 import sirv from "sirv";
-import { db } from "./db.ts";
-import { configureSqlite } from "./db/client.ts";
+import { configureDatabase, db, disconnectDatabase } from "./db.ts";
 import { repoRoot } from "./db/databaseUrl.ts";
 import { seedDatabase } from "./seed/seedDatabase.ts";
 import { yoga } from "./yoga.ts";
@@ -16,7 +15,7 @@ const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? "127.0.0.1";
 const clientDirectory = path.join(repoRoot, "client", "dist");
 
-await configureSqlite(db);
+await configureDatabase();
 const seeded = await seedDatabase(db);
 console.log(seeded === "seeded" ? "Seeded the documents' data." : "Documents' data already in the database.");
 
@@ -47,7 +46,7 @@ server.listen(port, host, () => {
 function shutdown(signal: string) {
   console.log(`${signal}: finishing requests in flight, then stopping.`);
   server.close(() => {
-    void db.$disconnect().then(() => process.exit(0));
+    void disconnectDatabase().then(() => process.exit(0));
   });
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));

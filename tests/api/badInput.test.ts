@@ -90,6 +90,13 @@ const CASES: Record<string, Case[]> = {
     staleVersion({ version: 1 }),
     { name: "version 0", input: (keys) => ({ scenarioId: keys.whatIf, version: 0, expectedVersion: 2 }), expected: { __typename: "InvalidInputError", field: "input.version", code: "UNKNOWN_VERSION" } },
   ],
+  revertChange: [
+    unknownScenario({ version: 2, expectedVersion: 2 }),
+    baseline({ version: 1, expectedVersion: 1 }),
+    staleVersion({ version: 2 }),
+    { name: "a change without cells (the fork)", input: (keys) => ({ scenarioId: keys.whatIf, version: 1, expectedVersion: 2 }), expected: { __typename: "InvalidInputError", field: "input.version", code: "NOT_REVERTIBLE" } },
+    { name: "a version that does not exist", input: (keys) => ({ scenarioId: keys.whatIf, version: 9, expectedVersion: 2 }), expected: { __typename: "InvalidInputError", field: "input.version", code: "UNKNOWN_VERSION" } },
+  ],
   mergeScenario: [
     { name: "an unknown target", input: (keys) => ({ sourceId: keys.whatIf, targetId: "findes-ikke", expectedTargetVersion: 1 }), expected: { __typename: "InvalidInputError", field: "input.targetId", code: "UNKNOWN_SCENARIO" } },
     { name: "a locked target", input: (keys) => ({ sourceId: keys.whatIf, targetId: keys.locked, expectedTargetVersion: 2 }), expected: { __typename: "ScenarioLockedError", reason: "LOCKED" } },

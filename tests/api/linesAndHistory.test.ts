@@ -148,6 +148,28 @@ describe("history, restore and changes since", () => {
     expect(await cell(whatIf.key, "vmk", 2024)).toBe(mio("9"));
   });
 
+  it("revertChange undoes one change as a new version, and reverting that redoes it; a cell changed since blocks the undo", async () => {
+    await setAllocations({ scenarioId: whatIf.key, expectedVersion: 1, cells: [{ initiativeId: "vmk", year: 2024, amount: "9" }, { initiativeId: "atmp", year: 2025, amount: "1" }] });
+    await mutate("removeInitiative", "RemoveInitiativeInput", { scenarioId: whatIf.key, initiativeId: "trial-nation", expectedVersion: 2 });
+    const undoPaste = await mutate("revertChange", "RevertChangeInput", { scenarioId: whatIf.key, version: 2, expectedVersion: 3 });
+    expect(undoPaste).toMatchObject({ __typename: "ScenarioEdit", version: 4 });
+    expect(await cell(whatIf.key, "vmk", 2024)).toBe(mio("3.5"));
+    expect(await cell(whatIf.key, "atmp", 2025)).toBe(mio("5.5"));
+    expect(await linesOf(whatIf.key)).not.toContain("trial-nation");
+    const redo = await mutate("revertChange", "RevertChangeInput", { scenarioId: whatIf.key, version: 4, expectedVersion: 4 });
+    expect(redo).toMatchObject({ __typename: "ScenarioEdit", version: 5 });
+    expect(await cell(whatIf.key, "vmk", 2024)).toBe(mio("9"));
+    const undoRemoval = await mutate("revertChange", "RevertChangeInput", { scenarioId: whatIf.key, version: 3, expectedVersion: 5 });
+    expect(undoRemoval).toMatchObject({ __typename: "ScenarioEdit", version: 6 });
+    expect((await linesOf(whatIf.key)).indexOf("trial-nation")).toBe(3);
+
+    await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2024, amount: "8", expectedVersion: 6 });
+    const before = await fingerprint();
+    const blocked = await mutate("revertChange", "RevertChangeInput", { scenarioId: whatIf.key, version: 5, expectedVersion: 7 });
+    expect(blocked.problems).toEqual([expect.objectContaining({ field: "input.version", code: "CHANGED_SINCE", value: "vmk:2024" })]);
+    expect(await fingerprint()).toBe(before);
+  });
+
   it("refuses to restore a version the scenario never had", async () => {
     const before = await fingerprint();
     const result = await mutate("restoreScenarioVersion", "RestoreScenarioVersionInput", { scenarioId: whatIf.key, version: 7, expectedVersion: 1 });

@@ -7,7 +7,7 @@ import { proposeBalance, type BalanceProposal, type BalanceStrategy } from "@ram
 import type { Database } from "../db.ts";
 import { InvalidInputError } from "./errors.ts";
 import { ProblemList } from "./input.ts";
-import { currentState } from "./history.ts";
+import { currentState } from "./scenarioState.ts";
 import { findScenario } from "./scenarioAccess.ts";
 import { buildYearTotals, type YearTotalShape } from "./yearTotals.ts";
 

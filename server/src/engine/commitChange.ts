@@ -19,6 +19,7 @@ export const CHANGE_KINDS = [
   "AMOUNT_MOVED",
   "IMPORTED",
   "RESTORED",
+  "REVERTED",
   "MERGED",
   "UPDATED",
   "LOCKED",

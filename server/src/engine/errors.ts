@@ -28,6 +28,8 @@ export type InputProblemCode =
   | "INSUFFICIENT_AMOUNT"
   | "SAME_LINE"
   | "UNKNOWN_VERSION"
+  | "NOT_REVERTIBLE"
+  | "CHANGED_SINCE"
   | "NO_PARENT"
   | "SAME_SCENARIO"
   | "BAD_FILE";

@@ -20,7 +20,7 @@ import {
 import { commitChange, type CommittedChange } from "./commitChange.ts";
 import { InvalidInputError, type InputProblem, type InputProblemCode } from "./errors.ts";
 import { amountProblem, ProblemList, TEXT_LIMITS } from "./input.ts";
-import { changeBetween, currentState, type ScenarioState } from "./history.ts";
+import { changeBetween, currentState, type ScenarioState } from "./scenarioState.ts";
 import { assertEditable, assertVersion, findScenario } from "./scenarioAccess.ts";
 
 export type FileFormat = "CSV" | "XLSX";

@@ -3,29 +3,13 @@
  * the later changes undone, in reverse. Restore and merge are built on that, and the changeset
  * since a version or a time is the net of the changes after it.
  */
-import { diffStates, type CellEdit, type CellState, type Oere } from "@ramme/domain";
+import type { CellEdit, Oere } from "@ramme/domain";
 import { writeTransaction, type Transaction } from "../db.ts";
 import { commitChange, type CommittedChange } from "./commitChange.ts";
 import { InvalidInputError } from "./errors.ts";
 import { ProblemList, TEXT_LIMITS } from "./input.ts";
 import { assertEditable, assertVersion, findScenario } from "./scenarioAccess.ts";
-
-/** A scenario's lines and cells: what a version is. */
-export interface ScenarioState {
-  cells: Map<string, Map<number, Oere>>;
-  /** Position of each line in the scenario. */
-  positions: Map<string, number>;
-}
-
-export async function currentState(client: Transaction, scenarioId: string): Promise<ScenarioState> {
-  const [lines, allocations] = await Promise.all([
-    client.scenarioLine.findMany({ where: { scenarioId }, select: { initiativeId: true, position: true } }),
-    client.allocation.findMany({ where: { scenarioId }, select: { initiativeId: true, year: true, amount: true } }),
-  ]);
-  const cells = new Map<string, Map<number, Oere>>(lines.map((line) => [line.initiativeId, new Map()]));
-  for (const cell of allocations) cells.get(cell.initiativeId)?.set(cell.year, cell.amount);
-  return { cells, positions: new Map(lines.map((line) => [line.initiativeId, line.position])) };
-}
+import { changeBetween, currentState, type ScenarioState } from "./scenarioState.ts";
 
 /** The changes after `version`, newest first, with their cells and lines. */
 function changesAfter(client: Transaction, scenarioId: string, version: number) {
@@ -60,14 +44,6 @@ export async function stateAtVersion(client: Transaction, scenarioId: string, ve
     }
   }
   return state;
-}
-
-/** The edits, lines added and lines removed that turn `from` into `to`. */
-export function changeBetween(from: ScenarioState, to: ScenarioState, years: readonly number[]) {
-  const cells = diffStates(from.cells as CellState, to.cells as CellState, years);
-  const linesAdded = [...to.positions].filter(([id]) => !from.positions.has(id)).map(([initiativeId, position]) => ({ initiativeId, position }));
-  const linesRemoved = [...from.positions].filter(([id]) => !to.positions.has(id)).map(([initiativeId, position]) => ({ initiativeId, position }));
-  return { cells, linesAdded, linesRemoved };
 }
 
 export interface RestoreInput {
@@ -109,4 +85,59 @@ export function netCellChanges(changes: ReadonlyArray<{ cells: readonly CellEdit
     }
   }
   return [...net.values()].filter((cell) => cell.before !== cell.after);
+}
+
+export interface RevertInput {
+  scenarioId: string;
+  version: number;
+  expectedVersion: number;
+  comment?: string | null;
+}
+
+/**
+ * Undoes one change as a new version: its cells go back to their `before`, lines it added go, lines
+ * it removed come back in place. Refused if any of those cells has changed again since (that later
+ * change would be silently overwritten). Reverting a REVERTED change redoes the original.
+ */
+export function revertChange(input: RevertInput, actor: string): Promise<CommittedChange> {
+  const problems = new ProblemList();
+  const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
+  const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
+  problems.throwIfAny();
+
+  return writeTransaction(async (tx) => {
+    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
+    assertEditable(scenario);
+    const change = await tx.scenarioChange.findUnique({
+      where: { scenarioId_version: { scenarioId: scenario.id, version: input.version } },
+      select: { cells: true, lines: true },
+    });
+    if (!change) throw InvalidInputError.of("input.version", "UNKNOWN_VERSION", `the scenario has no version ${input.version}.`, String(input.version));
+    if (change.cells.length === 0 && change.lines.length === 0) {
+      throw InvalidInputError.of("input.version", "NOT_REVERTIBLE", `version ${input.version} changed no lines or cells.`, String(input.version));
+    }
+    const now = await currentState(tx, scenario.id);
+    const target: ScenarioState = { cells: new Map([...now.cells].map(([id, cells]) => [id, new Map(cells)])), positions: new Map(now.positions) };
+    for (const cell of change.cells) {
+      const current = now.cells.get(cell.initiativeId)?.get(cell.year) ?? null;
+      if (current !== cell.after) {
+        problems.add("input.version", "CHANGED_SINCE", `${cell.initiativeId} ${cell.year} has been changed again since version ${input.version}.`, `${cell.initiativeId}:${cell.year}`);
+        continue;
+      }
+      if (cell.before === null) target.cells.get(cell.initiativeId)?.delete(cell.year);
+      else target.cells.set(cell.initiativeId, (target.cells.get(cell.initiativeId) ?? new Map()).set(cell.year, cell.before));
+    }
+    for (const line of change.lines) {
+      if (line.added) {
+        target.cells.delete(line.initiativeId);
+        target.positions.delete(line.initiativeId);
+      } else {
+        target.positions.set(line.initiativeId, line.position);
+      }
+    }
+    problems.throwIfAny();
+    assertVersion(scenario, input.expectedVersion);
+    const years = scenario.frame.years.map((entry) => entry.year);
+    return commitChange(tx, scenario, { kind: "REVERTED", ...changeBetween(now, target, years), comment, details: { version: input.version } }, actor);
+  });
 }

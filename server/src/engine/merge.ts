@@ -8,7 +8,8 @@ import { writeTransaction, type Transaction } from "../db.ts";
 import { commitChange, type CommittedChange } from "./commitChange.ts";
 import { InvalidInputError, MergeConflictError } from "./errors.ts";
 import { ProblemList, TEXT_LIMITS } from "./input.ts";
-import { currentState, stateAtVersion } from "./history.ts";
+import { stateAtVersion } from "./history.ts";
+import { currentState } from "./scenarioState.ts";
 import { assertEditable, assertVersion, findScenario } from "./scenarioAccess.ts";
 
 export interface MergeResolutionInput {

@@ -42,6 +42,8 @@ const INPUT_PROBLEM_CODES: Record<InputProblemCode, string> = {
   INSUFFICIENT_AMOUNT: "The line has less than the amount to move in a year.",
   SAME_LINE: "Moving from a line to itself.",
   UNKNOWN_VERSION: "The scenario has no such version.",
+  NOT_REVERTIBLE: "The change did not touch lines or cells, so there is nothing to undo.",
+  CHANGED_SINCE: "A cell the change touched has been changed again since; undoing it would overwrite that.",
   NO_PARENT: "The scenario was not forked from another, so it has nothing of its own to merge.",
   SAME_SCENARIO: "The two scenarios are the same.",
   BAD_FILE: "The file cannot be read as the expected layout.",

@@ -18,6 +18,7 @@ const CHANGE_KIND_DESCRIPTIONS: Record<ChangeKind, string> = {
   AMOUNT_MOVED: "An amount was moved from one line to another for a range of years.",
   IMPORTED: "The lines and cells were replaced from an imported file.",
   RESTORED: "The lines and cells were set back to those of an earlier version.",
+  REVERTED: "One earlier change was undone (the client's undo; reverting a REVERTED change is redo).",
   MERGED: "Another scenario's changes were merged in.",
   UPDATED: "Name, description or must-fit changed.",
   LOCKED: "The scenario was locked.",
@@ -93,6 +94,11 @@ export const ScenarioChangeRef = builder.prismaObject("ScenarioChange", {
       nullable: true,
       description: "For RESTORED: the version restored.",
       resolve: (change) => (change.kind === "RESTORED" ? (detailsOf(change.details).version as number) : null),
+    }),
+    revertedVersion: t.int({
+      nullable: true,
+      description: "For REVERTED: the version whose change was undone.",
+      resolve: (change) => (change.kind === "REVERTED" ? (detailsOf(change.details).version as number) : null),
     }),
     sourceScenario: t.prismaField({
       type: "Scenario",

@@ -9,7 +9,7 @@ import { db } from "../db.ts";
 import { moveAmount, setCells } from "../engine/cellEdits.ts";
 import type { CommittedChange } from "../engine/commitChange.ts";
 import { MergeConflictError } from "../engine/errors.ts";
-import { restoreScenarioVersion } from "../engine/history.ts";
+import { restoreScenarioVersion, revertChange } from "../engine/history.ts";
 import { addInitiative, removeInitiative } from "../engine/lines.ts";
 import { mergeScenario } from "../engine/merge.ts";
 import { changeScenarioStatus, forkScenario, updateScenario } from "../engine/scenarioLifecycle.ts";
@@ -341,6 +341,29 @@ builder.mutationField("restoreScenarioVersion", (t) =>
         { scenarioId: String(input.scenarioId), version: input.version, expectedVersion: input.expectedVersion, comment: input.comment },
         context.actor,
       ),
+  }),
+);
+
+const RevertChangeInput = builder.inputType("RevertChangeInput", {
+  description: "The change to undo, by the version it made.",
+  fields: (t) => ({
+    scenarioId: t.id({ required: true }),
+    version: t.int({ required: true, description: "The version whose change to undo." }),
+    expectedVersion: t.int({ required: true, description: expectedVersionField }),
+    comment: t.string({ description: commentField }),
+  }),
+});
+
+builder.mutationField("revertChange", (t) =>
+  t.field({
+    type: ScenarioEditRef,
+    description:
+      "Undoes one change as a new version (the planner's undo; reverting the REVERTED change is redo). " +
+      "Refused (CHANGED_SINCE) when a cell it touched has been changed again since, so no later edit is lost.",
+    errors: { types: EDIT_ERRORS },
+    args: { input: t.arg({ type: RevertChangeInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      revertChange({ scenarioId: String(input.scenarioId), version: input.version, expectedVersion: input.expectedVersion, comment: input.comment }, context.actor),
   }),
 );
 

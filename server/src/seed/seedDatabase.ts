@@ -5,7 +5,11 @@
 import { parseDanishAmount, type Oere } from "@ramme/domain";
 import type { Database } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { changeBetween, currentState } from "../engine/scenarioState.ts";
 import { readSeeds, type SeedData } from "./seedFiles.ts";
+
+/** Who the history names for what came from the documents. */
+export const DOCUMENTS_ACTOR = "Dokumenterne";
 
 const SEED_STATE_ID = "documents";
 
@@ -213,9 +217,10 @@ async function writeTable(tx: Prisma.TransactionClient, data: SeedData, table: S
 
   const scenarioFields = { name: table.scenario.name, description: table.scenario.description, kind: "BASELINE", frameId: data.frame.id, locked: true, mustFit: false };
   const existing = await tx.scenario.findUnique({ where: { id: table.scenario.id }, select: { version: true } });
+  const previous = existing ? await currentState(tx, table.scenario.id) : null;
   await tx.scenario.upsert({
     where: { id: table.scenario.id },
-    create: { id: table.scenario.id, ...scenarioFields, createdAt },
+    create: { id: table.scenario.id, ...scenarioFields, createdAt, createdBy: DOCUMENTS_ACTOR },
     update: { ...scenarioFields, version: (existing?.version ?? 0) + 1 },
   });
   await tx.scenarioLine.deleteMany({ where: { scenarioId: table.scenario.id } });
@@ -248,6 +253,7 @@ async function writeTable(tx: Prisma.TransactionClient, data: SeedData, table: S
       }));
     }),
   });
+  await recordTranscription(tx, table.scenario.id, frameYears, existing ? { version: existing.version + 1, previous: previous! } : null, table.document, createdAt);
   await tx.sourceTableLine.createMany({
     data: lines.map((line, position) => ({
       tableId: table.id,
@@ -300,4 +306,29 @@ async function writeOutsideFrame(tx: Prisma.TransactionClient, data: SeedData) {
       },
     });
   }
+}
+
+/**
+ * The history's first entry for a baseline is its transcription (version 1); when the seed files
+ * change later, the new transcription is recorded as a change with the cells it changed.
+ */
+async function recordTranscription(
+  tx: Prisma.TransactionClient,
+  scenarioId: string,
+  years: number[],
+  update: { version: number; previous: Awaited<ReturnType<typeof currentState>> } | null,
+  document: string,
+  at: Date,
+) {
+  if (!update) {
+    await tx.scenarioChange.create({ data: { scenarioId, version: 1, kind: "CREATED", actor: DOCUMENTS_ACTOR, at, details: { document } } });
+    return;
+  }
+  const change = changeBetween(update.previous, await currentState(tx, scenarioId), years);
+  const created = await tx.scenarioChange.create({
+    data: { scenarioId, version: update.version, kind: "IMPORTED", actor: DOCUMENTS_ACTOR, details: { document, retranscribed: true } },
+  });
+  await tx.cellChange.createMany({ data: change.cells.map((cell) => ({ changeId: created.id, ...cell })) });
+  const lines = [...change.linesAdded.map((line) => ({ ...line, added: true })), ...change.linesRemoved.map((line) => ({ ...line, added: false }))];
+  await tx.lineChange.createMany({ data: lines.map((line) => ({ changeId: created.id, ...line })) });
 }
