@@ -139,6 +139,16 @@ builder.prismaObjectField(ScenarioRef, "history", (t) =>
   ),
 );
 
+builder.prismaObjectField(ScenarioRef, "lastChange", (t) =>
+  t.field({
+    type: ScenarioChangeRef,
+    nullable: true,
+    description: "The newest change: who changed the scenario last, and when.",
+    select: { changes: { orderBy: { version: "desc" }, take: 1 } },
+    resolve: (scenario) => scenario.changes[0] ?? null,
+  }),
+);
+
 builder.prismaObjectField(ScenarioRef, "comments", (t) =>
   t.relation("comments", { query: { orderBy: { id: "asc" } }, description: "Every comment on the scenario, its lines and cells, oldest first." }),
 );
