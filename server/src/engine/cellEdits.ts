@@ -5,10 +5,11 @@
  * whole or not at all.
  */
 import { formatMio, type CellEdit, type Oere } from "@ramme/domain";
-import { writeTransaction, type Transaction } from "../db.ts";
+import type { Transaction } from "../db.ts";
 import { commitChange, type CommittedChange } from "./commitChange.ts";
-import { amountProblem, MAX_CELLS_PER_REQUEST, parseAllocationAmount, ProblemList, TEXT_LIMITS, type AmountNotation } from "./input.ts";
-import { assertVersion, findScenario, assertEditable, type ScenarioForEdit } from "./scenarioAccess.ts";
+import { amountProblem, MAX_CELLS_PER_REQUEST, parseAllocationAmount, ProblemList, type AmountNotation } from "./input.ts";
+import { editScenario } from "./editScenario.ts";
+import { assertVersion, type ScenarioForEdit } from "./scenarioAccess.ts";
 
 export interface CellInput {
   initiativeId: string;
@@ -34,18 +35,13 @@ export interface CellTarget {
 
 /** Sets cells (one, or a pasted block) in one transaction. */
 export function setCells(input: SetCellsInput, actor: string, fields: { cells: string; single?: boolean } = { cells: "input.cells" }): Promise<CommittedChange> {
-  const problems = new ProblemList();
-  const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
-  const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
-  if (input.cells.length === 0) problems.add(fields.cells, "REQUIRED", "at least one cell is required.");
-  if (input.cells.length > MAX_CELLS_PER_REQUEST) {
-    problems.add(fields.cells, "TOO_MANY_CELLS", `at most ${MAX_CELLS_PER_REQUEST} cells per request (got ${input.cells.length}).`);
-  }
-  problems.throwIfAny();
-
-  return writeTransaction(async (tx) => {
-    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
-    assertEditable(scenario);
+  const checkInput = (problems: ProblemList) => {
+    if (input.cells.length === 0) problems.add(fields.cells, "REQUIRED", "at least one cell is required.");
+    if (input.cells.length > MAX_CELLS_PER_REQUEST) {
+      problems.add(fields.cells, "TOO_MANY_CELLS", `at most ${MAX_CELLS_PER_REQUEST} cells per request (got ${input.cells.length}).`);
+    }
+  };
+  return editScenario(input, checkInput, async ({ tx, scenario, problems, comment }) => {
     const targets = parseCells(input.cells, scenario, input.notation, problems, fields);
     const edits = await cellEditsFor(tx, scenario, targets, problems);
     problems.throwIfAny();
@@ -145,20 +141,17 @@ export interface MoveAmountInput {
 
 /** Moves the same amount from one line to another in each year of a range: every year's total stays as it was. */
 export function moveAmount(input: MoveAmountInput, actor: string): Promise<CommittedChange> {
-  const problems = new ProblemList();
-  const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
-  const from = problems.id("input.fromInitiativeId", input.fromInitiativeId, "Initiative");
-  const to = problems.id("input.toInitiativeId", input.toInitiativeId, "Initiative");
-  const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
-  if (from !== null && from === to) problems.add("input.toInitiativeId", "SAME_LINE", "moving to the same line changes nothing.", to);
-  if (input.fromYear > input.toYear) {
-    problems.add("input.toYear", "BAD_YEAR_RANGE", `toYear ${input.toYear} is before fromYear ${input.fromYear}.`, String(input.toYear));
-  }
-  problems.throwIfAny();
-
-  return writeTransaction(async (tx) => {
-    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
-    assertEditable(scenario);
+  let from: string | null = null;
+  let to: string | null = null;
+  const checkInput = (problems: ProblemList) => {
+    from = problems.id("input.fromInitiativeId", input.fromInitiativeId, "Initiative");
+    to = problems.id("input.toInitiativeId", input.toInitiativeId, "Initiative");
+    if (from !== null && from === to) problems.add("input.toInitiativeId", "SAME_LINE", "moving to the same line changes nothing.", to);
+    if (input.fromYear > input.toYear) {
+      problems.add("input.toYear", "BAD_YEAR_RANGE", `toYear ${input.toYear} is before fromYear ${input.fromYear}.`, String(input.toYear));
+    }
+  };
+  return editScenario(input, checkInput, async ({ tx, scenario, problems, comment }) => {
     const frameYears = scenario.frame.years.map((entry) => entry.year);
     for (const [field, year] of [["input.fromYear", input.fromYear], ["input.toYear", input.toYear]] as const) {
       if (!frameYears.includes(year)) problems.add(field, "YEAR_OUTSIDE_FRAME", `${year} is not a year of the frame (${frameYears.join(", ")}).`, String(year));

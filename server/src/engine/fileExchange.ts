@@ -3,7 +3,7 @@
  * imported CSV into one change that makes the scenario equal to the file, checked like any edit.
  */
 import { checkAllocationAmount, type Oere } from "@ramme/domain";
-import { writeTransaction, type Database } from "../db.ts";
+import type { Database } from "../db.ts";
 import {
   buildComparison,
   comparisonToCsv,
@@ -19,9 +19,10 @@ import {
 } from "../exchange/index.ts";
 import { commitChange, type CommittedChange } from "./commitChange.ts";
 import { InvalidInputError, type InputProblem, type InputProblemCode } from "./errors.ts";
-import { amountProblem, ProblemList, TEXT_LIMITS } from "./input.ts";
+import { amountProblem, ProblemList } from "./input.ts";
+import { editScenario } from "./editScenario.ts";
 import { changeBetween, currentState, type ScenarioState } from "./scenarioState.ts";
-import { assertEditable, assertVersion, findScenario } from "./scenarioAccess.ts";
+import { assertVersion } from "./scenarioAccess.ts";
 
 export type FileFormat = "CSV" | "XLSX";
 
@@ -115,15 +116,10 @@ export const MAX_IMPORT_CHARACTERS = 10_000_000;
  * (they must be known initiatives), lines the file lacks taken out. One change, all or nothing.
  */
 export function importScenarioCsv(input: ImportInput, actor: string): Promise<CommittedChange> {
-  const problems = new ProblemList();
-  const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
-  const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
-  if (input.content.length > MAX_IMPORT_CHARACTERS) problems.add("input.content", "BAD_FILE", `the file is larger than ${MAX_IMPORT_CHARACTERS} characters.`);
-  problems.throwIfAny();
-
-  return writeTransaction(async (tx) => {
-    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
-    assertEditable(scenario);
+  const checkInput = (problems: ProblemList) => {
+    if (input.content.length > MAX_IMPORT_CHARACTERS) problems.add("input.content", "BAD_FILE", `the file is larger than ${MAX_IMPORT_CHARACTERS} characters.`);
+  };
+  return editScenario(input, checkInput, async ({ tx, scenario, problems, comment }) => {
     const years = scenario.frame.years.map((entry) => entry.year);
     const parsed = parseScenarioCsv(input.content, { years, numberStyle: input.numberStyle });
     if (!parsed.ok) {

@@ -4,11 +4,11 @@
  * since a version or a time is the net of the changes after it.
  */
 import type { CellEdit, Oere } from "@ramme/domain";
-import { writeTransaction, type Transaction } from "../db.ts";
+import type { Transaction } from "../db.ts";
 import { commitChange, type CommittedChange } from "./commitChange.ts";
 import { InvalidInputError } from "./errors.ts";
-import { ProblemList, TEXT_LIMITS } from "./input.ts";
-import { assertEditable, assertVersion, findScenario } from "./scenarioAccess.ts";
+import { editScenario } from "./editScenario.ts";
+import { assertVersion } from "./scenarioAccess.ts";
 import { changeBetween, currentState, type ScenarioState } from "./scenarioState.ts";
 
 /** The changes after `version`, newest first, with their cells and lines. */
@@ -55,14 +55,7 @@ export interface RestoreInput {
 
 /** Makes a new version whose lines and cells equal those of an old one. History is never rewritten. */
 export function restoreScenarioVersion(input: RestoreInput, actor: string): Promise<CommittedChange> {
-  const problems = new ProblemList();
-  const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
-  const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
-  problems.throwIfAny();
-
-  return writeTransaction(async (tx) => {
-    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
-    assertEditable(scenario);
+  return editScenario(input, () => {}, async ({ tx, scenario, comment }) => {
     if (!Number.isInteger(input.version) || input.version < 1 || input.version > scenario.version) {
       throw InvalidInputError.of("input.version", "UNKNOWN_VERSION", `the scenario has versions 1 to ${scenario.version}.`, String(input.version));
     }
@@ -100,14 +93,7 @@ export interface RevertInput {
  * change would be silently overwritten). Reverting a REVERTED change redoes the original.
  */
 export function revertChange(input: RevertInput, actor: string): Promise<CommittedChange> {
-  const problems = new ProblemList();
-  const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
-  const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
-  problems.throwIfAny();
-
-  return writeTransaction(async (tx) => {
-    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
-    assertEditable(scenario);
+  return editScenario(input, () => {}, async ({ tx, scenario, problems, comment }) => {
     const change = await tx.scenarioChange.findUnique({
       where: { scenarioId_version: { scenarioId: scenario.id, version: input.version } },
       select: { cells: true, lines: true },

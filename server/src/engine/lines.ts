@@ -4,12 +4,12 @@
  * the line's cells go into the history, so a restore puts them back.
  */
 import type { CellEdit, Oere } from "@ramme/domain";
-import { writeTransaction } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { commitChange, type CommittedChange } from "./commitChange.ts";
 import { amountProblem, parseAllocationAmount, ProblemList, TEXT_LIMITS, type AmountNotation } from "./input.ts";
+import { editScenario } from "./editScenario.ts";
 import { newKey } from "./scenarioLifecycle.ts";
-import { assertEditable, assertVersion, findScenario } from "./scenarioAccess.ts";
+import { assertVersion } from "./scenarioAccess.ts";
 
 export interface AddInitiativeInput {
   scenarioId: string;
@@ -25,13 +25,12 @@ export interface AddInitiativeInput {
 }
 
 export function addInitiative(input: AddInitiativeInput, actor: string): Promise<CommittedChange> {
-  const problems = new ProblemList();
-  const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
-  const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
-  const existingId = input.initiativeId ? problems.id("input.initiativeId", input.initiativeId, "Initiative") : null;
+  let existingId: string | null = null;
   let title: string | null = null;
   let themeId: string | null = null;
   let description: string | null = null;
+  const checkInput = (problems: ProblemList) => {
+  existingId = input.initiativeId ? problems.id("input.initiativeId", input.initiativeId, "Initiative") : null;
   if (input.initiativeId) {
     for (const field of ["title", "themeId", "description"] as const) {
       if (input[field]) problems.add(`input.${field}`, "CONFLICTING_FIELDS", "give either initiativeId (an existing initiative) or a new proposal's title and theme, not both.");
@@ -41,11 +40,8 @@ export function addInitiative(input: AddInitiativeInput, actor: string): Promise
     themeId = input.themeId ? problems.id("input.themeId", input.themeId, "Theme") : problems.text("input.themeId", input.themeId, { max: 100, required: true });
     description = problems.text("input.description", input.description, { max: TEXT_LIMITS.description, required: false });
   }
-  problems.throwIfAny();
-
-  return writeTransaction(async (tx) => {
-    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
-    assertEditable(scenario);
+  };
+  return editScenario(input, checkInput, async ({ tx, scenario, problems, comment }) => {
     const frameYears = scenario.frame.years.map((entry) => entry.year);
     const amounts = new Map<number, Oere>(frameYears.map((year) => [year, 0n]));
     const givenYears = new Set<number>();
@@ -105,15 +101,11 @@ export interface RemoveInitiativeInput {
 
 /** Takes a line out of a what-if; its amounts free up headroom, and the history keeps them. */
 export function removeInitiative(input: RemoveInitiativeInput, actor: string): Promise<CommittedChange> {
-  const problems = new ProblemList();
-  const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
-  const initiativeId = problems.id("input.initiativeId", input.initiativeId, "Initiative");
-  const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
-  problems.throwIfAny();
-
-  return writeTransaction(async (tx) => {
-    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
-    assertEditable(scenario);
+  let initiativeId: string | null = null;
+  const checkInput = (problems: ProblemList) => {
+    initiativeId = problems.id("input.initiativeId", input.initiativeId, "Initiative");
+  };
+  return editScenario(input, checkInput, async ({ tx, scenario, problems, comment }) => {
     const line = await tx.scenarioLine.findUnique({
       where: { scenarioId_initiativeId: { scenarioId: scenario.id, initiativeId: initiativeId! } },
       include: { allocations: { orderBy: { year: "asc" } } },

@@ -1,0 +1,33 @@
+/**
+ * The frame every edit of a what-if's lines and cells runs in: the scenario ID and the comment are
+ * checked together with what the operation checks up front (every problem collected), then, in one
+ * write transaction, the scenario is found and refused if it cannot be edited, and the operation runs.
+ */
+import { writeTransaction, type Transaction } from "../db.ts";
+import { ProblemList, TEXT_LIMITS } from "./input.ts";
+import { assertEditable, findScenario, type ScenarioForEdit } from "./scenarioAccess.ts";
+
+export interface EditContext {
+  tx: Transaction;
+  scenario: ScenarioForEdit;
+  /** Problems found in the transaction; the operation throws them before writing. */
+  problems: ProblemList;
+  comment: string | null;
+}
+
+export function editScenario<T>(
+  input: { scenarioId: string; comment?: string | null },
+  checkInput: (problems: ProblemList) => void,
+  work: (edit: EditContext) => Promise<T>,
+): Promise<T> {
+  const problems = new ProblemList();
+  const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
+  const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
+  checkInput(problems);
+  problems.throwIfAny();
+  return writeTransaction(async (tx) => {
+    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
+    assertEditable(scenario);
+    return work({ tx, scenario, problems, comment });
+  });
+}
