@@ -30,16 +30,16 @@ export function addInitiative(input: AddInitiativeInput, actor: string): Promise
   let themeId: string | null = null;
   let description: string | null = null;
   const checkInput = (problems: ProblemList) => {
-  existingId = input.initiativeId ? problems.id("input.initiativeId", input.initiativeId, "Initiative") : null;
-  if (input.initiativeId) {
-    for (const field of ["title", "themeId", "description"] as const) {
-      if (input[field]) problems.add(`input.${field}`, "CONFLICTING_FIELDS", "give either initiativeId (an existing initiative) or a new proposal's title and theme, not both.");
+    existingId = input.initiativeId ? problems.id("input.initiativeId", input.initiativeId, "Initiative") : null;
+    if (input.initiativeId) {
+      for (const field of ["title", "themeId", "description"] as const) {
+        if (input[field]) problems.add(`input.${field}`, "CONFLICTING_FIELDS", "give either initiativeId (an existing initiative) or a new proposal's title and theme, not both.");
+      }
+    } else {
+      title = problems.text("input.title", input.title, { max: TEXT_LIMITS.title, required: true });
+      themeId = input.themeId ? problems.id("input.themeId", input.themeId, "Theme") : problems.text("input.themeId", input.themeId, { max: 100, required: true });
+      description = problems.text("input.description", input.description, { max: TEXT_LIMITS.description, required: false });
     }
-  } else {
-    title = problems.text("input.title", input.title, { max: TEXT_LIMITS.title, required: true });
-    themeId = input.themeId ? problems.id("input.themeId", input.themeId, "Theme") : problems.text("input.themeId", input.themeId, { max: 100, required: true });
-    description = problems.text("input.description", input.description, { max: TEXT_LIMITS.description, required: false });
-  }
   };
   return editScenario(input, checkInput, async ({ tx, scenario, problems, comment }) => {
     const frameYears = scenario.frame.years.map((entry) => entry.year);
