@@ -1,0 +1,83 @@
+/**
+ * The planner as a negotiator uses it, in real Chromium against the real server and a real SQLite
+ * file: open the agreement, fork it, edit a cell and watch the totals, paste a block from Excel,
+ * undo it, break the frame, compare the baselines, export and read the file back.
+ */
+import { expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { screenshot } from "./support/browser.ts";
+import { useE2E } from "./support/suite.ts";
+
+const e2e = useE2E();
+
+const AGREEMENT = "Aftale om strategi for life science (21. november 2024)";
+
+/** A cell by its row's id (an initiative's key, "theme:<key>", "summary:allocated|frame|headroom|stated") and its column ("y2024", "total"). */
+const cell = (page: Page, rowId: string, colId: string) => page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
+const cellText = async (page: Page, rowId: string, colId: string) => ((await cell(page, rowId, colId).textContent()) ?? "").trim();
+const focusCell = (page: Page, rowId: string, colId: string) => cell(page, rowId, colId).click();
+
+test("open the agreement: lines under their themes, totals, frame and headroom per year, read-only with a fork action", async () => {
+  const { page, errors } = await e2e.open();
+  await page.goto(`${e2e.app.baseUrl}/`);
+  await page.getByRole("link", { name: AGREEMENT }).click();
+  await page.getByRole("heading", { name: AGREEMENT }).waitFor();
+  await page.locator(".ag-row").first().waitFor();
+  expect(await cellText(page, "theme:forskning-sundhedsdata", "y2024")).toBe("16,3");
+  expect(await cellText(page, "summary:allocated", "y2024")).toBe("98,9");
+  expect(await cellText(page, "summary:frame", "y2024")).toBe("100,0");
+  expect(await cellText(page, "summary:headroom", "y2024")).toBe("1,1");
+  expect(await cellText(page, "summary:headroom", "y2025")).toBe("0,0");
+  await page.getByText("Grundlag fra dokumentet – kan ikke ændres.").waitFor();
+  await screenshot(page, "planner-1-agreement");
+  expect(errors).toEqual([]);
+});
+
+test("fork, edit a cell and see the totals and headroom change; break the frame and see the warning; paste a block and undo it", async () => {
+  const { page, errors } = await e2e.open();
+  await page.goto(`${e2e.app.baseUrl}/#/scenario/aftale-2024`);
+  await page.getByRole("button", { name: "Lav et alternativ for at redigere" }).click();
+  await page.getByRole("heading", { name: `${AGREEMENT} – alternativ` }).waitFor();
+  await page.locator(".ag-row").first().waitFor();
+
+  // VMK 2024 is 3,5; typing 4,5 raises 2024 from 98,9 to 99,9.
+  await focusCell(page, "vmk", "y2024");
+  await page.keyboard.type("4,5");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => cellText(page, "summary:allocated", "y2024")).toBe("99,9");
+  expect(await cellText(page, "summary:headroom", "y2024")).toBe("0,1");
+  await page.getByText("Gemt · version 2").waitFor();
+
+  // 2025 is exactly at the frame: +1,0 on VMK breaks it.
+  await focusCell(page, "vmk", "y2025");
+  await page.keyboard.type("3.5");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => cellText(page, "summary:headroom", "y2025")).toBe("-1,0");
+  await page.getByText("Over rammen i 2025 (1,0)").waitFor();
+  await screenshot(page, "planner-2-over-frame");
+
+  // Invalid input is shown at the cell and never stored.
+  await focusCell(page, "trial-nation", "y2026");
+  await page.keyboard.type("abc");
+  await page.keyboard.press("Enter");
+  await page.getByText("»abc« blev ikke gemt: ikke et beløb").waitFor();
+  expect(await cellText(page, "trial-nation", "y2026")).toBe("4,7");
+
+  // Paste a 3×4 block from Excel at Trial Nation 2024.
+  await focusCell(page, "trial-nation", "y2024");
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "1\t1\t1\t1\r\n2\t2\t2\t2\r\n3\t3\t3\t3\r\n");
+    document.querySelector(".grid-wrap")!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.getByText("12 celler indsat.").waitFor();
+  expect(await cellText(page, "trial-nation", "y2024")).toBe("1,0");
+  await screenshot(page, "planner-3-pasted");
+
+  // Undo (Ctrl+Z) takes the whole paste back.
+  await focusCell(page, "trial-nation", "y2025");
+  await page.keyboard.press("Control+z");
+  await page.getByText("Fortrudt.").waitFor();
+  await expect.poll(() => cellText(page, "trial-nation", "y2024")).toBe("4,7");
+  expect(errors).toEqual([]);
+});
