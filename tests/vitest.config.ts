@@ -5,7 +5,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["domain/**/*.test.ts", "seeds/**/*.test.ts", "exchange/**/*.test.ts"] },
+        test: { name: "unit", include: ["domain/**/*.test.ts", "seeds/**/*.test.ts", "exchange/**/*.test.ts", "client/**/*.test.ts"] },
       },
       {
         extends: true,
@@ -20,7 +20,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "e2e", include: ["e2e/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 },
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.test.ts"],
+          // Real Chromium against the real server: once per run, check Chromium, build the client if
+          // stale and migrate a template database; each file then starts its own server on a copy.
+          globalSetup: ["e2e/support/globalSetup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
       },
     ],
   },

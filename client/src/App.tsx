@@ -1,21 +1,43 @@
+/** The planner's frame: header with navigation, language and the user's name; the view the URL names. */
 import { useState } from "react";
-import { ScenarioOverview } from "./features/scenarios/ScenarioOverview.tsx";
-import { messages, type Locale, type MessageKey } from "./i18n/messages.ts";
+import { hrefOf, useRoute } from "./app/route.ts";
+import { CompareView } from "./features/compare/CompareView.tsx";
+import { ScenarioGrid } from "./features/grid/ScenarioGrid.tsx";
+import { ScenarioList } from "./features/scenarios/ScenarioList.tsx";
+import { useI18n } from "./i18n/I18n.tsx";
+import { currentUser, setCurrentUser } from "./urql.ts";
 
 export function App() {
-  const [locale, setLocale] = useState<Locale>("da");
-  const t = (key: MessageKey) => messages[locale][key];
+  const { t, locale, setLocale } = useI18n();
+  const route = useRoute();
+  const [user, setUser] = useState(currentUser);
   return (
-    <main lang={locale}>
-      <header>
-        <h1>{t("appTitle")}</h1>
-        <p>{t("tagline")}</p>
-        <button type="button" onClick={() => setLocale(locale === "da" ? "en" : "da")}>
-          {t("language")}
-        </button>
+    <div className="app" lang={locale}>
+      <header className="app-header">
+        <a className="brand" href={hrefOf({ view: "list" })}>{t("appTitle")}</a>
+        <span className="tagline">{t("tagline")}</span>
+        <nav aria-label={t("mainNavigation")}>
+          <a href={hrefOf({ view: "list" })} aria-current={route.view === "list" ? "page" : undefined}>{t("navScenarios")}</a>
+          <a href={hrefOf({ view: "compare", base: null, others: [] })} aria-current={route.view === "compare" ? "page" : undefined}>{t("navCompare")}</a>
+        </nav>
+        <label className="user">
+          <span className="visually-hidden">{t("userLabel")}</span>
+          <input
+            value={user}
+            placeholder={t("userPlaceholder")}
+            title={t("userLabel")}
+            onChange={(event) => setUser(event.target.value)}
+            onBlur={() => setCurrentUser(user)}
+            size={14}
+          />
+        </label>
+        <button type="button" onClick={() => setLocale(locale === "da" ? "en" : "da")} aria-label={t("languageLabel")}>{t("language")}</button>
       </header>
-      <ScenarioOverview t={t} />
-      <p className="muted">{t("gridComing")}</p>
-    </main>
+      <main>
+        {route.view === "list" && <ScenarioList />}
+        {route.view === "scenario" && <ScenarioGrid key={route.key} scenarioKey={route.key} />}
+        {route.view === "compare" && <CompareView base={route.base} others={route.others} />}
+      </main>
+    </div>
   );
 }

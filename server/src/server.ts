@@ -20,7 +20,7 @@ const seeded = await seedDatabase(db);
 console.log(seeded === "seeded" ? "Seeded the documents' data." : "Documents' data already in the database.");
 
 const serveClient = existsSync(clientDirectory)
-  ? sirv(clientDirectory, { single: true, etag: true, gzip: true })
+  ? sirv(clientDirectory, { single: true, etag: true, gzip: true, brotli: true })
   : (_request: unknown, response: ServerResponse) => {
       response.statusCode = 503;
       response.setHeader("content-type", "text/plain; charset=utf-8");

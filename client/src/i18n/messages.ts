@@ -1,50 +1,96 @@
-/** Every text the UI shows, Danish first, English beside it. */
-export const messages = {
+/**
+ * The one message catalogue: every text the UI shows, Danish first, English beside it. Features keep
+ * their section next to their code (features/<feature>/messages.ts) and it is merged here, so `t()`
+ * knows every key and a key missing in one language fails the type check.
+ * Placeholders are written {name} and filled by t(key, { name }).
+ */
+import { compareMessages } from "../features/compare/messages.ts";
+import { gridMessages } from "../features/grid/messages.ts";
+import { historyMessages } from "../features/history/messages.ts";
+import { scenarioMessages } from "../features/scenarios/messages.ts";
+
+const common = {
   da: {
     appTitle: "Ramme",
-    tagline: "Planlægning af en fast budgetramme: life science-strategien, 100 mio. kr. årligt 2024-2027",
+    tagline: "Fordeling af life science-strategiens ramme: 100 mio. kr. årligt 2024-2027",
     loading: "Henter …",
-    loadError: "Kunne ikke hente data fra serveren",
-    scenarios: "Scenarier",
+    loadError: "Kunne ikke hente data fra serveren: {message}",
+    language: "English",
+    languageLabel: "Skift sprog til engelsk",
+    userLabel: "Dit navn (vises i historikken)",
+    userPlaceholder: "Lokal bruger",
+    navScenarios: "Scenarier",
+    navCompare: "Sammenlign",
+    mainNavigation: "Hovedmenu",
+    close: "Luk",
+    cancel: "Annullér",
+    save: "Gem",
+    mio: "mio. kr.",
+    year: "År",
+    total: "I alt",
+    frame: "Ramme",
+    allocated: "Fordelt",
+    headroom: "Råderum",
+    overBy: "{amount} over rammen",
+    fits: "Holder rammen",
+    breaks: "Over rammen i {years}",
     baseline: "Grundlag",
     whatIf: "Alternativ",
-    year: "År",
-    allocated: "Fordelt",
-    frame: "Ramme",
-    headroom: "Råderum",
-    statedTotal: "Trykt i alt",
-    statedCheck: "Trykt total mod linjerne",
-    matches: "stemmer",
-    explained: "forklaret af note",
-    partlyExplained: "delvist forklaret",
-    unexplained: "ikke forklaret i dokumentet",
-    lines: "linjer",
-    gridComing: "Regnearket til at redigere scenarier kommer i næste version. API'et kan allerede bruges på /graphql.",
-    language: "English",
+    locked: "Låst",
+    archived: "Arkiveret",
+    exportCsv: "Eksportér CSV",
+    exportXlsx: "Eksportér Excel",
+    exportFailed: "Eksporten mislykkedes: {message}",
   },
   en: {
     appTitle: "Ramme",
-    tagline: "Planning a fixed budget frame: the life science strategy, DKK 100m a year 2024-2027",
+    tagline: "Dividing the life science strategy's frame: DKK 100 million a year 2024-2027",
     loading: "Loading …",
-    loadError: "Could not load data from the server",
-    scenarios: "Scenarios",
+    loadError: "Could not load data from the server: {message}",
+    language: "Dansk",
+    languageLabel: "Switch language to Danish",
+    userLabel: "Your name (shown in the history)",
+    userPlaceholder: "Local user",
+    navScenarios: "Scenarios",
+    navCompare: "Compare",
+    mainNavigation: "Main menu",
+    close: "Close",
+    cancel: "Cancel",
+    save: "Save",
+    mio: "DKK million",
+    year: "Year",
+    total: "Total",
+    frame: "Frame",
+    allocated: "Allocated",
+    headroom: "Headroom",
+    overBy: "{amount} over the frame",
+    fits: "Fits the frame",
+    breaks: "Over the frame in {years}",
     baseline: "Baseline",
     whatIf: "What-if",
-    year: "Year",
-    allocated: "Allocated",
-    frame: "Frame",
-    headroom: "Headroom",
-    statedTotal: "Printed total",
-    statedCheck: "Printed total against the lines",
-    matches: "matches",
-    explained: "explained by a footnote",
-    partlyExplained: "partly explained",
-    unexplained: "not explained in the document",
-    lines: "lines",
-    gridComing: "The spreadsheet for editing scenarios comes in the next version. The API is already available at /graphql.",
-    language: "Dansk",
+    locked: "Locked",
+    archived: "Archived",
+    exportCsv: "Export CSV",
+    exportXlsx: "Export Excel",
+    exportFailed: "The export failed: {message}",
   },
 } as const;
 
-export type Locale = keyof typeof messages;
-export type MessageKey = keyof (typeof messages)["da"];
+const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages] as const;
+
+type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
+  ? Head["da"] & Merge<Rest>
+  : unknown;
+
+export type MessageKey = Extract<keyof Merge<typeof sections>, string>;
+export type Locale = "da" | "en";
+
+export const messages: Record<Locale, Record<MessageKey, string>> = {
+  da: Object.assign({}, ...sections.map((section) => section.da)),
+  en: Object.assign({}, ...sections.map((section) => section.en)),
+};
+
+export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text: string = messages[locale][key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_match, name: string) => String(params[name] ?? `{${name}}`));
+}

@@ -1,0 +1,39 @@
+/**
+ * AG Grid set-up, once for the app: only the Community modules the planner uses are registered (the
+ * bundle carries nothing else), and one theme with the planner's colours.
+ */
+import {
+  CellStyleModule,
+  ClientSideRowModelModule,
+  ModuleRegistry,
+  PinnedRowModule,
+  RenderApiModule,
+  RowApiModule,
+  RowStyleModule,
+  ScrollApiModule,
+  TextEditorModule,
+  themeQuartz,
+  TooltipModule,
+} from "ag-grid-community";
+
+ModuleRegistry.registerModules([
+  ClientSideRowModelModule,
+  TextEditorModule,
+  PinnedRowModule,
+  TooltipModule,
+  CellStyleModule,
+  RowStyleModule,
+  RowApiModule,
+  RenderApiModule,
+  ScrollApiModule,
+]);
+
+export const gridTheme = themeQuartz.withParams({
+  fontFamily: "inherit",
+  fontSize: 14,
+  headerFontWeight: 600,
+  accentColor: "#1d5fa8",
+  rowHeight: 34,
+  headerHeight: 40,
+  spacing: 6,
+});

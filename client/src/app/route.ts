@@ -1,0 +1,50 @@
+/**
+ * The planner's three places, kept in the URL hash so a link or a refresh returns to the same view:
+ * `#/` the scenario list, `#/scenario/<key>` a scenario's grid, `#/compare?base=<key>&others=<key>,<key>`.
+ */
+import { useEffect, useState } from "react";
+
+export type Route =
+  | { view: "list" }
+  | { view: "scenario"; key: string }
+  | { view: "compare"; base: string | null; others: string[] };
+
+export function parseRoute(hash: string): Route {
+  const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
+  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === "scenario" && parts[1]) return { view: "scenario", key: parts[1] };
+  if (parts[0] === "compare") {
+    const params = new URLSearchParams(query);
+    return { view: "compare", base: params.get("base"), others: (params.get("others") ?? "").split(",").filter(Boolean) };
+  }
+  return { view: "list" };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.view) {
+    case "list":
+      return "#/";
+    case "scenario":
+      return `#/scenario/${encodeURIComponent(route.key)}`;
+    case "compare": {
+      const params = new URLSearchParams();
+      if (route.base) params.set("base", route.base);
+      if (route.others.length > 0) params.set("others", route.others.join(","));
+      return `#/compare?${params.toString()}`;
+    }
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener("hashchange", onChange);
+    return () => window.removeEventListener("hashchange", onChange);
+  }, []);
+  return route;
+}

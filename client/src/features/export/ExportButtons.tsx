@@ -1,0 +1,61 @@
+/** Export what is on screen — a scenario or a comparison — as CSV (Danish numbers) or XLSX, in the UI's language. */
+import { useState } from "react";
+import { gql, useClient } from "urql";
+import { useI18n } from "../../i18n/I18n.tsx";
+
+const ExportScenario = gql`
+  query ExportScenario($id: ID!, $format: FileFormat!, $language: Language) {
+    exportScenario(scenarioId: $id, format: $format, language: $language) { ... on ExportFile { fileName contentType base64 } ... on Error { message } }
+  }
+`;
+const ExportComparison = gql`
+  query ExportComparison($base: ID!, $others: [ID!]!, $format: FileFormat!, $language: Language) {
+    exportComparison(baseId: $base, otherIds: $others, format: $format, language: $language) { ... on ExportFile { fileName contentType base64 } ... on Error { message } }
+  }
+`;
+
+export type ExportTarget = { kind: "scenario"; scenarioKey: string } | { kind: "comparison"; baseKey: string; otherKeys: string[] };
+
+interface ExportFileResult {
+  fileName?: string;
+  contentType?: string;
+  base64?: string;
+  message?: string;
+}
+
+/** Saves a file from its base64 content through a temporary link (no server round trip for the download itself). */
+export function saveFile(file: { fileName: string; contentType: string; base64: string }): void {
+  const bytes = Uint8Array.from(atob(file.base64), (character) => character.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = file.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ExportButtons({ target }: { target: ExportTarget }) {
+  const { t, locale } = useI18n();
+  const client = useClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  async function run(format: "CSV" | "XLSX") {
+    setFailure(null);
+    const language = locale === "da" ? "DA" : "EN";
+    const response =
+      target.kind === "scenario"
+        ? await client.query(ExportScenario, { id: target.scenarioKey, format, language }).toPromise()
+        : await client.query(ExportComparison, { base: target.baseKey, others: target.otherKeys, format, language }).toPromise();
+    const file = (response.data ? Object.values(response.data)[0] : undefined) as ExportFileResult | undefined;
+    if (file?.base64 && file.fileName && file.contentType) saveFile({ fileName: file.fileName, contentType: file.contentType, base64: file.base64 });
+    else setFailure(t("exportFailed", { message: file?.message ?? response.error?.message ?? "?" }));
+  }
+  return (
+    <span className="export-buttons">
+      <button type="button" onClick={() => run("CSV")}>{t("exportCsv")}</button>
+      <button type="button" onClick={() => run("XLSX")}>{t("exportXlsx")}</button>
+      {failure && <span role="alert" className="error">{failure}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,556 @@
+/**
+ * A scenario as a spreadsheet: one row per initiative under its theme heading, a column per frame
+ * year and the total, pinned rows for the total, the frame, the headroom and the document's printed
+ * total. Edits, pastes and undo go to the server; the totals change the instant a cell does, from
+ * the local cells, and settle on the server's figures when it answers.
+ */
+import { AgGridReact } from "ag-grid-react";
+import type { CellClassParams, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, ValueFormatterParams } from "ag-grid-community";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { gql, useMutation, useQuery } from "urql";
+import { gridTheme } from "../../app/agGrid.ts";
+import { formatAmount, fromApi, toApi } from "../../app/amounts.ts";
+import { scenarioGlobalId } from "../../app/ids.ts";
+import { hrefOf, navigate } from "../../app/route.ts";
+import { useI18n } from "../../i18n/I18n.tsx";
+import type { MessageKey } from "../../i18n/messages.ts";
+import { ExportButtons } from "../export/ExportButtons.tsx";
+import { HistoryPanel } from "../history/HistoryPanel.tsx";
+import { ForkScenario, UnlockScenario, type ActionResult } from "../scenarios/scenarioActions.ts";
+import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
+import { buildBodyRows, buildSummaryRows, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
+import { parseCellInput, parseClipboardBlock, planPaste, type PastedCell } from "./pasteBlock.ts";
+import { blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
+import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
+import type { AmountError, Oere } from "@ramme/domain";
+
+export const ScenarioGridQuery = gql`
+  query ScenarioGrid($id: ID!) {
+    scenario(id: $id) {
+      id key name description kind locked archived mustFit version
+      parent { key name }
+      frame { name priceLevel precisionDecimals years { year amount } }
+      lines {
+        initiative { key title isReserve origin theme { key } sources { document section paragraph initiativeNumber } }
+        amounts { year amount }
+      }
+      yearTotals {
+        year allocated
+        statedTotalCheck { stated difference explained unexplained status footnotes { marker } }
+      }
+    }
+    themes { key title position }
+  }
+`;
+
+const SetAllocations = gql`
+  mutation SetAllocations($input: SetAllocationsInput!) {
+    setAllocations(input: $input) { ...EditResult }
+  }
+  fragment EditResult on SetAllocationsResult {
+    __typename
+    ... on ScenarioEdit { version changed cells { initiativeKey year after } yearTotals { year allocated } }
+    ... on VersionConflictError { message currentVersion cellsChangedSince { initiativeKey year before after } changesSince { version actor at kind } }
+    ... on FrameExceededError { message years { year overBy } }
+    ... on InvalidInputError { message problems { field code message value } }
+    ... on ScenarioLockedError { message reason }
+  }
+`;
+
+const RevertChange = gql`
+  mutation RevertChange($input: RevertChangeInput!) {
+    revertChange(input: $input) {
+      __typename
+      ... on ScenarioEdit { version changed cells { initiativeKey year after } }
+      ... on VersionConflictError { currentVersion }
+      ... on InvalidInputError { problems { code } }
+      ... on Error { message }
+    }
+  }
+`;
+
+interface GridScenario {
+  id: string;
+  key: string;
+  name: string;
+  description: string | null;
+  kind: "BASELINE" | "WHAT_IF";
+  locked: boolean;
+  archived: boolean;
+  mustFit: boolean;
+  version: number;
+  parent: { key: string; name: string } | null;
+  frame: { name: string; priceLevel: string; precisionDecimals: number; years: Array<{ year: number; amount: string }> };
+  lines: Array<{
+    initiative: {
+      key: string;
+      title: string;
+      isReserve: boolean;
+      origin: "DOCUMENT" | "PROPOSAL";
+      theme: { key: string };
+      sources: Array<{ document: string; section: string; paragraph: number | null; initiativeNumber: string | null }>;
+    };
+    amounts: Array<{ year: number; amount: string }>;
+  }>;
+  yearTotals: Array<{
+    year: number;
+    allocated: string;
+    statedTotalCheck: { stated: string; difference: string; explained: string; unexplained: string; status: StatedYear["status"]; footnotes: Array<{ marker: string }> } | null;
+  }>;
+}
+
+interface EditResult {
+  __typename: string;
+  version?: number;
+  changed?: boolean;
+  cells?: Array<{ initiativeKey: string; year: number; after: string | null }>;
+  currentVersion?: number;
+  cellsChangedSince?: Conflict["theirs"];
+  changesSince?: Conflict["changes"];
+  years?: Array<{ year: number; overBy: string }>;
+  problems?: Array<{ field: string; code: string; message: string; value: string | null }>;
+  message?: string;
+}
+
+const yearField = (year: number) => `y${year}`;
+const cellKey = (initiativeKey: string, year: number) => `${initiativeKey}:${year}`;
+
+const REASONS: Record<AmountError["code"], MessageKey> = {
+  EMPTY: "reasonEmpty",
+  NOT_A_NUMBER: "reasonNotANumber",
+  TOO_PRECISE: "reasonTooPrecise",
+  NEGATIVE: "reasonNegative",
+  TOO_LARGE: "reasonTooLarge",
+};
+
+export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
+  const { t, locale } = useI18n();
+  const [{ data, error, fetching }, refetch] = useQuery<{ scenario: GridScenario | null; themes: Array<{ key: string; title: string; position: number }> }>({
+    query: ScenarioGridQuery,
+    variables: { id: scenarioGlobalId(scenarioKey) },
+  });
+  const [, setAllocations] = useMutation<{ setAllocations: EditResult }>(SetAllocations);
+  const [, revertChange] = useMutation<{ revertChange: EditResult }>(RevertChange);
+  const [, fork] = useMutation(ForkScenario);
+  const [, unlock] = useMutation(UnlockScenario);
+  const scenario = data?.scenario ?? null;
+
+  const [cells, setCells] = useState<Map<string, Map<number, Oere>>>(new Map());
+  const [version, setVersion] = useState(0);
+  const versionRef = useRef(0);
+  const [status, setStatus] = useState<{ text: string; tone: "info" | "error" } | null>(null);
+  const [saving, setSaving] = useState(0);
+  const [cellErrors, setCellErrors] = useState<Map<string, string>>(new Map());
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [stacks, setStacks] = useState<UndoStacks>(() => loadStacks(scenarioKey));
+  const [showHistory, setShowHistory] = useState(false);
+  const blockRef = useRef<Block | null>(null);
+  const shiftRef = useRef(false);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const apiRef = useRef<GridApi | null>(null);
+
+  // The server's state replaces the local one whenever it is (re)loaded.
+  useEffect(() => {
+    if (!scenario) return;
+    setCells(new Map(scenario.lines.map((line) => [line.initiative.key, new Map(line.amounts.map((cell) => [cell.year, fromApi(cell.amount)]))])));
+    setVersion(scenario.version);
+    versionRef.current = scenario.version;
+  }, [scenario]);
+  useEffect(() => saveStacks(scenarioKey, stacks), [scenarioKey, stacks]);
+
+  const years = useMemo(() => scenario?.frame.years.map((entry) => entry.year) ?? [], [scenario]);
+  const frame = useMemo(() => new Map(scenario?.frame.years.map((entry) => [entry.year, fromApi(entry.amount)]) ?? []), [scenario]);
+  const editable = scenario !== null && scenario.kind === "WHAT_IF" && !scenario.locked && !scenario.archived;
+  const lines: LineMeta[] = useMemo(
+    () =>
+      scenario?.lines.map(({ initiative }) => ({
+        key: initiative.key,
+        title: initiative.title,
+        themeKey: initiative.theme.key,
+        isReserve: initiative.isReserve,
+        isProposal: initiative.origin === "PROPOSAL",
+        sources: initiative.sources
+          .map((source) => [source.section, source.initiativeNumber ? `initiativ ${source.initiativeNumber}` : null, source.paragraph ? `§ ${source.paragraph}` : null].filter(Boolean).join(", "))
+          .join("; "),
+      })) ?? [],
+    [scenario],
+  );
+  const stated: StatedYear[] = useMemo(
+    () =>
+      scenario?.yearTotals.flatMap((total) =>
+        total.statedTotalCheck
+          ? [{
+              year: total.year,
+              stated: fromApi(total.statedTotalCheck.stated),
+              difference: fromApi(total.statedTotalCheck.difference),
+              explained: fromApi(total.statedTotalCheck.explained),
+              unexplained: fromApi(total.statedTotalCheck.unexplained),
+              status: total.statedTotalCheck.status,
+              footnoteMarkers: total.statedTotalCheck.footnotes.map((note) => note.marker),
+            }]
+          : [],
+      ) ?? [],
+    [scenario],
+  );
+  const bodyRows = useMemo(() => buildBodyRows(lines, data?.themes ?? [], cells, years), [lines, data?.themes, cells, years]);
+  const summaryRows = useMemo(() => buildSummaryRows(cells, frame, years, stated), [cells, frame, years, stated]);
+  const lineKeys = useMemo(() => bodyRows.filter((row) => row.kind === "line").map((row) => row.id), [bodyRows]);
+  const over = yearsOverFrame(summaryRows, years);
+
+  const amountText = useCallback((amount: Oere) => formatAmount(amount, locale), [locale]);
+
+  const applyServerCells = useCallback((changed: EditResult["cells"]) => {
+    if (!changed?.length) return;
+    setCells((current) => {
+      const next = new Map(current);
+      for (const cell of changed) {
+        const line = new Map(next.get(cell.initiativeKey) ?? []);
+        if (cell.after === null) line.delete(cell.year);
+        else line.set(cell.year, fromApi(cell.after));
+        next.set(cell.initiativeKey, line);
+      }
+      return next;
+    });
+  }, []);
+
+  const reload = useCallback(() => refetch({ requestPolicy: "network-only" }), [refetch]);
+
+  /** Sends cells as one setAllocations, after any edit still on its way; totals have already moved locally. */
+  const sendCells = useCallback(
+    (edits: PastedCell[], kind: "edit" | "paste") => {
+      setCells((current) => {
+        const next = new Map(current);
+        for (const edit of edits) next.set(edit.initiativeKey, new Map(next.get(edit.initiativeKey) ?? []).set(edit.year, edit.amount));
+        return next;
+      });
+      setCellErrors((current) => {
+        const next = new Map(current);
+        for (const edit of edits) next.delete(cellKey(edit.initiativeKey, edit.year));
+        return next;
+      });
+      setSaving((count) => count + 1);
+      const run = async () => {
+        const response = await setAllocations({
+          input: {
+            scenarioId: scenarioKey,
+            expectedVersion: versionRef.current,
+            cells: edits.map((edit) => ({ initiativeId: edit.initiativeKey, year: edit.year, amount: toApi(edit.amount) })),
+          },
+        });
+        const result = response.data?.setAllocations;
+        if (result?.__typename === "ScenarioEdit") {
+          versionRef.current = result.version!;
+          setVersion(result.version!);
+          applyServerCells(result.cells);
+          if (result.changed) setStacks((current) => recordEdit(current, result.version!));
+          setStatus(kind === "paste" ? { text: t("pasted", { count: edits.length }), tone: "info" } : null);
+          return;
+        }
+        reload();
+        if (result?.__typename === "VersionConflictError") {
+          setConflict({ current: result.currentVersion!, theirs: result.cellsChangedSince ?? [], changes: result.changesSince ?? [], mine: edits });
+        } else if (result?.__typename === "FrameExceededError") {
+          setStatus({ text: t("frameExceeded", { years: result.years!.map((year) => year.year).join(", ") }), tone: "error" });
+        } else {
+          setStatus({ text: t("editFailed", { message: result?.message ?? response.error?.message ?? "?" }), tone: "error" });
+        }
+      };
+      queue.current = queue.current.then(run, run).finally(() => setSaving((count) => count - 1));
+    },
+    [scenarioKey, setAllocations, applyServerCells, reload, t],
+  );
+
+  const undoOrRedo = useCallback(
+    (direction: "undo" | "redo") => {
+      const stack = direction === "undo" ? stacks.undo : stacks.redo;
+      const target = stack.at(-1);
+      if (target === undefined) {
+        setStatus({ text: t(direction === "undo" ? "nothingToUndo" : "nothingToRedo"), tone: "info" });
+        return;
+      }
+      const run = async () => {
+        const send = (expectedVersion: number) => revertChange({ input: { scenarioId: scenarioKey, version: target, expectedVersion } });
+        let response = await send(versionRef.current);
+        // Someone else saved meanwhile: undoing our own change is still safe (the server refuses if it touched the same cells).
+        if (response.data?.revertChange.__typename === "VersionConflictError") response = await send(response.data.revertChange.currentVersion!);
+        const result = response.data?.revertChange;
+        if (result?.__typename === "ScenarioEdit") {
+          versionRef.current = result.version!;
+          setVersion(result.version!);
+          applyServerCells(result.cells);
+          setStacks((current) => (direction === "undo" ? recordUndo(current, result.version!) : recordRedo(current, result.version!)));
+          setStatus({ text: t(direction === "undo" ? "undone" : "redone"), tone: "info" });
+          return;
+        }
+        reload();
+        const blocked = result?.problems?.some((problem) => problem.code === "CHANGED_SINCE");
+        setStatus({ text: blocked ? t("undoBlocked") : t("editFailed", { message: result?.message ?? "?" }), tone: "error" });
+      };
+      queue.current = queue.current.then(run, run);
+    },
+    [stacks, scenarioKey, revertChange, applyServerCells, reload, t],
+  );
+
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<BodyRow | SummaryRow>) => {
+      const row = event.data;
+      const year = Number(event.column.getColId().slice(1));
+      if (row.kind !== "line" || !years.includes(year)) return;
+      const text = String(event.newValue ?? "");
+      const parsed = parseCellInput(text, scenario?.frame.precisionDecimals ?? 1);
+      if (!parsed.ok) {
+        const reason = t(REASONS[parsed.error.code], { decimals: scenario?.frame.precisionDecimals ?? 1 });
+        setCellErrors((current) => new Map(current).set(cellKey(row.initiativeKey, year), reason));
+        setStatus({ text: t("invalidCell", { text, reason }), tone: "error" });
+        return;
+      }
+      if ((cells.get(row.initiativeKey)?.get(year) ?? 0n) === parsed.amount) return;
+      sendCells([{ initiativeKey: row.initiativeKey, year, text, amount: parsed.amount }], "edit");
+    },
+    [years, scenario, cells, sendCells, t],
+  );
+
+  const focusedCell = useCallback((): CellPosition | null => {
+    const api = apiRef.current;
+    const focused = api?.getFocusedCell();
+    if (!api || !focused || focused.rowPinned) return null;
+    const row = api.getDisplayedRowAtIndex(focused.rowIndex)?.data as BodyRow | undefined;
+    const year = Number(focused.column.getColId().slice(1));
+    if (!row || row.kind !== "line" || !years.includes(year)) return null;
+    return { initiativeKey: row.initiativeKey, year };
+  }, [years]);
+
+  const onCellFocused = useCallback(
+    (event: CellFocusedEvent) => {
+      const position = focusedCell();
+      if (!position) return;
+      blockRef.current = shiftRef.current && blockRef.current ? { anchor: blockRef.current.anchor, focus: position } : { anchor: position, focus: position };
+      event.api.refreshCells({ force: true, columns: years.map(yearField) });
+    },
+    [focusedCell, years],
+  );
+
+  const onPaste = useCallback(
+    (event: React.ClipboardEvent) => {
+      if (!editable || apiRef.current?.getEditingCells().length) return;
+      const start = focusedCell();
+      if (!start) return;
+      event.preventDefault();
+      const block = parseClipboardBlock(event.clipboardData.getData("text/plain"));
+      const plan = planPaste(block, start, lineKeys, years, scenario!.frame.precisionDecimals);
+      if (plan.kind === "outside") {
+        setStatus({ text: t("pasteOutside", { rows: plan.rows, columns: plan.columns, start: `${start.initiativeKey} ${start.year}` }), tone: "error" });
+      } else if (plan.kind === "invalid") {
+        const first = plan.problems[0]!;
+        setCellErrors((current) => {
+          const next = new Map(current);
+          for (const problem of plan.problems) next.set(cellKey(problem.initiativeKey, problem.year), t(REASONS[problem.error.code], { decimals: scenario!.frame.precisionDecimals }));
+          return next;
+        });
+        setStatus({ text: t("pasteRefused", { count: plan.problems.length, first: `»${first.text}« (${first.year})` }), tone: "error" });
+      } else {
+        sendCells(plan.cells, "paste");
+      }
+    },
+    [editable, focusedCell, lineKeys, years, scenario, sendCells, t],
+  );
+
+  const onCopy = useCallback(
+    (event: React.ClipboardEvent) => {
+      if (apiRef.current?.getEditingCells().length) return;
+      const block = blockRef.current ?? (focusedCell() ? { anchor: focusedCell()!, focus: focusedCell()! } : null);
+      if (!block) return;
+      const { text, count } = blockToTsv(block, lineKeys, years, (key, year) => cells.get(key)?.get(year) ?? 0n);
+      if (count === 0) return;
+      event.preventDefault();
+      event.clipboardData.setData("text/plain", text);
+      setStatus({ text: t("copied", { count }), tone: "info" });
+    },
+    [focusedCell, lineKeys, years, cells, t],
+  );
+
+  const onKeyDown = useCallback(
+    (event: React.KeyboardEvent) => {
+      shiftRef.current = event.shiftKey;
+      if (!(event.ctrlKey || event.metaKey) || apiRef.current?.getEditingCells().length || !editable) return;
+      const key = event.key.toLowerCase();
+      if (key === "z" && !event.shiftKey) {
+        event.preventDefault();
+        undoOrRedo("undo");
+      } else if (key === "y" || (key === "z" && event.shiftKey)) {
+        event.preventDefault();
+        undoOrRedo("redo");
+      }
+    },
+    [editable, undoOrRedo],
+  );
+
+  const columnDefs = useMemo<ColDef<BodyRow | SummaryRow>[]>(() => {
+    const summaryLabel: Record<SummaryRow["kind"], MessageKey> = { allocated: "rowAllocated", frame: "rowFrame", headroom: "rowHeadroom", stated: "rowStated" };
+    const isSummary = (row: BodyRow | SummaryRow | undefined): row is SummaryRow => !!row && row.kind !== "theme" && row.kind !== "line";
+    return [
+      {
+        colId: "title",
+        headerName: t("columnInitiative"),
+        flex: 1,
+        minWidth: 320,
+        valueGetter: (params) => {
+          const row = params.data;
+          if (!row) return "";
+          if (isSummary(row)) return t(summaryLabel[row.kind]);
+          return row.title;
+        },
+        tooltipValueGetter: (params) => (params.data?.kind === "line" && params.data.sources ? t("sourceTooltip", { sources: params.data.sources }) : null),
+        cellRenderer: (params: { data?: BodyRow | SummaryRow; value: string }) => {
+          const row = params.data;
+          if (row?.kind !== "line") return params.value;
+          return (
+            <span className="line-title">
+              {params.value}
+              {row.isProposal && <span className="badge">{t("newProposal")}</span>}
+              {row.isReserve && <span className="badge">{t("reserve")}</span>}
+            </span>
+          );
+        },
+      },
+      ...years.map<ColDef<BodyRow | SummaryRow>>((year) => ({
+        colId: yearField(year),
+        field: yearField(year) as never,
+        headerName: String(year),
+        width: 120,
+        type: "rightAligned",
+        editable: (params) => editable && params.data?.kind === "line",
+        valueGetter: (params) => params.data?.amounts[year] ?? null,
+        valueFormatter: (params: ValueFormatterParams<BodyRow | SummaryRow, Oere | null>) => {
+          // While an edit is being committed the grid may hand back the typed text; show it as typed.
+          if (typeof params.value !== "bigint") return params.value === null || params.value === undefined ? "" : String(params.value);
+          return formatAmount(params.value, locale, { zeroAsDash: params.data?.kind === "line" });
+        },
+        cellEditor: "agTextCellEditor",
+        cellEditorParams: { useFormatter: true },
+        tooltipValueGetter: (params) => {
+          const row = params.data;
+          if (row?.kind === "line") return cellErrors.get(cellKey(row.initiativeKey, year)) ?? null;
+          if (row?.kind === "stated") {
+            const check = row.stated?.[year];
+            if (!check) return null;
+            const markers = check.footnoteMarkers.join(" ");
+            if (check.status === "MATCHES") return t("statedMatches");
+            if (check.status === "EXPLAINED") return t("statedExplained", { difference: amountText(check.difference), markers });
+            if (check.status === "PARTLY_EXPLAINED") return t("statedPartly", { difference: amountText(check.difference), markers, explained: amountText(check.explained), unexplained: amountText(check.unexplained) });
+            return t("statedUnexplained", { difference: amountText(check.difference) });
+          }
+          if (row?.kind === "headroom" && (row.amounts[year] ?? 0n) < 0n) return t("overBy", { amount: amountText(-(row.amounts[year] ?? 0n)) });
+          return null;
+        },
+        cellClassRules: {
+          "cell-error": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "line" && cellErrors.has(cellKey(params.data.initiativeKey, year)),
+          "cell-selected": (params: CellClassParams<BodyRow | SummaryRow>) =>
+            params.data?.kind === "line" && isInBlock(blockRef.current, { initiativeKey: params.data.initiativeKey, year }, lineKeys, years) && blockRef.current!.anchor !== blockRef.current!.focus,
+          "cell-negative": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "headroom" && (params.data.amounts[year] ?? 0n) < 0n,
+          "cell-stated-off": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "stated" && !!params.data.stated?.[year] && params.data.stated[year]!.status !== "MATCHES",
+        },
+      })),
+      {
+        colId: "total",
+        headerName: t("total"),
+        width: 130,
+        type: "rightAligned",
+        valueGetter: (params) => params.data?.total ?? null,
+        valueFormatter: (params: ValueFormatterParams<BodyRow | SummaryRow, Oere | null>) => (params.value === null || params.value === undefined ? "" : formatAmount(params.value, locale)),
+        cellClassRules: { "cell-negative": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "headroom" && (params.data.total ?? 0n) < 0n },
+      },
+    ];
+  }, [years, editable, locale, t, cellErrors, lineKeys, amountText]);
+
+  if (error) return <p role="alert">{t("loadError", { message: error.message })}</p>;
+  if (!scenario) return <p>{fetching ? t("loading") : t("loadError", { message: scenarioKey })}</p>;
+
+  const readOnlyReason = scenario.kind === "BASELINE" ? t("readOnlyBaseline") : scenario.archived ? t("readOnlyArchived") : scenario.locked ? t("readOnlyLocked") : null;
+
+  async function forkToEdit() {
+    const response = await fork({ input: { sourceId: scenario!.key, name: t("forkDefaultName", { name: scenario!.name }) } });
+    const result = response.data?.forkScenario as ActionResult | undefined;
+    if (result?.__typename === "ScenarioEdit" && result.scenario) navigate({ view: "scenario", key: result.scenario.key });
+    else setStatus({ text: t("editFailed", { message: result?.message ?? response.error?.message ?? "?" }), tone: "error" });
+  }
+
+  return (
+    <section className="scenario-view" aria-labelledby="scenario-title">
+      <div className="toolbar">
+        <a href={hrefOf({ view: "list" })}>← {t("backToList")}</a>
+        <h2 id="scenario-title">{scenario.name}</h2>
+        <span className="badge">{scenario.kind === "BASELINE" ? t("baseline") : t("whatIf")}</span>
+        {scenario.mustFit && <span className="badge">{t("mustFit")}</span>}
+        <span className={over.length ? "frame-flag over" : "frame-flag fits"} role="status">
+          {over.length ? t("breaks", { years: over.map((entry) => `${entry.year} (${amountText(entry.overBy)})`).join(", ") }) : t("fits")}
+        </span>
+      </div>
+      <div className="toolbar actions">
+        {editable && (
+          <>
+            <button type="button" onClick={() => undoOrRedo("undo")} disabled={stacks.undo.length === 0} title="Ctrl+Z">{t("undo")}</button>
+            <button type="button" onClick={() => undoOrRedo("redo")} disabled={stacks.redo.length === 0} title="Ctrl+Y">{t("redo")}</button>
+          </>
+        )}
+        {scenario.parent && (
+          <a className="button" href={hrefOf({ view: "compare", base: scenario.parent.key, others: [scenario.key] })}>
+            {t("compareWithParent", { name: scenario.parent.name })}
+          </a>
+        )}
+        <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((shown) => !shown)}>{t("historyButton")}</button>
+        <ExportButtons target={{ kind: "scenario", scenarioKey: scenario.key }} />
+      </div>
+      {readOnlyReason && (
+        <p className="read-only-note">
+          {readOnlyReason}{" "}
+          <button type="button" className="primary" onClick={forkToEdit}>{t("forkToEdit")}</button>
+          {scenario.locked && scenario.kind === "WHAT_IF" && !scenario.archived && (
+            <button type="button" onClick={async () => { await unlock({ input: { scenarioId: scenario.key } }); reload(); }}>{t("unlockToEdit")}</button>
+          )}
+        </p>
+      )}
+      <p className="muted small">
+        {scenario.frame.name} · {t("mio")} ({scenario.frame.priceLevel}){editable ? ` · ${t("selectionHint")}` : ""}
+      </p>
+      <div className="grid-and-panel">
+        <div className="grid-wrap" role="region" aria-label={t("gridLabel", { name: scenario.name })} onPasteCapture={onPaste} onCopyCapture={onCopy} onKeyDownCapture={onKeyDown} onKeyUpCapture={(event) => { shiftRef.current = event.shiftKey; }}>
+          <AgGridReact<BodyRow | SummaryRow>
+            theme={gridTheme}
+            rowData={bodyRows}
+            pinnedBottomRowData={summaryRows}
+            columnDefs={columnDefs}
+            getRowId={(params) => params.data.id}
+            getRowClass={(params) => `row-${params.data?.kind ?? "line"}`}
+            readOnlyEdit
+            onCellEditRequest={onCellEditRequest}
+            onCellFocused={onCellFocused}
+            onGridReady={(event) => { apiRef.current = event.api; }}
+            enterNavigatesVertically
+            enterNavigatesVerticallyAfterEdit
+            stopEditingWhenCellsLoseFocus
+            tooltipShowDelay={300}
+            suppressMovableColumns
+            alwaysShowVerticalScroll
+          />
+        </div>
+        {showHistory && <HistoryPanel scenarioKey={scenario.key} version={version} onRestored={reload} onClose={() => setShowHistory(false)} />}
+      </div>
+      <p className={`status ${status?.tone ?? ""}`} role="status" aria-live="polite">
+        {saving > 0 ? t("saving") : status?.text ?? t("savedVersion", { version })}
+      </p>
+      {conflict && (
+        <ConflictDialog
+          conflict={conflict}
+          onKeepTheirs={() => { setConflict(null); reload(); }}
+          onApplyMine={() => {
+            const mine = conflict.mine;
+            setConflict(null);
+            versionRef.current = conflict.current;
+            sendCells(mine, "edit");
+          }}
+        />
+      )}
+    </section>
+  );
+}

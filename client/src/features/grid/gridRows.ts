@@ -1,0 +1,131 @@
+/**
+ * The grid's rows, shaped from a scenario: AG Grid Community has no row grouping, so the theme
+ * headings with their subtotals are rows we build here, followed by their lines; the totals, the
+ * frame, the headroom and the document's printed total are the pinned rows at the bottom. Pure:
+ * given the same cells, the same rows, so totals can be recomputed the instant a cell changes.
+ */
+import { frameYearTotals, type Oere } from "@ramme/domain";
+
+export type CellMap = ReadonlyMap<string, ReadonlyMap<number, Oere>>;
+
+export interface LineMeta {
+  key: string;
+  title: string;
+  themeKey: string;
+  isReserve: boolean;
+  isProposal: boolean;
+  /** Source references as one readable line, for the tooltip. */
+  sources: string;
+}
+
+export interface ThemeMeta {
+  key: string;
+  title: string;
+  position: number;
+}
+
+export interface ThemeRow {
+  kind: "theme";
+  id: string;
+  themeKey: string;
+  title: string;
+  amounts: Record<number, Oere>;
+  total: Oere;
+}
+
+export interface LineRow {
+  kind: "line";
+  id: string;
+  initiativeKey: string;
+  themeKey: string;
+  title: string;
+  isReserve: boolean;
+  isProposal: boolean;
+  sources: string;
+  amounts: Record<number, Oere>;
+  total: Oere;
+}
+
+export type BodyRow = ThemeRow | LineRow;
+
+export interface StatedYear {
+  year: number;
+  stated: Oere;
+  difference: Oere;
+  explained: Oere;
+  unexplained: Oere;
+  status: "MATCHES" | "EXPLAINED" | "PARTLY_EXPLAINED" | "UNEXPLAINED";
+  footnoteMarkers: string[];
+}
+
+export interface SummaryRow {
+  kind: "allocated" | "frame" | "headroom" | "stated";
+  id: string;
+  amounts: Record<number, Oere | null>;
+  total: Oere | null;
+  /** For the printed-total row: each year's check against the lines. */
+  stated?: Record<number, StatedYear>;
+}
+
+/** Theme rows with subtotals, each followed by its lines in scenario order; themes in the frame's order. */
+export function buildBodyRows(lines: readonly LineMeta[], themes: readonly ThemeMeta[], cells: CellMap, years: readonly number[]): BodyRow[] {
+  const byTheme = new Map<string, LineMeta[]>();
+  for (const line of lines) byTheme.set(line.themeKey, [...(byTheme.get(line.themeKey) ?? []), line]);
+  const orderedThemes = [...themes].filter((theme) => byTheme.has(theme.key)).sort((a, b) => a.position - b.position);
+  const rows: BodyRow[] = [];
+  for (const theme of orderedThemes) {
+    const themeLines = byTheme.get(theme.key)!.map((line) => lineRow(line, cells, years));
+    const amounts = Object.fromEntries(years.map((year) => [year, themeLines.reduce((sum, line) => sum + (line.amounts[year] ?? 0n), 0n)]));
+    rows.push({ kind: "theme", id: `theme:${theme.key}`, themeKey: theme.key, title: theme.title, amounts, total: sumValues(amounts, years) }, ...themeLines);
+  }
+  return rows;
+}
+
+function lineRow(line: LineMeta, cells: CellMap, years: readonly number[]): LineRow {
+  const lineCells = cells.get(line.key);
+  const amounts = Object.fromEntries(years.map((year) => [year, lineCells?.get(year) ?? 0n]));
+  return {
+    kind: "line",
+    id: line.key,
+    initiativeKey: line.key,
+    themeKey: line.themeKey,
+    title: line.title,
+    isReserve: line.isReserve,
+    isProposal: line.isProposal,
+    sources: line.sources,
+    amounts,
+    total: sumValues(amounts, years),
+  };
+}
+
+/** Allocated (from the cells, exactly), frame, headroom, and the printed total where the document has one. */
+export function buildSummaryRows(cells: CellMap, frame: ReadonlyMap<number, Oere>, years: readonly number[], stated: readonly StatedYear[] = []): SummaryRow[] {
+  const allocated = new Map<number, Oere>(years.map((year) => [year, 0n]));
+  for (const line of cells.values()) for (const [year, amount] of line) if (allocated.has(year)) allocated.set(year, allocated.get(year)! + amount);
+  const totals = frameYearTotals(years.map((year) => ({ year, amount: frame.get(year) ?? 0n })), allocated);
+  const row = (kind: SummaryRow["kind"], pick: (index: number) => Oere): SummaryRow => {
+    const amounts = Object.fromEntries(years.map((year, index) => [year, pick(index)]));
+    return { kind, id: `summary:${kind}`, amounts, total: sumValues(amounts, years) };
+  };
+  const rows = [row("allocated", (index) => totals[index]!.allocated), row("frame", (index) => totals[index]!.frame), row("headroom", (index) => totals[index]!.headroom)];
+  if (stated.length > 0) {
+    const byYear = new Map(stated.map((entry) => [entry.year, entry]));
+    const amounts = Object.fromEntries(years.map((year) => [year, byYear.get(year)?.stated ?? null]));
+    rows.push({ kind: "stated", id: "summary:stated", amounts, total: null, stated: Object.fromEntries(stated.map((entry) => [entry.year, entry])) });
+  }
+  return rows;
+}
+
+/** The years over the frame, with the amount over, in year order. */
+export function yearsOverFrame(summary: readonly SummaryRow[], years: readonly number[]): Array<{ year: number; overBy: Oere }> {
+  const headroom = summary.find((row) => row.kind === "headroom");
+  if (!headroom) return [];
+  return years.flatMap((year) => {
+    const value = headroom.amounts[year] ?? 0n;
+    return value < 0n ? [{ year, overBy: -value }] : [];
+  });
+}
+
+function sumValues(amounts: Record<number, Oere | null>, years: readonly number[]): Oere {
+  return years.reduce((sum, year) => sum + (amounts[year] ?? 0n), 0n);
+}

@@ -1,0 +1,146 @@
+/** A scenario's history beside the grid: who changed what and why, comments, and restoring an earlier version. */
+import { useEffect, useState } from "react";
+import { gql, useMutation, useQuery } from "urql";
+import { formatAmount, fromApi } from "../../app/amounts.ts";
+import { scenarioGlobalId } from "../../app/ids.ts";
+import { useI18n } from "../../i18n/I18n.tsx";
+import type { MessageKey } from "../../i18n/messages.ts";
+
+const HistoryQuery = gql`
+  query History($id: ID!, $scenarioGlobalId: ID!) {
+    history(scenarioId: $id, first: 100) {
+      nodes {
+        version kind actor at comment restoredVersion revertedVersion
+        cells { initiativeKey year before after }
+      }
+    }
+    scenario(id: $scenarioGlobalId) { kind locked archived comments { text author createdAt change { version } initiative { title } year } }
+  }
+`;
+
+const Restore = gql`
+  mutation Restore($input: RestoreScenarioVersionInput!) {
+    restoreScenarioVersion(input: $input) { __typename ... on ScenarioEdit { version } ... on Error { message } }
+  }
+`;
+const AddComment = gql`
+  mutation AddComment($input: AddCommentInput!) {
+    addComment(input: $input) { __typename ... on Error { message } }
+  }
+`;
+
+interface HistoryEntry {
+  version: number;
+  kind: string;
+  actor: string;
+  at: string;
+  comment: string | null;
+  restoredVersion: number | null;
+  revertedVersion: number | null;
+  cells: Array<{ initiativeKey: string; year: number; before: string | null; after: string | null }>;
+}
+
+interface ScenarioComment {
+  text: string;
+  author: string;
+  createdAt: string;
+  change: { version: number } | null;
+  initiative: { title: string } | null;
+  year: number | null;
+}
+
+export function HistoryPanel({ scenarioKey, version, onRestored, onClose }: { scenarioKey: string; version: number; onRestored: () => void; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const [{ data }, refetch] = useQuery<{ history: { nodes: HistoryEntry[] }; scenario: { kind: string; locked: boolean; archived: boolean; comments: ScenarioComment[] } | null }>({
+    query: HistoryQuery,
+    variables: { id: scenarioKey, scenarioGlobalId: scenarioGlobalId(scenarioKey) },
+  });
+  const [, restore] = useMutation(Restore);
+  const [, addComment] = useMutation(AddComment);
+  const [comment, setComment] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => refetch({ requestPolicy: "network-only" }), [version, refetch]);
+
+  const when = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { dateStyle: "short", timeStyle: "short" });
+  const editable = data?.scenario?.kind === "WHAT_IF" && !data.scenario.locked && !data.scenario.archived;
+  const standalone = data?.scenario?.comments.filter((entry) => entry.change === null) ?? [];
+  const kindText = (entry: HistoryEntry) =>
+    t(`kind${entry.kind}` as MessageKey, { version: entry.restoredVersion ?? entry.revertedVersion ?? "" });
+
+  return (
+    <aside className="history-panel" aria-labelledby="history-title">
+      <div className="toolbar">
+        <h3 id="history-title">{t("historyTitle")}</h3>
+        <span className="spacer" />
+        <button type="button" onClick={onClose} aria-label={t("close")}>×</button>
+      </div>
+      {message && <p role="status">{message}</p>}
+      <form
+        className="comment-form"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const response = await addComment({ input: { scenarioId: scenarioKey, text: comment } });
+          if (response.data?.addComment.__typename === "Comment") {
+            setComment("");
+            refetch({ requestPolicy: "network-only" });
+          } else setMessage(response.data?.addComment.message ?? response.error?.message ?? "?");
+        }}
+      >
+        <label>
+          {t("historyCommentLabel")}
+          <textarea value={comment} onChange={(event) => setComment(event.target.value)} rows={2} maxLength={4000} />
+        </label>
+        <button type="submit" disabled={comment.trim() === ""}>{t("historyAddComment")}</button>
+      </form>
+      {standalone.length > 0 && (
+        <>
+          <h4>{t("historyComments")}</h4>
+          <ul className="comments">
+            {standalone.map((entry) => (
+              <li key={`${entry.createdAt}-${entry.text}`}>
+                <q>{entry.text}</q> <span className="muted small">{t("historyBy", { who: entry.author, when: when.format(new Date(entry.createdAt)) })}{entry.initiative ? ` · ${entry.initiative.title}${entry.year ? ` ${entry.year}` : ""}` : ""}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <ol className="history" reversed>
+        {(data?.history.nodes ?? []).map((entry) => (
+          <li key={entry.version}>
+            <div>
+              <strong>{t("historyVersion", { version: entry.version })}</strong> · {kindText(entry)}
+            </div>
+            <div className="muted small">{t("historyBy", { who: entry.actor, when: when.format(new Date(entry.at)) })}</div>
+            {entry.comment && <q>{entry.comment}</q>}
+            {entry.cells.length > 0 && (
+              <details>
+                <summary>{t("historyCells", { count: entry.cells.length })}</summary>
+                <ul className="small">
+                  {entry.cells.slice(0, 50).map((cell) => (
+                    <li key={`${cell.initiativeKey}:${cell.year}`}>
+                      {cell.initiativeKey} {cell.year}: {cell.before === null ? "–" : formatAmount(fromApi(cell.before), locale)} → {cell.after === null ? "–" : formatAmount(fromApi(cell.after), locale)}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            {editable && entry.version < version && (
+              <button
+                type="button"
+                onClick={async () => {
+                  const response = await restore({ input: { scenarioId: scenarioKey, version: entry.version, expectedVersion: version } });
+                  const result = response.data?.restoreScenarioVersion;
+                  setMessage(result?.__typename === "ScenarioEdit" ? t("historyRestored", { version: entry.version }) : (result?.message ?? response.error?.message ?? "?"));
+                  onRestored();
+                }}
+              >
+                {t("historyRestore")}
+              </button>
+            )}
+          </li>
+        ))}
+        {data && data.history.nodes.length === 0 && <li>{t("historyNoChanges")}</li>}
+      </ol>
+    </aside>
+  );
+}

@@ -1,0 +1,195 @@
+/** Baselines and what-ifs: where each came from, who changed it last, whether it fits the frame; create, fork, rename, lock, archive. */
+import { useState } from "react";
+import { gql, useMutation, useQuery } from "urql";
+import { Dialog } from "../../app/Dialog.tsx";
+import { hrefOf, navigate } from "../../app/route.ts";
+import { useI18n } from "../../i18n/I18n.tsx";
+import { ArchiveScenario, ForkScenario, LockScenario, UnarchiveScenario, UnlockScenario, UpdateScenario, type ActionResult } from "./scenarioActions.ts";
+
+const ScenarioListQuery = gql`
+  query ScenarioList($includeArchived: Boolean!) {
+    scenarios(first: 200, includeArchived: $includeArchived) {
+      nodes {
+        id key name description kind locked archived version
+        parent { key name }
+        lastChange { actor at }
+        yearTotals { year fitsFrame }
+      }
+    }
+  }
+`;
+
+interface ScenarioRow {
+  id: string;
+  key: string;
+  name: string;
+  description: string | null;
+  kind: "BASELINE" | "WHAT_IF";
+  locked: boolean;
+  archived: boolean;
+  version: number;
+  parent: { key: string; name: string } | null;
+  lastChange: { actor: string; at: string } | null;
+  yearTotals: Array<{ year: number; fitsFrame: boolean }>;
+}
+
+type Editing = { kind: "fork" | "rename"; scenario: ScenarioRow } | null;
+
+export function ScenarioList() {
+  const { t, locale } = useI18n();
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const [{ data, fetching, error }, refetch] = useQuery<{ scenarios: { nodes: ScenarioRow[] } }>({ query: ScenarioListQuery, variables: { includeArchived } });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [, fork] = useMutation(ForkScenario);
+  const [, update] = useMutation(UpdateScenario);
+  const [, lock] = useMutation(LockScenario);
+  const [, unlock] = useMutation(UnlockScenario);
+  const [, archive] = useMutation(ArchiveScenario);
+  const [, unarchive] = useMutation(UnarchiveScenario);
+
+  const dateFormat = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+  async function act(run: () => Promise<{ data?: Record<string, ActionResult>; error?: { message: string } }>, onDone?: (result: ActionResult) => void) {
+    setFailure(null);
+    const response = await run();
+    const result = response.data ? Object.values(response.data)[0] : undefined;
+    if (!result || result.__typename !== "ScenarioEdit") {
+      setFailure(t("actionFailed", { message: result?.message ?? response.error?.message ?? "?" }));
+      return;
+    }
+    onDone?.(result);
+    refetch({ requestPolicy: "network-only" });
+  }
+
+  if (error) return <p role="alert">{t("loadError", { message: error.message })}</p>;
+  const rows = data?.scenarios.nodes ?? [];
+
+  return (
+    <section aria-labelledby="scenarios-title" className="scenario-list">
+      <div className="toolbar">
+        <h2 id="scenarios-title">{t("scenariosTitle")}</h2>
+        <label className="inline">
+          <input type="checkbox" checked={includeArchived} onChange={(event) => setIncludeArchived(event.target.checked)} /> {t("showArchived")}
+        </label>
+        <button
+          type="button"
+          disabled={selected.length < 2}
+          onClick={() => navigate({ view: "compare", base: selected[0] ?? null, others: selected.slice(1) })}
+        >
+          {t("compareSelected")} ({selected.length})
+        </button>
+      </div>
+      <p className="muted">{t("scenariosIntro")}</p>
+      {failure && <p role="alert" className="error">{failure}</p>}
+      {fetching && !data && <p>{t("loading")}</p>}
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col"><span className="visually-hidden">{t("compareSelected")}</span></th>
+            <th scope="col">{t("columnName")}</th>
+            <th scope="col">{t("columnKind")}</th>
+            <th scope="col">{t("columnParent")}</th>
+            <th scope="col">{t("columnLastChange")}</th>
+            <th scope="col">{t("columnFrame")}</th>
+            <th scope="col">{t("columnActions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((scenario) => {
+            const over = scenario.yearTotals.filter((total) => !total.fitsFrame).map((total) => total.year);
+            const input = { scenarioId: scenario.key, expectedVersion: scenario.version };
+            return (
+              <tr key={scenario.key} className={scenario.archived ? "archived" : undefined}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t("selectForCompare", { name: scenario.name })}
+                    checked={selected.includes(scenario.key)}
+                    onChange={(event) => setSelected((current) => (event.target.checked ? [...current, scenario.key] : current.filter((key) => key !== scenario.key)))}
+                  />
+                </td>
+                <td>
+                  <a href={hrefOf({ view: "scenario", key: scenario.key })}>{scenario.name}</a>
+                  {scenario.description && <div className="muted small">{scenario.description}</div>}
+                </td>
+                <td>
+                  {scenario.kind === "BASELINE" ? t("baseline") : t("whatIf")}
+                  {scenario.locked && scenario.kind !== "BASELINE" && <span className="badge">{t("locked")}</span>}
+                  {scenario.archived && <span className="badge">{t("archived")}</span>}
+                </td>
+                <td>{scenario.parent ? <a href={hrefOf({ view: "scenario", key: scenario.parent.key })}>{scenario.parent.name}</a> : "–"}</td>
+                <td>{scenario.lastChange ? t("lastChangeBy", { when: dateFormat.format(new Date(scenario.lastChange.at)), who: scenario.lastChange.actor }) : "–"}</td>
+                <td className={over.length ? "over" : "fits"}>{over.length ? t("fitsNo", { years: over.join(", ") }) : t("fitsYes")}</td>
+                <td className="actions">
+                  <button type="button" onClick={() => setEditing({ kind: "fork", scenario })}>{t("fork")}</button>
+                  {scenario.kind === "WHAT_IF" && !scenario.archived && (
+                    <>
+                      <button type="button" onClick={() => setEditing({ kind: "rename", scenario })}>{t("rename")}</button>
+                      <button type="button" onClick={() => act(() => (scenario.locked ? unlock({ input }) : lock({ input })))}>
+                        {scenario.locked ? t("unlock") : t("lock")}
+                      </button>
+                    </>
+                  )}
+                  {scenario.kind === "WHAT_IF" && (
+                    <button type="button" onClick={() => act(() => (scenario.archived ? unarchive({ input }) : archive({ input })))}>
+                      {scenario.archived ? t("unarchive") : t("archive")}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {editing && (
+        <NameDialog
+          editing={editing}
+          onClose={() => setEditing(null)}
+          onSubmit={(name, description) =>
+            act(
+              () =>
+                editing.kind === "fork"
+                  ? fork({ input: { sourceId: editing.scenario.key, name, description } })
+                  : update({ input: { scenarioId: editing.scenario.key, expectedVersion: editing.scenario.version, name, description } }),
+              (result) => {
+                setEditing(null);
+                if (editing.kind === "fork" && result.scenario) navigate({ view: "scenario", key: result.scenario.key });
+              },
+            )
+          }
+        />
+      )}
+    </section>
+  );
+}
+
+function NameDialog({ editing, onClose, onSubmit }: { editing: NonNullable<Editing>; onClose: () => void; onSubmit: (name: string, description: string) => void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState(editing.kind === "fork" ? t("forkDefaultName", { name: editing.scenario.name }) : editing.scenario.name);
+  const [description, setDescription] = useState(editing.kind === "fork" ? "" : (editing.scenario.description ?? ""));
+  const title = editing.kind === "fork" ? t("forkTitle", { name: editing.scenario.name }) : t("renameTitle", { name: editing.scenario.name });
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      actions={
+        <button type="submit" form="name-form" className="primary">
+          {editing.kind === "fork" ? t("fork") : t("save")}
+        </button>
+      }
+    >
+      <form id="name-form" onSubmit={(event) => { event.preventDefault(); onSubmit(name, description); }}>
+        <label>
+          {t("forkName")}
+          <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={200} autoFocus />
+        </label>
+        <label>
+          {t("forkDescription")}
+          <textarea value={description} onChange={(event) => setDescription(event.target.value)} maxLength={4000} rows={3} />
+        </label>
+      </form>
+    </Dialog>
+  );
+}
