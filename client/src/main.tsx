@@ -1,18 +1,17 @@
-import { StrictMode } from "react";
+/**
+ * The entry: starts the data of the view the URL names while the app's code (React, AG Grid) is
+ * still loading, then mounts the app; the grid finds the answer in urql's cache and refreshes it.
+ */
 import { createRoot } from "react-dom/client";
-import { Provider } from "urql";
-import { App } from "./App.tsx";
-import "./app/agGrid.ts";
-import { I18nProvider } from "./i18n/I18n.tsx";
-import "./styles.css";
+import { scenarioGlobalId } from "./app/ids.ts";
+import { parseRoute } from "./app/route.ts";
+import { ScenarioGridQuery } from "./features/grid/gridQuery.ts";
 import { client } from "./urql.ts";
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <Provider value={client}>
-      <I18nProvider>
-        <App />
-      </I18nProvider>
-    </Provider>
-  </StrictMode>,
-);
+const route = parseRoute(window.location.hash);
+if (route.view === "scenario") {
+  void client.query(ScenarioGridQuery, { id: scenarioGlobalId(route.key) }, { requestPolicy: "network-only" }).toPromise();
+}
+
+const { Root } = await import("./Root.tsx");
+createRoot(document.getElementById("root")!).render(<Root />);

@@ -2,7 +2,7 @@
  * The one urql client of the app. Every request names the user (as given in the header bar) so the
  * history says who changed what; the name is URI-encoded because HTTP headers are Latin-1.
  */
-import { Client, fetchExchange } from "urql";
+import { cacheExchange, Client, fetchExchange } from "urql";
 
 const USER_KEY = "ramme.user";
 
@@ -16,10 +16,11 @@ export function setCurrentUser(name: string): void {
 
 export const client = new Client({
   url: "/graphql",
-  // No document cache: the planner always shows the server's current figures, and each view
-  // refetches what it shows (a cache would keep stale totals after someone else's edit).
-  exchanges: [fetchExchange],
-  requestPolicy: "network-only",
+  // Every view shows what it has at once and always asks the server again (cache-and-network): a
+  // view never rests on a cached total, and the grid's data, sent by main.tsx while the code still
+  // loads, is on screen the moment the grid mounts.
+  exchanges: [cacheExchange, fetchExchange],
+  requestPolicy: "cache-and-network",
   fetchOptions: () => {
     const user = currentUser();
     const headers: Record<string, string> = user ? { "x-ramme-user": encodeURIComponent(user) } : {};

@@ -18,30 +18,12 @@ import { ExportButtons } from "../export/ExportButtons.tsx";
 import { HistoryPanel } from "../history/HistoryPanel.tsx";
 import { ForkScenario, UnlockScenario, type ActionResult } from "../scenarios/scenarioActions.ts";
 import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
+import { ScenarioGridQuery } from "./gridQuery.ts";
 import { buildBodyRows, buildSummaryRows, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
 import { parseCellInput, parseClipboardBlock, planPaste, type PastedCell } from "./pasteBlock.ts";
 import { blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
-
-export const ScenarioGridQuery = gql`
-  query ScenarioGrid($id: ID!) {
-    scenario(id: $id) {
-      id key name description kind locked archived mustFit version
-      parent { key name }
-      frame { name priceLevel precisionDecimals years { year amount } }
-      lines {
-        initiative { key title isReserve origin theme { key } sources { document section paragraph initiativeNumber } }
-        amounts { year amount }
-      }
-      yearTotals {
-        year allocated
-        statedTotalCheck { stated difference explained unexplained status footnotes { marker } }
-      }
-    }
-    themes { key title position }
-  }
-`;
 
 const SetAllocations = gql`
   mutation SetAllocations($input: SetAllocationsInput!) {
@@ -149,13 +131,15 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const apiRef = useRef<GridApi | null>(null);
 
-  // The server's state replaces the local one whenever it is (re)loaded.
-  useEffect(() => {
-    if (!scenario) return;
+  // The server's state replaces the local one whenever it is (re)loaded — during render, so the grid
+  // never draws a frame with the previous (or empty) cells.
+  const [loadedFrom, setLoadedFrom] = useState<GridScenario | null>(null);
+  if (scenario && scenario !== loadedFrom) {
+    setLoadedFrom(scenario);
     setCells(new Map(scenario.lines.map((line) => [line.initiative.key, new Map(line.amounts.map((cell) => [cell.year, fromApi(cell.amount)]))])));
     setVersion(scenario.version);
     versionRef.current = scenario.version;
-  }, [scenario]);
+  }
   useEffect(() => saveStacks(scenarioKey, stacks), [scenarioKey, stacks]);
 
   const years = useMemo(() => scenario?.frame.years.map((entry) => entry.year) ?? [], [scenario]);
@@ -393,7 +377,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         colId: "title",
         headerName: t("columnInitiative"),
         flex: 1,
-        minWidth: 320,
+        minWidth: 240,
         valueGetter: (params) => {
           const row = params.data;
           if (!row) return "";
@@ -401,23 +385,14 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
           return row.title;
         },
         tooltipValueGetter: (params) => (params.data?.kind === "line" && params.data.sources ? t("sourceTooltip", { sources: params.data.sources }) : null),
-        cellRenderer: (params: { data?: BodyRow | SummaryRow; value: string }) => {
-          const row = params.data;
-          if (row?.kind !== "line") return params.value;
-          return (
-            <span className="line-title">
-              {params.value}
-              {row.isProposal && <span className="badge">{t("newProposal")}</span>}
-              {row.isReserve && <span className="badge">{t("reserve")}</span>}
-            </span>
-          );
-        },
+        // A React renderer only for the few lines with a badge; every other cell is plain text (cheaper to draw).
+        cellRendererSelector: (params) => (params.data?.kind === "line" && (params.data.isProposal || params.data.isReserve) ? { component: TitleWithBadges } : undefined),
       },
       ...years.map<ColDef<BodyRow | SummaryRow>>((year) => ({
         colId: yearField(year),
         field: yearField(year) as never,
         headerName: String(year),
-        width: 120,
+        width: 104,
         type: "rightAligned",
         editable: (params) => editable && params.data?.kind === "line",
         valueGetter: (params) => params.data?.amounts[year] ?? null,
@@ -454,7 +429,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
       {
         colId: "total",
         headerName: t("total"),
-        width: 130,
+        width: 112,
         type: "rightAligned",
         valueGetter: (params) => params.data?.total ?? null,
         valueFormatter: (params: ValueFormatterParams<BodyRow | SummaryRow, Oere | null>) => (params.value === null || params.value === undefined ? "" : formatAmount(params.value, locale)),
@@ -532,6 +507,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
             tooltipShowDelay={300}
             suppressMovableColumns
             alwaysShowVerticalScroll
+            animateRows={false}
           />
         </div>
         {showHistory && <HistoryPanel scenarioKey={scenario.key} version={version} onRestored={reload} onClose={() => setShowHistory(false)} />}
@@ -552,5 +528,17 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         />
       )}
     </section>
+  );
+}
+
+function TitleWithBadges({ data, value }: { data?: BodyRow | SummaryRow; value: string }) {
+  const { t } = useI18n();
+  if (data?.kind !== "line") return <>{value}</>;
+  return (
+    <span className="line-title">
+      {value}
+      {data.isProposal && <span className="badge">{t("newProposal")}</span>}
+      {data.isReserve && <span className="badge">{t("reserve")}</span>}
+    </span>
   );
 }

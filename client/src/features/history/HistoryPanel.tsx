@@ -104,7 +104,7 @@ export function HistoryPanel({ scenarioKey, version, onRestored, onClose }: { sc
           </ul>
         </>
       )}
-      <ol className="history" reversed>
+      <ul className="history">
         {(data?.history.nodes ?? []).map((entry) => (
           <li key={entry.version}>
             <div>
@@ -140,7 +140,7 @@ export function HistoryPanel({ scenarioKey, version, onRestored, onClose }: { sc
           </li>
         ))}
         {data && data.history.nodes.length === 0 && <li>{t("historyNoChanges")}</li>}
-      </ol>
+      </ul>
     </aside>
   );
 }

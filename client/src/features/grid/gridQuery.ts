@@ -1,0 +1,24 @@
+/**
+ * The grid's query, in a module of its own so the app's entry can send it before the grid's code
+ * (AG Grid) has loaded: the data and the code then arrive at the same time.
+ */
+import { gql } from "urql";
+
+export const ScenarioGridQuery = gql`
+  query ScenarioGrid($id: ID!) {
+    scenario(id: $id) {
+      id key name description kind locked archived mustFit version
+      parent { key name }
+      frame { name priceLevel precisionDecimals years { year amount } }
+      lines {
+        initiative { key title isReserve origin theme { key } sources { document section paragraph initiativeNumber } }
+        amounts { year amount }
+      }
+      yearTotals {
+        year allocated
+        statedTotalCheck { stated difference explained unexplained status footnotes { marker } }
+      }
+    }
+    themes { key title position }
+  }
+`;
