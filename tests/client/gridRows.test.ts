@@ -1,6 +1,6 @@
 import { mio } from "@ramme/domain";
 import { describe, expect, it } from "vitest";
-import { buildBodyRows, buildSummaryRows, yearsOverFrame, type LineMeta } from "../../client/src/features/grid/gridRows.ts";
+import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, yearsOverFrame, type LineMeta } from "../../client/src/features/grid/gridRows.ts";
 
 const years = [2024, 2025];
 const line = (key: string, themeKey: string): LineMeta => ({ key, title: key.toUpperCase(), themeKey, isReserve: false, isProposal: false, sources: "" });
@@ -41,5 +41,27 @@ describe("the grid's rows", () => {
     const stated = [{ year: 2024, stated: mio("100"), difference: mio("36.4"), explained: 0n, unexplained: mio("36.4"), status: "UNEXPLAINED" as const, footnoteMarkers: [] }];
     const summary = buildSummaryRows(cells, new Map([[2024, mio("100")], [2025, mio("100")]]), years, stated);
     expect(summary[3]).toMatchObject({ kind: "stated", amounts: { 2024: mio("100"), 2025: null }, total: null });
+  });
+});
+
+describe("rows kept between edits", () => {
+  it("reuses every row object whose cells did not change, so the grid redraws only the edited line and its theme", () => {
+    const cache = createRowCache();
+    const lines = [line("x", "b"), line("y", "a"), line("z", "b")];
+    const before = buildBodyRows(lines, themes, cells, years, cache);
+    // An edit replaces only the edited line's cell map, as the grid does.
+    const edited = new Map(cells).set("x", new Map(cells.get("x")!).set(2024, mio("4")));
+    const after = buildBodyRows(lines, themes, edited, years, cache);
+    const changed = after.filter((row, index) => row !== before[index]).map((row) => row.id);
+    expect(changed).toEqual(["theme:b", "x"]);
+    expect(after.find((row) => row.id === "theme:b")!.amounts[2024]).toBe(mio("64"));
+  });
+});
+
+describe("the order paste and selection walk", () => {
+  it("is the lines' order on screen: by theme position, then as in the scenario, skipping headings", () => {
+    const lines = [line("x", "b"), line("y", "a"), line("z", "b")];
+    expect(orderedLineKeys(lines, themes)).toEqual(["y", "x", "z"]);
+    expect(orderedLineKeys(lines, themes)).toEqual(buildBodyRows(lines, themes, cells, years).filter((row) => row.kind === "line").map((row) => row.id));
   });
 });

@@ -14,6 +14,7 @@ import { gzipSync } from "node:zlib";
 import type { Browser, Locator, Page } from "playwright-core";
 import { clientDirectory, ensureClientBuilt, startApp } from "../support/app.ts";
 import { launchBrowser, openPage } from "../support/browser.ts";
+import { measureEdits, prepareScenario } from "./gridEdit.ts";
 
 // ---- What is measured: change these when the UI changes. -------------------------------------
 
@@ -130,6 +131,17 @@ async function main() {
       ["app: DOMContentLoaded", stats(appSamples.map((sample) => sample.domContentLoadedMs))],
       ["app: load event", stats(appSamples.map((sample) => sample.loadMs))],
     ];
+    console.error("Edit latency: preparing a 25-line and a 5,000-line what-if…");
+    const small = await prepareScenario(app, "Bench 25 linjer", 0);
+    const large = await prepareScenario(app, "Bench 5000 linjer", 5000);
+    await measureEdits(browser, app, small, "vmk", 2);
+    const smallEdits = await measureEdits(browser, app, small, "vmk", options.runs);
+    const largeEdits = await measureEdits(browser, app, large, "bench-line-0", options.runs);
+    const editBase = stats(smallEdits);
+    const editRows: Array<[string, Stats]> = [
+      ["edit → totals, 25 lines (baseline)", editBase],
+      ["edit → totals, 5,025 lines", stats(largeEdits)],
+    ];
     const sizes = bundleSizes();
     const lines = [
       `## Client load time (${options.runs} runs, fresh context each, after one warm-up; ms from navigation start)`,
@@ -143,6 +155,12 @@ async function main() {
           `| ${name} | ${ms(s.min)} | ${ms(s.median)} | ${ms(s.max)} | ${(s.median / baseline.median).toFixed(2)} | ${(s.min / baseline.min).toFixed(2)} |`,
       ),
       "",
+      `## Edit latency in the grid (${options.runs} edits each; ms from Enter to the new headroom on screen, before the server answers)`,
+      "",
+      "| measure | min | median | max | median ÷ baseline median |",
+      "|---|---:|---:|---:|---:|",
+      ...editRows.map(([name, s]) => `| ${name} | ${ms(s.min)} | ${ms(s.median)} | ${ms(s.max)} | ${(s.median / editBase.median).toFixed(2)} |`),
+      "",
       "## Client JavaScript (client/dist/assets/*.js; gzip = zlib default level)",
       "",
       "| file | raw kB | gzip kB |",
@@ -154,7 +172,7 @@ async function main() {
     if (options.out) {
       writeFileSync(
         options.out,
-        JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), node: process.version, runs: options.runs, appSamples, baselineSamples, bundle: sizes }, null, 2) + "\n",
+        JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), node: process.version, runs: options.runs, appSamples, baselineSamples, smallEdits, largeEdits, bundle: sizes }, null, 2) + "\n",
       );
       console.error(`Wrote ${options.out}`);
     }

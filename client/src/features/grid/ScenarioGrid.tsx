@@ -19,7 +19,7 @@ import { HistoryPanel } from "../history/HistoryPanel.tsx";
 import { ForkScenario, UnlockScenario, type ActionResult } from "../scenarios/scenarioActions.ts";
 import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
 import { ScenarioGridQuery } from "./gridQuery.ts";
-import { buildBodyRows, buildSummaryRows, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
+import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
 import { parseCellInput, parseClipboardBlock, planPaste, type PastedCell } from "./pasteBlock.ts";
 import { blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
@@ -176,9 +176,11 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
       ) ?? [],
     [scenario],
   );
-  const bodyRows = useMemo(() => buildBodyRows(lines, data?.themes ?? [], cells, years), [lines, data?.themes, cells, years]);
+  const rowCache = useMemo(() => createRowCache(), []);
+  const bodyRows = useMemo(() => buildBodyRows(lines, data?.themes ?? [], cells, years, rowCache), [lines, data?.themes, cells, years, rowCache]);
   const summaryRows = useMemo(() => buildSummaryRows(cells, frame, years, stated), [cells, frame, years, stated]);
-  const lineKeys = useMemo(() => bodyRows.filter((row) => row.kind === "line").map((row) => row.id), [bodyRows]);
+  // Derived from the lines, not the rows, so it (and the columns that use it) stay the same across edits.
+  const lineKeys = useMemo(() => orderedLineKeys(lines, data?.themes ?? []), [lines, data?.themes]);
   const over = yearsOverFrame(summaryRows, years);
 
   const amountText = useCallback((amount: Oere) => formatAmount(amount, locale), [locale]);
@@ -207,7 +209,9 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         for (const edit of edits) next.set(edit.initiativeKey, new Map(next.get(edit.initiativeKey) ?? []).set(edit.year, edit.amount));
         return next;
       });
+      // A new map only when an error is cleared: the columns depend on it, and rebuilding them redraws every cell.
       setCellErrors((current) => {
+        if (!edits.some((edit) => current.has(cellKey(edit.initiativeKey, edit.year)))) return current;
         const next = new Map(current);
         for (const edit of edits) next.delete(cellKey(edit.initiativeKey, edit.year));
         return next;

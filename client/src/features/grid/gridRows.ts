@@ -67,23 +67,75 @@ export interface SummaryRow {
   stated?: Record<number, StatedYear>;
 }
 
+/**
+ * Rows already built, reused while their cells and metadata are unchanged: after an edit only the
+ * edited line and its theme get new row objects, so the grid redraws two rows, not thousands.
+ */
+export interface RowCache {
+  lines: WeakMap<object, { meta: LineMeta; row: LineRow }>;
+  themes: Map<string, { lines: LineRow[]; title: string; row: ThemeRow }>;
+}
+
+export const createRowCache = (): RowCache => ({ lines: new WeakMap(), themes: new Map() });
+
+const NO_CELLS: ReadonlyMap<number, Oere> = new Map();
+
+/** The lines' keys in the order the grid shows them (by theme, then scenario order): what paste and selection walk. */
+export function orderedLineKeys(lines: readonly LineMeta[], themes: readonly ThemeMeta[]): string[] {
+  const position = new Map(themes.map((theme) => [theme.key, theme.position]));
+  return lines
+    .map((line, index) => ({ line, index }))
+    .filter(({ line }) => position.has(line.themeKey))
+    .sort((a, b) => position.get(a.line.themeKey)! - position.get(b.line.themeKey)! || a.index - b.index)
+    .map(({ line }) => line.key);
+}
+
 /** Theme rows with subtotals, each followed by its lines in scenario order; themes in the frame's order. */
-export function buildBodyRows(lines: readonly LineMeta[], themes: readonly ThemeMeta[], cells: CellMap, years: readonly number[]): BodyRow[] {
+export function buildBodyRows(
+  lines: readonly LineMeta[],
+  themes: readonly ThemeMeta[],
+  cells: CellMap,
+  years: readonly number[],
+  cache: RowCache = createRowCache(),
+): BodyRow[] {
   const byTheme = new Map<string, LineMeta[]>();
-  for (const line of lines) byTheme.set(line.themeKey, [...(byTheme.get(line.themeKey) ?? []), line]);
+  for (const line of lines) {
+    const themeLines = byTheme.get(line.themeKey);
+    if (themeLines) themeLines.push(line);
+    else byTheme.set(line.themeKey, [line]);
+  }
   const orderedThemes = [...themes].filter((theme) => byTheme.has(theme.key)).sort((a, b) => a.position - b.position);
   const rows: BodyRow[] = [];
   for (const theme of orderedThemes) {
-    const themeLines = byTheme.get(theme.key)!.map((line) => lineRow(line, cells, years));
-    const amounts = Object.fromEntries(years.map((year) => [year, themeLines.reduce((sum, line) => sum + (line.amounts[year] ?? 0n), 0n)]));
-    rows.push({ kind: "theme", id: `theme:${theme.key}`, themeKey: theme.key, title: theme.title, amounts, total: sumValues(amounts, years) }, ...themeLines);
+    const themeLines = byTheme.get(theme.key)!.map((line) => {
+      const lineCells = cells.get(line.key) ?? NO_CELLS;
+      const cached = cache.lines.get(lineCells);
+      if (cached && cached.meta === line) return cached.row;
+      const row = lineRow(line, lineCells, years);
+      cache.lines.set(lineCells, { meta: line, row });
+      return row;
+    });
+    const cachedTheme = cache.themes.get(theme.key);
+    let themeRow: ThemeRow;
+    if (cachedTheme && cachedTheme.title === theme.title && sameRows(cachedTheme.lines, themeLines)) {
+      themeRow = cachedTheme.row;
+    } else {
+      const amounts = Object.fromEntries(years.map((year) => [year, themeLines.reduce((sum, line) => sum + (line.amounts[year] ?? 0n), 0n)]));
+      themeRow = { kind: "theme", id: `theme:${theme.key}`, themeKey: theme.key, title: theme.title, amounts, total: sumValues(amounts, years) };
+      cache.themes.set(theme.key, { lines: themeLines, title: theme.title, row: themeRow });
+    }
+    rows.push(themeRow);
+    for (const line of themeLines) rows.push(line);
   }
   return rows;
 }
 
-function lineRow(line: LineMeta, cells: CellMap, years: readonly number[]): LineRow {
-  const lineCells = cells.get(line.key);
-  const amounts = Object.fromEntries(years.map((year) => [year, lineCells?.get(year) ?? 0n]));
+function sameRows(a: readonly LineRow[], b: readonly LineRow[]): boolean {
+  return a.length === b.length && a.every((row, index) => row === b[index]);
+}
+
+function lineRow(line: LineMeta, lineCells: ReadonlyMap<number, Oere>, years: readonly number[]): LineRow {
+  const amounts = Object.fromEntries(years.map((year) => [year, lineCells.get(year) ?? 0n]));
   return {
     kind: "line",
     id: line.key,
