@@ -15,7 +15,11 @@ const AGREEMENT = "Aftale om strategi for life science (21. november 2024)";
 /** A cell by its row's id (an initiative's key, "theme:<key>", "summary:allocated|frame|headroom|stated") and its column ("y2024", "total"). */
 const cell = (page: Page, rowId: string, colId: string) => page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
 const cellText = async (page: Page, rowId: string, colId: string) => ((await cell(page, rowId, colId).textContent()) ?? "").trim();
-const focusCell = (page: Page, rowId: string, colId: string) => cell(page, rowId, colId).click();
+/** Clicks a cell and waits until the grid has focused it (AG Grid moves focus after the click's events). */
+async function focusCell(page: Page, rowId: string, colId: string) {
+  await cell(page, rowId, colId).click();
+  await expect.poll(() => cell(page, rowId, colId).getAttribute("class")).toContain("ag-cell-focus");
+}
 
 test("open the agreement: lines under their themes, totals, frame and headroom per year, read-only with a fork action", async () => {
   const { page, errors } = await e2e.open();
@@ -79,5 +83,65 @@ test("fork, edit a cell and see the totals and headroom change; break the frame 
   await page.keyboard.press("Control+z");
   await page.getByText("Fortrudt.").waitFor();
   await expect.poll(() => cellText(page, "trial-nation", "y2024")).toBe("4,7");
+  expect(errors).toEqual([]);
+});
+
+test("select a block with Shift+arrows and copy it as tab-separated text, ready for Excel", async () => {
+  const { page, context, errors } = await e2e.open();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(`${e2e.app.baseUrl}/#/scenario/aftale-2024`);
+  await focusCell(page, "vmk", "y2024");
+  await page.keyboard.down("Shift");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.up("Shift");
+  await page.keyboard.press("Control+c");
+  await page.getByText("4 celler kopieret.").waitFor();
+  // vmk 3,5 and 2,5; below it klinisk-forskning-analyse 1,0 and 0 (printed "-").
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("3,5\t2,5\r\n1,0\t0,0\r\n");
+  expect(errors).toEqual([]);
+});
+
+test("add a new proposal line, bring the frame back with a reserve proposal, show the chart, remove the line", async () => {
+  const { page, errors } = await e2e.open();
+  await page.goto(`${e2e.app.baseUrl}/#/scenario/regeringens-udspil-2024`);
+  await page.getByRole("button", { name: "Lav et alternativ for at redigere" }).click();
+  await page.getByRole("heading", { name: /– alternativ$/ }).waitFor();
+  await page.locator('.ag-row[row-id="vmk"]').waitFor();
+
+  await page.getByRole("button", { name: "Tilføj linje" }).click();
+  const add = page.getByRole("dialog", { name: /Ny linje i/ });
+  await add.getByLabel("Titel").fill("Nyt partiforslag");
+  await add.getByLabel("Tema").selectOption({ label: "Internationalt samarbejde og sundhedsdiplomati" });
+  await add.getByRole("button", { name: "Tilføj linje" }).click();
+  await page.getByText("Nyt partiforslag").waitFor();
+
+  // Give the new line 3,0 in 2025: the proposal's 2025 is at 100,0, so the year goes 3,0 over.
+  const newRow = page.locator(".ag-row").filter({ hasText: "Nyt partiforslag" });
+  const rowId = await newRow.first().getAttribute("row-id");
+  await focusCell(page, rowId!, "y2025");
+  await page.keyboard.type("3");
+  await page.keyboard.press("Enter");
+  await page.getByText("Over rammen i 2025 (3,0)").waitFor();
+
+  await page.getByRole("button", { name: "Bring inden for rammen" }).click();
+  const balance = page.getByRole("dialog", { name: "Bring alle år inden for rammen" });
+  await balance.getByRole("button", { name: "Vis forslag" }).click();
+  // The reserve takes the difference: 2025's reserve 6,1 → 3,1 (and 2024's spare 0,9 goes to it: 7,6 → 8,5).
+  await balance.getByRole("cell", { name: "3,1" }).waitFor();
+  await screenshot(page, "planner-4-balance");
+  await balance.getByRole("button", { name: "Anvend forslaget" }).click();
+  await page.getByText("Holder rammen").waitFor();
+  await expect.poll(() => cellText(page, "reserve", "y2025")).toBe("3,1");
+
+  await page.getByRole("button", { name: "Diagram" }).click();
+  await page.locator(".scenario-chart canvas").first().waitFor();
+  await screenshot(page, "planner-5-chart");
+  await page.getByRole("button", { name: "Diagram" }).click();
+
+  await focusCell(page, rowId!, "y2024");
+  await page.getByRole("button", { name: "Fjern linje" }).click();
+  await page.getByRole("dialog", { name: "Fjern linje" }).getByRole("button", { name: "Fjern linje" }).click();
+  await expect.poll(() => page.locator(`.ag-row[row-id="${rowId}"]`).count()).toBe(0);
   expect(errors).toEqual([]);
 });

@@ -17,7 +17,10 @@ import type { MessageKey } from "../../i18n/messages.ts";
 import { ExportButtons } from "../export/ExportButtons.tsx";
 import { HistoryPanel } from "../history/HistoryPanel.tsx";
 import { ForkScenario, UnlockScenario, type ActionResult } from "../scenarios/scenarioActions.ts";
+import { BalanceDialog } from "./BalanceDialog.tsx";
 import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
+import { AddLineDialog, RemoveLineDialog } from "./LineDialogs.tsx";
+import { ScenarioChart } from "./ScenarioChart.tsx";
 import { ScenarioGridQuery } from "./gridQuery.ts";
 import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
 import { parseCellInput, parseClipboardBlock, planPaste, type PastedCell } from "./pasteBlock.ts";
@@ -115,7 +118,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   const [, revertChange] = useMutation<{ revertChange: EditResult }>(RevertChange);
   const [, fork] = useMutation(ForkScenario);
   const [, unlock] = useMutation(UnlockScenario);
-  const scenario = data?.scenario ?? null;
+  const fetched = data?.scenario ?? null;
 
   const [cells, setCells] = useState<Map<string, Map<number, Oere>>>(new Map());
   const [version, setVersion] = useState(0);
@@ -126,19 +129,23 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [stacks, setStacks] = useState<UndoStacks>(() => loadStacks(scenarioKey));
   const [showHistory, setShowHistory] = useState(false);
+  const [showChart, setShowChart] = useState(false);
+  const [dialog, setDialog] = useState<{ kind: "add" } | { kind: "balance" } | { kind: "remove"; line: { key: string; title: string } } | null>(null);
   const blockRef = useRef<Block | null>(null);
   const shiftRef = useRef(false);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const apiRef = useRef<GridApi | null>(null);
 
-  // The server's state replaces the local one whenever it is (re)loaded — during render, so the grid
-  // never draws a frame with the previous (or empty) cells.
-  const [loadedFrom, setLoadedFrom] = useState<GridScenario | null>(null);
-  if (scenario && scenario !== loadedFrom) {
-    setLoadedFrom(scenario);
-    setCells(new Map(scenario.lines.map((line) => [line.initiative.key, new Map(line.amounts.map((cell) => [cell.year, fromApi(cell.amount)]))])));
-    setVersion(scenario.version);
-    versionRef.current = scenario.version;
+  // What the grid shows. The server's answer replaces it only when it is another scenario or another
+  // version (a version is exactly one state), and during render, so the grid never draws a frame with
+  // stale or empty cells — and a background refresh of the same version disturbs nothing (not the
+  // focus, not a selection in progress).
+  const [scenario, setScenario] = useState<GridScenario | null>(null);
+  if (fetched && (!scenario || fetched.key !== scenario.key || fetched.version !== scenario.version)) {
+    setScenario(fetched);
+    setCells(new Map(fetched.lines.map((line) => [line.initiative.key, new Map(line.amounts.map((cell) => [cell.year, fromApi(cell.amount)]))])));
+    setVersion(fetched.version);
+    versionRef.current = fetched.version;
   }
   useEffect(() => saveStacks(scenarioKey, stacks), [scenarioKey, stacks]);
 
@@ -455,7 +462,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   }
 
   return (
-    <section className="scenario-view" aria-labelledby="scenario-title">
+    <section className={showChart ? "scenario-view with-chart" : "scenario-view"} aria-labelledby="scenario-title">
       <div className="toolbar">
         <a href={hrefOf({ view: "list" })}>← {t("backToList")}</a>
         <h2 id="scenario-title">{scenario.name}</h2>
@@ -477,6 +484,24 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
             {t("compareWithParent", { name: scenario.parent.name })}
           </a>
         )}
+        {editable && (
+          <>
+            <button type="button" onClick={() => setDialog({ kind: "add" })}>{t("addLine")}</button>
+            <button
+              type="button"
+              onClick={() => {
+                const focused = focusedCell() ?? (blockRef.current?.focus ?? null);
+                const line = focused ? lines.find((entry) => entry.key === focused.initiativeKey) : undefined;
+                if (line) setDialog({ kind: "remove", line: { key: line.key, title: line.title } });
+                else setStatus({ text: t("removeLineHint"), tone: "info" });
+              }}
+            >
+              {t("removeLine")}
+            </button>
+            {over.length > 0 && <button type="button" onClick={() => setDialog({ kind: "balance" })}>{t("balanceButton")}</button>}
+          </>
+        )}
+        <button type="button" aria-pressed={showChart} onClick={() => setShowChart((shown) => !shown)}>{t("chartButton")}</button>
         <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((shown) => !shown)}>{t("historyButton")}</button>
         <ExportButtons target={{ kind: "scenario", scenarioKey: scenario.key }} />
       </div>
@@ -516,9 +541,38 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         </div>
         {showHistory && <HistoryPanel scenarioKey={scenario.key} version={version} onRestored={reload} onClose={() => setShowHistory(false)} />}
       </div>
+      {showChart && <ScenarioChart name={scenario.name} rows={bodyRows} years={years} frame={frame} />}
       <p className={`status ${status?.tone ?? ""}`} role="status" aria-live="polite">
         {saving > 0 ? t("saving") : status?.text ?? t("savedVersion", { version })}
       </p>
+      {dialog?.kind === "add" && (
+        <AddLineDialog
+          scenarioKey={scenario.key}
+          scenarioName={scenario.name}
+          version={version}
+          lineKeys={lineKeys}
+          themes={data?.themes ?? []}
+          onClose={() => setDialog(null)}
+          onDone={(madeVersion) => { setDialog(null); setStacks((current) => recordEdit(current, madeVersion)); reload(); }}
+        />
+      )}
+      {dialog?.kind === "remove" && (
+        <RemoveLineDialog
+          scenarioKey={scenario.key}
+          version={version}
+          line={dialog.line}
+          onClose={() => setDialog(null)}
+          onDone={(madeVersion) => { setDialog(null); setStacks((current) => recordEdit(current, madeVersion)); reload(); }}
+        />
+      )}
+      {dialog?.kind === "balance" && (
+        <BalanceDialog
+          scenarioKey={scenario.key}
+          lines={lines}
+          onClose={() => setDialog(null)}
+          onApply={(cells) => { setDialog(null); sendCells(cells, "paste"); }}
+        />
+      )}
       {conflict && (
         <ConflictDialog
           conflict={conflict}

@@ -1,0 +1,120 @@
+/**
+ * Bringing every year inside the frame: the server proposes (pro rata on chosen lines, or a reserve
+ * line taking up the difference), the user sees every changed cell and what stays over, and only
+ * then applies it — as one ordinary paste, so it is checked, versioned and undoable like any edit.
+ */
+import { useState } from "react";
+import { gql, useClient } from "urql";
+import { Dialog } from "../../app/Dialog.tsx";
+import { formatAmount, fromApi } from "../../app/amounts.ts";
+import { useI18n } from "../../i18n/I18n.tsx";
+import type { PastedCell } from "./pasteBlock.ts";
+
+const BalanceScenario = gql`
+  query BalanceScenario($id: ID!, $strategy: BalanceStrategyInput!) {
+    balanceScenario(scenarioId: $id, strategy: $strategy) {
+      __typename
+      ... on BalanceProposal { basedOnVersion cells { initiativeKey year before after } unresolved { year overBy } }
+      ... on Error { message }
+    }
+  }
+`;
+
+interface Proposal {
+  basedOnVersion: number;
+  cells: Array<{ initiativeKey: string; year: number; before: string; after: string }>;
+  unresolved: Array<{ year: number; overBy: string }>;
+}
+
+export function BalanceDialog(props: { scenarioKey: string; lines: ReadonlyArray<{ key: string; title: string; isReserve: boolean }>; onClose: () => void; onApply: (cells: PastedCell[]) => void }) {
+  const { t, locale } = useI18n();
+  const client = useClient();
+  const reserve = props.lines.find((line) => line.isReserve);
+  const [strategy, setStrategy] = useState<"proRata" | "reserve">(reserve ? "reserve" : "proRata");
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [reserveKey, setReserveKey] = useState(reserve?.key ?? props.lines[0]?.key ?? "");
+  const [proposal, setProposal] = useState<Proposal | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const titleOf = (key: string) => props.lines.find((line) => line.key === key)?.title ?? key;
+
+  async function propose() {
+    setFailure(null);
+    const variables = {
+      id: props.scenarioKey,
+      strategy: strategy === "proRata" ? { reduceProRata: { initiativeIds: chosen } } : { reserve: { initiativeId: reserveKey } },
+    };
+    const response = await client.query(BalanceScenario, variables, { requestPolicy: "network-only" }).toPromise();
+    const result = response.data?.balanceScenario as (Proposal & { __typename: string; message?: string }) | undefined;
+    if (result?.__typename === "BalanceProposal") setProposal(result);
+    else setFailure(result?.message ?? response.error?.message ?? "?");
+  }
+
+  return (
+    <Dialog
+      title={t("balanceTitle")}
+      onClose={props.onClose}
+      actions={
+        <>
+          <button type="button" onClick={() => void propose()} disabled={strategy === "proRata" && chosen.length === 0}>{t("balancePropose")}</button>
+          <button
+            type="button"
+            className="primary"
+            disabled={!proposal || proposal.cells.length === 0}
+            onClick={() => props.onApply(proposal!.cells.map((cell) => ({ initiativeKey: cell.initiativeKey, year: cell.year, text: cell.after, amount: fromApi(cell.after) })))}
+          >
+            {t("balanceApply")}
+          </button>
+        </>
+      }
+    >
+      <fieldset className="choice">
+        <legend>{t("balanceHow")}</legend>
+        <label className="inline"><input type="radio" checked={strategy === "proRata"} onChange={() => { setStrategy("proRata"); setProposal(null); }} /> {t("balanceProRata")}</label>
+        <label className="inline"><input type="radio" checked={strategy === "reserve"} onChange={() => { setStrategy("reserve"); setProposal(null); }} /> {t("balanceReserve")}</label>
+      </fieldset>
+      {strategy === "proRata" ? (
+        <div className="line-choices" role="group" aria-label={t("balanceProRata")}>
+          {props.lines.map((line) => (
+            <label key={line.key} className="inline">
+              <input
+                type="checkbox"
+                checked={chosen.includes(line.key)}
+                onChange={(event) => { setProposal(null); setChosen((current) => (event.target.checked ? [...current, line.key] : current.filter((key) => key !== line.key))); }}
+              />
+              {line.title}
+            </label>
+          ))}
+        </div>
+      ) : (
+        <label>
+          {t("balanceReserveLine")}
+          <select value={reserveKey} onChange={(event) => { setReserveKey(event.target.value); setProposal(null); }}>
+            {props.lines.map((line) => <option key={line.key} value={line.key}>{line.title}</option>)}
+          </select>
+        </label>
+      )}
+      {failure && <p role="alert" className="error">{failure}</p>}
+      {proposal && (
+        <div className="proposal" aria-live="polite">
+          <h3>{t("balanceProposal")}</h3>
+          {proposal.cells.length === 0 ? <p>{t("balanceNothing")}</p> : (
+            <table className="data-table">
+              <thead><tr><th scope="col">{t("columnInitiative")}</th><th scope="col">{t("year")}</th><th scope="col">{t("balanceBefore")}</th><th scope="col">{t("balanceAfter")}</th></tr></thead>
+              <tbody>
+                {proposal.cells.map((cell) => (
+                  <tr key={`${cell.initiativeKey}:${cell.year}`}>
+                    <td>{titleOf(cell.initiativeKey)}</td><td>{cell.year}</td>
+                    <td>{formatAmount(fromApi(cell.before), locale)}</td><td>{formatAmount(fromApi(cell.after), locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {proposal.unresolved.length > 0 && (
+            <p role="alert" className="error">{t("balanceUnresolved", { years: proposal.unresolved.map((year) => `${year.year} (${formatAmount(fromApi(year.overBy), locale)})`).join(", ") })}</p>
+          )}
+        </div>
+      )}
+    </Dialog>
+  );
+}

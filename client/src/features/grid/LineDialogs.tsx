@@ -1,0 +1,136 @@
+/** Adding a line to a what-if (a new proposal, or an initiative the scenario does not have) and taking one out. */
+import { useState } from "react";
+import { gql, useMutation, useQuery } from "urql";
+import { Dialog } from "../../app/Dialog.tsx";
+import { useI18n } from "../../i18n/I18n.tsx";
+
+const InitiativeChoices = gql`
+  query InitiativeChoices {
+    initiatives(first: 500) { nodes { key title theme { key } } }
+  }
+`;
+
+const AddInitiative = gql`
+  mutation AddInitiative($input: AddInitiativeInput!) {
+    addInitiative(input: $input) {
+      __typename
+      ... on ScenarioEdit { version }
+      ... on InvalidInputError { problems { field message } }
+      ... on Error { message }
+    }
+  }
+`;
+
+const RemoveInitiative = gql`
+  mutation RemoveInitiative($input: RemoveInitiativeInput!) {
+    removeInitiative(input: $input) { __typename ... on ScenarioEdit { version } ... on Error { message } }
+  }
+`;
+
+interface Done {
+  (version: number): void;
+}
+
+interface MutationAnswer {
+  __typename: string;
+  version?: number;
+  message?: string;
+}
+
+export function AddLineDialog(props: {
+  scenarioKey: string;
+  scenarioName: string;
+  version: number;
+  lineKeys: readonly string[];
+  themes: ReadonlyArray<{ key: string; title: string }>;
+  onClose: () => void;
+  onDone: Done;
+}) {
+  const { t } = useI18n();
+  const [{ data }] = useQuery<{ initiatives: { nodes: Array<{ key: string; title: string }> } }>({ query: InitiativeChoices });
+  const [, add] = useMutation<{ addInitiative: MutationAnswer }>(AddInitiative);
+  const [mode, setMode] = useState<"new" | "existing">("new");
+  const [title, setTitle] = useState("");
+  const [themeKey, setThemeKey] = useState(props.themes[0]?.key ?? "");
+  const [description, setDescription] = useState("");
+  const [existing, setExisting] = useState("");
+  const [failure, setFailure] = useState<string | null>(null);
+  const available = (data?.initiatives.nodes ?? []).filter((initiative) => !props.lineKeys.includes(initiative.key));
+
+  async function submit() {
+    const input =
+      mode === "new"
+        ? { scenarioId: props.scenarioKey, expectedVersion: props.version, title, themeId: themeKey, description: description || null }
+        : { scenarioId: props.scenarioKey, expectedVersion: props.version, initiativeId: existing };
+    const response = await add({ input });
+    const result = response.data?.addInitiative;
+    if (result?.__typename === "ScenarioEdit" && result.version !== undefined) props.onDone(result.version);
+    else setFailure(t("editFailed", { message: result?.message ?? response.error?.message ?? "?" }));
+  }
+
+  return (
+    <Dialog
+      title={t("addLineTitle", { name: props.scenarioName })}
+      onClose={props.onClose}
+      actions={<button type="submit" form="add-line-form" className="primary">{t("addLine")}</button>}
+    >
+      <form id="add-line-form" onSubmit={(event) => { event.preventDefault(); void submit(); }}>
+        <fieldset className="choice">
+          <legend className="visually-hidden">{t("addLine")}</legend>
+          <label className="inline"><input type="radio" checked={mode === "new"} onChange={() => setMode("new")} /> {t("addLineNew")}</label>
+          <label className="inline"><input type="radio" checked={mode === "existing"} onChange={() => setMode("existing")} /> {t("addLineExisting")}</label>
+        </fieldset>
+        {mode === "new" ? (
+          <>
+            <label>{t("lineTitle")}<input value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={300} autoFocus /></label>
+            <label>
+              {t("lineTheme")}
+              <select value={themeKey} onChange={(event) => setThemeKey(event.target.value)}>
+                {props.themes.map((theme) => <option key={theme.key} value={theme.key}>{theme.title}</option>)}
+              </select>
+            </label>
+            <label>{t("forkDescription")}<textarea value={description} onChange={(event) => setDescription(event.target.value)} rows={3} maxLength={4000} /></label>
+          </>
+        ) : (
+          <label>
+            {t("addLineExistingLabel")}
+            <select value={existing} onChange={(event) => setExisting(event.target.value)} required>
+              <option value="">–</option>
+              {available.map((initiative) => <option key={initiative.key} value={initiative.key}>{initiative.title}</option>)}
+            </select>
+          </label>
+        )}
+        {failure && <p role="alert" className="error">{failure}</p>}
+      </form>
+    </Dialog>
+  );
+}
+
+export function RemoveLineDialog(props: { scenarioKey: string; version: number; line: { key: string; title: string }; onClose: () => void; onDone: Done }) {
+  const { t } = useI18n();
+  const [, remove] = useMutation<{ removeInitiative: MutationAnswer }>(RemoveInitiative);
+  const [failure, setFailure] = useState<string | null>(null);
+  return (
+    <Dialog
+      title={t("removeLine")}
+      onClose={props.onClose}
+      actions={
+        <button
+          type="button"
+          className="primary"
+          onClick={async () => {
+            const response = await remove({ input: { scenarioId: props.scenarioKey, initiativeId: props.line.key, expectedVersion: props.version } });
+            const result = response.data?.removeInitiative;
+            if (result?.__typename === "ScenarioEdit" && result.version !== undefined) props.onDone(result.version);
+            else setFailure(t("editFailed", { message: result?.message ?? response.error?.message ?? "?" }));
+          }}
+        >
+          {t("removeLine")}
+        </button>
+      }
+    >
+      <p>{t("removeLineConfirm", { title: props.line.title })}</p>
+      {failure && <p role="alert" className="error">{failure}</p>}
+    </Dialog>
+  );
+}
