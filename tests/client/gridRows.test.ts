@@ -28,7 +28,8 @@ describe("the grid's rows", () => {
   });
 
   it("pins the total, the frame and the headroom exactly, negative where a year is over", () => {
-    const summary = buildSummaryRows(cells, new Map([[2024, mio("100")], [2025, mio("100")]]), years);
+    const rows = buildBodyRows([line("x", "b"), line("y", "a"), line("z", "b")], themes, cells, years);
+    const summary = buildSummaryRows(rows, new Map([[2024, mio("100")], [2025, mio("100")]]), years);
     expect(summary.map((row) => row.kind)).toEqual(["allocated", "frame", "headroom"]);
     // 2024: 3.5 + 0.1 + 60 = 63.6; 2025: 2.5 + 98 = 100.5.
     expect(summary[0]!.amounts).toEqual({ 2024: mio("63.6"), 2025: mio("100.5") });
@@ -39,7 +40,8 @@ describe("the grid's rows", () => {
 
   it("adds the document's printed total as a row of its own when the scenario has one", () => {
     const stated = [{ year: 2024, stated: mio("100"), difference: mio("36.4"), explained: 0n, unexplained: mio("36.4"), status: "UNEXPLAINED" as const, footnoteMarkers: [] }];
-    const summary = buildSummaryRows(cells, new Map([[2024, mio("100")], [2025, mio("100")]]), years, stated);
+    const rows = buildBodyRows([line("x", "b"), line("y", "a"), line("z", "b")], themes, cells, years);
+    const summary = buildSummaryRows(rows, new Map([[2024, mio("100")], [2025, mio("100")]]), years, stated);
     expect(summary[3]).toMatchObject({ kind: "stated", amounts: { 2024: mio("100"), 2025: null }, total: null });
   });
 });

@@ -22,7 +22,7 @@ import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
 import { AddLineDialog, RemoveLineDialog } from "./LineDialogs.tsx";
 import { ScenarioChart } from "./ScenarioChart.tsx";
 import { ScenarioGridQuery } from "./gridQuery.ts";
-import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
+import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, yearsOverFrame, type BodyRow, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
 import { parseCellInput, parseClipboardBlock, planPaste, type PastedCell } from "./pasteBlock.ts";
 import { blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
@@ -185,7 +185,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   );
   const rowCache = useMemo(() => createRowCache(), []);
   const bodyRows = useMemo(() => buildBodyRows(lines, data?.themes ?? [], cells, years, rowCache), [lines, data?.themes, cells, years, rowCache]);
-  const summaryRows = useMemo(() => buildSummaryRows(cells, frame, years, stated), [cells, frame, years, stated]);
+  const summaryRows = useMemo(() => buildSummaryRows(bodyRows, frame, years, stated), [bodyRows, frame, years, stated]);
   // Derived from the lines, not the rows, so it (and the columns that use it) stay the same across edits.
   const lineKeys = useMemo(() => orderedLineKeys(lines, data?.themes ?? []), [lines, data?.themes]);
   const over = yearsOverFrame(summaryRows, years);

@@ -150,22 +150,26 @@ function lineRow(line: LineMeta, lineCells: ReadonlyMap<number, Oere>, years: re
   };
 }
 
-/** Allocated (from the cells, exactly), frame, headroom, and the printed total where the document has one. */
-export function buildSummaryRows(cells: CellMap, frame: ReadonlyMap<number, Oere>, years: readonly number[], stated: readonly StatedYear[] = []): SummaryRow[] {
+/**
+ * Allocated, frame, headroom, and the printed total where the document has one. Allocated is the
+ * exact sum of the theme subtotals (themselves exact sums of their lines), so it costs one addition
+ * per theme, not per cell, however many lines the scenario has.
+ */
+export function buildSummaryRows(rows: readonly BodyRow[], frame: ReadonlyMap<number, Oere>, years: readonly number[], stated: readonly StatedYear[] = []): SummaryRow[] {
   const allocated = new Map<number, Oere>(years.map((year) => [year, 0n]));
-  for (const line of cells.values()) for (const [year, amount] of line) if (allocated.has(year)) allocated.set(year, allocated.get(year)! + amount);
+  for (const row of rows) if (row.kind === "theme") for (const year of years) allocated.set(year, allocated.get(year)! + (row.amounts[year] ?? 0n));
   const totals = frameYearTotals(years.map((year) => ({ year, amount: frame.get(year) ?? 0n })), allocated);
   const row = (kind: SummaryRow["kind"], pick: (index: number) => Oere): SummaryRow => {
     const amounts = Object.fromEntries(years.map((year, index) => [year, pick(index)]));
     return { kind, id: `summary:${kind}`, amounts, total: sumValues(amounts, years) };
   };
-  const rows = [row("allocated", (index) => totals[index]!.allocated), row("frame", (index) => totals[index]!.frame), row("headroom", (index) => totals[index]!.headroom)];
+  const summary = [row("allocated", (index) => totals[index]!.allocated), row("frame", (index) => totals[index]!.frame), row("headroom", (index) => totals[index]!.headroom)];
   if (stated.length > 0) {
     const byYear = new Map(stated.map((entry) => [entry.year, entry]));
     const amounts = Object.fromEntries(years.map((year) => [year, byYear.get(year)?.stated ?? null]));
-    rows.push({ kind: "stated", id: "summary:stated", amounts, total: null, stated: Object.fromEntries(stated.map((entry) => [entry.year, entry])) });
+    summary.push({ kind: "stated", id: "summary:stated", amounts, total: null, stated: Object.fromEntries(stated.map((entry) => [entry.year, entry])) });
   }
-  return rows;
+  return summary;
 }
 
 /** The years over the frame, with the amount over, in year order. */
