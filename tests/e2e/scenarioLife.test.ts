@@ -83,5 +83,13 @@ test("two people edit the same scenario: the second sees the conflict and choose
   await history.getByText("Version 1 er gendannet som en ny version.").waitFor();
   await expect.poll(() => cellText(bo.page, "vmk", "y2024")).toBe("3,5");
   expect(await cellText(bo.page, "atmp", "y2025")).toBe("5,5");
+
+  // A comment on a cell: in the history panel's list, and marked on the line in the grid.
+  await history.getByRole("textbox", { name: "Kommentar" }).fill("VMK søges af flere end ventet");
+  await history.getByRole("combobox", { name: "Om", exact: true }).selectOption({ label: "Oprette en fjerde Videnskabsetisk Medicinsk Komité (VMK) og igangsætte analyse på det videnskabsetiske område" });
+  await history.getByRole("combobox", { name: "År", exact: true }).selectOption("2024");
+  await history.getByRole("button", { name: "Tilføj kommentar" }).click();
+  await history.getByText("VMK søges af flere end ventet").waitFor();
+  await expect.poll(() => cell(bo.page, "vmk", "title").getAttribute("class")).toContain("has-comment");
   expect([...anna.errors, ...bo.errors]).toEqual([]);
 });

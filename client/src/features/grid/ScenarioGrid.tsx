@@ -77,6 +77,7 @@ interface GridScenario {
     };
     amounts: Array<{ year: number; amount: string }>;
   }>;
+  comments: Array<{ text: string; author: string; year: number | null; initiative: { key: string } | null }>;
   yearTotals: Array<{
     year: number;
     allocated: string;
@@ -183,6 +184,16 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
       ) ?? [],
     [scenario],
   );
+  // Comments change no version, so they come from the latest answer, not from the version shown.
+  const commentsByLine = useMemo(() => {
+    const byLine = new Map<string, string[]>();
+    for (const comment of fetched?.comments ?? []) {
+      if (!comment.initiative) continue;
+      const text = `${comment.year ? `${comment.year}: ` : ""}“${comment.text}” – ${comment.author}`;
+      byLine.set(comment.initiative.key, [...(byLine.get(comment.initiative.key) ?? []), text]);
+    }
+    return byLine;
+  }, [fetched]);
   const rowCache = useMemo(() => createRowCache(), []);
   const bodyRows = useMemo(() => buildBodyRows(lines, data?.themes ?? [], cells, years, rowCache), [lines, data?.themes, cells, years, rowCache]);
   const summaryRows = useMemo(() => buildSummaryRows(bodyRows, frame, years, stated), [bodyRows, frame, years, stated]);
@@ -383,8 +394,9 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   const columnDefs = useMemo<ColDef<BodyRow | SummaryRow>[]>(() => {
     const summaryLabel: Record<SummaryRow["kind"], MessageKey> = { allocated: "rowAllocated", frame: "rowFrame", headroom: "rowHeadroom", stated: "rowStated" };
     const isSummary = (row: BodyRow | SummaryRow | undefined): row is SummaryRow => !!row && row.kind !== "theme" && row.kind !== "line";
+    const column = (definition: ColDef<BodyRow | SummaryRow>) => definition;
     return [
-      {
+      column({
         colId: "title",
         headerName: t("columnInitiative"),
         flex: 1,
@@ -395,10 +407,15 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
           if (isSummary(row)) return t(summaryLabel[row.kind]);
           return row.title;
         },
-        tooltipValueGetter: (params) => (params.data?.kind === "line" && params.data.sources ? t("sourceTooltip", { sources: params.data.sources }) : null),
+        tooltipValueGetter: (params) => {
+          if (params.data?.kind !== "line") return null;
+          const parts = [params.data.sources ? t("sourceTooltip", { sources: params.data.sources }) : null, ...(commentsByLine.get(params.data.initiativeKey) ?? [])];
+          return parts.filter(Boolean).join("\n") || null;
+        },
+        cellClassRules: { "has-comment": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "line" && commentsByLine.has(params.data.initiativeKey) },
         // A React renderer only for the few lines with a badge; every other cell is plain text (cheaper to draw).
         cellRendererSelector: (params) => (params.data?.kind === "line" && (params.data.isProposal || params.data.isReserve) ? { component: TitleWithBadges } : undefined),
-      },
+      }),
       ...years.map<ColDef<BodyRow | SummaryRow>>((year) => ({
         colId: yearField(year),
         field: yearField(year) as never,
@@ -437,7 +454,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
           "cell-stated-off": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "stated" && !!params.data.stated?.[year] && params.data.stated[year]!.status !== "MATCHES",
         },
       })),
-      {
+      column({
         colId: "total",
         headerName: t("total"),
         width: 112,
@@ -445,9 +462,9 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         valueGetter: (params) => params.data?.total ?? null,
         valueFormatter: (params: ValueFormatterParams<BodyRow | SummaryRow, Oere | null>) => (params.value === null || params.value === undefined ? "" : formatAmount(params.value, locale)),
         cellClassRules: { "cell-negative": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "headroom" && (params.data.total ?? 0n) < 0n },
-      },
+      }),
     ];
-  }, [years, editable, locale, t, cellErrors, lineKeys, amountText]);
+  }, [years, editable, locale, t, cellErrors, lineKeys, amountText, commentsByLine]);
 
   if (error) return <p role="alert">{t("loadError", { message: error.message })}</p>;
   if (!scenario) return <p>{fetching ? t("loading") : t("loadError", { message: scenarioKey })}</p>;
@@ -539,7 +556,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
             animateRows={false}
           />
         </div>
-        {showHistory && <HistoryPanel scenarioKey={scenario.key} version={version} onRestored={reload} onClose={() => setShowHistory(false)} />}
+        {showHistory && <HistoryPanel scenarioKey={scenario.key} version={version} lines={lines} years={years} onRestored={reload} onCommented={reload} onClose={() => setShowHistory(false)} />}
       </div>
       {showChart && <ScenarioChart name={scenario.name} rows={bodyRows} years={years} frame={frame} />}
       <p className={`status ${status?.tone ?? ""}`} role="status" aria-live="polite">

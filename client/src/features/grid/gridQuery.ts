@@ -14,6 +14,7 @@ export const ScenarioGridQuery = gql`
         initiative { key title isReserve origin theme { key } sources { document section paragraph initiativeNumber } }
         amounts { year amount }
       }
+      comments { text author year initiative { key } }
       yearTotals {
         year allocated
         statedTotalCheck { stated difference explained unexplained status footnotes { marker } }

@@ -49,7 +49,17 @@ interface ScenarioComment {
   year: number | null;
 }
 
-export function HistoryPanel({ scenarioKey, version, onRestored, onClose }: { scenarioKey: string; version: number; onRestored: () => void; onClose: () => void }) {
+export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, onCommented, onClose }: {
+  scenarioKey: string;
+  version: number;
+  /** The scenario's lines, to comment on one of them (or one of its cells). */
+  lines: ReadonlyArray<{ key: string; title: string }>;
+  years: readonly number[];
+  onRestored: () => void;
+  /** A comment was added: the grid shows comments on its lines. */
+  onCommented: () => void;
+  onClose: () => void;
+}) {
   const { t, locale } = useI18n();
   const [{ data }, refetch] = useQuery<{ history: { nodes: HistoryEntry[] }; scenario: { kind: string; locked: boolean; archived: boolean; comments: ScenarioComment[] } | null }>({
     query: HistoryQuery,
@@ -58,6 +68,8 @@ export function HistoryPanel({ scenarioKey, version, onRestored, onClose }: { sc
   const [, restore] = useMutation(Restore);
   const [, addComment] = useMutation(AddComment);
   const [comment, setComment] = useState("");
+  const [onLine, setOnLine] = useState("");
+  const [onYear, setOnYear] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => refetch({ requestPolicy: "network-only" }), [version, refetch]);
 
@@ -79,10 +91,13 @@ export function HistoryPanel({ scenarioKey, version, onRestored, onClose }: { sc
         className="comment-form"
         onSubmit={async (event) => {
           event.preventDefault();
-          const response = await addComment({ input: { scenarioId: scenarioKey, text: comment } });
+          const response = await addComment({
+            input: { scenarioId: scenarioKey, text: comment, initiativeId: onLine || null, year: onLine && onYear ? Number(onYear) : null },
+          });
           if (response.data?.addComment.__typename === "Comment") {
             setComment("");
             refetch({ requestPolicy: "network-only" });
+            onCommented();
           } else setMessage(response.data?.addComment.message ?? response.error?.message ?? "?");
         }}
       >
@@ -90,6 +105,22 @@ export function HistoryPanel({ scenarioKey, version, onRestored, onClose }: { sc
           {t("historyCommentLabel")}
           <textarea value={comment} onChange={(event) => setComment(event.target.value)} rows={2} maxLength={4000} />
         </label>
+        <div className="comment-target">
+          <label>
+            {t("historyCommentOn")}
+            <select value={onLine} onChange={(event) => setOnLine(event.target.value)} aria-label={t("historyCommentOn")}>
+              <option value="">{t("historyCommentWhole")}</option>
+              {lines.map((line) => <option key={line.key} value={line.key}>{line.title}</option>)}
+            </select>
+          </label>
+          <label>
+            {t("year")}
+            <select value={onYear} onChange={(event) => setOnYear(event.target.value)} disabled={!onLine} aria-label={t("year")}>
+              <option value="">{t("historyCommentAllYears")}</option>
+              {years.map((year) => <option key={year} value={year}>{year}</option>)}
+            </select>
+          </label>
+        </div>
         <button type="submit" disabled={comment.trim() === ""}>{t("historyAddComment")}</button>
       </form>
       {standalone.length > 0 && (
