@@ -15,6 +15,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { clientDirectory, ensureClientBuilt, startApp } from "../support/app.ts";
 import { launchBrowser, openPage } from "../support/browser.ts";
 import { measureEdits, prepareScenario } from "./gridEdit.ts";
+import { measureServerScale } from "./serverScale.ts";
 
 // ---- What is measured: change these when the UI changes. -------------------------------------
 
@@ -142,6 +143,9 @@ async function main() {
       ["edit → totals, 25 lines (baseline)", editBase],
       ["edit → totals, 5,025 lines", stats(largeEdits)],
     ];
+    console.error("Server at scale: a 5,025-line what-if over HTTP…");
+    const server = await measureServerScale(app, options.runs);
+    const floor = stats(server[0]!.samples);
     const sizes = bundleSizes();
     const lines = [
       `## Client load time (${options.runs} runs, fresh context each, after one warm-up; ms from navigation start)`,
@@ -161,6 +165,12 @@ async function main() {
       "|---|---:|---:|---:|---:|",
       ...editRows.map(([name, s]) => `| ${name} | ${ms(s.min)} | ${ms(s.median)} | ${ms(s.max)} | ${(s.median / editBase.median).toFixed(2)} |`),
       "",
+      `## The API at scale (${options.runs} runs after one warm-up; ms per request over HTTP on 127.0.0.1, one client)`,
+      "",
+      "| measure | min | median | max | median ÷ API floor median |",
+      "|---|---:|---:|---:|---:|",
+      ...server.map(({ name, samples }) => { const s = stats(samples); return `| ${name} | ${ms(s.min)} | ${ms(s.median)} | ${ms(s.max)} | ${(s.median / floor.median).toFixed(1)} |`; }),
+      "",
       "## Client JavaScript (client/dist/assets/*.js; gzip = zlib default level)",
       "",
       "| file | raw kB | gzip kB |",
@@ -172,7 +182,7 @@ async function main() {
     if (options.out) {
       writeFileSync(
         options.out,
-        JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), node: process.version, runs: options.runs, appSamples, baselineSamples, smallEdits, largeEdits, bundle: sizes }, null, 2) + "\n",
+        JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), node: process.version, runs: options.runs, appSamples, baselineSamples, smallEdits, largeEdits, server, bundle: sizes }, null, 2) + "\n",
       );
       console.error(`Wrote ${options.out}`);
     }

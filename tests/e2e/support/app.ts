@@ -57,7 +57,8 @@ export function ensureClientBuilt(log: (line: string) => void = () => {}): boole
   try {
     execFileSync("npx", ["--yes", PNPM, "--filter", "@ramme/client", "build"], {
       cwd: repoRoot,
-      env: { ...process.env, npm_config_loglevel: "error", NO_COLOR: "1", FORCE_COLOR: "0" },
+      // NODE_ENV=production: under vitest it is "test", which would make Vite bundle React's development build.
+      env: { ...process.env, NODE_ENV: "production", npm_config_loglevel: "error", NO_COLOR: "1", FORCE_COLOR: "0" },
       stdio: "pipe",
       encoding: "utf8",
     });
