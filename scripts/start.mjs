@@ -5,7 +5,11 @@
  */
 import { installAndGenerate, pnpm } from "./pnpm.mjs";
 
+// What `npm start` runs is the product, not a development build: React's production bundle, and
+// graphql-js without its development-time checks (they cost a fifth of a large grid query).
+const production = { env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production", npm_config_loglevel: "error" } };
+
 installAndGenerate();
-pnpm(["--filter", "@ramme/client", "run", "build"]);
+pnpm(["--filter", "@ramme/client", "run", "build"], production);
 pnpm(["--filter", "@ramme/server", "run", "db:deploy"]);
-pnpm(["--filter", "@ramme/server", "run", "serve"]);
+pnpm(["--filter", "@ramme/server", "run", "serve"], production);

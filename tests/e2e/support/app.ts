@@ -128,9 +128,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   else migrateDatabase(databaseFile);
 
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${databaseFile}` };
-  // As `npm start` runs it: vitest sets NODE_ENV=test in its workers, the app never sees that.
-  if (env.VITEST) delete env.NODE_ENV;
+  // As `npm start` runs it: NODE_ENV=production (vitest sets "test" in its workers; the app never sees that).
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${databaseFile}` };
   // One node process (no tsx CLI wrapper, no pnpm), so that a signal reaches the server itself.
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: serverDirectory,
