@@ -3,13 +3,13 @@
  * the later changes undone, in reverse. Restore and merge are built on that, and the changeset
  * since a version or a time is the net of the changes after it.
  */
-import type { CellEdit, Oere } from "@ramme/domain";
+import type { CellEdit } from "@ramme/domain";
 import type { Transaction } from "../db.ts";
 import { commitChange, type CommittedChange } from "./commitChange.ts";
 import { InvalidInputError } from "./errors.ts";
 import { editScenario } from "./editScenario.ts";
 import { assertVersion } from "./scenarioAccess.ts";
-import { changeBetween, currentState, type ScenarioState } from "./scenarioState.ts";
+import { changeBetween, copyState, currentState, undoChange, type ScenarioState } from "./scenarioState.ts";
 
 /** The changes after `version`, newest first, with their cells and lines. */
 function changesAfter(client: Transaction, scenarioId: string, version: number) {
@@ -23,26 +23,7 @@ function changesAfter(client: Transaction, scenarioId: string, version: number) 
 /** The scenario as it was at `version`: the current state with every later change undone. */
 export async function stateAtVersion(client: Transaction, scenarioId: string, version: number): Promise<ScenarioState> {
   const [state, later] = await Promise.all([currentState(client, scenarioId), changesAfter(client, scenarioId, version)]);
-  for (const change of later) {
-    for (const cell of change.cells) {
-      if (cell.before === null) {
-        state.cells.get(cell.initiativeId)?.delete(cell.year);
-      } else {
-        const line = state.cells.get(cell.initiativeId) ?? new Map<number, Oere>();
-        line.set(cell.year, cell.before);
-        state.cells.set(cell.initiativeId, line);
-      }
-    }
-    for (const line of change.lines) {
-      if (line.added) {
-        state.cells.delete(line.initiativeId);
-        state.positions.delete(line.initiativeId);
-      } else {
-        state.positions.set(line.initiativeId, line.position);
-        if (!state.cells.has(line.initiativeId)) state.cells.set(line.initiativeId, new Map());
-      }
-    }
-  }
+  for (const change of later) undoChange(state, change);
   return state;
 }
 
@@ -103,24 +84,12 @@ export function revertChange(input: RevertInput, actor: string): Promise<Committ
       throw InvalidInputError.of("input.version", "NOT_REVERTIBLE", `version ${input.version} changed no lines or cells.`, String(input.version));
     }
     const now = await currentState(tx, scenario.id);
-    const target: ScenarioState = { cells: new Map([...now.cells].map(([id, cells]) => [id, new Map(cells)])), positions: new Map(now.positions) };
     for (const cell of change.cells) {
-      const current = now.cells.get(cell.initiativeId)?.get(cell.year) ?? null;
-      if (current !== cell.after) {
+      if ((now.cells.get(cell.initiativeId)?.get(cell.year) ?? null) !== cell.after) {
         problems.add("input.version", "CHANGED_SINCE", `${cell.initiativeId} ${cell.year} has been changed again since version ${input.version}.`, `${cell.initiativeId}:${cell.year}`);
-        continue;
-      }
-      if (cell.before === null) target.cells.get(cell.initiativeId)?.delete(cell.year);
-      else target.cells.set(cell.initiativeId, (target.cells.get(cell.initiativeId) ?? new Map()).set(cell.year, cell.before));
-    }
-    for (const line of change.lines) {
-      if (line.added) {
-        target.cells.delete(line.initiativeId);
-        target.positions.delete(line.initiativeId);
-      } else {
-        target.positions.set(line.initiativeId, line.position);
       }
     }
+    const target = undoChange(copyState(now), change);
     problems.throwIfAny();
     assertVersion(scenario, input.expectedVersion);
     const years = scenario.frame.years.map((entry) => entry.year);

@@ -32,3 +32,36 @@ export function changeBetween(from: ScenarioState, to: ScenarioState, years: rea
   return { cells, linesAdded, linesRemoved };
 }
 
+
+export function copyState(state: ScenarioState): ScenarioState {
+  return { cells: new Map([...state.cells].map(([id, cells]) => [id, new Map(cells)])), positions: new Map(state.positions) };
+}
+
+/**
+ * Undoes one change on a state, in place: its cells go back to their `before` (null: the cell goes),
+ * lines it added go, lines it removed come back at their position. Returns the state.
+ */
+export function undoChange(
+  state: ScenarioState,
+  change: { cells: ReadonlyArray<{ initiativeId: string; year: number; before: Oere | null }>; lines: ReadonlyArray<{ initiativeId: string; added: boolean; position: number }> },
+): ScenarioState {
+  for (const cell of change.cells) {
+    if (cell.before === null) {
+      state.cells.get(cell.initiativeId)?.delete(cell.year);
+    } else {
+      const line = state.cells.get(cell.initiativeId) ?? new Map<number, Oere>();
+      line.set(cell.year, cell.before);
+      state.cells.set(cell.initiativeId, line);
+    }
+  }
+  for (const line of change.lines) {
+    if (line.added) {
+      state.cells.delete(line.initiativeId);
+      state.positions.delete(line.initiativeId);
+    } else {
+      state.positions.set(line.initiativeId, line.position);
+      if (!state.cells.has(line.initiativeId)) state.cells.set(line.initiativeId, new Map());
+    }
+  }
+  return state;
+}
