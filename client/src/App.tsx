@@ -31,7 +31,9 @@ export function App() {
             size={14}
           />
         </label>
-        <button type="button" onClick={() => setLocale(locale === "da" ? "en" : "da")} aria-label={t("languageLabel")}>{t("language")}</button>
+        <button type="button" onClick={() => setLocale(locale === "da" ? "en" : "da")} lang={locale === "da" ? "en" : "da"} title={t("languageLabel")}>
+          {t("language")}
+        </button>
       </header>
       <main>
         {route.view === "list" && <ScenarioList />}

@@ -1,0 +1,51 @@
+/**
+ * The main screens checked with axe-core (the accessibility engine browsers' own tools use): no
+ * serious or critical violations — every control, cell and dialog named for a screen reader,
+ * enough contrast, landmarks and headings in order.
+ */
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { useE2E } from "./support/suite.ts";
+
+const e2e = useE2E();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document, {
+      resultTypes: ["violations"],
+    });
+    return result.violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+test.each([
+  ["the scenario list", "/#/", "Regeringens udspil (november 2024)"],
+  ["the agreement's grid", "/#/scenario/aftale-2024", "Fordelt i alt"],
+  ["the comparison of the baselines", "/#/compare?base=regeringens-udspil-2024&others=aftale-2024", "6 linjer tilføjet, 1 fjernet og 1 ændret."],
+])("%s has no serious accessibility violations", async (_name, path, ready) => {
+  const { page } = await e2e.open();
+  await page.goto(`${e2e.app.baseUrl}${path}`);
+  await page.getByText(ready).first().waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("an editable what-if with its history panel and the fork dialog has no serious accessibility violations", async () => {
+  const { page } = await e2e.open();
+  await page.goto(`${e2e.app.baseUrl}/#/scenario/aftale-2024`);
+  await page.getByRole("button", { name: "Lav et alternativ for at redigere" }).click();
+  await page.getByRole("heading", { name: /– alternativ$/ }).waitFor();
+  await page.getByRole("button", { name: "Historik" }).click();
+  await page.getByRole("complementary", { name: "Historik" }).getByText("Oprettet som alternativ").waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("link", { name: "Alle scenarier" }).click();
+  await page.getByRole("row", { name: /Regeringens udspil/ }).getByRole("button", { name: "Lav alternativ" }).click();
+  await page.getByRole("dialog").waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+});
