@@ -5,7 +5,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["domain/**/*.test.ts", "seeds/**/*.test.ts", "exchange/**/*.test.ts", "client/**/*.test.ts"] },
+        test: { name: "unit", include: ["domain/**/*.test.ts", "seeds/**/*.test.ts", "exchange/**/*.test.ts", "client/**/*.test.ts", "schema/**/*.test.ts"] },
       },
       {
         extends: true,
@@ -15,6 +15,17 @@ export default defineConfig({
           globalSetup: ["support/globalSetup.ts"],
           // Each file gets its own copy of a migrated, seeded SQLite file (see support/globalSetup.ts).
           setupFiles: ["support/databasePerFile.ts"],
+          pool: "forks",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The same API suite on PostgreSQL (a database per test file from a seeded template): `test:postgres`.
+          name: "api-postgres",
+          include: ["api/**/*.test.ts"],
+          globalSetup: ["support/globalSetupPostgres.ts"],
+          setupFiles: ["support/databasePerFilePostgres.ts"],
           pool: "forks",
         },
       },

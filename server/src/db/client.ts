@@ -1,17 +1,34 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
-import { ensureDatabaseDirectory, resolveDatabaseUrl } from "./databaseUrl.ts";
+import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-pg/client.ts";
+import { ensureDatabaseDirectory, providerOf, resolveDatabaseUrl } from "./databaseUrl.ts";
 
 export type Database = PrismaClient<"query">;
 
-/** A Prisma client on the SQLite file named by `url` (DATABASE_URL by default). */
+/**
+ * A Prisma client on the database DATABASE_URL names: a SQLite file (the embedded default), or
+ * PostgreSQL. The two generated clients come from one schema (scripts/prisma-schemas.mjs) and
+ * have the same models, so the rest of the server sees one type.
+ */
 export function createDatabase(url = process.env.DATABASE_URL): Database {
   const resolved = resolveDatabaseUrl(url);
+  if (providerOf(resolved) === "postgresql") {
+    const client = new PostgresPrismaClient({
+      adapter: new PrismaPg({ connectionString: resolved }),
+      log: [{ emit: "event", level: "query" }],
+    });
+    return client as unknown as Database;
+  }
   ensureDatabaseDirectory(resolved);
   return new PrismaClient({
     adapter: new PrismaBetterSQLite3({ url: resolved, timeout: 5_000 }),
     log: [{ emit: "event", level: "query" }],
   });
+}
+
+export function isPostgres(url = process.env.DATABASE_URL): boolean {
+  return providerOf(resolveDatabaseUrl(url)) === "postgresql";
 }
 
 /**
@@ -20,6 +37,7 @@ export function createDatabase(url = process.env.DATABASE_URL): Database {
  * only on power loss, never corrupt the file).
  */
 export async function configureSqlite(db: Database): Promise<void> {
+  if (isPostgres()) return;
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");

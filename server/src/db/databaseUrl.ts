@@ -8,15 +8,22 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** The embedded default: a SQLite file under data/ in the checkout. */
 export const defaultDatabaseUrl = `file:${path.join(repoRoot, "data", "ramme.db")}`;
 
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** Which database a URL names: `file:` is SQLite, `postgresql:`/`postgres:` is PostgreSQL. */
+export function providerOf(url: string): DatabaseProvider {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new Error(`DATABASE_URL must be a SQLite "file:" URL or a "postgresql://" URL, got ${JSON.stringify(url.split(":")[0] + ":…")}`);
+}
+
 /**
- * Resolves DATABASE_URL (a `file:` URL for SQLite). Relative paths are taken from the repository
- * root; `file::memory:` is kept as it is.
+ * Resolves DATABASE_URL: a `file:` URL for SQLite (relative paths are taken from the repository
+ * root; `file::memory:` is kept as it is), or a `postgresql://` URL, kept as it is.
  */
 export function resolveDatabaseUrl(url: string | undefined): string {
   const value = url?.trim() || defaultDatabaseUrl;
-  if (!value.startsWith("file:")) {
-    throw new Error(`DATABASE_URL must be a SQLite "file:" URL, got ${JSON.stringify(value.split(":")[0] + ":…")}`);
-  }
+  if (providerOf(value) === "postgresql") return value;
   const filePath = value.slice("file:".length);
   if (filePath === ":memory:" || path.isAbsolute(filePath)) return value;
   return `file:${path.resolve(repoRoot, filePath)}`;
@@ -24,6 +31,7 @@ export function resolveDatabaseUrl(url: string | undefined): string {
 
 /** Creates the folder a SQLite file lives in, so a fresh checkout can open its database. */
 export function ensureDatabaseDirectory(resolvedUrl: string): void {
+  if (providerOf(resolvedUrl) !== "sqlite") return;
   const filePath = resolvedUrl.slice("file:".length);
   if (filePath !== ":memory:") mkdirSync(path.dirname(filePath), { recursive: true });
 }
