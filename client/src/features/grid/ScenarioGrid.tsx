@@ -149,6 +149,19 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
     versionRef.current = fetched.version;
   }
   useEffect(() => saveStacks(scenarioKey, stacks), [scenarioKey, stacks]);
+  // Whether Shift is held, tracked for the whole window before anything else sees the key: the grid
+  // may take the focus a moment after a click, and a Shift pressed in that moment still counts.
+  useEffect(() => {
+    const track = (event: KeyboardEvent) => {
+      shiftRef.current = event.shiftKey;
+    };
+    window.addEventListener("keydown", track, true);
+    window.addEventListener("keyup", track, true);
+    return () => {
+      window.removeEventListener("keydown", track, true);
+      window.removeEventListener("keyup", track, true);
+    };
+  }, []);
 
   const years = useMemo(() => scenario?.frame.years.map((entry) => entry.year) ?? [], [scenario]);
   const frame = useMemo(() => new Map(scenario?.frame.years.map((entry) => [entry.year, fromApi(entry.amount)]) ?? []), [scenario]);
@@ -184,21 +197,27 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
       ) ?? [],
     [scenario],
   );
-  // Comments change no version, so they come from the latest answer, not from the version shown.
+  // Comments change no version, so they come from the latest answer, not from the version shown —
+  // keyed by their content, so a background refresh with the same comments rebuilds nothing (the
+  // columns depend on them, and new columns would move the focus under a user's keyboard).
+  const commentsSignature = JSON.stringify(fetched?.comments ?? []);
   const commentsByLine = useMemo(() => {
     const byLine = new Map<string, string[]>();
-    for (const comment of fetched?.comments ?? []) {
+    for (const comment of JSON.parse(commentsSignature) as GridScenario["comments"]) {
       if (!comment.initiative) continue;
       const text = `${comment.year ? `${comment.year}: ` : ""}“${comment.text}” – ${comment.author}`;
       byLine.set(comment.initiative.key, [...(byLine.get(comment.initiative.key) ?? []), text]);
     }
     return byLine;
-  }, [fetched]);
+  }, [commentsSignature]);
   const rowCache = useMemo(() => createRowCache(), []);
-  const bodyRows = useMemo(() => buildBodyRows(lines, data?.themes ?? [], cells, years, rowCache), [lines, data?.themes, cells, years, rowCache]);
+  // The themes by content too: a refresh returns equal themes in a new array, which must not rebuild the columns.
+  const themesSignature = JSON.stringify(data?.themes ?? []);
+  const themes = useMemo(() => JSON.parse(themesSignature) as Array<{ key: string; title: string; position: number }>, [themesSignature]);
+  const bodyRows = useMemo(() => buildBodyRows(lines, themes, cells, years, rowCache), [lines, themes, cells, years, rowCache]);
   const summaryRows = useMemo(() => buildSummaryRows(bodyRows, frame, years, stated), [bodyRows, frame, years, stated]);
   // Derived from the lines, not the rows, so it (and the columns that use it) stay the same across edits.
-  const lineKeys = useMemo(() => orderedLineKeys(lines, data?.themes ?? []), [lines, data?.themes]);
+  const lineKeys = useMemo(() => orderedLineKeys(lines, themes), [lines, themes]);
   const over = yearsOverFrame(summaryRows, years);
 
   const amountText = useCallback((amount: Oere) => formatAmount(amount, locale), [locale]);
@@ -377,7 +396,6 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
 
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent) => {
-      shiftRef.current = event.shiftKey;
       if (!(event.ctrlKey || event.metaKey) || apiRef.current?.getEditingCells().length || !editable) return;
       const key = event.key.toLowerCase();
       if (key === "z" && !event.shiftKey) {
@@ -535,7 +553,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         {scenario.frame.name} · {t("mio")} ({scenario.frame.priceLevel}){editable ? ` · ${t("selectionHint")}` : ""}
       </p>
       <div className="grid-and-panel">
-        <div className="grid-wrap" role="region" aria-label={t("gridLabel", { name: scenario.name })} onPasteCapture={onPaste} onCopyCapture={onCopy} onKeyDownCapture={onKeyDown} onKeyUpCapture={(event) => { shiftRef.current = event.shiftKey; }}>
+        <div className="grid-wrap" role="region" aria-label={t("gridLabel", { name: scenario.name })} onPasteCapture={onPaste} onCopyCapture={onCopy} onKeyDownCapture={onKeyDown}>
           <AgGridReact<BodyRow | SummaryRow>
             theme={gridTheme}
             rowData={bodyRows}
@@ -568,7 +586,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
           scenarioName={scenario.name}
           version={version}
           lineKeys={lineKeys}
-          themes={data?.themes ?? []}
+          themes={themes}
           onClose={() => setDialog(null)}
           onDone={(madeVersion) => { setDialog(null); setStacks((current) => recordEdit(current, madeVersion)); reload(); }}
         />
