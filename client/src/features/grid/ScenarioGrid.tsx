@@ -570,7 +570,6 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
             stopEditingWhenCellsLoseFocus
             tooltipShowDelay={300}
             suppressMovableColumns
-            alwaysShowVerticalScroll
             animateRows={false}
           />
         </div>
