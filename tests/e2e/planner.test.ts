@@ -96,7 +96,8 @@ test("select a block with Shift+arrows and copy it as tab-separated text, ready 
   await page.keyboard.press("ArrowRight");
   await page.keyboard.up("Shift");
   await page.keyboard.press("Control+c");
-  await page.getByText("4 celler kopieret.").waitFor();
+  // Polled on the status line itself, so a failure says what the grid did instead.
+  await expect.poll(async () => `${await page.locator(".status").textContent()} / ${await page.locator(".cell-selected").count()} selected`).toBe("4 celler kopieret. / 4 selected");
   // vmk 3,5 and 2,5; below it klinisk-forskning-analyse 1,0 and 0 (printed "-").
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("3,5\t2,5\r\n1,0\t0,0\r\n");
   expect(errors).toEqual([]);

@@ -133,7 +133,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   const [showChart, setShowChart] = useState(false);
   const [dialog, setDialog] = useState<{ kind: "add" } | { kind: "balance" } | { kind: "remove"; line: { key: string; title: string } } | null>(null);
   const blockRef = useRef<Block | null>(null);
-  const shiftRef = useRef(false);
+  const extendRef = useRef(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const apiRef = useRef<GridApi | null>(null);
 
@@ -149,17 +149,23 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
     versionRef.current = fetched.version;
   }
   useEffect(() => saveStacks(scenarioKey, stacks), [scenarioKey, stacks]);
-  // Whether Shift is held, tracked for the whole window before anything else sees the key: the grid
-  // may take the focus a moment after a click, and a Shift pressed in that moment still counts.
+  // Whether the next focus move extends the block: decided when the key or click that causes it
+  // happens (Shift+arrow, Shift+click), not when the grid reports the new focus — that report can
+  // come after Shift is already released.
   useEffect(() => {
-    const track = (event: KeyboardEvent) => {
-      shiftRef.current = event.shiftKey;
+    // A count, since several Shift+arrows may be pressed before the grid reports the first move.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.shiftKey && event.key.startsWith("Arrow")) extendRef.current += 1;
+      else if (event.key !== "Shift") extendRef.current = 0;
     };
-    window.addEventListener("keydown", track, true);
-    window.addEventListener("keyup", track, true);
+    const onPointer = (event: MouseEvent) => {
+      extendRef.current = event.shiftKey ? 1 : 0;
+    };
+    window.addEventListener("keydown", onKey, true);
+    window.addEventListener("mousedown", onPointer, true);
     return () => {
-      window.removeEventListener("keydown", track, true);
-      window.removeEventListener("keyup", track, true);
+      window.removeEventListener("keydown", onKey, true);
+      window.removeEventListener("mousedown", onPointer, true);
     };
   }, []);
 
@@ -346,13 +352,21 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   }, [years]);
 
   const onCellFocused = useCallback(
-    (event: CellFocusedEvent) => {
-      const position = focusedCell();
-      if (!position) return;
-      blockRef.current = shiftRef.current && blockRef.current ? { anchor: blockRef.current.anchor, focus: position } : { anchor: position, focus: position };
+    (event: CellFocusedEvent<BodyRow | SummaryRow>) => {
+      // The cell this event is about (not the focus now: under load the grid may report moves late).
+      if (event.rowIndex === null || event.rowPinned || !event.column) return;
+      const row = event.api.getDisplayedRowAtIndex(event.rowIndex)?.data;
+      const year = Number((typeof event.column === "string" ? event.column : event.column.getColId()).slice(1));
+      if (!row || row.kind !== "line" || !years.includes(year)) return;
+      const position = { initiativeKey: row.initiativeKey, year };
+      // Shift from the key or click that moved the focus, when the grid passes it on; else as counted.
+      const source = event.sourceEvent as KeyboardEvent | MouseEvent | undefined;
+      const extend = source && "shiftKey" in source ? source.shiftKey : extendRef.current > 0;
+      if (extendRef.current > 0) extendRef.current -= 1;
+      blockRef.current = extend && blockRef.current ? { anchor: blockRef.current.anchor, focus: position } : { anchor: position, focus: position };
       event.api.refreshCells({ force: true, columns: years.map(yearField) });
     },
-    [focusedCell, years],
+    [years],
   );
 
   const onPaste = useCallback(
