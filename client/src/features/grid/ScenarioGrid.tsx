@@ -133,7 +133,8 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   const [showChart, setShowChart] = useState(false);
   const [dialog, setDialog] = useState<{ kind: "add" } | { kind: "balance" } | { kind: "remove"; line: { key: string; title: string } } | null>(null);
   const blockRef = useRef<Block | null>(null);
-  const extendRef = useRef(0);
+  /** The cell our own Shift+arrow handling just focused: its focus event must not reset the block. */
+  const ownFocusRef = useRef<CellPosition | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const apiRef = useRef<GridApi | null>(null);
 
@@ -149,25 +150,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
     versionRef.current = fetched.version;
   }
   useEffect(() => saveStacks(scenarioKey, stacks), [scenarioKey, stacks]);
-  // Whether the next focus move extends the block: decided when the key or click that causes it
-  // happens (Shift+arrow, Shift+click), not when the grid reports the new focus — that report can
-  // come after Shift is already released.
-  useEffect(() => {
-    // A count, since several Shift+arrows may be pressed before the grid reports the first move.
-    const onKey = (event: KeyboardEvent) => {
-      if (event.shiftKey && event.key.startsWith("Arrow")) extendRef.current += 1;
-      else if (event.key !== "Shift") extendRef.current = 0;
-    };
-    const onPointer = (event: MouseEvent) => {
-      extendRef.current = event.shiftKey ? 1 : 0;
-    };
-    window.addEventListener("keydown", onKey, true);
-    window.addEventListener("mousedown", onPointer, true);
-    return () => {
-      window.removeEventListener("keydown", onKey, true);
-      window.removeEventListener("mousedown", onPointer, true);
-    };
-  }, []);
+
 
   const years = useMemo(() => scenario?.frame.years.map((entry) => entry.year) ?? [], [scenario]);
   const frame = useMemo(() => new Map(scenario?.frame.years.map((entry) => [entry.year, fromApi(entry.amount)]) ?? []), [scenario]);
@@ -353,21 +336,53 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
 
   const onCellFocused = useCallback(
     (event: CellFocusedEvent<BodyRow | SummaryRow>) => {
-      // The cell this event is about (not the focus now: under load the grid may report moves late).
       if (event.rowIndex === null || event.rowPinned || !event.column) return;
       const row = event.api.getDisplayedRowAtIndex(event.rowIndex)?.data;
       const year = Number((typeof event.column === "string" ? event.column : event.column.getColId()).slice(1));
       if (!row || row.kind !== "line" || !years.includes(year)) return;
+      const own = ownFocusRef.current;
+      if (own && own.initiativeKey === row.initiativeKey && own.year === year) {
+        ownFocusRef.current = null;
+        return;
+      }
+      // A plain move (click, arrow, Tab): the block is the one cell.
       const position = { initiativeKey: row.initiativeKey, year };
-      // Shift from the key or click that moved the focus, when the grid passes it on; else as counted.
-      const source = event.sourceEvent as KeyboardEvent | MouseEvent | undefined;
-      const extend = source && "shiftKey" in source ? source.shiftKey : extendRef.current > 0;
-      if (extendRef.current > 0) extendRef.current -= 1;
-      blockRef.current = extend && blockRef.current ? { anchor: blockRef.current.anchor, focus: position } : { anchor: position, focus: position };
+      blockRef.current = { anchor: position, focus: position };
       event.api.refreshCells({ force: true, columns: years.map(yearField) });
     },
     [years],
   );
+
+  // Shift+arrows extend the block. We move the focus ourselves, from the block we hold, so the block
+  // is right however late the grid reports focus changes (it can, on a loaded machine).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const api = apiRef.current;
+      const steps: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowRight: [0, 1], ArrowLeft: [0, -1] };
+      const step = steps[event.key];
+      if (!api || !event.shiftKey || !step || api.getEditingCells().length > 0) return;
+      // In the grid, or with the focus nowhere in particular (the grid may not have taken the browser's
+      // focus yet after a click); never while typing in a field elsewhere on the page.
+      const active = document.activeElement;
+      if (active && active !== document.body && !active.closest(".grid-wrap")) return;
+      const from = blockRef.current?.focus ?? focusedCell();
+      if (!from) return;
+      const row = Math.min(Math.max(lineKeys.indexOf(from.initiativeKey) + step[0], 0), lineKeys.length - 1);
+      const column = Math.min(Math.max(years.indexOf(from.year) + step[1], 0), years.length - 1);
+      const next = { initiativeKey: lineKeys[row]!, year: years[column]! };
+      const rowIndex = api.getRowNode(next.initiativeKey)?.rowIndex;
+      if (rowIndex === null || rowIndex === undefined) return;
+      event.preventDefault();
+      event.stopPropagation();
+      blockRef.current = { anchor: blockRef.current?.anchor ?? from, focus: next };
+      ownFocusRef.current = next;
+      api.ensureIndexVisible(rowIndex);
+      api.setFocusedCell(rowIndex, yearField(next.year));
+      api.refreshCells({ force: true, columns: years.map(yearField) });
+    };
+    window.addEventListener("keydown", onKeyDown, true);
+    return () => window.removeEventListener("keydown", onKeyDown, true);
+  }, [lineKeys, years, focusedCell]);
 
   const onPaste = useCallback(
     (event: React.ClipboardEvent) => {
