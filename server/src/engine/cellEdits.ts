@@ -9,6 +9,7 @@ import type { Transaction } from "../db.ts";
 import { commitChange, type CommittedChange } from "./commitChange.ts";
 import { amountProblem, MAX_CELLS_PER_REQUEST, parseAllocationAmount, ProblemList, type AmountNotation } from "./input.ts";
 import { editScenario } from "./editScenario.ts";
+import { currentState } from "./scenarioState.ts";
 import { assertVersion, type ScenarioForEdit } from "./scenarioAccess.ts";
 
 export interface CellInput {
@@ -92,7 +93,7 @@ export function parseCells(
  * or are not lines of the scenario.
  */
 export async function cellEditsFor(tx: Transaction, scenario: ScenarioForEdit, targets: readonly CellTarget[], problems: ProblemList): Promise<CellEdit[]> {
-  const current = await currentCells(tx, scenario.id, targets.map((target) => target.initiativeId));
+  const current = (await currentState(tx, scenario.id, targets.map((target) => target.initiativeId))).cells;
   const missing = [...new Set(targets.filter((target) => !current.has(target.initiativeId)).map((target) => target.initiativeId))];
   const existing = new Set(
     missing.length === 0 ? [] : (await tx.initiative.findMany({ where: { id: { in: missing } }, select: { id: true } })).map((row) => row.id),
@@ -113,19 +114,6 @@ export async function cellEditsFor(tx: Transaction, scenario: ScenarioForEdit, t
   return edits;
 }
 
-/** The scenario's cells for the given lines: initiativeId → year → amount; lines not in the scenario are absent. */
-export async function currentCells(tx: Transaction, scenarioId: string, initiativeIds: readonly string[]): Promise<Map<string, Map<number, Oere>>> {
-  const wanted = [...new Set(initiativeIds)];
-  // Past a few hundred lines, reading the whole scenario is cheaper than a long IN list (and never hits parameter limits).
-  const byLine = wanted.length > 500 ? {} : { initiativeId: { in: wanted } };
-  const [lines, allocations] = await Promise.all([
-    tx.scenarioLine.findMany({ where: { scenarioId, ...byLine }, select: { initiativeId: true } }),
-    tx.allocation.findMany({ where: { scenarioId, ...byLine }, select: { initiativeId: true, year: true, amount: true } }),
-  ]);
-  const cells = new Map<string, Map<number, Oere>>(lines.map((line) => [line.initiativeId, new Map()]));
-  for (const cell of allocations) cells.get(cell.initiativeId)?.set(cell.year, cell.amount);
-  return cells;
-}
 
 export interface MoveAmountInput {
   scenarioId: string;

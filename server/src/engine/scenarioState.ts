@@ -14,10 +14,17 @@ export interface ScenarioState {
   positions: Map<string, number>;
 }
 
-export async function currentState(client: Reader, scenarioId: string): Promise<ScenarioState> {
+/**
+ * The scenario's lines and cells as stored. With `onlyLines`, just those lines (absent ones are
+ * simply missing) — past a few hundred, the whole scenario is read instead, which is cheaper than a
+ * long IN list and never reaches a parameter limit.
+ */
+export async function currentState(client: Reader, scenarioId: string, onlyLines?: readonly string[]): Promise<ScenarioState> {
+  const wanted = onlyLines ? [...new Set(onlyLines)] : [];
+  const byLine = onlyLines && wanted.length <= 500 ? { initiativeId: { in: wanted } } : {};
   const [lines, allocations] = await Promise.all([
-    client.scenarioLine.findMany({ where: { scenarioId }, select: { initiativeId: true, position: true } }),
-    client.allocation.findMany({ where: { scenarioId }, select: { initiativeId: true, year: true, amount: true } }),
+    client.scenarioLine.findMany({ where: { scenarioId, ...byLine }, select: { initiativeId: true, position: true } }),
+    client.allocation.findMany({ where: { scenarioId, ...byLine }, select: { initiativeId: true, year: true, amount: true } }),
   ]);
   const cells = new Map<string, Map<number, Oere>>(lines.map((line) => [line.initiativeId, new Map()]));
   for (const cell of allocations) cells.get(cell.initiativeId)?.set(cell.year, cell.amount);
