@@ -324,33 +324,38 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
     [years, scenario, cells, sendCells, t],
   );
 
+  /** The line cell at a displayed row and column, or null for headings, pinned rows and the title/total columns. */
+  const lineCellAt = useCallback(
+    (api: GridApi, rowIndex: number | null, colId: string, rowPinned: unknown): CellPosition | null => {
+      if (rowIndex === null || rowPinned) return null;
+      const row = api.getDisplayedRowAtIndex(rowIndex)?.data as BodyRow | undefined;
+      const year = Number(colId.slice(1));
+      return row && row.kind === "line" && years.includes(year) ? { initiativeKey: row.initiativeKey, year } : null;
+    },
+    [years],
+  );
+
   const focusedCell = useCallback((): CellPosition | null => {
     const api = apiRef.current;
     const focused = api?.getFocusedCell();
-    if (!api || !focused || focused.rowPinned) return null;
-    const row = api.getDisplayedRowAtIndex(focused.rowIndex)?.data as BodyRow | undefined;
-    const year = Number(focused.column.getColId().slice(1));
-    if (!row || row.kind !== "line" || !years.includes(year)) return null;
-    return { initiativeKey: row.initiativeKey, year };
-  }, [years]);
+    return api && focused ? lineCellAt(api, focused.rowIndex, focused.column.getColId(), focused.rowPinned) : null;
+  }, [lineCellAt]);
 
   const onCellFocused = useCallback(
     (event: CellFocusedEvent<BodyRow | SummaryRow>) => {
-      if (event.rowIndex === null || event.rowPinned || !event.column) return;
-      const row = event.api.getDisplayedRowAtIndex(event.rowIndex)?.data;
-      const year = Number((typeof event.column === "string" ? event.column : event.column.getColId()).slice(1));
-      if (!row || row.kind !== "line" || !years.includes(year)) return;
+      if (!event.column) return;
+      const position = lineCellAt(event.api, event.rowIndex, typeof event.column === "string" ? event.column : event.column.getColId(), event.rowPinned);
+      if (!position) return;
       const own = ownFocusRef.current;
-      if (own && own.initiativeKey === row.initiativeKey && own.year === year) {
+      if (own && own.initiativeKey === position.initiativeKey && own.year === position.year) {
         ownFocusRef.current = null;
         return;
       }
       // A plain move (click, arrow, Tab): the block is the one cell.
-      const position = { initiativeKey: row.initiativeKey, year };
       blockRef.current = { anchor: position, focus: position };
       event.api.refreshCells({ force: true, columns: years.map(yearField) });
     },
-    [years],
+    [years, lineCellAt],
   );
 
   // Shift+arrows extend the block. We move the focus ourselves, from the block we hold, so the block
