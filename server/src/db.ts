@@ -20,6 +20,8 @@ export type Transaction = Prisma.TransactionClient;
 
 let configured: Promise<void> | null = null;
 let queue: Promise<unknown> = Promise.resolve();
+/** What to do once a transaction has committed (e.g. tell live viewers), per open transaction. */
+const commitHooks = new WeakMap<Transaction, (() => void)[]>();
 
 /** Sets the connection pragmas (WAL, durability, foreign keys) on both clients, once. */
 export function configureDatabase(): Promise<void> {
@@ -35,11 +37,37 @@ export function writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Prom
   const run = async () => {
     await configureDatabase();
     // The queue already serialises; the generous limits only guard against a stuck transaction.
-    return writeClient.$transaction(work, { maxWait: 60_000, timeout: 60_000 });
+    const hooks: (() => void)[] = [];
+    const result = await writeClient.$transaction(
+      (tx) => {
+        commitHooks.set(tx, hooks);
+        return work(tx);
+      },
+      { maxWait: 60_000, timeout: 60_000 },
+    );
+    for (const hook of hooks) {
+      // The transaction has committed: a failing hook must not turn the client's answer into an error.
+      try {
+        hook();
+      } catch (error) {
+        console.error("An after-commit step failed:", error);
+      }
+    }
+    return result;
   };
   const result = queue.then(run, run);
   queue = result.catch(() => undefined);
   return result;
+}
+
+/**
+ * Runs `hook` after the transaction `tx` commits, and never if it rolls back: what happened is told
+ * to others only once it is certain. Only for transactions opened by writeTransaction.
+ */
+export function afterCommit(tx: Transaction, hook: () => void): void {
+  const hooks = commitHooks.get(tx);
+  if (!hooks) throw new Error("afterCommit needs a transaction opened by writeTransaction");
+  hooks.push(hook);
 }
 
 /** Closes both connections (graceful shutdown, end of tests). */

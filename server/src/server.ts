@@ -8,6 +8,7 @@ import path from "node:path";
 import sirv from "sirv";
 import { configureDatabase, db, disconnectDatabase } from "./db.ts";
 import { repoRoot } from "./db/databaseUrl.ts";
+import { changeFeed, closeChangeFeed } from "./live/changeFeed.ts";
 import { seedDatabase } from "./seed/seedDatabase.ts";
 import { yoga } from "./yoga.ts";
 
@@ -38,16 +39,37 @@ const server = createServer((request, response) => {
   });
 });
 
+console.log(`Live updates: ${changeFeed().transport === "redis" ? "shared with other instances through Redis" : "in this process (set REDIS_URL to share them between instances)"}.`);
+
 server.listen(port, host, () => {
   const shownHost = host === "0.0.0.0" || host === "127.0.0.1" ? "localhost" : host;
   console.log(`Ramme is running: open http://${shownHost}:${port}/ (GraphQL API at http://${shownHost}:${port}/graphql)`);
 });
 
-function shutdown(signal: string) {
+/** How long a shutdown waits for requests in flight before it cuts the remaining connections. */
+const shutdownGraceMs = Number(process.env.RAMME_SHUTDOWN_GRACE_MS ?? 30_000);
+let stopping = false;
+
+/**
+ * SIGTERM (a deploy, a scale-down) or Ctrl+C: stop accepting connections, end every live stream
+ * cleanly (viewers get the stream's end and reconnect to another instance, catching up from their
+ * version), let the requests in flight finish and commit, then close the database.
+ */
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   console.log(`${signal}: finishing requests in flight, then stopping.`);
-  server.close(() => {
-    void disconnectDatabase().then(() => process.exit(0));
-  });
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  await closeChangeFeed();
+  server.closeIdleConnections();
+  const graceOver = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), shutdownGraceMs).unref());
+  if ((await Promise.race([closed, graceOver])) === "timeout") {
+    console.error(`Requests still open after ${shutdownGraceMs} ms; closing them.`);
+    server.closeAllConnections();
+  }
+  await disconnectDatabase();
+  console.log("Stopped.");
+  process.exit(0);
 }
-process.on("SIGTERM", () => shutdown("SIGTERM"));
-process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -4,8 +4,9 @@
  * history can never miss a change, and a restore or merge can replay any of them.
  */
 import { frameYearTotals, type CellEdit, type FrameYearTotal, type Oere } from "@ramme/domain";
-import type { Transaction } from "../db.ts";
+import { afterCommit, type Transaction } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
+import { changeFeed } from "../live/changeFeed.ts";
 import { FrameExceededError, VersionConflictError } from "./errors.ts";
 import { allocatedPerYear, type ScenarioForEdit } from "./scenarioAccess.ts";
 import { buildYearTotals, type YearTotalShape } from "./yearTotals.ts";
@@ -84,8 +85,9 @@ export async function commitChange(tx: Transaction, scenario: ScenarioForEdit, p
   }
 
   const version = scenario.version + 1;
-  // The claim is conditional on the version read: if another transaction committed in between
-  // (possible on PostgreSQL), nothing matches and the edit is refused instead of overwriting.
+  // The claim is conditional on the version read. Every write locks the scenario before reading it
+  // (lockScenarios), so it matches; it stays as the guard that no edit ever overwrites a version it
+  // did not read.
   const claimed = await tx.scenario.updateMany({ where: { id: scenario.id, version: scenario.version }, data: { ...plan.scenarioUpdate, version } });
   if (claimed.count !== 1) {
     const current = await tx.scenario.findUniqueOrThrow({ where: { id: scenario.id }, select: { version: true } });
@@ -112,7 +114,7 @@ export async function commitChange(tx: Transaction, scenario: ScenarioForEdit, p
       comment: plan.comment ?? null,
       details: plan.details === undefined ? Prisma.DbNull : (plan.details as Prisma.InputJsonValue),
     },
-    select: { id: true },
+    select: { id: true, at: true },
   });
   for (let start = 0; start < cells.length; start += ROWS_PER_STATEMENT) {
     await tx.cellChange.createMany({
@@ -123,6 +125,21 @@ export async function commitChange(tx: Transaction, scenario: ScenarioForEdit, p
   if (lineChanges.length > 0) await tx.lineChange.createMany({ data: lineChanges.map((line) => ({ changeId: change.id, ...line })) });
   if (plan.comment) await commentOnTouchedLines(tx, scenario.id, version, change.id, cells, plan.comment, actor);
 
+  afterCommit(tx, () =>
+    changeFeed().publish({
+      scenarioId: scenario.id,
+      version,
+      changeId: change.id,
+      kind: plan.kind,
+      actor,
+      at: change.at,
+      comment: plan.comment ?? null,
+      cells,
+      linesAdded: linesAdded.map((line) => line.initiativeId),
+      linesRemoved: linesRemoved.map((line) => line.initiativeId),
+      yearTotals: totalsAfter,
+    }),
+  );
   return { scenarioId: scenario.id, version, changeId: change.id, cells, yearTotals: await yearTotalsOf(tx, scenario, allocatedAfter) };
 }
 

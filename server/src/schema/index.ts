@@ -14,5 +14,6 @@ import "./scenarioMutations.ts";
 import "./compare.ts";
 import "./planning.ts";
 import "./exchange.ts";
+import "./live.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

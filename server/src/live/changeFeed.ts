@@ -1,0 +1,136 @@
+/**
+ * The channel committed changes travel on to live viewers. One server instance keeps it in process;
+ * several instances (REDIS_URL set) share it through Redis pub/sub with graphql-yoga's Redis event
+ * target, so an edit made on one instance reaches viewers connected to any other.
+ *
+ * Redis pub/sub delivers at most once, and nothing while Redis is away. The feed therefore also
+ * tells every open stream to check the database for changes it may have missed (`onResync`):
+ * whenever the connection to Redis is (re)established, and on a steady backstop timer. The streams
+ * (scenarioStream.ts) never trust the feed for completeness, only for speed.
+ */
+import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
+import { Redis } from "ioredis";
+import { encodeScenarioChanged, decodeScenarioChanged, type ScenarioChangedEvent, type ScenarioChangedMessage } from "./scenarioChanged.ts";
+
+type Listener = (event: ScenarioChangedEvent) => void;
+
+export interface ChangeFeed {
+  /** Tells every instance's viewers of the scenario. Never throws; a lost message is caught up from the database. */
+  publish(event: ScenarioChangedEvent): void;
+  /** Calls `listener` with each change to the scenario; returns the call that stops it. */
+  listen(scenarioId: string, listener: Listener): () => void;
+  /** Calls `check` when streams should look in the database for missed changes. */
+  onResync(check: () => void): () => void;
+  /** Ends every stream (`onClose`) and disconnects from Redis. */
+  close(): Promise<void>;
+  onClose(end: () => void): () => void;
+  readonly closed: boolean;
+  readonly transport: "in-process" | "redis";
+}
+
+const TOPIC_PREFIX = "ramme:scenarioChanged:";
+/** How often open streams check the database even when nothing arrived. */
+export const RESYNC_INTERVAL_MS = Number(process.env.RAMME_LIVE_RESYNC_MS ?? 15_000);
+
+interface EventTargetLike {
+  addEventListener(topic: string, listener: (event: Event) => void): void;
+  removeEventListener(topic: string, listener: (event: Event) => void): void;
+  dispatchEvent(event: Event): boolean;
+}
+
+export function createChangeFeed(options: { redisUrl?: string | undefined; resyncIntervalMs?: number } = {}): ChangeFeed {
+  const resyncChecks = new Set<() => void>();
+  const closers = new Set<() => void>();
+  const resyncAll = () => {
+    for (const check of resyncChecks) check();
+  };
+  let target: EventTargetLike;
+  let redis: { publish: Redis; subscribe: Redis } | null = null;
+
+  if (options.redisUrl) {
+    // Retry forever: an outage must not end in rejected commands (an unhandled rejection would stop the process).
+    const connect = (role: string) => {
+      const client = new Redis(options.redisUrl!, { maxRetriesPerRequest: null, lazyConnect: false });
+      let reported = false;
+      client.on("error", (error: Error) => {
+        if (!reported) console.error(`Redis (${role}) is unreachable; live updates fall back to database checks until it is back: ${error.message}`);
+        reported = true;
+      });
+      client.on("ready", () => {
+        if (reported) console.log(`Redis (${role}) is back.`);
+        reported = false;
+      });
+      return client;
+    };
+    redis = { publish: connect("publish"), subscribe: connect("subscribe") };
+    // After a reconnect the subscriber client subscribes again by itself; what was published meanwhile is found in the database.
+    let firstReady = true;
+    redis.subscribe.on("ready", () => {
+      if (!firstReady) resyncAll();
+      firstReady = false;
+    });
+    target = createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe });
+  } else {
+    target = new EventTarget();
+  }
+
+  const timer = setInterval(resyncAll, options.resyncIntervalMs ?? RESYNC_INTERVAL_MS);
+  timer.unref();
+  let closed = false;
+
+  return {
+    transport: redis ? "redis" : "in-process",
+    get closed() {
+      return closed;
+    },
+    publish(event) {
+      if (closed) return;
+      try {
+        target.dispatchEvent(new CustomEvent(TOPIC_PREFIX + event.scenarioId, { detail: encodeScenarioChanged(event) }));
+      } catch (error) {
+        console.error("Could not publish a change to live viewers (they catch up from the database):", error);
+      }
+    },
+    listen(scenarioId, listener) {
+      const topic = TOPIC_PREFIX + scenarioId;
+      const onEvent = (event: Event) => {
+        const message = (event as CustomEvent<ScenarioChangedMessage>).detail;
+        // A throw inside an EventTarget listener would surface as an uncaught exception.
+        try {
+          if (message) listener(decodeScenarioChanged(message));
+        } catch (error) {
+          console.error("A live change could not be read (the stream catches up from the database):", error);
+        }
+      };
+      target.addEventListener(topic, onEvent);
+      return () => target.removeEventListener(topic, onEvent);
+    },
+    onResync(check) {
+      resyncChecks.add(check);
+      return () => resyncChecks.delete(check);
+    },
+    onClose(end) {
+      closers.add(end);
+      return () => closers.delete(end);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(timer);
+      for (const end of [...closers]) end();
+      if (redis) await Promise.all([redis.publish.quit().catch(() => undefined), redis.subscribe.quit().catch(() => undefined)]);
+    },
+  };
+}
+
+let feed: ChangeFeed | null = null;
+
+/** The process's feed: through Redis when REDIS_URL is set, in process otherwise. */
+export function changeFeed(): ChangeFeed {
+  feed ??= createChangeFeed({ redisUrl: process.env.REDIS_URL || undefined });
+  return feed;
+}
+
+export async function closeChangeFeed(): Promise<void> {
+  await feed?.close();
+}

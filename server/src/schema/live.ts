@@ -1,0 +1,90 @@
+/**
+ * Live updates: `scenarioChanged` streams every committed change of a scenario over Server-Sent
+ * Events (graphql-yoga's built-in transport). The stream itself is live/scenarioStream.ts.
+ */
+import type { FrameYearTotal } from "@ramme/domain";
+import { builder } from "../builder.ts";
+import { InvalidInputError } from "../engine/errors.ts";
+import { ProblemList } from "../engine/input.ts";
+import { changeFeed } from "../live/changeFeed.ts";
+import { scenarioVersion } from "../live/missedChanges.ts";
+import { changesOnlyCells, type ScenarioChangedEvent } from "../live/scenarioChanged.ts";
+import { scenarioStream } from "../live/scenarioStream.ts";
+import { CellDifferenceRef } from "./errors.ts";
+import { ChangeKindEnum } from "./history.ts";
+
+const FrameYearTotalRef = builder.objectRef<FrameYearTotal>("FrameYearTotal").implement({
+  description: "A year's allocated total against the frame (YearTotal without the documents' printed totals and notes).",
+  fields: (t) => ({
+    year: t.exposeInt("year"),
+    allocated: t.expose("allocated", { type: "Decimal", description: "Sum of every line's amount that year." }),
+    frame: t.expose("frame", { type: "Decimal" }),
+    headroom: t.expose("headroom", { type: "Decimal", description: "frame - allocated; negative when over." }),
+    overBy: t.expose("overBy", { type: "Decimal", description: "How much the year is over the frame; 0 when it fits." }),
+    fitsFrame: t.exposeBoolean("fits"),
+  }),
+});
+
+const ScenarioChangedEventRef = builder.objectRef<ScenarioChangedEvent>("ScenarioChangedEvent").implement({
+  description: "One committed change to a scenario, as live viewers receive it: who, which cells from what to what, and the totals after it.",
+  fields: (t) => ({
+    scenarioKey: t.exposeString("scenarioId"),
+    version: t.exposeInt("version", { description: "The scenario's version after the change. Versions arrive in order, each once." }),
+    kind: t.field({ type: ChangeKindEnum, resolve: (event) => event.kind }),
+    actor: t.exposeString("actor", { description: "Who made the change." }),
+    at: t.expose("at", { type: "DateTime" }),
+    comment: t.exposeString("comment", { nullable: true }),
+    cells: t.field({ type: [CellDifferenceRef], description: "The cells it changed, before and after.", resolve: (event) => event.cells }),
+    linesAdded: t.stringList({ description: "Keys of initiatives that became lines of the scenario.", resolve: (event) => event.linesAdded }),
+    linesRemoved: t.stringList({ description: "Keys of initiatives whose lines were taken out.", resolve: (event) => event.linesRemoved }),
+    cellsOnly: t.boolean({
+      description:
+        "True when applying `cells` to the lines already shown brings a view up to date. False when lines came or went, or the name, " +
+        "lock, archive or must-fit changed: load the scenario again.",
+      resolve: (event) => changesOnlyCells(event),
+    }),
+    yearTotals: t.field({ type: [FrameYearTotalRef], description: "The scenario's totals per frame year after the change.", resolve: (event) => event.yearTotals }),
+    fitsFrame: t.boolean({ description: "True when every year is within the frame after the change.", resolve: (event) => event.yearTotals.every((total) => total.fits) }),
+  }),
+});
+
+builder.subscriptionType({ description: "Live updates over Server-Sent Events (GET or POST /graphql with Accept: text/event-stream)." });
+
+/** What the stream yields: a change, or (once, then the stream ends) why it could not start. */
+type Delivery = ScenarioChangedEvent | InvalidInputError;
+
+async function* refusal(error: InvalidInputError): AsyncGenerator<Delivery> {
+  yield error;
+}
+
+builder.subscriptionField("scenarioChanged", (t) =>
+  t.field({
+    type: ScenarioChangedEventRef,
+    description:
+      "Every change committed to the scenario from now on, by anyone on any server instance, in version order and each once. " +
+      "Give `afterVersion` (the version you show) to receive first every change made since: after a reconnect nothing is missed.",
+    errors: { types: [InvalidInputError] },
+    args: {
+      scenarioId: t.arg.id({ required: true, description: "The scenario's global ID or key." }),
+      afterVersion: t.arg.int({ description: "The version the client has; changes after it are sent first. Omit to start from now." }),
+    },
+    subscribe: async (_root, args): Promise<AsyncIterable<Delivery>> => {
+      const problems = new ProblemList();
+      const scenarioId = problems.id("scenarioId", String(args.scenarioId), "Scenario");
+      if (args.afterVersion !== null && args.afterVersion !== undefined && args.afterVersion < 0) {
+        problems.add("afterVersion", "UNKNOWN_VERSION", `versions start at 1 (got ${args.afterVersion}).`, String(args.afterVersion));
+      }
+      const current = scenarioId === null ? null : await scenarioVersion(scenarioId);
+      if (scenarioId !== null && current === null) problems.add("scenarioId", "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(String(args.scenarioId))}.`, String(args.scenarioId));
+      if (current !== null && args.afterVersion != null && args.afterVersion > current) {
+        problems.add("afterVersion", "UNKNOWN_VERSION", `the scenario is at version ${current} (got ${args.afterVersion}).`, String(args.afterVersion));
+      }
+      if (problems.problems.length > 0) return refusal(new InvalidInputError(problems.problems));
+      return scenarioStream(changeFeed(), scenarioId!, args.afterVersion ?? current!);
+    },
+    resolve: (delivery: Delivery) => {
+      if (delivery instanceof Error) throw delivery;
+      return delivery;
+    },
+  }),
+);

@@ -1,0 +1,172 @@
+import { createChangeFeed } from "@ramme/server/live/changeFeed.ts";
+import { scenarioStream } from "@ramme/server/live/scenarioStream.ts";
+import type { ScenarioChangedEvent } from "@ramme/server/live/scenarioChanged.ts";
+import { yoga } from "@ramme/server/yoga.ts";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fingerprint, fork, mutate, setAllocation, setAllocations } from "../support/scenarios.ts";
+import { subscribe, type Subscription } from "../support/sse.ts";
+
+const EVENT_FIELDS = `
+  __typename
+  ... on ScenarioChangedEvent {
+    scenarioKey version kind actor comment cellsOnly fitsFrame linesAdded linesRemoved
+    cells { initiativeKey year before after }
+    yearTotals { year allocated frame headroom overBy fitsFrame }
+  }
+  ... on InvalidInputError { message problems { field code value } }
+`;
+const SUBSCRIPTION = `subscription($id: ID!, $after: Int) { scenarioChanged(scenarioId: $id, afterVersion: $after) { ${EVENT_FIELDS} } }`;
+
+const open: Subscription[] = [];
+async function watch(scenarioId: string, afterVersion?: number): Promise<Subscription> {
+  const subscription = await subscribe((url, init) => yoga.fetch(url, init), "http://ramme.test/graphql", SUBSCRIPTION, { id: scenarioId, after: afterVersion });
+  open.push(subscription);
+  return subscription;
+}
+afterEach(() => open.splice(0).forEach((subscription) => subscription.close()));
+
+let whatIf: { key: string; version: number };
+beforeEach(async () => {
+  whatIf = await fork("aftale-2024", "Live");
+});
+
+const totalsOf = (edit: { yearTotals: unknown[] }) => edit.yearTotals;
+
+describe("scenarioChanged over Server-Sent Events", () => {
+  it("delivers each committed edit to every viewer: who, the cells before and after, the version and the same totals the editor got", async () => {
+    const first = await watch(whatIf.key);
+    const second = await watch(whatIf.key);
+    const edit = await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "3.0", expectedVersion: 1, comment: "Mere til VMK" }, { actor: "Søren Ø." });
+    expect(edit.__typename).toBe("ScenarioEdit");
+
+    for (const viewer of [first, second]) {
+      const { data } = await viewer.next();
+      expect(data.scenarioChanged).toEqual({
+        __typename: "ScenarioChangedEvent",
+        scenarioKey: whatIf.key,
+        version: 2,
+        kind: "CELLS_SET",
+        actor: "Søren Ø.",
+        comment: "Mere til VMK",
+        cellsOnly: true,
+        fitsFrame: false,
+        linesAdded: [],
+        linesRemoved: [],
+        cells: [{ initiativeKey: "vmk", year: 2025, before: "2.5", after: "3" }],
+        yearTotals: totalsOf(edit),
+      });
+    }
+  });
+
+  it("sends a reconnecting viewer every change after the version it had, in order, each with the totals after it", async () => {
+    const edits = [];
+    edits.push(await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "3.0", expectedVersion: 1 }));
+    edits.push(
+      await setAllocations({ scenarioId: whatIf.key, expectedVersion: 2, cells: [{ initiativeId: "vmk", year: 2026, amount: "1" }, { initiativeId: "vmk", year: 2027, amount: "0" }] }),
+    );
+    edits.push(await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "2.5", expectedVersion: 3 }));
+    expect(edits.map((edit) => edit.version)).toEqual([2, 3, 4]);
+
+    const viewer = await watch(whatIf.key, 1);
+    for (const edit of edits) {
+      const { data } = await viewer.next();
+      expect(data.scenarioChanged.version).toBe(edit.version);
+      expect(data.scenarioChanged.cells).toEqual(edit.cells.map(({ initiativeKey, year, before, after }: Record<string, unknown>) => ({ initiativeKey, year, before, after })));
+      expect(data.scenarioChanged.yearTotals).toEqual(edit.yearTotals);
+    }
+    // Then it goes on live.
+    const live = await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2024, amount: "9", expectedVersion: 4 });
+    expect((await viewer.next()).data.scenarioChanged).toMatchObject({ version: 5, yearTotals: live.yearTotals });
+  });
+
+  it("sends nothing for an edit that changed nothing, and marks a lock as a change to load the scenario again for", async () => {
+    const viewer = await watch(whatIf.key);
+    const same = await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "2.5", expectedVersion: 1 });
+    expect(same.changed).toBe(false);
+    const lock = await mutate("lockScenario", "ScenarioStatusInput", { scenarioId: whatIf.key });
+    expect(lock.__typename).toBe("ScenarioEdit");
+    const { data } = await viewer.next();
+    expect(data.scenarioChanged).toMatchObject({ version: 2, kind: "LOCKED", cellsOnly: false, cells: [] });
+  });
+
+  it("refuses an unknown scenario, a malformed ID and a version the scenario has not reached with InvalidInputError, then ends", async () => {
+    const cases: Array<[string, number | undefined, string, string]> = [
+      ["ingen-saadan", undefined, "scenarioId", "UNKNOWN_SCENARIO"],
+      [Buffer.from("Initiative:vmk").toString("base64"), undefined, "scenarioId", "MALFORMED_ID"],
+      [whatIf.key, 99, "afterVersion", "UNKNOWN_VERSION"],
+      [whatIf.key, -1, "afterVersion", "UNKNOWN_VERSION"],
+    ];
+    const before = await fingerprint();
+    for (const [id, after, field, code] of cases) {
+      const viewer = await watch(id, after);
+      const { data } = await viewer.next();
+      expect(data.scenarioChanged.__typename).toBe("InvalidInputError");
+      expect(data.scenarioChanged.problems).toEqual([{ field, code, value: expect.any(String) }]);
+      expect(await viewer.completed()).toBe(true);
+    }
+    expect(await fingerprint()).toBe(before);
+  });
+});
+
+describe("a stream never misses a change the feed lost", () => {
+  /** Reads what a stream yields until `count` changes have arrived. */
+  async function take(stream: AsyncIterable<ScenarioChangedEvent>, count: number) {
+    const seen: number[] = [];
+    for await (const event of stream) {
+      seen.push(event.version);
+      if (seen.length === count) break;
+    }
+    return seen;
+  }
+
+  it("reads a dropped message from the history when the next one arrives out of sequence", async () => {
+    // A feed of our own that hears only what the test forwards: the real edits go to the server's feed.
+    const feed = createChangeFeed({ resyncIntervalMs: 3_600_000 });
+    const events: ScenarioChangedEvent[] = [];
+    const reading = (async () => {
+      for await (const event of scenarioStream(feed, whatIf.key, 1)) if (events.push(event) === 3) break;
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the stream's start-up check finds nothing new
+    const edits = [];
+    for (const [index, amount] of ["3", "4", "5"].entries()) {
+      edits.push(await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount, expectedVersion: index + 1 }));
+    }
+    // Versions 2 and 3 are "lost"; an empty message for 4 arrives: the stream must read 2, 3 and 4 from the history.
+    feed.publish(eventFor(whatIf.key, edits[2]!.version));
+    await reading;
+    expect(events.map((event) => event.version)).toEqual([2, 3, 4]);
+    expect(events.map((event) => event.cells.map((cell) => cell.after))).toEqual([[300_000_000n], [400_000_000n], [500_000_000n]]);
+    await feed.close();
+  });
+
+  it("checks the history when the feed asks it to (Redis back after an outage, or the backstop timer)", async () => {
+    const feed = createChangeFeed({ resyncIntervalMs: 100 });
+    const stream = scenarioStream(feed, whatIf.key, 1);
+    const versions = take(stream, 2);
+    await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "3", expectedVersion: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "4", expectedVersion: 2 });
+    // Nothing is forwarded on this feed: only its resync finds the two changes.
+    expect(await versions).toEqual([2, 3]);
+    await feed.close();
+  });
+
+  it("ends every open stream when the feed closes (server shutdown)", async () => {
+    const feed = createChangeFeed();
+    const stream = scenarioStream(feed, whatIf.key, 1);
+    const ended = (async () => {
+      for await (const _event of stream) {
+        // no changes are made
+      }
+      return "ended";
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await feed.close();
+    expect(await ended).toBe("ended");
+  });
+});
+
+/** A feed message for a version, with nothing in it but the version: the stream must not trust it for content it lacks. */
+function eventFor(scenarioId: string, version: number): ScenarioChangedEvent {
+  return { scenarioId, version, changeId: 0, kind: "CELLS_SET", actor: "x", at: new Date(), comment: null, cells: [], linesAdded: [], linesRemoved: [], yearTotals: [] };
+}

@@ -1,0 +1,104 @@
+/**
+ * A GraphQL subscription over Server-Sent Events, read the way a browser's client reads it: POST
+ * with Accept: text/event-stream, then `event: next` / `data: {…}` blocks until `event: complete`.
+ * Works with a real server (global fetch) and in process (yoga.fetch).
+ */
+export interface SubscriptionResult<TData = any> {
+  data?: TData;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+export interface Subscription<TData = any> {
+  /** The next result; rejects when the stream ends first or nothing arrives within `timeoutMs`. */
+  next(timeoutMs?: number): Promise<SubscriptionResult<TData>>;
+  /** Whether the server completed the stream (all results read). */
+  completed(timeoutMs?: number): Promise<boolean>;
+  /** Drops the connection, as a closed laptop lid or a lost network would. */
+  close(): void;
+}
+
+type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export async function subscribe<TData = any>(
+  fetchFn: FetchLike,
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Subscription<TData>> {
+  const abort = new AbortController();
+  const response = await fetchFn(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream", ...headers },
+    body: JSON.stringify({ query, variables }),
+    signal: abort.signal,
+  });
+  if (!response.ok || !response.body) throw new Error(`subscription refused: HTTP ${response.status} ${await response.text()}`);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const results: SubscriptionResult<TData>[] = [];
+  const waiting: Array<() => void> = [];
+  let ended = false;
+  let complete = false;
+  let failure: Error | null = null;
+  const wake = () => waiting.splice(0).forEach((resolve) => resolve());
+
+  void (async () => {
+    let buffer = "";
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const lines = block.split("\n");
+          const event = lines.find((line) => line.startsWith("event:"))?.slice(6).trim();
+          const data = lines.filter((line) => line.startsWith("data:")).map((line) => line.slice(5).trim()).join("\n");
+          if (event === "complete") complete = true;
+          else if (data) results.push(JSON.parse(data));
+          wake();
+        }
+      }
+    } catch (error) {
+      if (!abort.signal.aborted) failure = error as Error;
+    } finally {
+      ended = true;
+      wake();
+    }
+  })();
+
+  const until = async (ready: () => boolean, timeoutMs: number, what: string) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!ready()) {
+      if (failure) throw failure;
+      if (ended) return false;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no ${what} within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        waiting.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return true;
+  };
+
+  return {
+    async next(timeoutMs = 10_000) {
+      const arrived = await until(() => results.length > 0, timeoutMs, "subscription result");
+      if (!arrived && results.length === 0) throw new Error(complete ? "the stream completed" : "the stream ended");
+      return results.shift()!;
+    },
+    async completed(timeoutMs = 10_000) {
+      await until(() => complete || ended, timeoutMs, "end of stream");
+      return complete;
+    },
+    close() {
+      abort.abort();
+    },
+  };
+}
