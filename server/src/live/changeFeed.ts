@@ -17,8 +17,12 @@ type Listener = (event: ScenarioChangedEvent) => void;
 export interface ChangeFeed {
   /** Tells every instance's viewers of the scenario. Never throws; a lost message is caught up from the database. */
   publish(event: ScenarioChangedEvent): void;
-  /** Calls `listener` with each change to the scenario; returns the call that stops it. */
-  listen(scenarioId: string, listener: Listener): () => void;
+  /**
+   * Calls `listener` with each change to the scenario. `ready` resolves once changes from every
+   * instance reach it (Redis has confirmed the subscription); what was committed before that is
+   * for the caller to read from the database.
+   */
+  listen(scenarioId: string, listener: Listener): { stop(): void; ready: Promise<void> };
   /** Calls `check` when streams should look in the database for missed changes. */
   onResync(check: () => void): () => void;
   /** Ends every stream (`onClose`) and disconnects from Redis. */
@@ -46,19 +50,23 @@ export function createChangeFeed(options: { redisUrl?: string | undefined; resyn
   };
   let target: EventTargetLike;
   let redis: { publish: Redis; subscribe: Redis } | null = null;
+  let publishFailures = 0;
 
   if (options.redisUrl) {
-    // Retry forever: an outage must not end in rejected commands (an unhandled rejection would stop the process).
-    const connect = (role: string) => {
-      const client = new Redis(options.redisUrl!, { maxRetriesPerRequest: null, lazyConnect: false });
+    // Both reconnect forever. The subscriber queues its commands while Redis is away (they are
+    // SUBSCRIBEs to restore); the publisher does not: a change published meanwhile is dropped at
+    // once (and found in the database by every stream when Redis is back) instead of piling up.
+    const connect = (role: "publish" | "subscribe") => {
+      const client = new Redis(options.redisUrl!, { maxRetriesPerRequest: null, enableOfflineQueue: role === "subscribe" });
       let reported = false;
       client.on("error", (error: Error) => {
         if (!reported) console.error(`Redis (${role}) is unreachable; live updates fall back to database checks until it is back: ${error.message}`);
         reported = true;
       });
       client.on("ready", () => {
-        if (reported) console.log(`Redis (${role}) is back.`);
+        if (reported) console.log(`Redis (${role}) is back.${role === "publish" && publishFailures > 0 ? ` ${publishFailures} changes were not published meanwhile; viewers read them from the database.` : ""}`);
         reported = false;
+        if (role === "publish") publishFailures = 0;
       });
       return client;
     };
@@ -85,11 +93,18 @@ export function createChangeFeed(options: { redisUrl?: string | undefined; resyn
     },
     publish(event) {
       if (closed) return;
-      try {
-        target.dispatchEvent(new CustomEvent(TOPIC_PREFIX + event.scenarioId, { detail: encodeScenarioChanged(event) }));
-      } catch (error) {
-        console.error("Could not publish a change to live viewers (they catch up from the database):", error);
+      const topic = TOPIC_PREFIX + event.scenarioId;
+      const message = encodeScenarioChanged(event);
+      if (redis) {
+        // Published here rather than through the event target's dispatchEvent, which drops the
+        // promise: a failed publish (Redis away) must be noted, not become an unhandled rejection.
+        // The message is the JSON the target's subscriber side parses.
+        redis.publish.publish(topic, JSON.stringify(message)).catch(() => {
+          publishFailures += 1;
+        });
+        return;
       }
+      target.dispatchEvent(new CustomEvent(topic, { detail: message }));
     },
     listen(scenarioId, listener) {
       const topic = TOPIC_PREFIX + scenarioId;
@@ -103,7 +118,10 @@ export function createChangeFeed(options: { redisUrl?: string | undefined; resyn
         }
       };
       target.addEventListener(topic, onEvent);
-      return () => target.removeEventListener(topic, onEvent);
+      // The event target subscribes without waiting; Redis answers commands in order, so when this
+      // (harmless, repeated) SUBSCRIBE is confirmed, so is the target's.
+      const ready = redis ? redis.subscribe.subscribe(topic).then(() => undefined, () => undefined) : Promise.resolve();
+      return { stop: () => target.removeEventListener(topic, onEvent), ready };
     },
     onResync(check) {
       resyncChecks.add(check);

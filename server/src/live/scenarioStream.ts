@@ -2,7 +2,8 @@
  * One viewer's stream of a scenario's changes: every committed change after the version it has,
  * once each, in version order, with no gaps, however the feed behaves.
  *
- * - It listens to the feed before it reads the database, so nothing committed in between is lost.
+ * - It listens to the feed before it reads the database, and reads again once the feed confirms it
+ *   is listening on every instance, so nothing committed in between is lost.
  * - It starts with what the history holds after `afterVersion` (a reconnecting client's catch-up).
  * - A live change that is not the next version (a message Redis dropped, or one that overtook
  *   another) makes it read the missed ones from the history first; one already delivered is skipped.
@@ -41,7 +42,7 @@ export function scenarioStream(feed: ChangeFeed, scenarioId: string, afterVersio
       }
     };
 
-    const stopListening = feed.listen(scenarioId, (event) =>
+    const listening = feed.listen(scenarioId, (event) =>
       then(async () => {
         if (event.version === delivered + 1) await deliver(event);
         else if (event.version > delivered) await catchUp();
@@ -50,10 +51,12 @@ export function scenarioStream(feed: ChangeFeed, scenarioId: string, afterVersio
     const stopResync = feed.onResync(() => then(catchUp));
     const stopOnClose = feed.onClose(() => stop());
     then(catchUp);
+    // Until Redis confirms the subscription, another instance's change could pass unseen: look again then.
+    void listening.ready.then(() => then(catchUp));
 
     await stop;
     stopped = true;
-    stopListening();
+    listening.stop();
     stopResync();
     stopOnClose();
   });
