@@ -1,5 +1,6 @@
 /**
- * Starts Ramme on one port: GraphQL at /graphql, the built web client at /.
+ * Starts Ramme on one port: GraphQL at /graphql, the built web client at /, health checks at
+ * /healthz and /readyz.
  * Seeds the documents' data first (a no-op when the database already holds it).
  */
 import { existsSync } from "node:fs";
@@ -8,6 +9,7 @@ import path from "node:path";
 import sirv from "sirv";
 import { configureDatabase, db, disconnectDatabase } from "./db.ts";
 import { repoRoot } from "./db/databaseUrl.ts";
+import { answerHealth, HEALTH_PATHS } from "./health.ts";
 import { changeFeed, closeChangeFeed } from "./live/changeFeed.ts";
 import { seedDatabase } from "./seed/seedDatabase.ts";
 import { yoga } from "./yoga.ts";
@@ -28,9 +30,16 @@ const serveClient = existsSync(clientDirectory)
       response.end("The web client is not built; run `npm start` from the repository root. The API is at /graphql.");
     };
 
+/** Set by SIGTERM/SIGINT: /readyz answers 503 so a load balancer stops sending new work. */
+let stopping = false;
+
 const server = createServer((request, response) => {
   if (request.url?.startsWith(yoga.graphqlEndpoint)) {
     void yoga.handle(request, response);
+    return;
+  }
+  if (HEALTH_PATHS.has((request.url ?? "").split("?")[0]!)) {
+    void answerHealth(request, response, stopping);
     return;
   }
   serveClient(request, response, () => {
@@ -48,7 +57,6 @@ server.listen(port, host, () => {
 
 /** How long a shutdown waits for requests in flight before it cuts the remaining connections. */
 const shutdownGraceMs = Number(process.env.RAMME_SHUTDOWN_GRACE_MS ?? 30_000);
-let stopping = false;
 
 /**
  * SIGTERM (a deploy, a scale-down) or Ctrl+C: stop accepting connections, end every live stream

@@ -3,7 +3,7 @@
  * files' hash is recorded, and a database that already holds that hash is left alone.
  */
 import { parseDanishAmount, type Oere } from "@ramme/domain";
-import type { Database } from "../db/client.ts";
+import { isPostgres, type Database } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { changeBetween, currentState } from "../engine/scenarioState.ts";
 import { readSeeds, type SeedData } from "./seedFiles.ts";
@@ -12,14 +12,26 @@ import { readSeeds, type SeedData } from "./seedFiles.ts";
 export const DOCUMENTS_ACTOR = "Dokumenterne";
 
 const SEED_STATE_ID = "documents";
+/** An arbitrary constant naming the seeding lock among PostgreSQL advisory locks. */
+const SEED_LOCK_KEY = 7_210_001;
 
 export type SeedOutcome = "seeded" | "unchanged";
 
 export async function seedDatabase(db: Database, data: SeedData = readSeeds()): Promise<SeedOutcome> {
   const state = await db.seedState.findUnique({ where: { id: SEED_STATE_ID } });
   if (state?.contentHash === data.contentHash) return "unchanged";
-  await db.$transaction(async (tx) => writeSeeds(tx, data), { timeout: 120_000, maxWait: 30_000 });
-  return "seeded";
+  return db.$transaction(
+    async (tx) => {
+      // Several instances starting at once on one PostgreSQL: one seeds, the others wait here and
+      // then find the hash recorded. (SQLite has one writer; its transaction is already exclusive.)
+      if (isPostgres()) await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+      const current = await tx.seedState.findUnique({ where: { id: SEED_STATE_ID } });
+      if (current?.contentHash === data.contentHash) return "unchanged" as const;
+      await writeSeeds(tx, data);
+      return "seeded" as const;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
 }
 
 /** Parses an amount exactly as printed in a document ("3,5", "-", "100"); a bad one names where it is. */

@@ -1,0 +1,29 @@
+/**
+ * What a load balancer or orchestrator asks an instance:
+ * - `/healthz`: is the process alive (200 while it runs);
+ * - `/readyz`: should it get traffic: 200 when the database answers, 503 while it does not or while
+ *   the instance is shutting down, with the reason as JSON.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { db } from "./db.ts";
+import { changeFeed } from "./live/changeFeed.ts";
+
+export const HEALTH_PATHS = new Set(["/healthz", "/readyz"]);
+
+export async function answerHealth(request: IncomingMessage, response: ServerResponse, stopping: boolean): Promise<void> {
+  const path = (request.url ?? "").split("?")[0];
+  const reply = (status: number, body: Record<string, unknown>) => {
+    response.statusCode = status;
+    response.setHeader("content-type", "application/json; charset=utf-8");
+    response.setHeader("cache-control", "no-store");
+    response.end(JSON.stringify(body));
+  };
+  if (path === "/healthz") return reply(200, { status: "alive" });
+  if (stopping) return reply(503, { status: "stopping" });
+  try {
+    await db.$queryRawUnsafe("SELECT 1");
+  } catch {
+    return reply(503, { status: "unavailable", database: "unreachable" });
+  }
+  reply(200, { status: "ready", database: "ok", liveUpdates: changeFeed().transport });
+}
