@@ -3,12 +3,11 @@
  * PostgreSQL migrations and the real seed loader); each test file then gets its own database
  * created from it. RAMME_TEST_POSTGRES_URL names the server (default: the local one, trust auth).
  */
-import { execFileSync } from "node:child_process";
-import path from "node:path";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { migrateAndSeed } from "./serverProcess.ts";
 
-const serverDirectory = path.resolve(import.meta.dirname, "../../server");
 export const postgresServerUrl = process.env.RAMME_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export function databaseUrl(name: string): string {
@@ -27,14 +26,18 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** A fresh database copied from the run's seeded template (names from inject("postgresRun"/"postgresTemplate")); returns its URL. */
+export async function databaseFromTemplate(run: string, template: string): Promise<string> {
+  const name = `${run}_${randomUUID().slice(0, 8)}`;
+  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  return databaseUrl(name);
+}
+
 export default async function setup(project: TestProject) {
   const run = `ramme_test_${process.pid}_${Date.now().toString(36)}`;
   const template = `${run}_template`;
   await admin((client) => client.query(`CREATE DATABASE "${template}"`));
-  const env = { ...process.env, DATABASE_URL: databaseUrl(template) };
-  const bin = (name: string) => path.join(serverDirectory, "node_modules", ".bin", name);
-  execFileSync(bin("tsx"), ["src/db/migratePostgres.ts"], { cwd: serverDirectory, env, stdio: "pipe" });
-  execFileSync(bin("tsx"), ["src/seed/cli.ts"], { cwd: serverDirectory, env, stdio: "pipe" });
+  migrateAndSeed(databaseUrl(template));
   project.provide("postgresTemplate", template);
   project.provide("postgresRun", run);
   return async () => {

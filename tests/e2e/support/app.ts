@@ -1,16 +1,15 @@
 /**
  * Starts the REAL app for end-to-end tests and benchmarks: the built web client, the GraphQL API and
- * a fresh SQLite file migrated with the Prisma CLI, in one `node --import tsx server/src/server.ts`
- * process on a free loopback port. No vitest imports here: scripts/bench-client.mjs uses it too.
+ * a fresh SQLite file migrated with the Prisma CLI, in one server process on a free loopback port
+ * (support/serverProcess.ts). No vitest imports here: scripts/bench-client.mjs uses it too.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { repoRoot, serverDirectory, startServer, type ServerProcess } from "../../support/serverProcess.ts";
 
-export const repoRoot = path.resolve(import.meta.dirname, "../../..");
-export const serverDirectory = path.join(repoRoot, "server");
+export { freePort, repoRoot, serverDirectory } from "../../support/serverProcess.ts";
 export const clientDirectory = path.join(repoRoot, "client");
 export const clientIndex = path.join(clientDirectory, "dist", "index.html");
 
@@ -86,20 +85,6 @@ export function migrateDatabase(file: string): void {
   }
 }
 
-/** A port that was free a moment ago on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("could not find a free port"))));
-    });
-  });
-}
-
 export interface RunningApp {
   /** e.g. http://127.0.0.1:43121 (no trailing slash) */
   baseUrl: string;
@@ -118,62 +103,28 @@ export interface StartAppOptions {
   startTimeoutMs?: number;
 }
 
-const READY_LINE = "Ramme is running";
-
 /** Starts the server on a fresh database and resolves once it prints that it is running. */
 export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   const scratch = mkdtempSync(path.join(tmpdir(), "ramme-e2e-"));
   const databaseFile = path.join(scratch, "ramme.db");
-  if (options.templateDatabase) copyFileSync(options.templateDatabase, databaseFile);
-  else migrateDatabase(databaseFile);
-
-  const port = await freePort();
-  // As `npm start` runs it: NODE_ENV=production (vitest sets "test" in its workers; the app never sees that).
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${databaseFile}` };
-  // One node process (no tsx CLI wrapper, no pnpm), so that a signal reaches the server itself.
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: serverDirectory,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  let hasExited = false;
-  void exited.then(() => (hasExited = true));
-
-  const stop = async () => {
-    if (!hasExited) {
-      child.kill("SIGTERM");
-      const killTimer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(killTimer);
-    }
-    rmSync(scratch, { recursive: true, force: true });
-  };
-
-  const timeoutMs = options.startTimeoutMs ?? 60_000;
+  const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
+  let server: ServerProcess;
   try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the server did not print "${READY_LINE}" within ${timeoutMs} ms`)), timeoutMs);
-      const onData = () => {
-        if (output.includes(READY_LINE)) {
-          clearTimeout(timer);
-          child.stdout.off("data", onData);
-          resolve();
-        }
-      };
-      child.stdout.on("data", onData);
-      void exited.then(() => {
-        clearTimeout(timer);
-        reject(new Error(`the server exited (code ${child.exitCode}, signal ${child.signalCode}) before it was running`));
-      });
-    });
+    if (options.templateDatabase) copyFileSync(options.templateDatabase, databaseFile);
+    else migrateDatabase(databaseFile);
+    server = await startServer({ databaseUrl: `file:${databaseFile}`, startTimeoutMs: options.startTimeoutMs });
   } catch (error) {
-    await stop();
-    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
+    removeScratch();
+    throw error;
   }
-
-  return { baseUrl: `http://127.0.0.1:${port}`, port, databaseFile, output: () => output, stop };
+  return {
+    baseUrl: server.baseUrl,
+    port: server.port,
+    databaseFile,
+    output: server.output,
+    async stop() {
+      await server.stop();
+      removeScratch();
+    },
+  };
 }
