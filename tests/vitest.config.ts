@@ -32,6 +32,20 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Real server processes under faults and load (`test:faults`, run by .ci/run, not by
+          // `npm test`): concurrent writers, several instances, crashes, databases stopped and
+          // started. Needs the local PostgreSQL (RAMME_TEST_POSTGRES_URL) for its templates.
+          name: "faults",
+          include: ["faults/**/*.test.ts"],
+          globalSetup: ["support/globalSetup.ts", "support/globalSetupPostgres.ts"],
+          pool: "forks",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           include: ["e2e/**/*.test.ts"],
           // Real Chromium against the real server: once per run, check Chromium, build the client if

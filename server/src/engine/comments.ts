@@ -5,7 +5,7 @@
 import { writeTransaction } from "../db.ts";
 import type { Comment } from "../generated/prisma/client.ts";
 import { ProblemList, TEXT_LIMITS } from "./input.ts";
-import { findScenario } from "./scenarioAccess.ts";
+import { findScenarioForWrite } from "./scenarioAccess.ts";
 
 export interface AddCommentInput {
   scenarioId: string;
@@ -25,7 +25,7 @@ export function addComment(input: AddCommentInput, author: string): Promise<Comm
   problems.throwIfAny();
 
   return writeTransaction(async (tx) => {
-    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
+    const scenario = await findScenarioForWrite(tx, scenarioId!, "input.scenarioId");
     if (initiativeId) {
       const line = await tx.scenarioLine.findUnique({ where: { scenarioId_initiativeId: { scenarioId: scenario.id, initiativeId } } });
       if (!line) problems.add("input.initiativeId", "NOT_IN_SCENARIO", `${JSON.stringify(initiativeId)} is not a line of this scenario.`, initiativeId);

@@ -1,11 +1,12 @@
 /**
  * The frame every edit of a what-if's lines and cells runs in: the scenario ID and the comment are
  * checked together with what the operation checks up front (every problem collected), then, in one
- * write transaction, the scenario is found and refused if it cannot be edited, and the operation runs.
+ * write transaction, the scenario is found (and locked, see lockScenarios) and refused if it cannot
+ * be edited, and the operation runs.
  */
 import { writeTransaction, type Transaction } from "../db.ts";
 import { ProblemList, TEXT_LIMITS } from "./input.ts";
-import { assertEditable, findScenario, type ScenarioForEdit } from "./scenarioAccess.ts";
+import { assertEditable, findScenarioForWrite, type ScenarioForEdit } from "./scenarioAccess.ts";
 
 export interface EditContext {
   tx: Transaction;
@@ -26,7 +27,7 @@ export function editScenario<T>(
   checkInput(problems);
   problems.throwIfAny();
   return writeTransaction(async (tx) => {
-    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
+    const scenario = await findScenarioForWrite(tx, scenarioId!, "input.scenarioId");
     assertEditable(scenario);
     return work({ tx, scenario, problems, comment });
   });

@@ -10,7 +10,7 @@ import { InvalidInputError, MergeConflictError } from "./errors.ts";
 import { ProblemList, TEXT_LIMITS } from "./input.ts";
 import { stateAtVersion } from "./history.ts";
 import { currentState } from "./scenarioState.ts";
-import { assertEditable, assertVersion, findScenario } from "./scenarioAccess.ts";
+import { assertEditable, assertVersion, findScenario, lockScenarios } from "./scenarioAccess.ts";
 
 export interface MergeResolutionInput {
   initiativeId: string;
@@ -81,6 +81,8 @@ export function mergeScenario(input: MergeInput, actor: string): Promise<Committ
   problems.throwIfAny();
 
   return writeTransaction(async (tx) => {
+    // Both locked: the target is written, and the source's changes are read across several statements.
+    await lockScenarios(tx, [sourceId, targetId]);
     const plan = await planMerge(tx, sourceId, targetId, resolutions);
     assertEditable(plan.target);
     assertVersion(plan.target, input.expectedTargetVersion);

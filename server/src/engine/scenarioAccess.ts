@@ -4,6 +4,8 @@
  */
 import type { Oere, YearAmount } from "@ramme/domain";
 import type { Transaction } from "../db.ts";
+import { isPostgres } from "../db/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { InvalidInputError, ScenarioLockedError, VersionConflictError } from "./errors.ts";
 
 export interface ScenarioForEdit {
@@ -41,6 +43,26 @@ export async function findScenario(tx: Transaction, scenarioId: string, field: s
   return scenario;
 }
 
+/**
+ * Locks the scenarios' rows until the transaction ends, so that writers of one scenario take turns
+ * and each reads the version and cells the one before it committed. On PostgreSQL several server
+ * instances write at once, each statement seeing what was committed when it started (READ
+ * COMMITTED): without the lock two edits could read the same version and cells, and the second
+ * would be refused at the version claim though its client asked for no particular version.
+ * SQLite needs no lock: one process serves a file, and it queues its writes one at a time (db.ts).
+ * `ORDER BY` takes the locks in one order, so two operations locking the same pair cannot deadlock.
+ */
+export async function lockScenarios(tx: Transaction, scenarioIds: readonly string[]): Promise<void> {
+  if (!isPostgres() || scenarioIds.length === 0) return;
+  await tx.$queryRaw`SELECT "id" FROM "Scenario" WHERE "id" IN (${Prisma.join(scenarioIds)}) ORDER BY "id" FOR UPDATE`;
+}
+
+/** findScenario for a write: the row is locked first (lockScenarios), so what is read is the latest and stays so until commit. */
+export async function findScenarioForWrite(tx: Transaction, scenarioId: string, field: string): Promise<ScenarioForEdit> {
+  await lockScenarios(tx, [scenarioId]);
+  return findScenario(tx, scenarioId, field);
+}
+
 /** Refuses baselines, locked and archived scenarios. */
 export function assertEditable(scenario: ScenarioForEdit): void {
   if (scenario.kind === "BASELINE") throw new ScenarioLockedError(scenario.id, "BASELINE");
@@ -54,9 +76,9 @@ export function assertVersion(scenario: ScenarioForEdit, expectedVersion: number
   }
 }
 
-/** Finds, checks editability and version: the start of every edit. */
+/** Finds (locked for the write), checks editability and version. */
 export async function scenarioForEdit(tx: Transaction, scenarioId: string, expectedVersion: number | null | undefined, field = "input.scenarioId") {
-  const scenario = await findScenario(tx, scenarioId, field);
+  const scenario = await findScenarioForWrite(tx, scenarioId, field);
   assertEditable(scenario);
   assertVersion(scenario, expectedVersion);
   return scenario;

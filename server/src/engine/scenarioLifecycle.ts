@@ -7,7 +7,7 @@ import { writeTransaction, type Transaction } from "../db.ts";
 import { commitChange, type ChangeKind, type CommittedChange } from "./commitChange.ts";
 import { ScenarioLockedError } from "./errors.ts";
 import { ProblemList, TEXT_LIMITS } from "./input.ts";
-import { assertEditable, assertVersion, findScenario, type ScenarioForEdit } from "./scenarioAccess.ts";
+import { assertVersion, findScenario, findScenarioForWrite, scenarioForEdit, type ScenarioForEdit } from "./scenarioAccess.ts";
 
 /** A readable, unique key: "mere-til-forskning-k3x9fq". */
 export function newKey(text: string): string {
@@ -39,7 +39,8 @@ export function forkScenario(input: ForkInput, actor: string): Promise<Committed
   problems.throwIfAny();
 
   return writeTransaction(async (tx) => {
-    const source = await findScenario(tx, sourceId!, "input.sourceId");
+    // Locked, so the version recorded as forkedFromVersion is the one whose cells are copied.
+    const source = await findScenarioForWrite(tx, sourceId!, "input.sourceId");
     const id = newKey(name!);
     await tx.scenario.create({
       data: {
@@ -103,7 +104,7 @@ export function updateScenario(input: UpdateInput, actor: string): Promise<Commi
   problems.throwIfAny();
 
   return writeTransaction(async (tx) => {
-    const scenario = await scenarioForEditOrThrow(tx, scenarioId!, input.expectedVersion);
+    const scenario = await scenarioForEdit(tx, scenarioId!, input.expectedVersion);
     const update: { name?: string; description?: string | null; mustFit?: boolean } = {};
     const details: Record<string, { from: unknown; to: unknown }> = {};
     if (name !== null && name !== scenario.name) {
@@ -121,13 +122,6 @@ export function updateScenario(input: UpdateInput, actor: string): Promise<Commi
     if (Object.keys(update).length === 0) return commitChange(tx, scenario, { kind: "UPDATED", cells: [] }, actor);
     return commitChange(tx, scenario, { kind: "UPDATED", cells: [], scenarioUpdate: update, details }, actor);
   });
-}
-
-async function scenarioForEditOrThrow(tx: Transaction, scenarioId: string, expectedVersion: number | null | undefined) {
-  const scenario = await findScenario(tx, scenarioId, "input.scenarioId");
-  assertEditable(scenario);
-  assertVersion(scenario, expectedVersion);
-  return scenario;
 }
 
 type StatusChange = "LOCK" | "UNLOCK" | "ARCHIVE" | "UNARCHIVE";
@@ -150,7 +144,7 @@ export function changeScenarioStatus(change: StatusChange, input: { scenarioId: 
   problems.throwIfAny();
 
   return writeTransaction(async (tx) => {
-    const scenario = await findScenario(tx, scenarioId!, "input.scenarioId");
+    const scenario = await findScenarioForWrite(tx, scenarioId!, "input.scenarioId");
     const step = STATUS_CHANGES[change];
     if (scenario.kind === "BASELINE" && change !== "LOCK") throw new ScenarioLockedError(scenario.id, "BASELINE");
     if (scenario.archivedAt && (change === "LOCK" || change === "UNLOCK")) throw new ScenarioLockedError(scenario.id, "ARCHIVED");
