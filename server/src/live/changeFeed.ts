@@ -101,6 +101,8 @@ export function createChangeFeed(options: { redisUrl?: string | undefined; resyn
         // The message is the JSON the target's subscriber side parses.
         redis.publish.publish(topic, JSON.stringify(message)).catch(() => {
           publishFailures += 1;
+          // This instance's own viewers need not wait for Redis: they read the change from the database now.
+          resyncAll();
         });
         return;
       }
