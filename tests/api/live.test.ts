@@ -19,7 +19,7 @@ const SUBSCRIPTION = `subscription($id: ID!, $after: Int) { scenarioChanged(scen
 
 const open: Subscription[] = [];
 async function watch(scenarioId: string, afterVersion?: number): Promise<Subscription> {
-  const subscription = await subscribe((url, init) => yoga.fetch(url, init), "http://ramme.test/graphql", SUBSCRIPTION, { id: scenarioId, after: afterVersion });
+  const subscription = await subscribe(async (url, init) => yoga.fetch(url, init), "http://ramme.test/graphql", SUBSCRIPTION, { id: scenarioId, after: afterVersion });
   open.push(subscription);
   return subscription;
 }
