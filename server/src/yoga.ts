@@ -1,6 +1,7 @@
 /** Builds the GraphQL server. server.ts only listens; tests call `yoga.fetch` in process. */
 import { createYoga } from "graphql-yoga";
 import type { Context } from "./builder.ts";
+import { maskError } from "./db/unavailable.ts";
 import { schema } from "./schema/index.ts";
 
 /** Until sign-in (issue 5) names the user, the history records the name the client gives, or this. */
@@ -23,8 +24,8 @@ export const yoga = createYoga<Record<string, unknown>, Context>({
   schema,
   graphqlEndpoint: "/graphql",
   context: ({ request }) => ({ actor: actorOf(request) }),
-  // Unexpected errors (bugs, database failures) reach clients as "Unexpected error." with no stack or SQL.
-  maskedErrors: true,
+  // Unexpected errors (bugs) reach clients as "Unexpected error." with no stack or SQL; a database that cannot be reached as DATABASE_UNAVAILABLE.
+  maskedErrors: { maskError },
   graphiql: { title: "Ramme GraphQL API" },
   landingPage: false,
 });

@@ -6,6 +6,9 @@ import { ensureDatabaseDirectory, providerOf, resolveDatabaseUrl } from "./datab
 
 export type Database = PrismaClient<"query">;
 
+/** How long a statement waits for another process's lock on the SQLite file before SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
 /**
  * A Prisma client on the database DATABASE_URL names: a SQLite file (the embedded default), or
  * PostgreSQL. The two generated clients come from one schema (scripts/prisma-schemas.mjs) and
@@ -15,16 +18,33 @@ export function createDatabase(url = process.env.DATABASE_URL): Database {
   const resolved = resolveDatabaseUrl(url);
   if (providerOf(resolved) === "postgresql") {
     const client = new PostgresPrismaClient({
-      adapter: new PrismaPg({ connectionString: resolved }),
+      adapter: new PrismaPg(
+        // Without a limit, connecting to a host that does not answer waits for the OS's TCP timeout.
+        { connectionString: resolved, connectionTimeoutMillis: 5_000 },
+        // A pooled connection that dies (PostgreSQL restarted) is dropped by the pool and replaced on
+        // the next query; the adapter handles the pool's "error" event, which would otherwise end the
+        // process. Said once per outage, not once per connection.
+        { onPoolError: reportLostConnection, onConnectionError: reportLostConnection },
+      ),
       log: [{ emit: "event", level: "query" }],
     });
     return client as unknown as Database;
   }
   ensureDatabaseDirectory(resolved);
   return new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: resolved, timeout: 5_000 }),
+    // `timeout` is SQLite's busy timeout: another process holding the file's lock (a backup tool,
+    // the sqlite3 shell) makes a statement wait up to this long instead of failing with SQLITE_BUSY.
+    adapter: new PrismaBetterSQLite3({ url: resolved, timeout: SQLITE_BUSY_TIMEOUT_MS }),
     log: [{ emit: "event", level: "query" }],
   });
+}
+
+let lastLostConnectionReport = 0;
+function reportLostConnection(error: Error) {
+  const now = Date.now();
+  if (now - lastLostConnectionReport < 10_000) return;
+  lastLostConnectionReport = now;
+  console.error(`PostgreSQL connection lost (${error.message}); requests get DATABASE_UNAVAILABLE until it is back.`);
 }
 
 export function isPostgres(url = process.env.DATABASE_URL): boolean {
