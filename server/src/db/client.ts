@@ -7,7 +7,7 @@ import { ensureDatabaseDirectory, providerOf, resolveDatabaseUrl } from "./datab
 export type Database = PrismaClient<"query">;
 
 /** How long a statement waits for another process's lock on the SQLite file before SQLITE_BUSY. */
-export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * A Prisma client on the database DATABASE_URL names: a SQLite file (the embedded default), or
@@ -51,14 +51,29 @@ export function isPostgres(url = process.env.DATABASE_URL): boolean {
   return providerOf(resolveDatabaseUrl(url)) === "postgresql";
 }
 
+const SYNCHRONOUS_LEVELS = ["FULL", "NORMAL", "EXTRA"] as const;
+export type SqliteSynchronous = (typeof SYNCHRONOUS_LEVELS)[number];
+
 /**
- * WAL lets readers go on while a write commits, and survives a crash with every committed
- * transaction intact; synchronous=NORMAL is the durable setting for WAL (a commit can be lost
- * only on power loss, never corrupt the file).
+ * RAMME_SQLITE_SYNCHRONOUS, default FULL: an acknowledged edit survives a power loss or OS crash,
+ * not only a crash of the process (docs/architecture.md, "Durability"). NORMAL is faster and still
+ * loses nothing when only the process dies.
+ */
+export function sqliteSynchronous(value = process.env.RAMME_SQLITE_SYNCHRONOUS): SqliteSynchronous {
+  const level = (value?.trim() || "FULL").toUpperCase();
+  if (!(SYNCHRONOUS_LEVELS as readonly string[]).includes(level)) {
+    throw new Error(`RAMME_SQLITE_SYNCHRONOUS must be one of ${SYNCHRONOUS_LEVELS.join(", ")}, got ${JSON.stringify(value)}`);
+  }
+  return level as SqliteSynchronous;
+}
+
+/**
+ * WAL lets readers go on while a write commits, and a crash of the process keeps every committed
+ * transaction; the synchronous level decides whether a commit also waits for the disk (FULL).
  */
 export async function configureSqlite(db: Database): Promise<void> {
   if (isPostgres()) return;
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  await db.$executeRawUnsafe(`PRAGMA synchronous = ${sqliteSynchronous()}`);
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
 }
