@@ -9,8 +9,10 @@
  * - a write client that only ever runs transactions, one at a time, queued in process by
  *   `writeTransaction`. No two writers ever contend for the file, so no request sees "database is
  *   busy", and Prisma's transaction wait limit is never reached however many writers queue up.
+ * That holds because one server process serves a SQLite file; several instances need PostgreSQL.
+ * Another process may still read the file (a backup) or lock it for a moment, which a write waits for.
  */
-import { configureSqlite, createDatabase, type Database } from "./db/client.ts";
+import { configureSqlite, createDatabase, isPostgres, type Database } from "./db/client.ts";
 import type { Prisma } from "./generated/prisma/client.ts";
 
 export const db = createDatabase();
@@ -29,6 +31,18 @@ export function configureDatabase(): Promise<void> {
   return configured;
 }
 
+const onSqlite = !isPostgres();
+
+/**
+ * Takes the SQLite file's write lock as the transaction's first statement, as BEGIN IMMEDIATE
+ * would (the adapter only sends BEGIN). Another process may hold the lock for a moment (the sqlite3
+ * shell, a checkpoint); a transaction that has already read cannot wait for it and fails at once
+ * with SQLITE_BUSY, while one that writes first waits up to the busy timeout. Matches no row.
+ */
+function takeFileWriteLock(tx: Transaction) {
+  return tx.$executeRawUnsafe(`UPDATE "Scenario" SET "id" = "id" WHERE 0`);
+}
+
 /**
  * Runs `work` in one transaction on the write connection after every write queued before it has
  * finished. A throw inside `work` rolls the whole transaction back: nothing is half-stored.
@@ -39,7 +53,8 @@ export function writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Prom
     // The queue already serialises; the generous limits only guard against a stuck transaction.
     const hooks: (() => void)[] = [];
     const result = await writeClient.$transaction(
-      (tx) => {
+      async (tx) => {
+        if (onSqlite) await takeFileWriteLock(tx);
         commitHooks.set(tx, hooks);
         return work(tx);
       },
