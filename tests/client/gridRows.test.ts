@@ -1,6 +1,6 @@
 import { mio } from "@ramme/domain";
 import { describe, expect, it } from "vitest";
-import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, yearsOverFrame, type LineMeta } from "../../client/src/features/grid/gridRows.ts";
+import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, withCells, yearsOverFrame, type LineMeta } from "../../client/src/features/grid/gridRows.ts";
 
 const years = [2024, 2025];
 const line = (key: string, themeKey: string): LineMeta => ({ key, title: key.toUpperCase(), themeKey, isReserve: false, isProposal: false, sources: "" });
@@ -57,6 +57,17 @@ describe("rows kept between edits", () => {
     const changed = after.filter((row, index) => row !== before[index]).map((row) => row.id);
     expect(changed).toEqual(["theme:b", "x"]);
     expect(after.find((row) => row.id === "theme:b")!.amounts[2024]).toBe(mio("64"));
+  });
+});
+
+describe("cells changed by an edit, an answer or a live change", () => {
+  it("get new maps for the touched lines only, leave the old cells as they were, and lose a cell whose amount is gone", () => {
+    const next = withCells(cells, [{ initiativeKey: "x", year: 2024, amount: mio("4") }, { initiativeKey: "x", year: 2025, amount: null }, { initiativeKey: "w", year: 2025, amount: mio("1") }]);
+    expect(next.get("x")).toEqual(new Map([[2024, mio("4")]]));
+    expect(next.get("w")).toEqual(new Map([[2025, mio("1")]]));
+    expect(next.get("y")).toBe(cells.get("y"));
+    expect(cells.get("x")).toEqual(new Map([[2024, mio("3.5")], [2025, mio("2.5")]]));
+    expect(withCells(cells, [])).toBe(cells);
   });
 });
 

@@ -80,6 +80,34 @@ export const createRowCache = (): RowCache => ({ lines: new WeakMap(), themes: n
 
 const NO_CELLS: ReadonlyMap<number, Oere> = new Map();
 
+/** One cell's new amount; null where the line has no amount that year. */
+export interface CellUpdate {
+  initiativeKey: string;
+  year: number;
+  amount: Oere | null;
+}
+
+/**
+ * The cells with the updates applied, whoever made them (a local edit, the server's answer, a live
+ * change by someone else). Only the lines touched get new maps, so the row cache rebuilds only them.
+ */
+export function withCells(cells: CellMap, updates: readonly CellUpdate[]): CellMap {
+  if (updates.length === 0) return cells;
+  const next = new Map(cells);
+  const touched = new Map<string, Map<number, Oere>>();
+  for (const { initiativeKey, year, amount } of updates) {
+    let line = touched.get(initiativeKey);
+    if (!line) {
+      line = new Map(cells.get(initiativeKey) ?? NO_CELLS);
+      touched.set(initiativeKey, line);
+      next.set(initiativeKey, line);
+    }
+    if (amount === null) line.delete(year);
+    else line.set(year, amount);
+  }
+  return next;
+}
+
 /** The lines' keys in the order the grid shows them (by theme, then scenario order): what paste and selection walk. */
 export function orderedLineKeys(lines: readonly LineMeta[], themes: readonly ThemeMeta[]): string[] {
   const position = new Map(themes.map((theme) => [theme.key, theme.position]));
