@@ -21,6 +21,8 @@ export const client = new Client({
   // loads, is on screen the moment the grid mounts.
   exchanges: [cacheExchange, fetchExchange],
   requestPolicy: "cache-and-network",
+  // Subscriptions (live updates) go over the same fetch as Server-Sent Events, as graphql-yoga serves them.
+  fetchSubscriptions: true,
   fetchOptions: () => {
     const user = currentUser();
     const headers: Record<string, string> = user ? { "x-ramme-user": encodeURIComponent(user) } : {};

@@ -4,7 +4,7 @@
  * undo it, break the frame, compare the baselines, export and read the file back.
  */
 import { expect, test } from "vitest";
-import type { Page } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
@@ -15,6 +15,27 @@ const AGREEMENT = "Aftale om strategi for life science (21. november 2024)";
 /** A cell by its row's id (an initiative's key, "theme:<key>", "summary:allocated|frame|headroom|stated") and its column ("y2024", "total"). */
 const cell = (page: Page, rowId: string, colId: string) => page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
 const cellText = async (page: Page, rowId: string, colId: string) => ((await cell(page, rowId, colId).textContent()) ?? "").trim();
+/**
+ * Playwright's "networkidle" for a page with a live grid, whose update stream stays open: resolves
+ * once no other request has been in flight for 500 ms. Call before navigating; await the result after.
+ */
+function quietApartFromLiveStream(page: Page): () => Promise<void> {
+  const open = new Set<Request>();
+  let changedAt = Date.now();
+  const isLiveStream = (request: Request) => /^\s*subscription\b/.test(request.postDataJSON()?.query ?? "");
+  page.on("request", (request) => {
+    if (isLiveStream(request)) return;
+    open.add(request);
+    changedAt = Date.now();
+  });
+  const done = (request: Request) => {
+    if (open.delete(request)) changedAt = Date.now();
+  };
+  page.on("requestfinished", done);
+  page.on("requestfailed", done);
+  return () => expect.poll(() => open.size === 0 && Date.now() - changedAt >= 500, { interval: 100, timeout: 30_000 }).toBe(true);
+}
+
 /** Clicks a cell and waits until the grid has focused it (AG Grid moves focus after the click's events). */
 async function focusCell(page: Page, rowId: string, colId: string) {
   await cell(page, rowId, colId).click();
@@ -92,7 +113,9 @@ test("fork, edit a cell and see the totals and headroom change; break the frame 
 test("select a block with Shift+arrows and copy it as tab-separated text, ready for Excel", { retry: 2 }, async () => {
   const { page, context, errors } = await e2e.open();
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.goto(`${e2e.app.baseUrl}/#/scenario/aftale-2024`, { waitUntil: "networkidle" });
+  const quiet = quietApartFromLiveStream(page);
+  await page.goto(`${e2e.app.baseUrl}/#/scenario/aftale-2024`);
+  await quiet();
   await focusCell(page, "vmk", "y2024");
   await page.keyboard.down("Shift");
   await page.keyboard.press("ArrowDown");

@@ -7,6 +7,7 @@
 import { compareMessages } from "../features/compare/messages.ts";
 import { gridMessages } from "../features/grid/messages.ts";
 import { historyMessages } from "../features/history/messages.ts";
+import { liveMessages } from "../features/live/messages.ts";
 import { scenarioMessages } from "../features/scenarios/messages.ts";
 
 const common = {
@@ -76,7 +77,7 @@ const common = {
   },
 } as const;
 
-const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages] as const;
+const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages] as const;
 
 type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
   ? Head["da"] & Merge<Rest>

@@ -2,27 +2,32 @@
  * A scenario as a spreadsheet: one row per initiative under its theme heading, a column per frame
  * year and the total, pinned rows for the total, the frame, the headroom and the document's printed
  * total. Edits, pastes and undo go to the server; the totals change the instant a cell does, from
- * the local cells, and settle on the server's figures when it answers.
+ * the local cells, and settle on the server's figures when it answers. Everyone else's changes
+ * arrive live (features/live) and go into the same cells.
  */
 import { AgGridReact } from "ag-grid-react";
-import type { CellClassParams, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, ValueFormatterParams } from "ag-grid-community";
+import type { CellClassParams, CellEditingStartedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, ValueFormatterParams } from "ag-grid-community";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { gql, useMutation, useQuery } from "urql";
 import { gridTheme } from "../../app/agGrid.ts";
 import { formatAmount, fromApi, toApi } from "../../app/amounts.ts";
 import { scenarioGlobalId } from "../../app/ids.ts";
 import { hrefOf, navigate } from "../../app/route.ts";
+import { currentUser } from "../../urql.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { ExportButtons } from "../export/ExportButtons.tsx";
 import { HistoryPanel } from "../history/HistoryPanel.tsx";
+import { LiveIndicator } from "../live/LiveIndicator.tsx";
+import { adoptsFetched, advance, describeChange, planLiveChange, type ChangedCell, type ScenarioChange } from "../live/liveChanges.ts";
+import { useScenarioLive } from "../live/useScenarioLive.ts";
 import { ForkScenario, UnlockScenario, type ActionResult } from "../scenarios/scenarioActions.ts";
 import { BalanceDialog } from "./BalanceDialog.tsx";
 import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
 import { AddLineDialog, RemoveLineDialog } from "./LineDialogs.tsx";
 import { ScenarioChart } from "./ScenarioChart.tsx";
 import { ScenarioGridQuery } from "./gridQuery.ts";
-import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, yearsOverFrame, type BodyRow, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
+import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, withCells, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
 import { parseCellInput, parseClipboardBlock, planPaste, type PastedCell } from "./pasteBlock.ts";
 import { blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
@@ -89,7 +94,7 @@ interface EditResult {
   __typename: string;
   version?: number;
   changed?: boolean;
-  cells?: Array<{ initiativeKey: string; year: number; after: string | null }>;
+  cells?: ChangedCell[];
   currentVersion?: number;
   cellsChangedSince?: Conflict["theirs"];
   changesSince?: Conflict["changes"];
@@ -100,6 +105,8 @@ interface EditResult {
 
 const yearField = (year: number) => `y${year}`;
 const cellKey = (initiativeKey: string, year: number) => `${initiativeKey}:${year}`;
+/** How long a cell someone else just changed stays marked. */
+const HIGHLIGHT_MS = 6_000;
 
 const REASONS: Record<AmountError["code"], MessageKey> = {
   EMPTY: "reasonEmpty",
@@ -121,9 +128,25 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   const [, unlock] = useMutation(UnlockScenario);
   const fetched = data?.scenario ?? null;
 
-  const [cells, setCells] = useState<Map<string, Map<number, Oere>>>(new Map());
+  // The version the grid holds and its cells, as state (to render) and as refs (for the handlers of
+  // answers and live changes, which may run several times before React renders).
+  const [cells, setCells] = useState<CellMap>(new Map());
+  const cellsRef = useRef<CellMap>(cells);
   const [version, setVersion] = useState(0);
   const versionRef = useRef(0);
+  /** reload() asked for the scenario: its answer replaces the grid even at the version shown. */
+  const reloadRequestedRef = useRef(false);
+  /** A live change asked for that reload: later changes wait for it, then the stream starts again after it. */
+  const liveReloadRef = useRef(false);
+  /** Saves and undos of ours on their way to the server. */
+  const inFlightRef = useRef(0);
+  /** Versions this browser made (answers to its own edits), so their live echo is not announced as someone else's. */
+  const madeHereRef = useRef(new Set<number>());
+  /** Cells someone else changed a moment ago, with the tooltip saying who and what: marked in the grid. */
+  const recentRef = useRef(new Map<string, string>());
+  const highlightTimers = useRef(new Set<ReturnType<typeof setTimeout>>());
+  /** Cells someone else changed while this user was editing them, with the version before: saving one meets the conflict dialog. */
+  const changedUnderEditRef = useRef(new Map<string, number>());
   const [status, setStatus] = useState<{ text: string; tone: "info" | "error" } | null>(null);
   const [saving, setSaving] = useState(0);
   const [cellErrors, setCellErrors] = useState<Map<string, string>>(new Map());
@@ -139,18 +162,25 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   const apiRef = useRef<GridApi | null>(null);
 
   // What the grid shows. The server's answer replaces it only when it is another scenario or another
-  // version (a version is exactly one state), and during render, so the grid never draws a frame with
-  // stale or empty cells — and a background refresh of the same version disturbs nothing (not the
-  // focus, not a selection in progress).
+  // version (a version is exactly one state) no older than the one held (live changes overtake a query
+  // in flight; see adoptsFetched), and during render, so the grid never draws a frame with stale or
+  // empty cells — and a background refresh of the same version disturbs nothing (not the focus, not a
+  // selection in progress).
   const [scenario, setScenario] = useState<GridScenario | null>(null);
-  if (fetched && (!scenario || fetched.key !== scenario.key || fetched.version !== scenario.version)) {
+  if (fetched && fetched !== scenario && adoptsFetched(scenario, fetched, version, reloadRequestedRef.current)) {
+    reloadRequestedRef.current = false;
     setScenario(fetched);
-    setCells(new Map(fetched.lines.map((line) => [line.initiative.key, new Map(line.amounts.map((cell) => [cell.year, fromApi(cell.amount)]))])));
+    const fetchedCells: CellMap = new Map(fetched.lines.map((line) => [line.initiative.key, new Map(line.amounts.map((cell) => [cell.year, fromApi(cell.amount)]))]));
+    cellsRef.current = fetchedCells;
+    setCells(fetchedCells);
     setVersion(fetched.version);
     versionRef.current = fetched.version;
   }
   useEffect(() => saveStacks(scenarioKey, stacks), [scenarioKey, stacks]);
-
+  useEffect(() => {
+    const timers = highlightTimers.current;
+    return () => timers.forEach(clearTimeout);
+  }, []);
 
   const years = useMemo(() => scenario?.frame.years.map((entry) => entry.year) ?? [], [scenario]);
   const frame = useMemo(() => new Map(scenario?.frame.years.map((entry) => [entry.year, fromApi(entry.amount)]) ?? []), [scenario]);
@@ -211,30 +241,42 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
 
   const amountText = useCallback((amount: Oere) => formatAmount(amount, locale), [locale]);
 
-  const applyServerCells = useCallback((changed: EditResult["cells"]) => {
-    if (!changed?.length) return;
-    setCells((current) => {
-      const next = new Map(current);
-      for (const cell of changed) {
-        const line = new Map(next.get(cell.initiativeKey) ?? []);
-        if (cell.after === null) line.delete(cell.year);
-        else line.set(cell.year, fromApi(cell.after));
-        next.set(cell.initiativeKey, line);
-      }
-      return next;
-    });
+  const showCells = useCallback((next: CellMap) => {
+    cellsRef.current = next;
+    setCells(next);
   }, []);
 
-  const reload = useCallback(() => refetch({ requestPolicy: "network-only" }), [refetch]);
+  const reload = useCallback(() => {
+    reloadRequestedRef.current = true;
+    refetch({ requestPolicy: "network-only" });
+  }, [refetch]);
 
-  /** Sends cells as one setAllocations, after any edit still on its way; totals have already moved locally. */
+  /**
+   * The server's answer to a save or undo of ours: the version it made and the cells it changed. Its
+   * live echo may have come first (then this changes nothing); a version beyond the next one means
+   * changes we have not seen yet, which only a reload brings.
+   */
+  const applyAnswer = useCallback(
+    (madeVersion: number, changed: ChangedCell[] | undefined) => {
+      madeHereRef.current.add(madeVersion);
+      const step = advance({ version: versionRef.current, cells: cellsRef.current }, madeVersion, changed ?? []);
+      if (step.kind === "gap") return reload();
+      if (step.kind !== "next") return;
+      showCells(step.cells);
+      versionRef.current = madeVersion;
+      setVersion(madeVersion);
+    },
+    [reload, showCells],
+  );
+
+  /**
+   * Sends cells as one setAllocations, after any edit still on its way; totals have already moved
+   * locally. `basedOn` is the version the user saw when the cell changed under their editor, so the
+   * server reports the conflict instead of silently overwriting the other person's value.
+   */
   const sendCells = useCallback(
-    (edits: PastedCell[], kind: "edit" | "paste") => {
-      setCells((current) => {
-        const next = new Map(current);
-        for (const edit of edits) next.set(edit.initiativeKey, new Map(next.get(edit.initiativeKey) ?? []).set(edit.year, edit.amount));
-        return next;
-      });
+    (edits: PastedCell[], kind: "edit" | "paste", basedOn?: number) => {
+      showCells(withCells(cellsRef.current, edits.map(({ initiativeKey, year, amount }) => ({ initiativeKey, year, amount }))));
       // A new map only when an error is cleared: the columns depend on it, and rebuilding them redraws every cell.
       setCellErrors((current) => {
         if (!edits.some((edit) => current.has(cellKey(edit.initiativeKey, edit.year)))) return current;
@@ -243,19 +285,18 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         return next;
       });
       setSaving((count) => count + 1);
+      inFlightRef.current += 1;
       const run = async () => {
         const response = await setAllocations({
           input: {
             scenarioId: scenarioKey,
-            expectedVersion: versionRef.current,
+            expectedVersion: basedOn ?? versionRef.current,
             cells: edits.map((edit) => ({ initiativeId: edit.initiativeKey, year: edit.year, amount: toApi(edit.amount) })),
           },
         });
         const result = response.data?.setAllocations;
         if (result?.__typename === "ScenarioEdit") {
-          versionRef.current = result.version!;
-          setVersion(result.version!);
-          applyServerCells(result.cells);
+          applyAnswer(result.version!, result.cells);
           if (result.changed) setStacks((current) => recordEdit(current, result.version!));
           setStatus(kind === "paste" ? { text: t("pasted", { count: edits.length }), tone: "info" } : null);
           return;
@@ -269,9 +310,12 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
           setStatus({ text: t("editFailed", { message: result?.message ?? response.error?.message ?? "?" }), tone: "error" });
         }
       };
-      queue.current = queue.current.then(run, run).finally(() => setSaving((count) => count - 1));
+      queue.current = queue.current.then(run, run).finally(() => {
+        inFlightRef.current -= 1;
+        setSaving((count) => count - 1);
+      });
     },
-    [scenarioKey, setAllocations, applyServerCells, reload, t],
+    [scenarioKey, setAllocations, applyAnswer, showCells, reload, t],
   );
 
   const undoOrRedo = useCallback(
@@ -289,9 +333,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         if (response.data?.revertChange.__typename === "VersionConflictError") response = await send(response.data.revertChange.currentVersion!);
         const result = response.data?.revertChange;
         if (result?.__typename === "ScenarioEdit") {
-          versionRef.current = result.version!;
-          setVersion(result.version!);
-          applyServerCells(result.cells);
+          applyAnswer(result.version!, result.cells);
           setStacks((current) => (direction === "undo" ? recordUndo(current, result.version!) : recordRedo(current, result.version!)));
           setStatus({ text: t(direction === "undo" ? "undone" : "redone"), tone: "info" });
           return;
@@ -300,9 +342,12 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         const blocked = result?.problems?.some((problem) => problem.code === "CHANGED_SINCE");
         setStatus({ text: blocked ? t("undoBlocked") : t("editFailed", { message: result?.message ?? "?" }), tone: "error" });
       };
-      queue.current = queue.current.then(run, run);
+      inFlightRef.current += 1;
+      queue.current = queue.current.then(run, run).finally(() => {
+        inFlightRef.current -= 1;
+      });
     },
-    [stacks, scenarioKey, revertChange, applyServerCells, reload, t],
+    [stacks, scenarioKey, revertChange, applyAnswer, reload, t],
   );
 
   const onCellEditRequest = useCallback(
@@ -318,10 +363,13 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         setStatus({ text: t("invalidCell", { text, reason }), tone: "error" });
         return;
       }
-      if ((cells.get(row.initiativeKey)?.get(year) ?? 0n) === parsed.amount) return;
-      sendCells([{ initiativeKey: row.initiativeKey, year, text, amount: parsed.amount }], "edit");
+      const key = cellKey(row.initiativeKey, year);
+      const basedOn = changedUnderEditRef.current.get(key);
+      changedUnderEditRef.current.delete(key);
+      if ((cellsRef.current.get(row.initiativeKey)?.get(year) ?? 0n) === parsed.amount) return;
+      sendCells([{ initiativeKey: row.initiativeKey, year, text, amount: parsed.amount }], "edit", basedOn);
     },
-    [years, scenario, cells, sendCells, t],
+    [years, scenario, sendCells, t],
   );
 
   /** The line cell at a displayed row and column, or null for headings, pinned rows and the title/total columns. */
@@ -357,6 +405,101 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
     },
     [years, lineCellAt],
   );
+
+  /** The line cell whose editor is open, if any. */
+  const editingCell = useCallback((): CellPosition | null => {
+    const api = apiRef.current;
+    const editing = api?.getEditingCells()[0];
+    return api && editing?.column ? lineCellAt(api, editing.rowIndex, editing.column.getColId(), editing.rowPinned) : null;
+  }, [lineCellAt]);
+
+  const onCellEditingStarted = useCallback(
+    (event: CellEditingStartedEvent<BodyRow | SummaryRow>) => {
+      const position = lineCellAt(event.api, event.rowIndex, event.column.getColId(), event.rowPinned);
+      if (position) changedUnderEditRef.current.delete(cellKey(position.initiativeKey, position.year));
+    },
+    [lineCellAt],
+  );
+
+  /** Marks cells someone else changed, for a few seconds: a flash, a bar at the cell's edge, and a tooltip saying who and what. */
+  const highlight = useCallback((change: ScenarioChange) => {
+    const when = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { timeStyle: "short" }).format(new Date(change.at));
+    const amount = (text: string | null) => (text === null ? "–" : amountText(fromApi(text)));
+    const notes = change.cells.map((cell) => {
+      const note = t("liveCellTooltip", { who: change.actor, time: when, before: amount(cell.before), after: amount(cell.after) });
+      recentRef.current.set(cellKey(cell.initiativeKey, cell.year), note);
+      return { cell, note };
+    });
+    const timer = setTimeout(() => {
+      highlightTimers.current.delete(timer);
+      // A later change to the same cell keeps its own mark.
+      const ended = notes.filter(({ cell, note }) => recentRef.current.get(cellKey(cell.initiativeKey, cell.year)) === note);
+      for (const { cell } of ended) recentRef.current.delete(cellKey(cell.initiativeKey, cell.year));
+      const api = apiRef.current;
+      if (!api || api.isDestroyed() || ended.length === 0) return;
+      const rowNodes = ended.flatMap(({ cell }) => api.getRowNode(cell.initiativeKey) ?? []);
+      api.refreshCells({ rowNodes, columns: [...new Set(ended.map(({ cell }) => yearField(cell.year)))] });
+    }, HIGHLIGHT_MS);
+    highlightTimers.current.add(timer);
+  }, [locale, t, amountText]);
+
+  const reloadFromLive = useCallback(() => {
+    liveReloadRef.current = true;
+    reload();
+  }, [reload]);
+
+  /**
+   * A change from the live stream (anyone's, ours included). New amounts go into the cells the grid
+   * holds and the totals follow; anything else (lines, settings, a missed version) reloads.
+   */
+  const onLiveChange = useCallback(
+    (change: ScenarioChange) => {
+      if (liveReloadRef.current) return;
+      const before = versionRef.current;
+      const plan = planLiveChange(change, { version: before, cells: cellsRef.current });
+      if (plan.kind === "ignore") return;
+      const me = currentUser();
+      // Our own edit's echo, when it overtakes the server's answer. Without a name, an echo can only
+      // be told from someone else's change while an edit of ours is on its way.
+      const own = madeHereRef.current.has(change.version) || (me !== "" ? change.actor === me : inFlightRef.current > 0);
+      const lineTitle = (key: string) => lines.find((line) => line.key === key)?.title ?? key;
+      const announce = (text: string) => {
+        if (!own) setStatus({ text, tone: "info" });
+      };
+      if (plan.kind === "reload") {
+        reloadFromLive();
+        announce(describeChange(change, { t, amount: amountText, lineTitle }));
+        return;
+      }
+      showCells(plan.cells);
+      versionRef.current = change.version;
+      setVersion(change.version);
+      // Our unsaved edits make the local totals differ from the server's; otherwise they must agree.
+      if (!plan.totalsAgree && inFlightRef.current === 0) return reloadFromLive();
+      if (own) return;
+      highlight(change);
+      const editing = editingCell();
+      const underEdit = editing ? change.cells.find((cell) => cell.initiativeKey === editing.initiativeKey && cell.year === editing.year) : undefined;
+      if (underEdit) {
+        // The editor keeps what the user typed; saving it is then based on the version before this change.
+        const key = cellKey(underEdit.initiativeKey, underEdit.year);
+        if (!changedUnderEditRef.current.has(key)) changedUnderEditRef.current.set(key, before);
+        announce(t("liveChangedWhileEditing", { who: change.actor, after: underEdit.after === null ? "–" : amountText(fromApi(underEdit.after)) }));
+      } else {
+        announce(describeChange(change, { t, amount: amountText, lineTitle }));
+      }
+    },
+    [lines, t, amountText, showCells, reloadFromLive, highlight, editingCell],
+  );
+
+  const live = useScenarioLive(scenarioKey, scenario !== null, { heldVersion: () => versionRef.current, onChange: onLiveChange, onRefused: reloadFromLive });
+  const restartLive = live.restart;
+  // The reload a live change asked for has landed: the stream starts again after the version it brought.
+  useEffect(() => {
+    if (!liveReloadRef.current) return;
+    liveReloadRef.current = false;
+    restartLive();
+  }, [scenario, restartLive]);
 
   // Shift+arrows extend the block. We move the focus ourselves, from the block we hold, so the block
   // is right however late the grid reports focus changes (it can, on a loaded machine).
@@ -485,7 +628,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         cellEditorParams: { useFormatter: true },
         tooltipValueGetter: (params) => {
           const row = params.data;
-          if (row?.kind === "line") return cellErrors.get(cellKey(row.initiativeKey, year)) ?? null;
+          if (row?.kind === "line") return cellErrors.get(cellKey(row.initiativeKey, year)) ?? recentRef.current.get(cellKey(row.initiativeKey, year)) ?? null;
           if (row?.kind === "stated") {
             const check = row.stated?.[year];
             if (!check) return null;
@@ -504,6 +647,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
             params.data?.kind === "line" && isInBlock(blockRef.current, { initiativeKey: params.data.initiativeKey, year }, lineKeys, years) && blockRef.current!.anchor !== blockRef.current!.focus,
           "cell-negative": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "headroom" && (params.data.amounts[year] ?? 0n) < 0n,
           "cell-stated-off": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "stated" && !!params.data.stated?.[year] && params.data.stated[year]!.status !== "MATCHES",
+          "cell-live-changed": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "line" && recentRef.current.has(cellKey(params.data.initiativeKey, year)),
         },
       })),
       column({
@@ -522,6 +666,14 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   if (!scenario) return <p>{fetching ? t("loading") : t("loadError", { message: scenarioKey })}</p>;
 
   const readOnlyReason = scenario.kind === "BASELINE" ? t("readOnlyBaseline") : scenario.archived ? t("readOnlyArchived") : scenario.locked ? t("readOnlyLocked") : null;
+
+  /** A line added or removed: it can be undone, and only a reload shows the lines as they are now. */
+  function lineDialogDone(madeVersion: number) {
+    setDialog(null);
+    madeHereRef.current.add(madeVersion);
+    setStacks((current) => recordEdit(current, madeVersion));
+    reload();
+  }
 
   async function forkToEdit() {
     const response = await fork({ input: { sourceId: scenario!.key, name: t("forkDefaultName", { name: scenario!.name }) } });
@@ -573,6 +725,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         <button type="button" aria-pressed={showChart} onClick={() => setShowChart((shown) => !shown)}>{t("chartButton")}</button>
         <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((shown) => !shown)}>{t("historyButton")}</button>
         <ExportButtons target={{ kind: "scenario", scenarioKey: scenario.key }} />
+        <LiveIndicator status={live.status} />
       </div>
       {readOnlyReason && (
         <p className="read-only-note">
@@ -598,6 +751,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
             readOnlyEdit
             onCellEditRequest={onCellEditRequest}
             onCellFocused={onCellFocused}
+            onCellEditingStarted={onCellEditingStarted}
             onGridReady={(event) => { apiRef.current = event.api; }}
             enterNavigatesVertically
             enterNavigatesVerticallyAfterEdit
@@ -621,7 +775,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
           lineKeys={lineKeys}
           themes={themes}
           onClose={() => setDialog(null)}
-          onDone={(madeVersion) => { setDialog(null); setStacks((current) => recordEdit(current, madeVersion)); reload(); }}
+          onDone={lineDialogDone}
         />
       )}
       {dialog?.kind === "remove" && (
@@ -630,7 +784,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
           version={version}
           line={dialog.line}
           onClose={() => setDialog(null)}
-          onDone={(madeVersion) => { setDialog(null); setStacks((current) => recordEdit(current, madeVersion)); reload(); }}
+          onDone={lineDialogDone}
         />
       )}
       {dialog?.kind === "balance" && (
@@ -648,7 +802,8 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
           onApplyMine={() => {
             const mine = conflict.mine;
             setConflict(null);
-            versionRef.current = conflict.current;
+            // Live changes may already have brought the grid past the version the conflict reported.
+            versionRef.current = Math.max(versionRef.current, conflict.current);
             sendCells(mine, "edit");
           }}
         />

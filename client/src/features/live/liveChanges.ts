@@ -1,0 +1,125 @@
+/**
+ * What a change the server reports does to the grid, decided without React or GraphQL so it can be
+ * tested directly. The grid holds one version and its cells; a change is new only when its version
+ * is above that, and a change that only moved amounts is applied to the cells the grid already has
+ * (no refetch). Our own edits come back on the stream too, after or before the server's answer to
+ * the mutation: whichever arrives second finds its version already held and changes nothing.
+ */
+import type { Oere } from "@ramme/domain";
+import { fromApi } from "../../app/amounts.ts";
+import type { MessageKey } from "../../i18n/messages.ts";
+import { withCells, type CellMap } from "../grid/gridRows.ts";
+
+/** A cell as the API reports a change to it (amounts as its decimal strings; null where the line is absent). */
+export interface ChangedCell {
+  initiativeKey: string;
+  year: number;
+  after: string | null;
+}
+
+/** A ScenarioChangedEvent as the subscription delivers it. */
+export interface ScenarioChange {
+  scenarioKey: string;
+  version: number;
+  kind: string;
+  actor: string;
+  at: string;
+  comment: string | null;
+  cellsOnly: boolean;
+  cells: Array<ChangedCell & { before: string | null }>;
+  linesAdded: string[];
+  linesRemoved: string[];
+  yearTotals: Array<{ year: number; allocated: string; frame: string; headroom: string; overBy: string; fitsFrame: boolean }>;
+  fitsFrame: boolean;
+}
+
+/** What the grid shows: a version and its cells. */
+export interface Held {
+  version: number;
+  cells: CellMap;
+}
+
+export type Step =
+  /** The grid already shows this version (the answer to our edit came first, or a stream repeats itself). */
+  | { kind: "shown" }
+  /** The next version: these are the grid's cells now. */
+  | { kind: "next"; cells: CellMap }
+  /** Versions in between were never seen: only loading the scenario again brings the grid up to date. */
+  | { kind: "gap" };
+
+/** A version the server reports, with the cells it changed, against what the grid holds. */
+export function advance(held: Held, version: number, cells: readonly ChangedCell[]): Step {
+  if (version <= held.version) return { kind: "shown" };
+  if (version > held.version + 1) return { kind: "gap" };
+  return { kind: "next", cells: withCells(held.cells, cells.map(({ initiativeKey, year, after }) => ({ initiativeKey, year, amount: after === null ? null : fromApi(after) }))) };
+}
+
+export type LivePlan =
+  | { kind: "ignore" }
+  /** Lines came or went, the settings changed, or versions were missed: load the scenario again. */
+  | { kind: "reload" }
+  /**
+   * The grid's cells after the change. `totalsAgree` says whether they add up to the server's
+   * totals after it; they do unless an edit of ours is still on its way (or something went wrong).
+   */
+  | { kind: "apply"; cells: CellMap; totalsAgree: boolean };
+
+export function planLiveChange(change: ScenarioChange, held: Held): LivePlan {
+  if (change.version <= held.version) return { kind: "ignore" };
+  if (!change.cellsOnly) return { kind: "reload" };
+  const step = advance(held, change.version, change.cells);
+  if (step.kind !== "next") return { kind: "reload" };
+  return { kind: "apply", cells: step.cells, totalsAgree: allocatedMatches(step.cells, change.yearTotals) };
+}
+
+/** Whether every line's cells add up, year by year, to the allocated totals the server sent. Exact (øre). */
+export function allocatedMatches(cells: CellMap, yearTotals: ScenarioChange["yearTotals"]): boolean {
+  return yearTotals.every(({ year, allocated }) => {
+    let sum: Oere = 0n;
+    for (const line of cells.values()) sum += line.get(year) ?? 0n;
+    return sum === fromApi(allocated);
+  });
+}
+
+/**
+ * Whether the scenario a query returned replaces what the grid shows. Never an older version than
+ * the grid holds (live changes and our edits move ahead of a query in flight); a newer one always;
+ * the same version when the grid asked for it (a reload) or when it settles our own edit on the
+ * server's figures — but not a background refresh of the version already shown, which would redraw
+ * every row under the user's hands.
+ */
+export function adoptsFetched(
+  shown: { key: string; version: number } | null,
+  fetched: { key: string; version: number },
+  heldVersion: number,
+  reloadRequested: boolean,
+): boolean {
+  if (!shown || fetched.key !== shown.key) return true;
+  if (fetched.version < heldVersion) return false;
+  return fetched.version > heldVersion || reloadRequested || fetched.version !== shown.version;
+}
+
+/** An initiative's title short enough for a one-line announcement, cut at a word. */
+export function shortTitle(title: string, max = 48): string {
+  if (title.length <= max) return title;
+  const head = title.slice(0, max + 1);
+  const atWord = head.replace(/\s+\S*$/, "");
+  return `${atWord.length > 0 && atWord.length < head.length ? atWord : title.slice(0, max)}…`;
+}
+
+export interface DescribeWith {
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  amount: (amount: Oere) => string;
+  lineTitle: (initiativeKey: string) => string;
+}
+
+/** The sentence announced when someone else's change arrives: "Søren ændrede »VMK« 2025 fra 2,5 til 3,0." */
+export function describeChange(change: ScenarioChange, { t, amount, lineTitle }: DescribeWith): string {
+  const amountText = (text: string | null) => (text === null ? "–" : amount(fromApi(text)));
+  if (!change.cellsOnly) return t("liveChangedScenario", { who: change.actor, version: change.version });
+  const [only] = change.cells;
+  if (change.cells.length === 1 && only) {
+    return t("liveChangedCell", { who: change.actor, line: shortTitle(lineTitle(only.initiativeKey)), year: only.year, before: amountText(only.before), after: amountText(only.after) });
+  }
+  return t("liveChangedCells", { who: change.actor, count: change.cells.length });
+}
