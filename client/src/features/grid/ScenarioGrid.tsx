@@ -156,8 +156,11 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   const [showChart, setShowChart] = useState(false);
   const [dialog, setDialog] = useState<{ kind: "add" } | { kind: "balance" } | { kind: "remove"; line: { key: string; title: string } } | null>(null);
   const blockRef = useRef<Block | null>(null);
-  /** The cell our own Shift+arrow handling just focused: its focus event must not reset the block. */
-  const ownFocusRef = useRef<CellPosition | null>(null);
+  /**
+   * The cells our own Shift+arrow handling focused whose focus events have not come yet: those must
+   * not reset the block. A list, because the grid may report a move after the next key was handled.
+   */
+  const ownFocusRef = useRef<CellPosition[]>([]);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const apiRef = useRef<GridApi | null>(null);
 
@@ -394,12 +397,13 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
       if (!event.column) return;
       const position = lineCellAt(event.api, event.rowIndex, typeof event.column === "string" ? event.column : event.column.getColId(), event.rowPinned);
       if (!position) return;
-      const own = ownFocusRef.current;
-      if (own && own.initiativeKey === position.initiativeKey && own.year === position.year) {
-        ownFocusRef.current = null;
+      const ownMove = ownFocusRef.current.findIndex((own) => own.initiativeKey === position.initiativeKey && own.year === position.year);
+      if (ownMove >= 0) {
+        ownFocusRef.current = ownFocusRef.current.slice(ownMove + 1);
         return;
       }
       // A plain move (click, arrow, Tab): the block is the one cell.
+      ownFocusRef.current = [];
       blockRef.current = { anchor: position, focus: position };
       event.api.refreshCells({ force: true, columns: years.map(yearField) });
     },
@@ -523,7 +527,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
       event.preventDefault();
       event.stopPropagation();
       blockRef.current = { anchor: blockRef.current?.anchor ?? from, focus: next };
-      ownFocusRef.current = next;
+      ownFocusRef.current = [...ownFocusRef.current, next];
       api.ensureIndexVisible(rowIndex);
       api.setFocusedCell(rowIndex, yearField(next.year));
       api.refreshCells({ force: true, columns: years.map(yearField) });
