@@ -39,6 +39,9 @@ export default defineConfig({
           include: ["faults/**/*.test.ts"],
           globalSetup: ["support/globalSetup.ts", "support/globalSetupPostgres.ts"],
           pool: "forks",
+          // One file at a time: each runs several servers and loads the machine on its own; in
+          // parallel they only slow each other down (no faster on two cores, and the soak less intense).
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
