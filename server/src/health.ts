@@ -1,8 +1,8 @@
 /**
  * What a load balancer or orchestrator asks an instance:
  * - `/healthz`: is the process alive (200 while it runs);
- * - `/readyz`: should it get traffic: 200 when the database answers, 503 while it does not or while
- *   the instance is shutting down, with the reason as JSON.
+ * - `/readyz`: should it get traffic: 200 when the database answers, 503 while it does not, with
+ *   the reason as JSON. (While the instance shuts down, server.ts answers every request 503.)
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { db } from "./db.ts";
@@ -10,7 +10,7 @@ import { changeFeed } from "./live/changeFeed.ts";
 
 export const HEALTH_PATHS = new Set(["/healthz", "/readyz"]);
 
-export async function answerHealth(request: IncomingMessage, response: ServerResponse, stopping: boolean): Promise<void> {
+export async function answerHealth(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = (request.url ?? "").split("?")[0];
   const reply = (status: number, body: Record<string, unknown>) => {
     response.statusCode = status;
@@ -19,7 +19,6 @@ export async function answerHealth(request: IncomingMessage, response: ServerRes
     response.end(JSON.stringify(body));
   };
   if (path === "/healthz") return reply(200, { status: "alive" });
-  if (stopping) return reply(503, { status: "stopping" });
   try {
     await db.$queryRawUnsafe("SELECT 1");
   } catch {

@@ -30,16 +30,23 @@ const serveClient = existsSync(clientDirectory)
       response.end("The web client is not built; run `npm start` from the repository root. The API is at /graphql.");
     };
 
-/** Set by SIGTERM/SIGINT: /readyz answers 503 so a load balancer stops sending new work. */
+/** Set by SIGTERM/SIGINT: every new request is answered 503, so a load balancer sends work elsewhere. */
 let stopping = false;
 
 const server = createServer((request, response) => {
+  if (stopping) {
+    // A request that arrives on a kept-alive connection after SIGTERM: send it elsewhere, now,
+    // rather than start work (or a live stream) that the shutdown would cut.
+    response.writeHead(503, { "content-type": "text/plain; charset=utf-8", connection: "close", "retry-after": "1" });
+    response.end("This instance is shutting down; try again.");
+    return;
+  }
   if (request.url?.startsWith(yoga.graphqlEndpoint)) {
     void yoga.handle(request, response);
     return;
   }
   if (HEALTH_PATHS.has((request.url ?? "").split("?")[0]!)) {
-    void answerHealth(request, response, stopping);
+    void answerHealth(request, response);
     return;
   }
   serveClient(request, response, () => {
