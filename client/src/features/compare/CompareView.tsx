@@ -27,6 +27,7 @@ import {
   type ThemeMeta,
 } from "./compareRows.ts";
 import "./compare.css";
+import { failureText } from "../../app/failures.ts";
 
 // AG Charts is large and only this page draws charts: it loads when a comparison is shown.
 const ThemeChart = lazy(() => import("../chart/ThemeChart.tsx").then((module) => ({ default: module.ThemeChart })));
@@ -146,7 +147,7 @@ export function CompareView({ base, others }: { base: string | null; others: str
       </div>
       <p className="compare-muted">{t("compareIntro")}</p>
 
-      {listError && <p role="alert" className="compare-error">{t("loadError", { message: listError.message })}</p>}
+      {listError && <p role="alert" className="compare-error">{t("loadError", { message: failureText(t, null, listError) })}</p>}
       <form className="compare-picker" aria-label={t("comparePickerLabel")} onSubmit={(event) => event.preventDefault()}>
         <label className="compare-base-picker">
           <span className="compare-field-label">{t("compareBaseLabel")}</span>

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { gql, useClient } from "urql";
 import { useI18n } from "../../i18n/I18n.tsx";
+import { failureText } from "../../app/failures.ts";
 
 const ExportScenario = gql`
   query ExportScenario($id: ID!, $format: FileFormat!, $language: Language) {
@@ -49,7 +50,7 @@ export function ExportButtons({ target }: { target: ExportTarget }) {
         : await client.query(ExportComparison, { base: target.baseKey, others: target.otherKeys, format, language }).toPromise();
     const file = (response.data ? Object.values(response.data)[0] : undefined) as ExportFileResult | undefined;
     if (file?.base64 && file.fileName && file.contentType) saveFile({ fileName: file.fileName, contentType: file.contentType, base64: file.base64 });
-    else setFailure(t("exportFailed", { message: file?.message ?? response.error?.message ?? "?" }));
+    else setFailure(t("exportFailed", { message: failureText(t, file, response.error) }));
   }
   return (
     <span className="export-buttons">

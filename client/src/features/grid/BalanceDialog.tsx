@@ -9,6 +9,7 @@ import { Dialog } from "../../app/Dialog.tsx";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { PastedCell } from "./pasteBlock.ts";
+import { failureText } from "../../app/failures.ts";
 
 const BalanceScenario = gql`
   query BalanceScenario($id: ID!, $strategy: BalanceStrategyInput!) {
@@ -46,7 +47,7 @@ export function BalanceDialog(props: { scenarioKey: string; lines: ReadonlyArray
     const response = await client.query(BalanceScenario, variables, { requestPolicy: "network-only" }).toPromise();
     const result = response.data?.balanceScenario as (Proposal & { __typename: string; message?: string }) | undefined;
     if (result?.__typename === "BalanceProposal") setProposal(result);
-    else setFailure(result?.message ?? response.error?.message ?? "?");
+    else setFailure(failureText(t, result, response.error));
   }
 
   return (

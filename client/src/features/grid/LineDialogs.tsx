@@ -3,6 +3,7 @@ import { useState } from "react";
 import { gql, useMutation, useQuery } from "urql";
 import { Dialog } from "../../app/Dialog.tsx";
 import { useI18n } from "../../i18n/I18n.tsx";
+import { failureText } from "../../app/failures.ts";
 
 const InitiativeChoices = gql`
   query InitiativeChoices {
@@ -65,7 +66,7 @@ export function AddLineDialog(props: {
     const response = await add({ input });
     const result = response.data?.addInitiative;
     if (result?.__typename === "ScenarioEdit" && result.version !== undefined) props.onDone(result.version);
-    else setFailure(t("editFailed", { message: result?.message ?? response.error?.message ?? "?" }));
+    else setFailure(t("editFailed", { message: failureText(t, result, response.error) }));
   }
 
   return (
@@ -122,7 +123,7 @@ export function RemoveLineDialog(props: { scenarioKey: string; version: number; 
             const response = await remove({ input: { scenarioId: props.scenarioKey, initiativeId: props.line.key, expectedVersion: props.version } });
             const result = response.data?.removeInitiative;
             if (result?.__typename === "ScenarioEdit" && result.version !== undefined) props.onDone(result.version);
-            else setFailure(t("editFailed", { message: result?.message ?? response.error?.message ?? "?" }));
+            else setFailure(t("editFailed", { message: failureText(t, result, response.error) }));
           }}
         >
           {t("removeLine")}

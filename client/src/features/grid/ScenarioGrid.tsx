@@ -32,6 +32,7 @@ import { parseCellInput, parseClipboardBlock, planPaste, type PastedCell } from 
 import { blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
+import { failureText } from "../../app/failures.ts";
 
 const SetAllocations = gql`
   mutation SetAllocations($input: SetAllocationsInput!) {
@@ -310,7 +311,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         } else if (result?.__typename === "FrameExceededError") {
           setStatus({ text: t("frameExceeded", { years: result.years!.map((year) => year.year).join(", ") }), tone: "error" });
         } else {
-          setStatus({ text: t("editFailed", { message: result?.message ?? response.error?.message ?? "?" }), tone: "error" });
+          setStatus({ text: t("editFailed", { message: failureText(t, result, response.error) }), tone: "error" });
         }
       };
       queue.current = queue.current.then(run, run).finally(() => {
@@ -666,7 +667,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
     ];
   }, [years, editable, locale, t, cellErrors, lineKeys, amountText, commentsByLine]);
 
-  if (error) return <p role="alert">{t("loadError", { message: error.message })}</p>;
+  if (error) return <p role="alert">{t("loadError", { message: failureText(t, null, error) })}</p>;
   if (!scenario) return <p>{fetching ? t("loading") : t("loadError", { message: scenarioKey })}</p>;
 
   const readOnlyReason = scenario.kind === "BASELINE" ? t("readOnlyBaseline") : scenario.archived ? t("readOnlyArchived") : scenario.locked ? t("readOnlyLocked") : null;
@@ -683,7 +684,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
     const response = await fork({ input: { sourceId: scenario!.key, name: t("forkDefaultName", { name: scenario!.name }) } });
     const result = response.data?.forkScenario as ActionResult | undefined;
     if (result?.__typename === "ScenarioEdit" && result.scenario) navigate({ view: "scenario", key: result.scenario.key });
-    else setStatus({ text: t("editFailed", { message: result?.message ?? response.error?.message ?? "?" }), tone: "error" });
+    else setStatus({ text: t("editFailed", { message: failureText(t, result, response.error) }), tone: "error" });
   }
 
   return (

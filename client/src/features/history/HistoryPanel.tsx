@@ -5,6 +5,7 @@ import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { scenarioGlobalId } from "../../app/ids.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
+import { failureText } from "../../app/failures.ts";
 
 const HistoryQuery = gql`
   query History($id: ID!, $scenarioGlobalId: ID!) {
@@ -98,7 +99,7 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
             setComment("");
             refetch({ requestPolicy: "network-only" });
             onCommented();
-          } else setMessage(response.data?.addComment.message ?? response.error?.message ?? "?");
+          } else setMessage(failureText(t, response.data?.addComment, response.error));
         }}
       >
         <label>
@@ -161,7 +162,7 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
                 onClick={async () => {
                   const response = await restore({ input: { scenarioId: scenarioKey, version: entry.version, expectedVersion: version } });
                   const result = response.data?.restoreScenarioVersion;
-                  setMessage(result?.__typename === "ScenarioEdit" ? t("historyRestored", { version: entry.version }) : (result?.message ?? response.error?.message ?? "?"));
+                  setMessage(result?.__typename === "ScenarioEdit" ? t("historyRestored", { version: entry.version }) : failureText(t, result, response.error));
                   onRestored();
                 }}
               >

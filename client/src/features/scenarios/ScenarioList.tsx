@@ -5,6 +5,8 @@ import { Dialog } from "../../app/Dialog.tsx";
 import { hrefOf, navigate } from "../../app/route.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { ArchiveScenario, ForkScenario, LockScenario, UnarchiveScenario, UnlockScenario, UpdateScenario, type ActionResult } from "./scenarioActions.ts";
+import type { CombinedError } from "urql";
+import { failureText } from "../../app/failures.ts";
 
 const ScenarioListQuery = gql`
   query ScenarioList($includeArchived: Boolean!) {
@@ -51,19 +53,19 @@ export function ScenarioList() {
 
   const dateFormat = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
 
-  async function act(run: () => Promise<{ data?: Record<string, ActionResult>; error?: { message: string } }>, onDone?: (result: ActionResult) => void) {
+  async function act(run: () => Promise<{ data?: Record<string, ActionResult>; error?: CombinedError }>, onDone?: (result: ActionResult) => void) {
     setFailure(null);
     const response = await run();
     const result = response.data ? Object.values(response.data)[0] : undefined;
     if (!result || result.__typename !== "ScenarioEdit") {
-      setFailure(t("actionFailed", { message: result?.message ?? response.error?.message ?? "?" }));
+      setFailure(t("actionFailed", { message: failureText(t, result, response.error) }));
       return;
     }
     onDone?.(result);
     refetch({ requestPolicy: "network-only" });
   }
 
-  if (error) return <p role="alert">{t("loadError", { message: error.message })}</p>;
+  if (error) return <p role="alert">{t("loadError", { message: failureText(t, null, error) })}</p>;
   const rows = data?.scenarios.nodes ?? [];
 
   return (

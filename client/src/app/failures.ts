@@ -1,0 +1,16 @@
+/**
+ * Why a request failed, in words the user can act on: the refusal's own message when the server
+ * refused (a typed error), "the database is not answering" when it is away (DATABASE_UNAVAILABLE),
+ * "no connection" when the server could not be reached, and otherwise the server's error.
+ */
+import type { CombinedError } from "urql";
+import type { MessageKey } from "../i18n/messages.ts";
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function failureText(t: Translate, refusal: { message?: string | null } | null | undefined, error: CombinedError | undefined): string {
+  if (refusal?.message) return refusal.message;
+  if (error?.graphQLErrors.some((graphQLError) => graphQLError.extensions?.code === "DATABASE_UNAVAILABLE")) return t("databaseUnavailable");
+  if (error?.networkError) return t("serverUnreachable");
+  return error?.graphQLErrors[0]?.message ?? error?.message ?? "?";
+}
