@@ -1,0 +1,105 @@
+/**
+ * GraphQL over HTTP, timed. Any GraphQL error, or a mutation answering with one of the typed errors
+ * instead of a ScenarioEdit, throws: a benchmark of failing requests measures nothing.
+ */
+export interface Answer<T> {
+  ms: number;
+  data: T;
+}
+
+export async function post<T = any>(endpoint: string, query: string, variables: object = {}): Promise<Answer<T>> {
+  const start = performance.now();
+  const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify({ query, variables }) });
+  const text = await response.text();
+  const ms = performance.now() - start;
+  let json: { data?: T; errors?: unknown };
+  try {
+    json = JSON.parse(text) as typeof json;
+  } catch {
+    throw new Error(`${endpoint} answered ${response.status} with no JSON: ${text.slice(0, 300)}`);
+  }
+  if (!json.data || json.errors) throw new Error(`GraphQL error from ${endpoint}: ${JSON.stringify(json.errors ?? json).slice(0, 600)}`);
+  return { ms, data: json.data };
+}
+
+interface EditAnswer {
+  __typename: string;
+  version?: number;
+  message?: string;
+}
+
+/** Sends a mutation whose field answers ScenarioEdit | typed error; resolves to the new version. */
+export async function edit(endpoint: string, field: string, query: string, variables: object): Promise<{ ms: number; version: number }> {
+  const { ms, data } = await post<Record<string, EditAnswer>>(endpoint, query, variables);
+  const answer = data[field]!;
+  if (answer.__typename !== "ScenarioEdit") throw new Error(`${field} answered ${answer.__typename}: ${answer.message ?? JSON.stringify(answer)}`);
+  return { ms, version: answer.version! };
+}
+
+const editSelection = `__typename ... on ScenarioEdit { version yearTotals { year allocated frame headroom } } ... on Error { message }`;
+
+export const documents = {
+  apiFloor: `{ __typename }`,
+  /** The web client's grid query, as client/src/features/grid/gridQuery.ts sends it. */
+  grid: `query ScenarioGrid($id: ID!) {
+    scenario(id: $id) {
+      id key name description kind locked archived mustFit version
+      parent { key name }
+      frame { name priceLevel precisionDecimals years { year amount } }
+      lines {
+        initiative { key title isReserve origin theme { key } sources { document section paragraph initiativeNumber } }
+        amounts { year amount }
+      }
+      comments { text author year initiative { key } }
+      yearTotals {
+        year allocated
+        statedTotalCheck { stated difference explained unexplained status footnotes { marker } }
+      }
+    }
+    themes { key title position }
+  }`,
+  /** The compare view's query, as client/src/features/compare/CompareView.tsx sends it. */
+  compare: `query CompareScenarios($base: ID!, $others: [ID!]!, $language: Language!) {
+    compareScenarios(baseId: $base, otherIds: $others) {
+      __typename
+      ... on InvalidInputError { message problems { field code message value } }
+      ... on ScenarioComparison {
+        years
+        baseYearsOverFrame
+        base { key name }
+        others { key name }
+        lines {
+          initiativeKey themeKey inBase
+          initiative { title isReserve }
+          versus {
+            scenarioKey status
+            cells { year base other difference }
+            comments { text author createdAt year }
+          }
+        }
+        differences {
+          scenario { key name }
+          counts { added removed changed unchanged }
+          summary(language: $language)
+          yearsOverFrame
+          themes { themeKey year base other difference }
+          years { year frame baseAllocated otherAllocated baseHeadroom otherHeadroom baseOverBy otherOverBy }
+        }
+      }
+    }
+    themes { key title position }
+  }`,
+  fork: `mutation($input: ForkScenarioInput!) { forkScenario(input: $input) { __typename ... on ScenarioEdit { version scenario { key } } ... on Error { message } } }`,
+  setAllocation: `mutation($input: SetAllocationInput!) { setAllocation(input: $input) { ${editSelection} } }`,
+  setAllocations: `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { ${editSelection} } }`,
+  moveAmount: `mutation($input: MoveAmountInput!) { moveAmount(input: $input) { ${editSelection} } }`,
+  addInitiative: `mutation($input: AddInitiativeInput!) { addInitiative(input: $input) { ${editSelection} } }`,
+  removeInitiative: `mutation($input: RemoveInitiativeInput!) { removeInitiative(input: $input) { ${editSelection} } }`,
+} as const;
+
+export async function fork(endpoint: string, sourceId: string, name: string): Promise<{ key: string; version: number }> {
+  const { data } = await post<{ forkScenario: { __typename: string; version: number; scenario?: { key: string }; message?: string } }>(endpoint, documents.fork, { input: { sourceId, name } });
+  const answer = data.forkScenario;
+  if (!answer.scenario) throw new Error(`forkScenario answered ${answer.__typename}: ${answer.message}`);
+  return { key: answer.scenario.key, version: answer.version };
+}
