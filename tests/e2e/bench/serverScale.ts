@@ -12,7 +12,7 @@ export interface Timed {
   samples: number[];
 }
 
-async function post(app: RunningApp, query: string, variables: object = {}): Promise<{ ms: number; data: any }> {
+export async function post(app: RunningApp, query: string, variables: object = {}): Promise<{ ms: number; data: any }> {
   const start = performance.now();
   const response = await fetch(`${app.baseUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
   const json = (await response.json()) as { data?: any; errors?: unknown };
@@ -21,10 +21,10 @@ async function post(app: RunningApp, query: string, variables: object = {}): Pro
   return { ms, data: json.data };
 }
 
-const GRID = `query($id: ID!) { scenario(id: $id) { version lines { initiative { key title } amounts { year amount } total } yearTotals { year allocated frame headroom } } }`;
-const EDIT = `mutation($input: SetAllocationInput!) { setAllocation(input: $input) { __typename ... on ScenarioEdit { version yearTotals { year allocated headroom } } } }`;
-const PASTE = `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename ... on ScenarioEdit { version yearTotals { year allocated headroom } } } }`;
-const COMPARE = `query($b: ID!, $o: [ID!]!) { compareScenarios(baseId: $b, otherIds: $o) { ... on ScenarioComparison {
+export const GRID = `query($id: ID!) { scenario(id: $id) { version lines { initiative { key title } amounts { year amount } total } yearTotals { year allocated frame headroom } } }`;
+export const EDIT = `mutation($input: SetAllocationInput!) { setAllocation(input: $input) { __typename ... on ScenarioEdit { version yearTotals { year allocated headroom } } } }`;
+export const PASTE = `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename ... on ScenarioEdit { version yearTotals { year allocated headroom } } } }`;
+export const COMPARE = `query($b: ID!, $o: [ID!]!) { compareScenarios(baseId: $b, otherIds: $o) { ... on ScenarioComparison {
   lines { initiativeKey versus { status cells { year other difference } } } differences { counts { added removed changed } years { year net } } } } }`;
 
 export async function measureServerScale(app: RunningApp, runs: number): Promise<Timed[]> {
