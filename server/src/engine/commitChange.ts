@@ -67,7 +67,7 @@ export async function commitChange(tx: Transaction, scenario: ScenarioForEdit, p
   const cells = plan.cells.filter((cell) => cell.before !== cell.after);
   const linesAdded = plan.linesAdded ?? [];
   const linesRemoved = plan.linesRemoved ?? [];
-  const allocatedBefore = await allocatedPerYear(tx, scenario);
+  const allocatedBefore = await allocatedPerYear(tx, scenario.id, scenario.frame.years);
   const allocatedAfter = new Map(allocatedBefore);
   for (const cell of cells) {
     const running = allocatedAfter.get(cell.year);

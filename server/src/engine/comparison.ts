@@ -7,6 +7,7 @@ import { compareScenarios, type LineComparison, type PairComparison, type Scenar
 import type { Comment, Initiative } from "../generated/prisma/client.ts";
 import type { Database } from "../db.ts";
 import { ProblemList } from "./input.ts";
+import { loadScenarioLines } from "./scenarioLines.ts";
 
 export interface ComparedScenario {
   id: string;
@@ -59,23 +60,17 @@ export async function loadComparison(client: Database, baseIdText: string, other
 
   const base = byId.get(baseId!)!;
   const frame = base.frame.years;
-  const [lines, comments] = await Promise.all([
-    client.scenarioLine.findMany({
-      where: { scenarioId: { in: ids } },
-      orderBy: [{ scenarioId: "asc" }, { position: "asc" }],
-      select: { scenarioId: true, initiative: true, allocations: { select: { year: true, amount: true } } },
-    }),
+  const [linesByScenario, comments] = await Promise.all([
+    loadScenarioLines(client, ids, frame.map((entry) => entry.year)),
     client.comment.findMany({ where: { scenarioId: { in: ids }, initiativeId: { not: null } }, orderBy: { id: "asc" } }),
   ]);
   const initiatives = new Map<string, Initiative>();
-  const snapshots = new Map<string, ScenarioSnapshot & { lines: ScenarioSnapshot["lines"][number][] }>(ids.map((id) => [id, { key: id, lines: [] }]));
-  for (const line of lines) {
-    initiatives.set(line.initiative.id, line.initiative);
-    snapshots.get(line.scenarioId)!.lines.push({
-      initiativeId: line.initiative.id,
-      themeId: line.initiative.themeId,
-      isReserve: line.initiative.isReserve,
-      amounts: line.allocations,
+  const snapshots = new Map<string, ScenarioSnapshot>();
+  for (const [scenarioId, lines] of linesByScenario) {
+    for (const line of lines) initiatives.set(line.initiativeId, line.initiative);
+    snapshots.set(scenarioId, {
+      key: scenarioId,
+      lines: lines.map((line) => ({ initiativeId: line.initiativeId, themeId: line.initiative.themeId, isReserve: line.initiative.isReserve, amounts: line.amounts })),
     });
   }
   const baseSnapshot = snapshots.get(base.id)!;
@@ -84,7 +79,9 @@ export async function loadComparison(client: Database, baseIdText: string, other
   const commentsByLine = new Map<string, Comment[]>();
   for (const comment of comments) {
     const key = `${comment.scenarioId}/${comment.initiativeId}`;
-    commentsByLine.set(key, [...(commentsByLine.get(key) ?? []), comment]);
+    const onLine = commentsByLine.get(key);
+    if (onLine) onLine.push(comment);
+    else commentsByLine.set(key, [comment]);
   }
   const baseLines = new Map(pairs[0]!.lines.filter((line) => line.baseTotal !== null).map((line) => [line.initiativeId, line]));
 

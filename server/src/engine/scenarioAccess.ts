@@ -85,9 +85,9 @@ export async function scenarioForEdit(tx: Transaction, scenarioId: string, expec
 }
 
 /** The scenario's allocated total per frame year, summed exactly by the database (integer øre). */
-export async function allocatedPerYear(tx: Transaction, scenario: ScenarioForEdit): Promise<Map<number, Oere>> {
-  const sums = await tx.allocation.groupBy({ by: ["year"], where: { scenarioId: scenario.id }, _sum: { amount: true } });
-  const allocated = new Map<number, Oere>(scenario.frame.years.map((entry) => [entry.year, 0n]));
+export async function allocatedPerYear(client: Transaction, scenarioId: string, frameYears: readonly YearAmount[]): Promise<Map<number, Oere>> {
+  const sums = await client.allocation.groupBy({ by: ["year"], where: { scenarioId }, _sum: { amount: true } });
+  const allocated = new Map<number, Oere>(frameYears.map((entry) => [entry.year, 0n]));
   for (const row of sums) if (allocated.has(row.year)) allocated.set(row.year, BigInt(row._sum.amount ?? 0n));
   return allocated;
 }

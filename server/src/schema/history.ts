@@ -7,7 +7,7 @@ import { InvalidInputError } from "../engine/errors.ts";
 import { netCellChanges } from "../engine/history.ts";
 import { keyFromId } from "../engine/input.ts";
 import { CellDifferenceRef } from "./errors.ts";
-import { ScenarioRef } from "./scenario.ts";
+import { FundingLineRef, ScenarioRef } from "./scenario.ts";
 
 const CHANGE_KIND_DESCRIPTIONS: Record<ChangeKind, string> = {
   CREATED: "The scenario was created (baselines: transcribed from the document).",
@@ -223,7 +223,7 @@ builder.queryField("scenarioChanges", (t) =>
   }),
 );
 
-builder.prismaObjectField("ScenarioLine", "comments", (t) =>
+builder.objectField(FundingLineRef, "comments", (t) =>
   t.prismaField({
     type: [CommentRef],
     description: "Comments on this line (and its cells) in this scenario, oldest first.",

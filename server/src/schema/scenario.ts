@@ -1,8 +1,12 @@
-import { allocatedByYear, frameYearTotals, lineTotal, type StatedTotalStatus, type YearAmount } from "@ramme/domain";
+import { queryFromInfo } from "@pothos/plugin-prisma";
+import { frameYearTotals, type StatedTotalStatus, type YearAmount } from "@ramme/domain";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
+import { allocatedPerYear } from "../engine/scenarioAccess.ts";
+import { loadScenarioLines, type ScenarioLineShape } from "../engine/scenarioLines.ts";
 import { buildYearTotals, type StatedTotalCheckShape, type YearTotalShape } from "../engine/yearTotals.ts";
 import { OutsideFrameAmountRef } from "./frame.ts";
+import { InitiativeRef } from "./initiative.ts";
 import { asSource, SourceReference } from "./source.ts";
 
 export const ScenarioKind = builder.enumType("ScenarioKind", {
@@ -13,8 +17,7 @@ export const ScenarioKind = builder.enumType("ScenarioKind", {
   },
 });
 
-const YearAmountRef = builder.prismaObject("Allocation", {
-  name: "YearAmount",
+const YearAmountRef = builder.objectRef<YearAmount>("YearAmount").implement({
   description: "An amount in one year.",
   fields: (t) => ({
     year: t.exposeInt("year"),
@@ -22,20 +25,13 @@ const YearAmountRef = builder.prismaObject("Allocation", {
   }),
 });
 
-builder.prismaObject("ScenarioLine", {
-  name: "FundingLine",
+export const FundingLineRef = builder.objectRef<ScenarioLineShape>("FundingLine").implement({
   description: "One initiative's allocation in a scenario: an amount per frame year.",
   fields: (t) => ({
     position: t.exposeInt("position", { description: "Order of the line in the scenario (as printed, for baselines)." }),
-    initiative: t.relation("initiative"),
-    amounts: t.relation("allocations", { type: YearAmountRef, query: { orderBy: { year: "asc" } }, description: "One amount per frame year, in year order." }),
-    total: t.field({
-      type: "Decimal",
-      description: "Sum of the line's amounts over all years, exact.",
-      // The same relation query as `amounts`, so Pothos loads the cells once for both fields.
-      select: { allocations: { orderBy: { year: "asc" } } },
-      resolve: (line) => lineTotal({ amounts: line.allocations }),
-    }),
+    initiative: t.field({ type: InitiativeRef, resolve: (line) => line.initiative }),
+    amounts: t.field({ type: [YearAmountRef], description: "One amount per frame year, in year order.", resolve: (line) => line.amounts }),
+    total: t.expose("total", { type: "Decimal", description: "Sum of the line's amounts over all years, exact." }),
   }),
 });
 
@@ -144,10 +140,8 @@ builder.prismaObject("SourceTable", {
   }),
 });
 
-/** A scenario's per-year totals against its frame, from its loaded cells. */
-function allocatedOf(scenario: { frame: { years: YearAmount[] }; allocations: YearAmount[] }) {
-  return allocatedByYear([{ amounts: scenario.allocations }], scenario.frame.years.map((entry) => entry.year));
-}
+/** The frame's years, for a scenario's totals (summed by the database: allocatedPerYear). */
+const frameYearsSelect = { frame: { select: { years: { orderBy: { year: "asc" as const } } } } };
 
 export const ScenarioRef = builder.prismaNode("Scenario", {
   id: { field: "id" },
@@ -166,30 +160,39 @@ export const ScenarioRef = builder.prismaNode("Scenario", {
     parent: t.relation("parent", { nullable: true, description: "The scenario this one was forked from." }),
     frame: t.relation("frame"),
     printedTable: t.relation("sourceTable", { nullable: true, description: "For baselines: the table as printed in the document." }),
-    lines: t.relation("lines", { query: { orderBy: { position: "asc" } }, description: "One line per initiative in the scenario, in order." }),
+    lines: t.field({
+      type: [FundingLineRef],
+      description: "One line per initiative in the scenario, in order.",
+      // The initiatives load with what the selection under `initiative` needs (theme, sources…), so
+      // those fields resolve from memory too.
+      select: frameYearsSelect,
+      resolve: async (scenario, _args, context, info) => {
+        const years = scenario.frame.years.map((entry) => entry.year);
+        const lines = await loadScenarioLines(db, [scenario.id], years, queryFromInfo({ context, info, typeName: "Initiative", path: ["initiative"] }));
+        return lines.get(scenario.id)!;
+      },
+    }),
     outsideFrame: t.relation("outsideFrame", { query: { orderBy: { id: "asc" } }, description: "Money noted beside the frame for this scenario." }),
     yearTotals: t.field({
       type: [YearTotalRef],
       description: "One total per frame year: allocated (from the lines), frame, headroom, and the printed total where there is one.",
       select: {
-        frame: { select: { years: { orderBy: { year: "asc" } } } },
-        allocations: { select: { year: true, amount: true } },
+        ...frameYearsSelect,
         outsideFrame: true,
         sourceTable: { select: { id: true, statedTotals: true, footnotes: true } },
       },
-      resolve: (scenario) =>
+      resolve: async (scenario) =>
         buildYearTotals({
           frameYears: scenario.frame.years,
-          allocated: allocatedOf(scenario),
+          allocated: await allocatedPerYear(db, scenario.id, scenario.frame.years),
           outsideFrame: scenario.outsideFrame,
           printedTable: scenario.sourceTable,
         }),
     }),
     fitsFrame: t.boolean({
       description: "True when every year's allocation is within the frame.",
-      // The same selection as yearTotals, so asking for both loads the cells once.
-      select: { frame: { select: { years: { orderBy: { year: "asc" } } } }, allocations: { select: { year: true, amount: true } } },
-      resolve: (scenario) => frameYearTotals(scenario.frame.years, allocatedOf(scenario)).every((total) => total.fits),
+      select: frameYearsSelect,
+      resolve: async (scenario) => frameYearTotals(scenario.frame.years, await allocatedPerYear(db, scenario.id, scenario.frame.years)).every((total) => total.fits),
     }),
   }),
 });
