@@ -9,8 +9,15 @@ export interface Answer<T> {
 
 export async function post<T = any>(endpoint: string, query: string, variables: object = {}): Promise<Answer<T>> {
   const start = performance.now();
-  const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify({ query, variables }) });
-  const text = await response.text();
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify({ query, variables }) });
+    text = await response.text();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(`${endpoint}: ${(error as Error).message}${cause ? ` (${cause.code ?? ""} ${cause.message ?? ""})` : ""}`);
+  }
   const ms = performance.now() - start;
   let json: { data?: T; errors?: unknown };
   try {

@@ -56,10 +56,17 @@ const gridVariables = (key: string) => ({ id: Buffer.from(`Scenario:${key}`).toS
 const STEP = 10_000_000n;
 const mio = (oere: bigint) => `${oere / 100_000_000n}.${String((oere % 100_000_000n) / STEP)}`;
 
+/**
+ * A pause for the event loop. The SQLite floors run synchronously in this process: while they do,
+ * the server closes idle keep-alive sockets unseen, and the next request would take a dead one.
+ */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
 async function sample(warmup: number, count: number, once: () => Promise<number>): Promise<number[]> {
   for (let index = 0; index < warmup; index += 1) await once();
   const samples: number[] = [];
   for (let index = 0; index < count; index += 1) samples.push(await once());
+  await settle();
   return samples;
 }
 
@@ -87,6 +94,7 @@ async function windows(plan: Plan, clients: number, once: (client: number) => Pr
       }),
     );
     perRun.push((done * 1000) / (performance.now() - start));
+    await settle();
   }
   return { perRun, latencies };
 }

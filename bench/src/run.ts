@@ -93,6 +93,7 @@ for (const dialect of dialects) {
     result.figures = measured.figures;
     result.growth = measured.growth;
     results.errors.push(...measured.errors.map((error) => `${dialect}: ${error}`));
+    if (measured.errors.length) results.errors.push(`${dialect}: server output (tail):\n${server.output().slice(-3000)}`);
   } catch (error) {
     results.errors.push(`${dialect}: ${(error as Error).stack ?? String(error)}${server ? `\n--- server output (tail) ---\n${server.output().slice(-3000)}` : ""}`);
     log(`${dialect}: failed: ${(error as Error).message}`);
