@@ -85,6 +85,12 @@ export function afterCommit(tx: Transaction, hook: () => void): void {
   hooks.push(hook);
 }
 
+/** Calls `listener` with every statement either client sends (Prisma's query log), for tests and profiling. */
+export function onQuery(listener: (event: Prisma.QueryEvent) => void): void {
+  db.$on("query", listener);
+  writeClient.$on("query", listener);
+}
+
 /** Closes both connections (graceful shutdown, end of tests). */
 export async function disconnectDatabase(): Promise<void> {
   await Promise.all([db.$disconnect(), writeClient.$disconnect()]);

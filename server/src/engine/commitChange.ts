@@ -56,7 +56,7 @@ export interface CommittedChange {
   yearTotals: YearTotalShape[];
 }
 
-/** Rows per multi-row statement: 4 parameters a row stays far below SQLite's and PostgreSQL's limits. */
+/** Rows per multi-row statement: 4 or 5 parameters a row stays far below SQLite's and PostgreSQL's limits. */
 const ROWS_PER_STATEMENT = 1_000;
 
 /**
@@ -116,11 +116,7 @@ export async function commitChange(tx: Transaction, scenario: ScenarioForEdit, p
     },
     select: { id: true, at: true },
   });
-  for (let start = 0; start < cells.length; start += ROWS_PER_STATEMENT) {
-    await tx.cellChange.createMany({
-      data: cells.slice(start, start + ROWS_PER_STATEMENT).map((cell) => ({ changeId: change.id, ...cell })),
-    });
-  }
+  await insertCellChanges(tx, change.id, cells);
   const lineChanges = [...linesAdded.map((line) => ({ ...line, added: true })), ...linesRemoved.map((line) => ({ ...line, added: false }))];
   if (lineChanges.length > 0) await tx.lineChange.createMany({ data: lineChanges.map((line) => ({ changeId: change.id, ...line })) });
   if (plan.comment) await commentOnTouchedLines(tx, scenario.id, version, change.id, cells, plan.comment, actor);
@@ -167,6 +163,19 @@ async function upsertCells(tx: Transaction, scenarioId: string, cells: readonly 
     // One statement per block instead of one per cell; the same SQL runs on SQLite and PostgreSQL.
     await tx.$executeRaw`INSERT INTO "Allocation" ("scenarioId", "initiativeId", "year", "amount") VALUES ${Prisma.join(rows)}
       ON CONFLICT ("scenarioId", "initiativeId", "year") DO UPDATE SET "amount" = excluded."amount"`;
+  }
+}
+
+/**
+ * The change's cells into the history, a block per statement. Raw SQL like upsertCells: Prisma's
+ * createMany spent ~75 ms of a 1,000-cell paste building its statements (in blocks of 199 rows).
+ */
+async function insertCellChanges(tx: Transaction, changeId: number, cells: readonly CellEdit[]) {
+  for (let start = 0; start < cells.length; start += ROWS_PER_STATEMENT) {
+    const rows = cells
+      .slice(start, start + ROWS_PER_STATEMENT)
+      .map((cell) => Prisma.sql`(${changeId}, ${cell.initiativeId}, ${cell.year}, ${cell.before}, ${cell.after})`);
+    await tx.$executeRaw`INSERT INTO "CellChange" ("changeId", "initiativeId", "year", "before", "after") VALUES ${Prisma.join(rows)}`;
   }
 }
 

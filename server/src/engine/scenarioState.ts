@@ -3,7 +3,7 @@
  * change that turns one state into another. Used by history, import and seeding alike.
  */
 import { diffStates, type CellState, type Oere } from "@ramme/domain";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 
 type Reader = Prisma.TransactionClient;
 
@@ -21,14 +21,25 @@ export interface ScenarioState {
  */
 export async function currentState(client: Reader, scenarioId: string, onlyLines?: readonly string[]): Promise<ScenarioState> {
   const wanted = onlyLines ? [...new Set(onlyLines)] : [];
-  const byLine = onlyLines && wanted.length <= 500 ? { initiativeId: { in: wanted } } : {};
-  const [lines, allocations] = await Promise.all([
-    client.scenarioLine.findMany({ where: { scenarioId, ...byLine }, select: { initiativeId: true, position: true } }),
-    client.allocation.findMany({ where: { scenarioId, ...byLine }, select: { initiativeId: true, year: true, amount: true } }),
-  ]);
-  const cells = new Map<string, Map<number, Oere>>(lines.map((line) => [line.initiativeId, new Map()]));
-  for (const cell of allocations) cells.get(cell.initiativeId)?.set(cell.year, cell.amount);
-  return { cells, positions: new Map(lines.map((line) => [line.initiativeId, line.position])) };
+  if (onlyLines && wanted.length === 0) return { cells: new Map(), positions: new Map() };
+  const byLine = onlyLines && wanted.length <= 500 ? Prisma.sql` AND l."initiativeId" IN (${Prisma.join(wanted)})` : Prisma.empty;
+  // Lines and their cells in one statement (a line without cells comes once, with a null year).
+  const rows = await client.$queryRaw<Array<{ initiativeId: string; position: number; year: number | null; amount: Oere | number | null }>>`
+    SELECT l."initiativeId", l."position", a."year", a."amount" FROM "ScenarioLine" l
+    LEFT JOIN "Allocation" a ON a."scenarioId" = l."scenarioId" AND a."initiativeId" = l."initiativeId"
+    WHERE l."scenarioId" = ${scenarioId}${byLine}`;
+  const cells = new Map<string, Map<number, Oere>>();
+  const positions = new Map<string, number>();
+  for (const row of rows) {
+    let line = cells.get(row.initiativeId);
+    if (!line) {
+      line = new Map();
+      cells.set(row.initiativeId, line);
+      positions.set(row.initiativeId, Number(row.position));
+    }
+    if (row.year !== null && row.amount !== null) line.set(Number(row.year), BigInt(row.amount));
+  }
+  return { cells, positions };
 }
 
 /** The edits, lines added and lines removed that turn `from` into `to`. */

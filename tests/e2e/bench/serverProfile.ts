@@ -28,7 +28,7 @@ const databaseFile = path.join(scratch, "ramme.db");
 migrateDatabase(databaseFile);
 process.env.NODE_ENV = "production";
 process.env.DATABASE_URL = `file:${databaseFile}`;
-const { configureDatabase, db } = await import("@ramme/server/db.ts");
+const { configureDatabase, db, onQuery } = await import("@ramme/server/db.ts");
 const { seedDatabase } = await import("@ramme/server/seed/seedDatabase.ts");
 const { yoga } = await import("@ramme/server/yoga.ts");
 await configureDatabase();
@@ -62,7 +62,7 @@ await once(0);
 
 const statements: Array<{ query: string; duration: number }> = [];
 let logging = true;
-(db as any).$on("query", (event: { query: string; duration: number }) => logging && statements.push(event));
+onQuery((event) => logging && statements.push(event));
 await once(1);
 logging = false;
 console.log(`${operation}: ${statements.length} statements, ${statements.reduce((sum, s) => sum + s.duration, 0)} ms summed as Prisma reports them`);
