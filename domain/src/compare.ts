@@ -149,16 +149,23 @@ function indexLines(snapshot: ScenarioSnapshot): Map<string, IndexedLine> {
  * first in `other` comes first.
  */
 function lineOrder(base: ScenarioSnapshot, other: ScenarioSnapshot): string[] {
-  const order = base.lines.map((line) => line.initiativeId);
-  const inBase = new Set(order);
+  const inBase = new Set(base.lines.map((line) => line.initiativeId));
+  // Each added line follows the line before it in `other` (null: it comes first); a line has at most one.
+  const addedAfter = new Map<string | null, string>();
   let previous: string | null = null;
   for (const line of other.lines) {
-    const id = line.initiativeId;
-    if (!inBase.has(id)) {
-      const at = previous === null ? 0 : order.indexOf(previous) + 1;
-      order.splice(at, 0, id);
-    }
-    previous = id;
+    if (!inBase.has(line.initiativeId)) addedAfter.set(previous, line.initiativeId);
+    previous = line.initiativeId;
+  }
+  // Linear in the lines: a run of added lines is placed in one pass after the line it follows.
+  const order: string[] = [];
+  const placeAddedAfter = (anchor: string | null) => {
+    for (let next = addedAfter.get(anchor); next !== undefined; next = addedAfter.get(next)) order.push(next);
+  };
+  placeAddedAfter(null);
+  for (const line of base.lines) {
+    order.push(line.initiativeId);
+    placeAddedAfter(line.initiativeId);
   }
   return order;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { query } from "../support/graphql.ts";
+import { db, query } from "../support/graphql.ts";
 import { fork, mutate, setAllocation } from "../support/scenarios.ts";
 
 const COMPARE = `query($base: ID!, $others: [ID!]!, $language: Language) {
@@ -102,5 +102,23 @@ describe("compareScenarios with several scenarios", () => {
     expect(unknown.compareScenarios).toEqual({ __typename: "InvalidInputError", problems: [{ field: "otherIds[0]", code: "UNKNOWN_SCENARIO", value: "findes-ikke" }] });
     const empty = await query(COMPARE, { base: "aftale-2024", others: [] });
     expect(empty.compareScenarios.problems[0]).toMatchObject({ field: "otherIds", code: "REQUIRED" });
+  });
+});
+
+describe("compareScenarios at the size of a whole Finance Act", () => {
+  it("lays out 20,000 new lines against the 25-line agreement, in the what-if's order", async () => {
+    const lines = 20_000;
+    await db.scenario.create({ data: { id: "finance-act", name: "Hele finansloven", kind: "WHAT_IF", frameId: "life-science-2024-2027" } });
+    const initiatives = Array.from({ length: lines }, (_, index) => ({ id: `fl-${index}`, themeId: "innovation", title: `Linje ${index}`, origin: "PROPOSAL", sources: [] }));
+    await db.initiative.createMany({ data: initiatives });
+    await db.scenarioLine.createMany({ data: initiatives.map((initiative, position) => ({ scenarioId: "finance-act", initiativeId: initiative.id, position })) });
+
+    const { compareScenarios: comparison } = await query(`query { compareScenarios(baseId: "aftale-2024", otherIds: ["finance-act"]) {
+      ... on ScenarioComparison { lines { initiativeKey } differences { counts { added removed } } } } }`);
+    expect(comparison.differences[0].counts).toEqual({ added: lines, removed: 25 });
+    // Every new line comes first (the what-if's first line is new), in the what-if's order, then the base's.
+    const keys = comparison.lines.map((line: { initiativeKey: string }) => line.initiativeKey);
+    expect(keys.slice(0, lines)).toEqual(initiatives.map((initiative) => initiative.id));
+    expect(keys).toHaveLength(lines + 25);
   });
 });

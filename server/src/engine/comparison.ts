@@ -118,7 +118,9 @@ function lineOrder(pairs: readonly PairComparison[]): string[] {
         anchor = line.initiativeId;
         continue;
       }
-      after.set(anchor, [...(after.get(anchor) ?? []), line.initiativeId]);
+      const followers = after.get(anchor);
+      if (followers) followers.push(line.initiativeId);
+      else after.set(anchor, [line.initiativeId]);
       anchor = line.initiativeId;
       present.add(line.initiativeId);
     }
@@ -133,12 +135,18 @@ function lineOrder(pairs: readonly PairComparison[]): string[] {
 function expandChains(order: string[], after: ReadonlyMap<string, string[]>): string[] {
   const seen = new Set<string>();
   const result: string[] = [];
-  const visit = (id: string) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    result.push(id);
-    for (const follower of after.get(id) ?? []) visit(follower);
-  };
-  for (const id of order) visit(id);
+  // Depth first, each line before the lines that follow it; a stack, not recursion, since a run of
+  // new lines can be thousands long (a 20,000-line what-if against a small base overflowed the call stack).
+  for (const start of order) {
+    const pending = [start];
+    while (pending.length > 0) {
+      const id = pending.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      result.push(id);
+      const followers = after.get(id);
+      if (followers) for (let index = followers.length - 1; index >= 0; index -= 1) pending.push(followers[index]!);
+    }
+  }
   return result;
 }
