@@ -9,6 +9,7 @@
  * (scenarioStream.ts) never trust the feed for completeness, only for speed.
  */
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
+import { setMaxListeners } from "node:events";
 import { Redis } from "ioredis";
 import { encodeScenarioChanged, decodeScenarioChanged, type ScenarioChangedEvent, type ScenarioChangedMessage } from "./scenarioChanged.ts";
 
@@ -79,7 +80,10 @@ export function createChangeFeed(options: { redisUrl?: string | undefined; resyn
     });
     target = createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe });
   } else {
-    target = new EventTarget();
+    const inProcess = new EventTarget();
+    // Every viewer of a scenario listens on its topic; a hundred viewers are normal, not a leak.
+    setMaxListeners(0, inProcess);
+    target = inProcess;
   }
 
   const timer = setInterval(resyncAll, options.resyncIntervalMs ?? RESYNC_INTERVAL_MS);
