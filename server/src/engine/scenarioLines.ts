@@ -9,6 +9,9 @@ import type { Oere, YearAmount } from "@ramme/domain";
 import type { Database } from "../db.ts";
 import { Prisma, type Initiative } from "../generated/prisma/client.ts";
 
+/** Past this many lines, initiatives are found through the lines rather than by a list of keys. */
+const MAX_KEYS_PER_LOOKUP = 500;
+
 export interface ScenarioLineShape {
   scenarioId: string;
   initiativeId: string;
@@ -45,7 +48,12 @@ export async function loadScenarioLines(
     ORDER BY l."scenarioId", l."position"`;
   // The id joins each initiative to its lines, whatever the selection asked for.
   const selectInitiatives: Prisma.InitiativeFindManyArgs = initiativeQuery.select ? { select: { ...initiativeQuery.select, id: true } } : { include: initiativeQuery.include };
-  const initiatives = (await client.initiative.findMany({ ...selectInitiatives, where: { lines: { some: { scenarioId: { in: [...scenarioIds] } } } } })) as Initiative[];
+  // A few hundred lines find their initiatives by primary key (an EXISTS over the lines reads every
+  // initiative: 2.5× slower for the 25-line agreement beside 5,000 other initiatives); past that,
+  // Prisma would split the list of keys into several statements, and the EXISTS is the cheaper.
+  const where: Prisma.InitiativeWhereInput =
+    lines.length <= MAX_KEYS_PER_LOOKUP ? { id: { in: [...new Set(lines.map((line) => line.initiativeId))] } } : { lines: { some: { scenarioId: { in: [...scenarioIds] } } } };
+  const initiatives = (await client.initiative.findMany({ ...selectInitiatives, where })) as Initiative[];
   const initiativeById = new Map(initiatives.map((initiative) => [initiative.id, initiative]));
 
   for (const line of lines) {
