@@ -1,6 +1,6 @@
 /**
  * One operation of the server bench, looped in process with its SQL logged and its CPU profiled:
- * `node scripts/bench-server.mjs --profile-op grid|grid25|edit|paste|compare [--runs N] [--out FILE.cpuprofile]`.
+ * `node scripts/bench-server.mjs --profile-op grid|webgrid|grid25|edit|paste|compare [--runs N] [--out FILE.cpuprofile]`.
  * Prints the statements Prisma sent for one run (count and summed duration) and the profile's top
  * self-time functions (profileSummary.mjs). The server runs in this process (NODE_ENV=production)
  * on a fresh SQLite file, so the profile holds only the server's work and this loop's fetches.
@@ -42,8 +42,24 @@ const large = await prepareScenario(app, "Skala A", 5000);
 const other = operation === "compare" ? await prepareScenario(app, "Skala B", 5000) : "";
 const globalId = (key: string) => Buffer.from(`Scenario:${key}`).toString("base64");
 let version = 1;
+/** The web client's grid query (client/src/features/grid/gridQuery.ts), which asks for more than GRID. */
+const WEB_GRID = `query ScenarioGrid($id: ID!) {
+  scenario(id: $id) {
+    id key name description kind locked archived mustFit version
+    parent { key name }
+    frame { name priceLevel precisionDecimals years { year amount } }
+    lines {
+      initiative { key title isReserve origin theme { key } sources { document section paragraph initiativeNumber } }
+      amounts { year amount }
+    }
+    comments { text author year initiative { key } }
+    yearTotals { year allocated statedTotalCheck { stated difference explained unexplained status footnotes { marker } } }
+  }
+  themes { key title position }
+}`;
 const send: Record<string, (run: number) => Promise<unknown>> = {
   grid: () => post(app, GRID, { id: globalId(large) }),
+  webgrid: () => post(app, WEB_GRID, { id: globalId(large) }),
   grid25: () => post(app, GRID, { id: globalId("aftale-2024") }),
   compare: () => post(app, COMPARE, { b: large, o: [other] }),
   edit: async (run) => {
