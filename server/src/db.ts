@@ -9,7 +9,8 @@
  * - a write client that only ever runs transactions, one at a time, queued in process by
  *   `writeTransaction`. No two writers ever contend for the file, so no request sees "database is
  *   busy", and Prisma's transaction wait limit is never reached however many writers queue up.
- * That holds because one server process serves a SQLite file; several instances need PostgreSQL.
+ * That holds because one server process serves a SQLite file; several instances need PostgreSQL,
+ * where writes run side by side and lock the scenario they change (see retryingConflicts).
  * Another process may still read the file (a backup) or lock it for a moment, which a write waits for.
  */
 import { configureSqlite, createDatabase, isPostgres, type Database } from "./db/client.ts";
@@ -44,13 +45,14 @@ function takeFileWriteLock(tx: Transaction) {
 }
 
 /**
- * Runs `work` in one transaction on the write connection after every write queued before it has
- * finished. A throw inside `work` rolls the whole transaction back: nothing is half-stored.
+ * Runs `work` in one transaction on the write connection: on SQLite after every write queued before
+ * it has finished; on PostgreSQL at once. A throw inside `work` rolls the whole transaction back:
+ * nothing is half-stored.
  */
 export function writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
   const run = async () => {
     await configureDatabase();
-    // The queue already serialises; the generous limits only guard against a stuck transaction.
+    // On SQLite the queue serialises; the generous limits only guard against a stuck transaction.
     const hooks: (() => void)[] = [];
     const result = await writeClient.$transaction(
       async (tx) => {
@@ -70,9 +72,37 @@ export function writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Prom
     }
     return result;
   };
+  if (!onSqlite) return retryingConflicts(run);
   const result = queue.then(run, run);
   queue = result.catch(() => undefined);
   return result;
+}
+
+/**
+ * PostgreSQL runs writes side by side (up to the pool's connections): writers of one scenario take
+ * turns on its row lock (engine/scenarioAccess.ts), writers of different scenarios do not wait for
+ * each other. Should PostgreSQL still abort one (a deadlock, a serialization failure), the whole
+ * transaction is run again, a few times, before the error reaches the client.
+ */
+async function retryingConflicts<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !isWriteConflict(error)) throw error;
+    }
+  }
+}
+
+/** Prisma's P2034 ("write conflict or deadlock"), or PostgreSQL's 40001/40P01 however wrapped. */
+function isWriteConflict(error: unknown): boolean {
+  for (let current = error as Record<string, unknown> | undefined, depth = 0; current && depth < 5; depth += 1) {
+    const code = current.code ?? (current.meta as Record<string, unknown> | undefined)?.code;
+    if (code === "P2034" || code === "40001" || code === "40P01") return true;
+    if (current.kind === "TransactionWriteConflict") return true;
+    current = (current.cause ?? (current.meta as Record<string, unknown> | undefined)?.driverAdapterError) as Record<string, unknown> | undefined;
+  }
+  return false;
 }
 
 /**
