@@ -2,6 +2,8 @@
  * GraphQL over HTTP, timed. Any GraphQL error, or a mutation answering with one of the typed errors
  * instead of a ScenarioEdit, throws: a benchmark of failing requests measures nothing.
  */
+import { clientCompareQuery, clientGridQuery } from "./clientDocuments.ts";
+
 export interface Answer<T> {
   ms: number;
   data: T;
@@ -47,55 +49,9 @@ const editSelection = `__typename ... on ScenarioEdit { version yearTotals { yea
 
 export const documents = {
   apiFloor: `{ __typename }`,
-  /** The web client's grid query, as client/src/features/grid/gridQuery.ts sends it. */
-  grid: `query ScenarioGrid($id: ID!) {
-    scenario(id: $id) {
-      id key name description kind locked archived mustFit version
-      parent { key name }
-      frame { name priceLevel precisionDecimals years { year amount } }
-      lines {
-        initiative { key title isReserve origin theme { key } sources { document section paragraph initiativeNumber } }
-        amounts { year amount }
-      }
-      comments { text author year initiative { key } }
-      yearTotals {
-        year allocated
-        statedTotalCheck { stated difference explained unexplained status footnotes { marker } }
-      }
-    }
-    themes { key title position }
-  }`,
-  /** The compare view's query, as client/src/features/compare/CompareView.tsx sends it. */
-  compare: `query CompareScenarios($base: ID!, $others: [ID!]!, $language: Language!) {
-    compareScenarios(baseId: $base, otherIds: $others) {
-      __typename
-      ... on InvalidInputError { message problems { field code message value } }
-      ... on ScenarioComparison {
-        years
-        baseYearsOverFrame
-        base { key name }
-        others { key name }
-        lines {
-          initiativeKey themeKey inBase
-          initiative { title isReserve }
-          versus {
-            scenarioKey status
-            cells { year base other difference }
-            comments { text author createdAt year }
-          }
-        }
-        differences {
-          scenario { key name }
-          counts { added removed changed unchanged }
-          summary(language: $language)
-          yearsOverFrame
-          themes { themeKey year base other difference }
-          years { year frame baseAllocated otherAllocated baseHeadroom otherHeadroom baseOverBy otherOverBy }
-        }
-      }
-    }
-    themes { key title position }
-  }`,
+  /** The web client's grid query and compare view's query, read from the client's source. */
+  grid: clientGridQuery,
+  compare: clientCompareQuery,
   fork: `mutation($input: ForkScenarioInput!) { forkScenario(input: $input) { __typename ... on ScenarioEdit { version scenario { key } } ... on Error { message } } }`,
   setAllocation: `mutation($input: SetAllocationInput!) { setAllocation(input: $input) { ${editSelection} } }`,
   setAllocations: `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { ${editSelection} } }`,

@@ -19,6 +19,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { postgraphile } from "postgraphile";
+import { clientGridQuery, withoutField } from "./clientDocuments.ts";
 
 export interface Peer {
   /** e.g. http://127.0.0.1:41234/graphql */
@@ -50,21 +51,7 @@ export const peerGridQuery = /* GraphQL */ `
 `;
 
 /** The web client's grid query less `yearTotals`: the same data the peer's query asks for. `$id` is the Relay global ID, base64("Scenario:<key>"). */
-export const rammeGridQueryOfPeerShape = /* GraphQL */ `
-  query ScenarioGrid($id: ID!) {
-    scenario(id: $id) {
-      id key name description kind locked archived mustFit version
-      parent { key name }
-      frame { name priceLevel precisionDecimals years { year amount } }
-      lines {
-        initiative { key title isReserve origin theme { key } sources { document section paragraph initiativeNumber } }
-        amounts { year amount }
-      }
-      comments { text author year initiative { key } }
-    }
-    themes { key title position }
-  }
-`;
+export const rammeGridQueryOfPeerShape = withoutField(clientGridQuery, "yearTotals");
 
 export async function startPeer(databaseUrl: string): Promise<Peer> {
   // pg's default pool (10 connections), as Ramme's PostgreSQL adapter has.
