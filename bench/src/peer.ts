@@ -56,6 +56,8 @@ export const rammeGridQueryOfPeerShape = withoutField(clientGridQuery, "yearTota
 export async function startPeer(databaseUrl: string): Promise<Peer> {
   // pg's default pool (10 connections), as Ramme's PostgreSQL adapter has.
   const pool = new pg.Pool({ connectionString: databaseUrl });
+  // An idle connection ended by the server (the bench drops its databases WITH (FORCE)) must not end the bench.
+  pool.on("error", () => {});
   const middleware = postgraphile(pool, "public", {
     graphiql: false,
     watchPg: false,

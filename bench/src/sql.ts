@@ -69,6 +69,9 @@ const toPg = (params: readonly Value[]) => params.map((value) => (typeof value =
 
 export function postgresSql(url: string, connections = 4): Sql {
   const pool = new pg.Pool({ connectionString: url, max: connections });
+  // An idle connection ended by the server (the bench drops its databases WITH (FORCE)) emits
+  // 'error' on the pool; unheard, it would end the bench. The pool drops that connection itself.
+  pool.on("error", () => {});
   const over = (client: pg.Pool | pg.PoolClient): Omit<Sql, "transaction" | "close"> => ({
     dialect: "postgres",
     async all(text, params = []) {
