@@ -14,6 +14,7 @@
  * Another process may still read the file (a backup) or lock it for a moment, which a write waits for.
  */
 import { configureSqlite, createDatabase, isPostgres, type Database } from "./db/client.ts";
+import { someCause } from "./db/unavailable.ts";
 import type { Prisma } from "./generated/prisma/client.ts";
 
 export const db = createDatabase();
@@ -94,15 +95,15 @@ async function retryingConflicts<T>(run: () => Promise<T>, attempts = 3): Promis
   }
 }
 
-/** Prisma's P2034 ("write conflict or deadlock"), or PostgreSQL's 40001/40P01 however wrapped. */
+/** Prisma's "write conflict or deadlock", and PostgreSQL's serialization failure and deadlock. */
+const WRITE_CONFLICT_CODES = new Set(["P2034", "40001", "40P01"]);
+
+/** Whether PostgreSQL aborted the transaction for a conflict with another one, however wrapped. */
 function isWriteConflict(error: unknown): boolean {
-  for (let current = error as Record<string, unknown> | undefined, depth = 0; current && depth < 5; depth += 1) {
-    const code = current.code ?? (current.meta as Record<string, unknown> | undefined)?.code;
-    if (code === "P2034" || code === "40001" || code === "40P01") return true;
-    if (current.kind === "TransactionWriteConflict") return true;
-    current = (current.cause ?? (current.meta as Record<string, unknown> | undefined)?.driverAdapterError) as Record<string, unknown> | undefined;
-  }
-  return false;
+  return someCause(
+    error,
+    ({ code, kind, meta }) => WRITE_CONFLICT_CODES.has(code as string) || WRITE_CONFLICT_CODES.has((meta as Record<string, unknown> | undefined)?.code as string) || kind === "TransactionWriteConflict",
+  );
 }
 
 /**

@@ -26,22 +26,31 @@ const POSTGRES_STATE = /^(08...|57P0[123]|53300)$/;
 /** What node-postgres throws, without a code, when its connection dies under a query or a transaction. */
 const PG_MESSAGES = [/^Connection terminated/, /^Client has encountered a connection error and is not queryable/, /^timeout exceeded when trying to connect/];
 
-/** Whether `error`, or anything it wraps, says the database cannot be reached right now. */
-export function isDatabaseUnavailable(error: unknown): boolean {
+/**
+ * Whether `error` or anything it wraps matches `test`. GraphQL wraps the resolver's error in
+ * `originalError`, Error in `cause`, and Prisma keeps the driver adapter's in `meta.driverAdapterError`.
+ */
+export function someCause(error: unknown, test: (candidate: Record<string, unknown>) => boolean): boolean {
   const seen = new Set<unknown>();
   const pending: unknown[] = [error];
   while (pending.length > 0) {
     const current = pending.pop();
     if (typeof current !== "object" || current === null || seen.has(current)) continue;
     seen.add(current);
-    const { code, kind, message, originalError, cause, meta } = current as Record<string, unknown>;
-    if (typeof code === "string" && (PRISMA_CODES.has(code) || ERROR_CODES.has(code) || POSTGRES_STATE.test(code))) return true;
-    if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
-    if (typeof message === "string" && PG_MESSAGES.some((pattern) => pattern.test(message))) return true;
-    // GraphQL wraps the resolver's error; Prisma keeps the adapter's in meta.driverAdapterError.cause.
-    pending.push(originalError, cause, (meta as Record<string, unknown> | undefined)?.driverAdapterError);
+    const candidate = current as Record<string, unknown>;
+    if (test(candidate)) return true;
+    pending.push(candidate.originalError, candidate.cause, (candidate.meta as Record<string, unknown> | undefined)?.driverAdapterError);
   }
   return false;
+}
+
+/** Whether `error`, or anything it wraps, says the database cannot be reached right now. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return someCause(error, ({ code, kind, message }) => {
+    if (typeof code === "string" && (PRISMA_CODES.has(code) || ERROR_CODES.has(code) || POSTGRES_STATE.test(code))) return true;
+    if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
+    return typeof message === "string" && PG_MESSAGES.some((pattern) => pattern.test(message));
+  });
 }
 
 /**
