@@ -8,10 +8,10 @@ import path from "node:path";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 
-/** The document of `export const <name> = gql\`…\`` in a client source file. */
+/** The document of `[export] const <name> = gql\`…\`` in a client source file. */
 export function clientDocument(file: string, name: string): string {
   const source = readFileSync(path.join(repoRoot, file), "utf8");
-  const match = new RegExp(`export const ${name} = gql\`([^\`]*)\``).exec(source);
+  const match = new RegExp(`(?:export )?const ${name} = gql\`([^\`]*)\``).exec(source);
   if (!match) throw new Error(`${file} has no gql document ${name}`);
   if (match[1]!.includes("${")) throw new Error(`${file}'s ${name} interpolates; the bench cannot read it as text`);
   return match[1]!;
@@ -31,3 +31,4 @@ export function withoutField(document: string, field: string): string {
 
 export const clientGridQuery = clientDocument("client/src/features/grid/gridQuery.ts", "ScenarioGridQuery");
 export const clientCompareQuery = clientDocument("client/src/features/compare/CompareView.tsx", "CompareScenariosQuery");
+export const clientLiveSubscription = clientDocument("client/src/features/live/useScenarioLive.ts", "ScenarioChanged");

@@ -19,6 +19,7 @@
  * drifts from the wall clock the server stamps with), so each figure is ±1 ms.
  */
 import { Agent, request, type ClientRequest, type IncomingMessage } from "node:http";
+import { clientLiveSubscription } from "./clientDocuments.ts";
 
 export interface FanoutOptions {
   subscribers: number;
@@ -27,21 +28,6 @@ export interface FanoutOptions {
   /** How long one edit may take to reach every viewer before the run fails (default 15 s). */
   deliveryTimeoutMs?: number;
 }
-
-/** The web client's live subscription (client/src/features/live/useScenarioLive.ts). */
-const SCENARIO_CHANGED = /* GraphQL */ `
-  subscription ScenarioChanged($id: ID!, $after: Int) {
-    scenarioChanged(scenarioId: $id, afterVersion: $after) {
-      __typename
-      ... on ScenarioChangedEvent {
-        scenarioKey version kind actor at comment cellsOnly fitsFrame linesAdded linesRemoved
-        cells { initiativeKey year before after }
-        yearTotals { year allocated frame headroom overBy fitsFrame }
-      }
-      ... on InvalidInputError { message problems { field code } }
-    }
-  }
-`;
 
 const SCENARIO_TO_EDIT = /* GraphQL */ `
   query ScenarioToEdit($id: ID!) {
@@ -191,7 +177,7 @@ class DeliveryLog {
  */
 function openStream(baseUrl: string, agent: Agent, scenarioKey: string, afterVersion: number, deliveries: DeliveryLog, closing: () => boolean) {
   const url = new URL("/graphql", baseUrl);
-  const body = JSON.stringify({ query: SCENARIO_CHANGED, variables: { id: scenarioKey, after: afterVersion } });
+  const body = JSON.stringify({ query: clientLiveSubscription, variables: { id: scenarioKey, after: afterVersion } });
   const stream = request(url, {
     agent,
     method: "POST",

@@ -13,6 +13,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrateDatabase, type RunningApp } from "../support/app.ts";
 import { prepareScenario } from "./gridEdit.ts";
+// The web client's grid query, read from its source; it asks for more than GRID.
+import { clientGridQuery } from "../../../bench/src/clientDocuments.ts";
 import { COMPARE, EDIT, GRID, PASTE, post } from "./serverScale.ts";
 
 function option(name: string): string | undefined {
@@ -42,24 +44,9 @@ const large = await prepareScenario(app, "Skala A", 5000);
 const other = operation === "compare" ? await prepareScenario(app, "Skala B", 5000) : "";
 const globalId = (key: string) => Buffer.from(`Scenario:${key}`).toString("base64");
 let version = 1;
-/** The web client's grid query (client/src/features/grid/gridQuery.ts), which asks for more than GRID. */
-const WEB_GRID = `query ScenarioGrid($id: ID!) {
-  scenario(id: $id) {
-    id key name description kind locked archived mustFit version
-    parent { key name }
-    frame { name priceLevel precisionDecimals years { year amount } }
-    lines {
-      initiative { key title isReserve origin theme { key } sources { document section paragraph initiativeNumber } }
-      amounts { year amount }
-    }
-    comments { text author year initiative { key } }
-    yearTotals { year allocated statedTotalCheck { stated difference explained unexplained status footnotes { marker } } }
-  }
-  themes { key title position }
-}`;
 const send: Record<string, (run: number) => Promise<unknown>> = {
   grid: () => post(app, GRID, { id: globalId(large) }),
-  webgrid: () => post(app, WEB_GRID, { id: globalId(large) }),
+  webgrid: () => post(app, clientGridQuery, { id: globalId(large) }),
   grid25: () => post(app, GRID, { id: globalId("aftale-2024") }),
   compare: () => post(app, COMPARE, { b: large, o: [other] }),
   edit: async (run) => {
