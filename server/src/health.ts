@@ -8,10 +8,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { db } from "./db.ts";
 import { changeFeed } from "./live/changeFeed.ts";
 
-export const HEALTH_PATHS = new Set(["/healthz", "/readyz"]);
+const HEALTH_PATHS = new Set(["/healthz", "/readyz"]);
 
-export async function answerHealth(request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const path = (request.url ?? "").split("?")[0];
+/** The health check a request asks for, or null when it asks for something else. */
+export function healthPathOf(request: IncomingMessage): string | null {
+  const path = (request.url ?? "").split("?")[0]!;
+  return HEALTH_PATHS.has(path) ? path : null;
+}
+
+export async function answerHealth(path: string, response: ServerResponse): Promise<void> {
   const reply = (status: number, body: Record<string, unknown>) => {
     response.statusCode = status;
     response.setHeader("content-type", "application/json; charset=utf-8");

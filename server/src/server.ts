@@ -9,7 +9,7 @@ import path from "node:path";
 import sirv from "sirv";
 import { configureDatabase, db, disconnectDatabase } from "./db.ts";
 import { repoRoot } from "./db/databaseUrl.ts";
-import { answerHealth, HEALTH_PATHS } from "./health.ts";
+import { answerHealth, healthPathOf } from "./health.ts";
 import { changeFeed, closeChangeFeed } from "./live/changeFeed.ts";
 import { seedDatabase } from "./seed/seedDatabase.ts";
 import { yoga } from "./yoga.ts";
@@ -45,8 +45,9 @@ const server = createServer((request, response) => {
     void yoga.handle(request, response);
     return;
   }
-  if (HEALTH_PATHS.has((request.url ?? "").split("?")[0]!)) {
-    void answerHealth(request, response);
+  const healthPath = healthPathOf(request);
+  if (healthPath) {
+    void answerHealth(healthPath, response);
     return;
   }
   serveClient(request, response, () => {

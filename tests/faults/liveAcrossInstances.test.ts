@@ -101,7 +101,7 @@ describe.skipIf(!redisAvailable())("live updates across two instances (PostgreSQ
     const besideEditor = await watch(editor, version);
     await new Promise((resolve) => setTimeout(resolve, 500)); // let the servers subscribe at Redis first
     await redis.stop();
-    await waitFor(() => editor.output().includes("Redis (publish) is unreachable") && viewerServer.output().includes("Redis (subscribe) is unreachable"), 20_000);
+    await expect.poll(() => editor.output().includes("Redis (publish) is unreachable") && viewerServer.output().includes("Redis (subscribe) is unreachable"), { timeout: 20_000 }).toBe(true);
     const duringOutage = [await edit("8"), await edit("9")];
     // A viewer on the instance that made the changes gets them during the outage, from the database.
     for (const acknowledged of duringOutage) expect((await nextChange(besideEditor)).version).toBe(acknowledged.version);
@@ -110,7 +110,7 @@ describe.skipIf(!redisAvailable())("live updates across two instances (PostgreSQ
     await redis.start();
     // Reconnected, each server reads what its viewers missed from the database, in order.
     for (const acknowledged of duringOutage) expect((await nextChange(viewer, 30_000)).version).toBe(acknowledged.version);
-    await waitFor(() => viewerServer.output().includes("Redis (subscribe) is back") && editor.output().includes("Redis (publish) is back"), 20_000);
+    await expect.poll(() => viewerServer.output().includes("Redis (subscribe) is back") && editor.output().includes("Redis (publish) is back"), { timeout: 20_000 }).toBe(true);
     const afterOutage = await edit("10");
     expect((await nextChange(viewer)).version).toBe(afterOutage.version);
     expect(editor.isRunning() && viewerServer.isRunning()).toBe(true);
@@ -123,11 +123,3 @@ describe.skipIf(!redisAvailable())("live updates across two instances (PostgreSQ
     expect(versions).toEqual(Array.from({ length: version - 1 }, (_, index) => index + 2));
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
