@@ -1,6 +1,7 @@
 /** Runs GraphQL operations against the real yoga instance in process: no port, no sleep. */
 import { db } from "@ramme/server/db.ts";
 import { yoga } from "@ramme/server/yoga.ts";
+import { graphqlPost } from "./graphqlHttp.ts";
 
 export interface GraphQLResponse<TData = any> {
   data?: TData;
@@ -8,15 +9,7 @@ export interface GraphQLResponse<TData = any> {
 }
 
 export async function graphql<TData = any>(query: string, variables?: Record<string, unknown>, options: { actor?: string } = {}): Promise<GraphQLResponse<TData>> {
-  const response = await yoga.fetch("http://ramme.test/graphql", {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      accept: "application/graphql-response+json",
-      ...(options.actor ? { "x-ramme-user": encodeURIComponent(options.actor) } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
+  const response = await yoga.fetch("http://ramme.test/graphql", graphqlPost(query, variables, options.actor));
   return (await response.json()) as GraphQLResponse<TData>;
 }
 

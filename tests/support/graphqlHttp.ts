@@ -12,18 +12,22 @@ export interface HttpGraphQLOptions {
   signal?: AbortSignal;
 }
 
-/** Sends one operation; resolves with the HTTP status and the parsed body. Rejects only when no HTTP answer came. */
-export async function graphqlOverHttp<TData = any>(baseUrl: string, query: string, variables?: Record<string, unknown>, options: HttpGraphQLOptions = {}): Promise<HttpGraphQLResponse<TData>> {
-  const response = await fetch(`${baseUrl}/graphql`, {
+/** A GraphQL POST as the web client sends it, with the acting user's name (URI-encoded) when given. */
+export function graphqlPost(query: string, variables: Record<string, unknown> | undefined, actor?: string): RequestInit {
+  return {
     method: "POST",
     headers: {
       "content-type": "application/json",
       accept: "application/graphql-response+json",
-      ...(options.actor ? { "x-ramme-user": encodeURIComponent(options.actor) } : {}),
+      ...(actor ? { "x-ramme-user": encodeURIComponent(actor) } : {}),
     },
     body: JSON.stringify({ query, variables }),
-    signal: options.signal,
-  });
+  };
+}
+
+/** Sends one operation; resolves with the HTTP status and the parsed body. Rejects only when no HTTP answer came. */
+export async function graphqlOverHttp<TData = any>(baseUrl: string, query: string, variables?: Record<string, unknown>, options: HttpGraphQLOptions = {}): Promise<HttpGraphQLResponse<TData>> {
+  const response = await fetch(`${baseUrl}/graphql`, { ...graphqlPost(query, variables, options.actor), signal: options.signal });
   const text = await response.text();
   let body: GraphQLResponse<TData>;
   try {
