@@ -29,7 +29,6 @@ export interface ChangeFeed {
   /** Ends every stream (`onClose`) and disconnects from Redis. */
   close(): Promise<void>;
   onClose(end: () => void): () => void;
-  readonly closed: boolean;
   readonly transport: "in-process" | "redis";
 }
 
@@ -92,9 +91,6 @@ export function createChangeFeed(options: { redisUrl?: string | undefined; resyn
 
   return {
     transport: redis ? "redis" : "in-process",
-    get closed() {
-      return closed;
-    },
     publish(event) {
       if (closed) return;
       const topic = TOPIC_PREFIX + event.scenarioId;
