@@ -142,6 +142,7 @@ export function CompareView({ base, others }: { base: string | null; others: str
         {comparison && (
           <div className="compare-export" role="group" aria-label={t("compareExportTitle")}>
             <ExportButtons target={{ kind: "comparison", baseKey: comparison.base.key, otherKeys: comparison.others.map((other) => other.key) }} />
+            <a className="button" href={hrefOf({ view: "coverage", scenarios: [comparison.base.key, ...comparison.others.map((other) => other.key)] })}>{t("coverageButton")}</a>
           </div>
         )}
       </div>
