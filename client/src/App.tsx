@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { hrefOf, useRoute } from "./app/route.ts";
 import { CompareView } from "./features/compare/CompareView.tsx";
-import { CoverageView } from "./features/coverage/CoverageView.tsx";
+import { CoverageView } from "./features/recommendations/CoverageView.tsx";
 import { ScenarioGrid } from "./features/grid/ScenarioGrid.tsx";
 import { ScenarioList } from "./features/scenarios/ScenarioList.tsx";
 import { useI18n } from "./i18n/I18n.tsx";

@@ -1,6 +1,6 @@
 /** The recommendations table's layout: each recommendation with every initiative that answers it in any scenario. */
 import { describe, expect, it } from "vitest";
-import { buildCoverageRows, type RecommendationCoverage, type ScenarioCoverage } from "../../client/src/features/coverage/coverageRows.ts";
+import { buildCoverageRows, type RecommendationCoverage, type ScenarioCoverage } from "../../client/src/features/recommendations/coverageRows.ts";
 
 const amounts = (...values: string[]) => values.map((amount, index) => ({ year: 2024 + index, amount }));
 const line = (key: string, ...values: string[]) => ({ initiative: { key, title: key.toUpperCase() }, basis: "SUBPOINT", amounts: amounts(...values), total: "0" });

@@ -5,7 +5,7 @@
  * Placeholders are written {name} and filled by t(key, { name }).
  */
 import { compareMessages } from "../features/compare/messages.ts";
-import { coverageMessages } from "../features/coverage/messages.ts";
+import { coverageMessages } from "../features/recommendations/messages.ts";
 import { gridMessages } from "../features/grid/messages.ts";
 import { historyMessages } from "../features/history/messages.ts";
 import { liveMessages } from "../features/live/messages.ts";
