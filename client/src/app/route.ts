@@ -1,13 +1,15 @@
 /**
  * The planner's three places, kept in the URL hash so a link or a refresh returns to the same view:
- * `#/` the scenario list, `#/scenario/<key>` a scenario's grid, `#/compare?base=<key>&others=<key>,<key>`.
+ * `#/` the scenario list, `#/scenario/<key>` a scenario's grid, `#/compare?base=<key>&others=<key>,<key>`,
+ * `#/brief?base=<key>&other=<key>&lang=da|en` a comparison as a printable note (Danish unless lang=en).
  */
 import { useEffect, useState } from "react";
 
 export type Route =
   | { view: "list" }
   | { view: "scenario"; key: string }
-  | { view: "compare"; base: string | null; others: string[] };
+  | { view: "compare"; base: string | null; others: string[] }
+  | { view: "brief"; base: string | null; other: string | null; lang: "da" | "en" };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
@@ -16,6 +18,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "compare") {
     const params = new URLSearchParams(query);
     return { view: "compare", base: params.get("base"), others: (params.get("others") ?? "").split(",").filter(Boolean) };
+  }
+  if (parts[0] === "brief") {
+    const params = new URLSearchParams(query);
+    return { view: "brief", base: params.get("base"), other: params.get("other"), lang: params.get("lang") === "en" ? "en" : "da" };
   }
   return { view: "list" };
 }
@@ -31,6 +37,13 @@ export function hrefOf(route: Route): string {
       if (route.base) params.set("base", route.base);
       if (route.others.length > 0) params.set("others", route.others.join(","));
       return `#/compare?${params.toString()}`;
+    }
+    case "brief": {
+      const params = new URLSearchParams();
+      if (route.base) params.set("base", route.base);
+      if (route.other) params.set("other", route.other);
+      params.set("lang", route.lang);
+      return `#/brief?${params.toString()}`;
     }
   }
 }
