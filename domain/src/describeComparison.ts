@@ -57,13 +57,23 @@ interface Phrases {
   backWithin(year: number, spareWithUnit: string | null, wasOverWithUnit: string): string;
 }
 
-function joinList(items: readonly string[], and: string): string {
+/**
+ * An amount in mio. kr. with one decimal at least, never rounded: Danish "1.234,5", or the same
+ * digits with the separators the English way round ("1,234.5").
+ */
+export function formatAmountIn(language: Language, amount: Oere): string {
+  const danishText = formatDanishAmount(amount, { minDecimals: 1 });
+  return language === "da" ? danishText : danishText.replace(/[.,]/g, (separator) => (separator === "." ? "," : "."));
+}
+
+/** "a, b og c" / "a, b and c". */
+export function joinList(items: readonly string[], and: string): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
 }
 
 const danish: Phrases = {
-  formatAmount: (amount) => formatDanishAmount(amount, { minDecimals: 1 }),
+  formatAmount: (amount) => formatAmountIn("da", amount),
   withUnit: (amountText) => `${amountText} mio. kr.`,
   list: (items) => joinList(items, "og"),
   quote: (title) => `»${title}«`,
@@ -99,9 +109,7 @@ const danish: Phrases = {
 };
 
 const english: Phrases = {
-  // The same exact digits as the Danish text, with the separators the English way round ("1,234.5").
-  formatAmount: (amount) =>
-    formatDanishAmount(amount, { minDecimals: 1 }).replace(/[.,]/g, (separator) => (separator === "." ? "," : ".")),
+  formatAmount: (amount) => formatAmountIn("en", amount),
   withUnit: (amountText) => `DKK ${amountText} million`,
   list: (items) => joinList(items, "and"),
   quote: (title) => `“${title}”`,

@@ -131,7 +131,7 @@ const PairRef = builder.objectRef<PairShape>("ScenarioDifference").implement({
   }),
 });
 
-const ComparisonRef = builder.objectRef<ComparisonShape>("ScenarioComparison").implement({
+export const ComparisonRef = builder.objectRef<ComparisonShape>("ScenarioComparison").implement({
   description: "A base scenario against one or more others, line by line and year by year.",
   fields: (t) => ({
     base: t.prismaField({ type: "Scenario", resolve: (query, shape) => db.scenario.findUniqueOrThrow({ ...query, where: { id: shape.base.id } }) }),

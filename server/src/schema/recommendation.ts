@@ -14,7 +14,7 @@ builder.prismaObject("RecommendationAmbition", {
   }),
 });
 
-builder.prismaObject("Recommendation", {
+export const RecommendationRef = builder.prismaObject("Recommendation", {
   description: "One of Life Science Rådet's twelve recommendations (December 2023).",
   fields: (t) => ({
     number: t.exposeInt("number", { description: "1-12, as in \"Anbefaling 1\"." }),

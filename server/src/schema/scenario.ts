@@ -17,7 +17,7 @@ export const ScenarioKind = builder.enumType("ScenarioKind", {
   },
 });
 
-const YearAmountRef = builder.objectRef<YearAmount>("YearAmount").implement({
+export const YearAmountRef = builder.objectRef<YearAmount>("YearAmount").implement({
   description: "An amount in one year.",
   fields: (t) => ({
     year: t.exposeInt("year"),
