@@ -94,6 +94,17 @@ test("the note of the proposal against the agreement: the figures of the two tab
   expect(frame[4]).toEqual(["1,1", "0,0", "0,0", "0,0", "1,1"]);
   await page.getByText(`${AGREEMENT} holder rammen i alle år.`).waitFor();
 
+  // The recommendations whose money changed, totals 2024-27 from the lines that answer them:
+  // 1 (the six lines of 11,1 with værdibaseret indkøb 4,0 → 5,6), 2 (Trial Nation 18,8 and VMK 11,0,
+  // plus the new analysis 1,0 and fee reduction 6,0), 8 (the EU effort 8,0, plus the presidency 2,8).
+  await expect.poll(() => page.locator(".brief-coverage-summary").textContent()).toContain("finansierer 8 af 12 anbefalinger");
+  expect(await page.locator("table.brief-coverage tbody tr").evaluateAll((rows) => rows.map((row) => [row.querySelector(".brief-tag")!.textContent, ...[...row.querySelectorAll("td")].map((cell) => cell.textContent)]))).toEqual([
+    ["mere", "11,1", "12,7", "+1,6"],
+    ["mere", "29,8", "36,8", "+7,0"],
+    ["mere", "8,0", "10,8", "+2,8"],
+  ]);
+  expect(await page.locator("table.brief-coverage tbody th").first().textContent()).toMatch(/^1\. Innovation skal være en prioriteret kerneopgave/);
+
   // The printed totals: the proposal's 0,9 is its footnote **; the agreement's 1,1 is explained nowhere.
   await page.getByText("2024: trykt 100,0, linjerne giver 99,1; forskellen på 0,9 forklares af anm. **.").waitFor();
   await page.getByText("2024: trykt 100,0, linjerne giver 98,9; forskellen på 1,1 forklares ikke i dokumentet.").waitFor();
@@ -149,6 +160,10 @@ test("a what-if over the frame: the note opens from the grid and flags the year 
   const frame = await rowsOf(page, "table.brief-frame tbody");
   expect(frame[4]).toEqual(["1,1", "-0,5 over", "0,0", "0,0", "0,6"]);
   await page.getByText("Mere til VMK er over rammen i 2025 (0,5 mio. kr.).").waitFor();
+  // The fork carries the agreement's six notes outside the frame: listed once, for both.
+  const outside = page.locator(".brief-section", { has: page.getByRole("heading", { name: "Uden for rammen" }) });
+  expect(await outside.locator(".brief-note-name").allTextContents()).toEqual(["Begge"]);
+  expect(await outside.locator("li").count()).toBe(6);
   await screenshot(page, "brief-what-if");
   expect(errors).toEqual([]);
 });

@@ -39,6 +39,13 @@ export const BriefQuery = gql`
           themes { themeKey year base other difference }
           years { year frame baseAllocated otherAllocated baseHeadroom otherHeadroom baseOverBy otherOverBy }
         }
+        coverage(language: $language) {
+          scenarios {
+            scenarioKey fundedCount recommendationCount summary
+            changes { number kind before after difference }
+            recommendations { number title }
+          }
+        }
       }
     }
     themes { key title position }
@@ -88,7 +95,18 @@ interface BriefScenario {
   yearTotals: Array<{ year: number; statedTotalCheck: StatedCheck | null }>;
 }
 
-type BriefComparison = Omit<ComparisonResult, "base" | "others"> & { base: BriefScenario; others: BriefScenario[] };
+interface Coverage {
+  scenarios: Array<{
+    scenarioKey: string;
+    fundedCount: number;
+    recommendationCount: number;
+    summary: string;
+    changes: Array<{ number: number; kind: "NEWLY_FUNDED" | "NO_LONGER_FUNDED" | "MORE" | "LESS" | "MOVED_BETWEEN_YEARS"; before: string; after: string; difference: string }>;
+    recommendations: Array<{ number: number; title: string }>;
+  }>;
+}
+
+type BriefComparison = Omit<ComparisonResult, "base" | "others"> & { base: BriefScenario; others: BriefScenario[]; coverage: Coverage };
 
 type BriefAnswer =
   | ({ __typename: "ScenarioComparison" } & BriefComparison)
@@ -185,6 +203,7 @@ function BriefBody({ comparison, themes, lang, t, printedOn }: { comparison: Bri
         <FrameTable comparison={comparison} lang={lang} t={t} />
       </section>
 
+      <RecommendationCoverage coverage={comparison.coverage} lang={lang} t={t} />
       <StatedTotals scenarios={[comparison.base, other]} lang={lang} t={t} />
       <OutsideFrame base={comparison.base} other={other} lang={lang} t={t} />
     </>
@@ -351,50 +370,99 @@ function FrameTable({ comparison, lang, t }: { comparison: BriefComparison; lang
   );
 }
 
+/**
+ * Life Science Rådet's recommendations: the coverage sentence of the compared scenario (which names
+ * the base's count too) and the recommendations whose money changed, over the whole period.
+ */
+function RecommendationCoverage({ coverage, lang, t }: { coverage: Coverage; lang: Locale; t: Translate }) {
+  const [base, other] = coverage.scenarios;
+  if (!base || !other) return null;
+  const amount = (text: string, signed = false) => formatAmount(fromApi(text), lang, { signed });
+  const titles = new Map(other.recommendations.map((recommendation) => [recommendation.number, recommendation.title]));
+  return (
+    <section className="brief-section brief-keep">
+      <h2>{t("briefCoverageTitle")}</h2>
+      <p className="brief-coverage-summary">{other.summary}</p>
+      {other.changes.length === 0 ? (
+        <p className="brief-note">{t("briefCoverageUnchanged")}</p>
+      ) : (
+        <table className="brief-table brief-coverage">
+          <caption>{t("briefCoverageCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("briefCoverageRecommendation")}</th>
+              <th scope="col" className="brief-num">{t("briefRowBase")}</th>
+              <th scope="col" className="brief-num">{t("briefRowOther")}</th>
+              <th scope="col" className="brief-num">{t("briefRowDifference")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {other.changes.map((change) => (
+              <tr key={change.number} data-recommendation={change.number}>
+                <th scope="row">
+                  {change.number}. {titles.get(change.number)}
+                  <span className="brief-tag">{t(`briefCoverageKind${change.kind}`)}</span>
+                </th>
+                <td className="brief-num">{amount(change.before)}</td>
+                <td className="brief-num">{amount(change.after)}</td>
+                <td className="brief-num brief-total">{amount(change.difference, true)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="brief-intro">{t("briefCoverageOverlap")}</p>
+    </section>
+  );
+}
+
 /** For baselines: where the document's printed "I alt" differs from the sum of its lines, and whether a footnote explains it. */
 function StatedTotals({ scenarios, lang, t }: { scenarios: BriefScenario[]; lang: Locale; t: Translate }) {
   const checked = scenarios.filter((scenario) => scenario.yearTotals.some((year) => year.statedTotalCheck !== null));
   if (checked.length === 0) return null;
   const amount = (text: string) => formatAmount(fromApi(text), lang);
+  const sentence = (year: number, check: StatedCheck) => {
+    const params = {
+      year,
+      stated: amount(check.stated),
+      computed: amount(check.computed),
+      difference: amount(check.difference),
+      explained: amount(check.explained),
+      unexplained: amount(check.unexplained),
+      notes: check.footnotes.map((note) => t("briefFootnote", { marker: note.marker })).join(", "),
+    };
+    return t(check.status === "EXPLAINED" ? "briefStatedExplained" : check.status === "PARTLY_EXPLAINED" ? "briefStatedPartly" : "briefStatedUnexplained", params);
+  };
   return (
     <section className="brief-section brief-keep">
       <h2>{t("briefStatedTitle")}</h2>
-      {checked.map((scenario) => {
-        const differing = scenario.yearTotals.filter((year) => year.statedTotalCheck && year.statedTotalCheck.status !== "MATCHES");
-        if (differing.length === 0) return <p key={scenario.key} className="brief-note">{t("briefStatedMatches", { name: scenario.name })}</p>;
-        return (
-          <div key={scenario.key} className="brief-note">
-            <p className="brief-note-name">{scenario.name}</p>
-            <ul>
-              {differing.map(({ year, statedTotalCheck: check }) => {
-                const params = {
-                  year,
-                  stated: amount(check!.stated),
-                  computed: amount(check!.computed),
-                  difference: amount(check!.difference),
-                  explained: amount(check!.explained),
-                  unexplained: amount(check!.unexplained),
-                  notes: check!.footnotes.map((note) => t("briefFootnote", { marker: note.marker })).join(", "),
-                };
-                const key = check!.status === "EXPLAINED" ? "briefStatedExplained" : check!.status === "PARTLY_EXPLAINED" ? "briefStatedPartly" : "briefStatedUnexplained";
-                return <li key={year}>{t(key, params)}</li>;
-              })}
-            </ul>
-          </div>
-        );
-      })}
+      <ul className="brief-note">
+        {checked.map((scenario) => {
+          const differing = scenario.yearTotals.flatMap(({ year, statedTotalCheck: check }) => (check && check.status !== "MATCHES" ? [sentence(year, check)] : []));
+          return (
+            <li key={scenario.key} data-scenario={scenario.key}>
+              {differing.length === 0 ? t("briefStatedMatches", { name: scenario.name }) : <><strong>{scenario.name}:</strong> {differing.join(" ")}</>}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }
 
-/** What the documents note beside the frame, for each scenario; a note both have is listed once. */
+/**
+ * What the documents note beside the frame, for each scenario; a note both have is listed once. A
+ * what-if carries copies of its source's notes (with keys of their own), so notes are the same when
+ * they say the same.
+ */
 function OutsideFrame({ base, other, lang, t }: { base: BriefScenario; other: BriefScenario; lang: Locale; t: Translate }) {
-  const otherKeys = new Set(other.outsideFrame.map((note) => note.key));
-  const baseKeys = new Set(base.outsideFrame.map((note) => note.key));
+  const sameAs = (note: OutsideFrameNote) => [note.kind, note.description, note.amount, note.basis, note.fromYear, note.toYear].join("|");
+  const inOther = new Set(other.outsideFrame.map(sameAs));
+  const inBase = new Set(base.outsideFrame.map(sameAs));
   const groups = [
-    { name: t("briefOutsideBoth"), notes: base.outsideFrame.filter((note) => otherKeys.has(note.key)) },
-    { name: base.name, notes: base.outsideFrame.filter((note) => !otherKeys.has(note.key)) },
-    { name: other.name, notes: other.outsideFrame.filter((note) => !baseKeys.has(note.key)) },
+    { name: t("briefOutsideBoth"), notes: base.outsideFrame.filter((note) => inOther.has(sameAs(note))) },
+    { name: base.name, notes: base.outsideFrame.filter((note) => !inOther.has(sameAs(note))) },
+    { name: other.name, notes: other.outsideFrame.filter((note) => !inBase.has(sameAs(note))) },
   ].filter((group) => group.notes.length > 0);
   const years = (note: OutsideFrameNote) =>
     note.fromYear === null ? "" : note.toYear === null || note.toYear === note.fromYear ? String(note.fromYear) : `${note.fromYear}-${note.toYear}`;

@@ -2,7 +2,8 @@
  * The note's table of differences, picked from a comparison of one scenario with a base: only the
  * lines that were added, removed or changed, under their themes (in display order, each with the
  * theme's difference), the unchanged lines folded into one line with their count, and the totals of
- * both scenarios with their difference, so the table adds up to what the frame check shows.
+ * both scenarios summed from every line, with their difference, so the table adds up to what the
+ * frame check shows.
  * Pure and exact: amounts stay bigint øre.
  */
 import type { Oere } from "@ramme/domain";
@@ -56,11 +57,11 @@ export function buildBriefTable(comparison: ComparisonResult, themes: readonly T
       const versus = row.others[0]!;
       current = { themeKey: row.themeKey, title: row.title, difference: versus.difference, totalDifference: versus.totalDifference, lines: [] };
       briefThemes.push(current);
-      addInto(totals.base, row.base.amounts);
-      addInto(totals.other, versus.amounts);
       continue;
     }
     const versus = row.others[0]!;
+    addInto(totals.base, row.base.amounts);
+    addInto(totals.other, versus.amounts);
     const { status } = versus;
     if (status === "UNCHANGED") {
       unchanged.count += 1;
