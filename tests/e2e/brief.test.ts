@@ -185,3 +185,10 @@ test("the note in English, opened from the comparison in English", async () => {
   await screenshot(page, "brief-en");
   expect(errors).toEqual([]);
 });
+
+test("a note for a scenario that does not exist says so", async () => {
+  const { page } = await e2e.open();
+  await page.goto(`${e2e.app.baseUrl}/#/brief?base=regeringens-udspil-2024&other=findes-ikke`);
+  await expect.poll(() => page.getByRole("alert").textContent()).toBe("Sammenligningen kunne ikke laves: der findes intet scenarie »findes-ikke«.");
+  expect(await page.getByRole("button", { name: "Udskriv / gem som PDF" }).isDisabled()).toBe(true);
+});

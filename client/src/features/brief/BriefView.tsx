@@ -5,7 +5,7 @@
  * the printed totals of baselines and what the documents put outside the frame. Danish unless the
  * URL says lang=en, whatever language the app is in; brief.css lays it out for paper.
  */
-import { useEffect, useId, useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { gql, useQuery } from "urql";
 import type { Oere } from "@ramme/domain";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
@@ -16,7 +16,7 @@ import { buildCompareSummaryRows, type ComparisonResult, type Figures, type Them
 import { buildBriefTable, type BriefLine, type BriefTable } from "./briefRows.ts";
 import "./brief.css";
 
-export const BriefQuery = gql`
+const BriefQuery = gql`
   query Brief($base: ID!, $other: ID!, $language: Language!) {
     compareScenarios(baseId: $base, otherIds: [$other]) {
       __typename
@@ -126,19 +126,26 @@ export function BriefView({ base, other, lang }: { base: string | null; other: s
   const comparison = answer?.__typename === "ScenarioComparison" ? answer : null;
   const printedOn = useMemo(() => longDate(new Date(), lang), [lang]);
 
+  // The title names the PDF a browser saves.
+  const title = comparison ? t("briefTitle", { other: comparison.others[0]!.name, base: comparison.base.name }) : null;
   useEffect(() => {
-    if (!comparison) return;
+    if (title === null) return;
     const previous = document.title;
-    document.title = t("briefTitle", { other: comparison.others[0]!.name, base: comparison.base.name });
+    document.title = title;
     return () => { document.title = previous; };
-  });
+  }, [title]);
 
   const problem = !ready
     ? t("briefChoose")
     : error
       ? failureText(t, null, error)
       : answer?.__typename === "InvalidInputError"
-        ? answer.problems.map((entry) => entry.message).join(" ") || answer.message
+        ? t("compareFailed", {
+            message:
+              answer.problems
+                .map((entry) => (entry.code === "UNKNOWN_SCENARIO" || entry.code === "MALFORMED_ID" ? t("compareUnknownScenario", { key: entry.value ?? "?" }) : entry.message))
+                .join(" ") || answer.message,
+          })
         : null;
 
   return (
@@ -148,12 +155,12 @@ export function BriefView({ base, other, lang }: { base: string | null; other: s
         <a href={hrefOf({ view: "compare", base, others: other ? [other] : [] })}>← {t("briefBack")}</a>
         <button type="button" className="primary" onClick={() => window.print()} disabled={!comparison}>{t("briefPrint")}</button>
       </nav>
-      <article className="brief-sheet">
+      <main className="brief-sheet">
         {problem && <p role="alert" className="brief-problem">{problem}</p>}
         {ready && !problem && !comparison && <p role="status">{translate(lang, "loading")}</p>}
         {comparison && <BriefBody comparison={comparison} themes={data?.themes ?? []} lang={lang} t={t} printedOn={printedOn} />}
         <footer className="brief-footer">{t("briefFooter", { date: printedOn })}</footer>
-      </article>
+      </main>
     </div>
   );
 }
@@ -162,7 +169,6 @@ function BriefBody({ comparison, themes, lang, t, printedOn }: { comparison: Bri
   const other = comparison.others[0]!;
   const difference = comparison.differences[0]!;
   const table = useMemo(() => buildBriefTable(comparison, themes), [comparison, themes]);
-  const titleId = useId();
   const scenarioLine = (scenario: BriefScenario) => {
     const kind = translate(lang, scenario.kind === "BASELINE" ? "baseline" : "whatIf");
     return scenario.lastChange
@@ -177,7 +183,7 @@ function BriefBody({ comparison, themes, lang, t, printedOn }: { comparison: Bri
           <span>{t("briefKicker")}</span>
           <span>{printedOn}</span>
         </p>
-        <h1 id={titleId}>{t("briefTitle", { other: other.name, base: comparison.base.name })}</h1>
+        <h1>{t("briefTitle", { other: other.name, base: comparison.base.name })}</h1>
         <dl className="brief-meta">
           <dt>{t("briefRoleBase")}</dt>
           <dd><strong>{comparison.base.name}</strong> · {scenarioLine(comparison.base)}</dd>
@@ -504,5 +510,5 @@ function longDate(date: Date, lang: Locale): string {
  */
 function pageRules(footer: string, page: string, of: string): string {
   const text = (value: string) => JSON.stringify(value);
-  return `@page { @bottom-left { content: ${text(footer)}; } @bottom-right { content: ${text(`${page} `)} counter(page) ${text(` ${of} `)} counter(pages); } }`;
+  return `@page brief { @bottom-left { content: ${text(footer)}; } @bottom-right { content: ${text(`${page} `)} counter(page) ${text(` ${of} `)} counter(pages); } }`;
 }
