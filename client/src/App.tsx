@@ -1,6 +1,7 @@
 /** The planner's frame: header with navigation, language and the user's name; the view the URL names. */
 import { useState } from "react";
 import { hrefOf, useRoute } from "./app/route.ts";
+import { BriefView } from "./features/brief/BriefView.tsx";
 import { CompareView } from "./features/compare/CompareView.tsx";
 import { CoverageView } from "./features/recommendations/CoverageView.tsx";
 import { ScenarioGrid } from "./features/grid/ScenarioGrid.tsx";
@@ -12,6 +13,8 @@ export function App() {
   const { t, locale, setLocale } = useI18n();
   const route = useRoute();
   const [user, setUser] = useState(currentUser);
+  // The printable note is a page of its own: no header, nothing around it on paper.
+  if (route.view === "brief") return <BriefView base={route.base} other={route.other} lang={route.lang} />;
   return (
     <div className="app" lang={locale}>
       <header className="app-header">

@@ -1,7 +1,8 @@
 /**
  * The planner's places, kept in the URL hash so a link or a refresh returns to the same view:
  * `#/` the scenario list, `#/scenario/<key>` a scenario's grid, `#/compare?base=<key>&others=<key>,<key>`,
- * `#/coverage?scenarios=<key>,<key>` the recommendations in scenarios side by side.
+ * `#/coverage?scenarios=<key>,<key>` the recommendations in scenarios side by side,
+ * `#/brief?base=<key>&other=<key>&lang=da|en` a comparison as a printable note (Danish unless lang=en).
  */
 import { useEffect, useState } from "react";
 
@@ -9,7 +10,8 @@ export type Route =
   | { view: "list" }
   | { view: "scenario"; key: string }
   | { view: "compare"; base: string | null; others: string[] }
-  | { view: "coverage"; scenarios: string[] };
+  | { view: "coverage"; scenarios: string[] }
+  | { view: "brief"; base: string | null; other: string | null; lang: "da" | "en" };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
@@ -20,6 +22,10 @@ export function parseRoute(hash: string): Route {
     return { view: "compare", base: params.get("base"), others: (params.get("others") ?? "").split(",").filter(Boolean) };
   }
   if (parts[0] === "coverage") return { view: "coverage", scenarios: (new URLSearchParams(query).get("scenarios") ?? "").split(",").filter(Boolean) };
+  if (parts[0] === "brief") {
+    const params = new URLSearchParams(query);
+    return { view: "brief", base: params.get("base"), other: params.get("other"), lang: params.get("lang") === "en" ? "en" : "da" };
+  }
   return { view: "list" };
 }
 
@@ -37,6 +43,13 @@ export function hrefOf(route: Route): string {
     }
     case "coverage":
       return `#/coverage?${new URLSearchParams({ scenarios: route.scenarios.join(",") }).toString()}`;
+    case "brief": {
+      const params = new URLSearchParams();
+      if (route.base) params.set("base", route.base);
+      if (route.other) params.set("other", route.other);
+      params.set("lang", route.lang);
+      return `#/brief?${params.toString()}`;
+    }
   }
 }
 

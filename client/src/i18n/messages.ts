@@ -4,6 +4,7 @@
  * knows every key and a key missing in one language fails the type check.
  * Placeholders are written {name} and filled by t(key, { name }).
  */
+import { briefMessages } from "../features/brief/messages.ts";
 import { compareMessages } from "../features/compare/messages.ts";
 import { coverageMessages } from "../features/recommendations/messages.ts";
 import { gridMessages } from "../features/grid/messages.ts";
@@ -82,7 +83,7 @@ const common = {
   },
 } as const;
 
-const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages] as const;
+const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages] as const;
 
 type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
   ? Head["da"] & Merge<Rest>

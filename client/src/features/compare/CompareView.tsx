@@ -241,6 +241,13 @@ function ComparisonBody({ comparison, themes }: { comparison: ComparisonResult; 
               <ul className="compare-sentences">
                 {difference.summary.map((sentence, index) => <li key={index}>{sentence}</li>)}
               </ul>
+              <a
+                className="button"
+                href={hrefOf({ view: "brief", base: comparison.base.key, other: difference.scenario.key, lang: locale })}
+                title={t("briefButtonTitle", { other: difference.scenario.name, base: comparison.base.name })}
+              >
+                {t("briefButton")}
+              </a>
             </article>
           ))}
         </div>

@@ -710,6 +710,15 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
             {t("compareWithParent", { name: scenario.parent.name })}
           </a>
         )}
+        {scenario.parent && (
+          <a
+            className="button"
+            href={hrefOf({ view: "brief", base: scenario.parent.key, other: scenario.key, lang: locale })}
+            title={t("briefButtonTitle", { other: scenario.name, base: scenario.parent.name })}
+          >
+            {t("briefButton")}
+          </a>
+        )}
         {editable && (
           <>
             <button type="button" onClick={() => setDialog({ kind: "add" })}>{t("addLine")}</button>
