@@ -155,7 +155,7 @@ const STATUSES: readonly ConsistencyStatus[] = ["MATCHES", "EXPLAINED", "PARTLY_
 const yearsBetween = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, index) => from + index);
 
 /** A compared check: MATCHES or UNEXPLAINED, the text having no footnotes of its own. */
-function compared(stated: Oere | null, computed: Oere, fits = (difference: Oere) => difference === 0n) {
+function compared(stated: Oere | null, computed: Oere, fits: (difference: Oere) => boolean = (difference) => difference === 0n) {
   const difference = (stated ?? 0n) - computed;
   return {
     status: (fits(difference) ? "MATCHES" : "UNEXPLAINED") as ConsistencyStatus,
