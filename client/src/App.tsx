@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { hrefOf, useRoute } from "./app/route.ts";
 import { CompareView } from "./features/compare/CompareView.tsx";
+import { ConsistencyReport } from "./features/consistency/ConsistencyReport.tsx";
 import { ScenarioGrid } from "./features/grid/ScenarioGrid.tsx";
 import { ScenarioList } from "./features/scenarios/ScenarioList.tsx";
 import { useI18n } from "./i18n/I18n.tsx";
@@ -39,6 +40,7 @@ export function App() {
         {route.view === "list" && <ScenarioList />}
         {route.view === "scenario" && <ScenarioGrid key={route.key} scenarioKey={route.key} />}
         {route.view === "compare" && <CompareView base={route.base} others={route.others} />}
+        {route.view === "consistency" && <ConsistencyReport key={route.key} scenarioKey={route.key} />}
       </main>
     </div>
   );

@@ -1,18 +1,21 @@
 /**
  * The planner's three places, kept in the URL hash so a link or a refresh returns to the same view:
- * `#/` the scenario list, `#/scenario/<key>` a scenario's grid, `#/compare?base=<key>&others=<key>,<key>`.
+ * `#/` the scenario list, `#/scenario/<key>` a scenario's grid, `#/compare?base=<key>&others=<key>,<key>`,
+ * `#/consistency/<key>` a baseline's consistency report.
  */
 import { useEffect, useState } from "react";
 
 export type Route =
   | { view: "list" }
   | { view: "scenario"; key: string }
-  | { view: "compare"; base: string | null; others: string[] };
+  | { view: "compare"; base: string | null; others: string[] }
+  | { view: "consistency"; key: string };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts[0] === "scenario" && parts[1]) return { view: "scenario", key: parts[1] };
+  if (parts[0] === "consistency" && parts[1]) return { view: "consistency", key: parts[1] };
   if (parts[0] === "compare") {
     const params = new URLSearchParams(query);
     return { view: "compare", base: params.get("base"), others: (params.get("others") ?? "").split(",").filter(Boolean) };
@@ -32,6 +35,8 @@ export function hrefOf(route: Route): string {
       if (route.others.length > 0) params.set("others", route.others.join(","));
       return `#/compare?${params.toString()}`;
     }
+    case "consistency":
+      return `#/consistency/${encodeURIComponent(route.key)}`;
   }
 }
 

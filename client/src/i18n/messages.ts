@@ -5,6 +5,7 @@
  * Placeholders are written {name} and filled by t(key, { name }).
  */
 import { compareMessages } from "../features/compare/messages.ts";
+import { consistencyMessages } from "../features/consistency/messages.ts";
 import { gridMessages } from "../features/grid/messages.ts";
 import { historyMessages } from "../features/history/messages.ts";
 import { liveMessages } from "../features/live/messages.ts";
@@ -81,7 +82,7 @@ const common = {
   },
 } as const;
 
-const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages] as const;
+const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, consistencyMessages] as const;
 
 type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
   ? Head["da"] & Merge<Rest>
