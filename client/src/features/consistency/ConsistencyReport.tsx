@@ -121,7 +121,7 @@ export function ConsistencyReport({ scenarioKey }: { scenarioKey: string }) {
 }
 
 function ReportBody({ report }: { report: Report }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   // Printing hands on the whole proof: every folded list opens for the printout and closes after.
   const [printing, setPrinting] = useState(false);
   useEffect(() => {
@@ -135,11 +135,14 @@ function ReportBody({ report }: { report: Report }) {
     };
   }, []);
   const { document } = report.printedTable;
-  const table = [report.printedTable.printedLabel, `»${report.printedTable.title}«`].filter(Boolean).join(" ");
+  const quoted = locale === "da" ? `»${report.printedTable.title}«` : `“${report.printedTable.title}”`;
+  const table = [report.printedTable.printedLabel, quoted].filter(Boolean).join(" ");
+  // Red while anything is unexplained; blue when every difference is accounted for by the document.
+  const tone = report.counts.unexplained + report.counts.partlyExplained > 0 ? "unexplained" : report.differences > 0 ? "explained" : "matches";
   return (
     <>
       <p className="consistency-intro">{t("consistencyIntro", { document: `${document.title} (${document.fileName})`, table })}</p>
-      <p className={report.differences > 0 ? "consistency-summary has-differences" : "consistency-summary"} role="status">
+      <p className={`consistency-summary ${tone}`} role="status">
         {report.differences === 0 && report.discrepancies.length === 0
           ? t("consistencyNoDifferences")
           : t("consistencyCounts", {
@@ -167,7 +170,7 @@ function CheckGroup({ title, checks, printing }: { title: string; checks: Check[
   return (
     <section className="consistency-group" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {title} <span className="consistency-group-count">({differences.length} / {checks.length})</span>
+        {title} <span className="consistency-group-count">({t("consistencyGroupCount", { differences: differences.length, count: checks.length })})</span>
       </h3>
       {differences.length === 0 && <p className="muted consistency-empty">{t("consistencyGroupEmpty")}</p>}
       {differences.map((check, index) => (
@@ -205,7 +208,10 @@ function useFigures() {
   const where = (source: { section: string; paragraph: number | null }) =>
     source.paragraph === null ? source.section : `${t("consistencyParagraph", { number: source.paragraph })} · ${source.section}`;
   const lines = (check: Check) => (check.initiatives.length === 0 ? (check.kind === "OUTSIDE_FRAME" ? "–" : t("consistencyWholeTable")) : check.initiatives.map((line) => line.title).join(" + "));
-  return { t, amount, years, where, lines };
+  /** For a table row: the paragraph alone, the section in its tooltip. */
+  const shortWhere = (source: { section: string; paragraph: number | null }) =>
+    source.paragraph === null ? source.section : t("consistencyParagraph", { number: source.paragraph });
+  return { t, amount, years, where, shortWhere, lines };
 }
 
 function DifferenceCard({ check }: { check: Check }) {
@@ -235,7 +241,7 @@ function DifferenceCard({ check }: { check: Check }) {
 }
 
 function CheckTable({ checks, withExplanation = false }: { checks: Check[]; withExplanation?: boolean }) {
-  const { t, amount, years, where, lines } = useFigures();
+  const { t, amount, years, shortWhere, lines } = useFigures();
   return (
     <table className="data-table consistency-table">
       <thead>
@@ -250,7 +256,7 @@ function CheckTable({ checks, withExplanation = false }: { checks: Check[]; with
       <tbody>
         {checks.map((check, index) => (
           <tr key={index} title={check.source.quote ?? undefined}>
-            <td>{where(check.source)}</td>
+            <td title={check.source.section}>{shortWhere(check.source)}</td>
             <td>{years(check)}</td>
             <td>{withExplanation ? check.explanation : lines(check)}</td>
             <td className="amount">{check.stated === null ? t("consistencyNotStated") : amount(check.stated)}</td>

@@ -7,7 +7,7 @@ export const consistencyMessages = {
     consistencyPrint: "Udskriv",
     consistencyIntro:
       "Alt hvad {document} selv oplyser om sine beløb, holdt op mod linjerne i {table}: de trykte totaler, hvert beløb teksten nævner (pr. år, i alt for en periode, for flere linjer, delt mellem modtagere) og de forskelle en læser har noteret. Beløb i mio. kr.; forskel = oplyst minus tabellen.",
-    consistencyCounts: "{differences} forskelle · {matches} stemmer · {notComparable} sammenlignes ikke · {notes} noter",
+    consistencyCounts: "Forskelle: {differences} · stemmer: {matches} · sammenlignes ikke: {notComparable} · noter: {notes}",
     consistencyNoDifferences: "Ingen forskelle: alt hvad dokumentet oplyser, svarer til tabellen.",
     consistencyFailed: "Rapporten kunne ikke hentes: {message}",
     consistencyNotBaseline: "Kun et grundlag fra et dokument har en konsistensrapport; »{key}« er et alternativ.",
@@ -18,6 +18,7 @@ export const consistencyMessages = {
     consistencyGroupOutside: "Uden for rammen",
     consistencyGroupNotes: "Andre noter",
     consistencyGroupNotesHint: "Forskelle mellem tekst og tabel, som ingen sum kan finde (betegnelser, overskrifter, notation), noteret ved gennemlæsning.",
+    consistencyGroupCount: "{differences} af {count} afviger",
     consistencyMatching: "{count} kontroller stemmer",
     consistencyNotComparableList: "{count} beløb sammenlignes ikke",
     consistencyGroupEmpty: "Ingen forskelle i denne gruppe.",
@@ -57,7 +58,7 @@ export const consistencyMessages = {
     consistencyPrint: "Print",
     consistencyIntro:
       "Everything {document} states about its own amounts, held against the lines of {table}: the printed totals, every amount the text states (per year, in total over a period, for several lines, split between recipients) and the differences a reader noted. Amounts in DKK million; difference = stated minus the table.",
-    consistencyCounts: "{differences} differences · {matches} agree · {notComparable} not compared · {notes} notes",
+    consistencyCounts: "Differences: {differences} · agree: {matches} · not compared: {notComparable} · notes: {notes}",
     consistencyNoDifferences: "No differences: everything the document states agrees with its table.",
     consistencyFailed: "The report could not be loaded: {message}",
     consistencyNotBaseline: "Only a baseline from a document has a consistency report; “{key}” is a what-if.",
@@ -68,6 +69,7 @@ export const consistencyMessages = {
     consistencyGroupOutside: "Outside the frame",
     consistencyGroupNotes: "Other notes",
     consistencyGroupNotesHint: "Differences between text and table that no sum can find (labels, headings, notation), noted by reading them side by side.",
+    consistencyGroupCount: "{differences} of {count} differ",
     consistencyMatching: "{count} checks agree",
     consistencyNotComparableList: "{count} amounts not compared",
     consistencyGroupEmpty: "No differences in this group.",
