@@ -4,6 +4,7 @@ import { hrefOf, useRoute } from "./app/route.ts";
 import { BriefView } from "./features/brief/BriefView.tsx";
 import { CompareView } from "./features/compare/CompareView.tsx";
 import { CoverageView } from "./features/recommendations/CoverageView.tsx";
+import { ConsistencyReport } from "./features/consistency/ConsistencyReport.tsx";
 import { ScenarioGrid } from "./features/grid/ScenarioGrid.tsx";
 import { ScenarioList } from "./features/scenarios/ScenarioList.tsx";
 import { useI18n } from "./i18n/I18n.tsx";
@@ -44,6 +45,7 @@ export function App() {
         {route.view === "scenario" && <ScenarioGrid key={route.key} scenarioKey={route.key} />}
         {route.view === "compare" && <CompareView base={route.base} others={route.others} />}
         {route.view === "coverage" && <CoverageView scenarios={route.scenarios} />}
+        {route.view === "consistency" && <ConsistencyReport key={route.key} scenarioKey={route.key} />}
       </main>
     </div>
   );

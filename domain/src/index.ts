@@ -6,3 +6,4 @@ export * from "./describeComparison.ts";
 export * from "./balance.ts";
 export * from "./merge.ts";
 export * from "./coverage.ts";
+export * from "./consistency.ts";

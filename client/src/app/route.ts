@@ -2,7 +2,8 @@
  * The planner's places, kept in the URL hash so a link or a refresh returns to the same view:
  * `#/` the scenario list, `#/scenario/<key>` a scenario's grid, `#/compare?base=<key>&others=<key>,<key>`,
  * `#/coverage?scenarios=<key>,<key>` the recommendations in scenarios side by side,
- * `#/brief?base=<key>&other=<key>&lang=da|en` a comparison as a printable note (Danish unless lang=en).
+ * `#/brief?base=<key>&other=<key>&lang=da|en` a comparison as a printable note (Danish unless lang=en),
+ * `#/consistency/<key>` a baseline's consistency report.
  */
 import { useEffect, useState } from "react";
 
@@ -11,12 +12,14 @@ export type Route =
   | { view: "scenario"; key: string }
   | { view: "compare"; base: string | null; others: string[] }
   | { view: "coverage"; scenarios: string[] }
-  | { view: "brief"; base: string | null; other: string | null; lang: "da" | "en" };
+  | { view: "brief"; base: string | null; other: string | null; lang: "da" | "en" }
+  | { view: "consistency"; key: string };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts[0] === "scenario" && parts[1]) return { view: "scenario", key: parts[1] };
+  if (parts[0] === "consistency" && parts[1]) return { view: "consistency", key: parts[1] };
   if (parts[0] === "compare") {
     const params = new URLSearchParams(query);
     return { view: "compare", base: params.get("base"), others: (params.get("others") ?? "").split(",").filter(Boolean) };
@@ -50,6 +53,8 @@ export function hrefOf(route: Route): string {
       params.set("lang", route.lang);
       return `#/brief?${params.toString()}`;
     }
+    case "consistency":
+      return `#/consistency/${encodeURIComponent(route.key)}`;
   }
 }
 

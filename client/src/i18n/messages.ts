@@ -7,6 +7,7 @@
 import { briefMessages } from "../features/brief/messages.ts";
 import { compareMessages } from "../features/compare/messages.ts";
 import { coverageMessages } from "../features/recommendations/messages.ts";
+import { consistencyMessages } from "../features/consistency/messages.ts";
 import { gridMessages } from "../features/grid/messages.ts";
 import { historyMessages } from "../features/history/messages.ts";
 import { liveMessages } from "../features/live/messages.ts";
@@ -83,7 +84,7 @@ const common = {
   },
 } as const;
 
-const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages] as const;
+const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages] as const;
 
 type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
   ? Head["da"] & Merge<Rest>

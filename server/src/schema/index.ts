@@ -16,5 +16,6 @@ import "./planning.ts";
 import "./exchange.ts";
 import "./live.ts";
 import "./coverage.ts";
+import "./consistency.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -60,7 +60,7 @@ builder.prismaObject("SubLineAmount", {
   }),
 });
 
-builder.prismaObject("InitiativeSubLine", {
+export const InitiativeSubLineRef = builder.prismaObject("InitiativeSubLine", {
   description: "A part of one table row that the agreement's text gives separately (two recipients, or an \"of which\").",
   fields: (t) => ({
     key: t.exposeString("id"),

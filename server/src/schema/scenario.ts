@@ -35,7 +35,7 @@ export const FundingLineRef = builder.objectRef<ScenarioLineShape>("FundingLine"
   }),
 });
 
-const FootnoteRef = builder.prismaObject("Footnote", {
+export const FootnoteRef = builder.prismaObject("Footnote", {
   description: "A table's footnote, verbatim.",
   fields: (t) => ({
     marker: t.exposeString("marker", { description: 'As printed ("*", "**").' }),

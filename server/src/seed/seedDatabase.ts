@@ -70,6 +70,7 @@ async function writeSeeds(tx: Prisma.TransactionClient, data: SeedData): Promise
   // Tables are read in file order (publication order), so the baselines list oldest first.
   for (const [index, table] of data.tables.entries()) await writeTable(tx, data, table, new Date(Date.now() + index * 1000));
   await writeOutsideFrame(tx, data);
+  await writeDiscrepancies(tx, data);
 
   await tx.seedState.upsert({
     where: { id: SEED_STATE_ID },
@@ -318,6 +319,24 @@ async function writeOutsideFrame(tx: Prisma.TransactionClient, data: SeedData) {
       },
     });
   }
+}
+
+/** The differences between the agreement's text and its Tabel 1 that a reader noted (seeds: `discrepancies`). */
+async function writeDiscrepancies(tx: Prisma.TransactionClient, data: SeedData) {
+  const table = data.tables.find((entry) => entry.document === "agreement-2024");
+  if (!table) throw new Error("the agreement's table is missing from seeds/tables");
+  await tx.discrepancy.deleteMany({ where: { tableId: table.id } });
+  await tx.discrepancy.createMany({
+    data: data.agreement2024.discrepancies.map((entry, position) => ({
+      tableId: table.id,
+      position,
+      location: entry.where,
+      textQuote: entry.text,
+      tableQuote: entry.table,
+      explanation: entry.explanation,
+      source: json(entry.source),
+    })),
+  });
 }
 
 /**

@@ -172,7 +172,7 @@ const agreement2024 = z.object({
     }),
   ),
   outsideFrame: z.array(outsideFrameAmount),
-  discrepancies: z.array(z.object({ where: z.string(), text: z.string(), table: z.string(), explanation: z.string() })),
+  discrepancies: z.array(z.object({ where: z.string(), text: z.string(), table: z.string(), explanation: z.string(), source })),
 });
 
 const seedFiles = {
@@ -190,13 +190,19 @@ const seedFiles = {
 type SeedFileSchemas = typeof seedFiles;
 export type SeedData = { [K in keyof SeedFileSchemas]: z.infer<SeedFileSchemas[K][1]> } & {
   tables: SeedTable[];
-  /** sha256 of every seed file's bytes: the seed's version. */
+  /** sha256 of the loader's version and every seed file's bytes: the seed's version. */
   contentHash: string;
 };
 
+/**
+ * Raised when the loader stores more of the same files (2: the agreement's discrepancies), so a
+ * database seeded by an older loader is seeded again and gets it.
+ */
+const LOADER_VERSION = "2";
+
 /** Reads every seed file, validating its shape; throws naming the file and the field that is wrong. */
 export function readSeeds(directory = seedsDirectory): SeedData {
-  const hash = createHash("sha256");
+  const hash = createHash("sha256").update(`loader ${LOADER_VERSION}`);
   const read = <T>(file: string, schema: z.ZodType<T>): T => {
     const text = readFileSync(path.join(directory, file), "utf8");
     hash.update(file).update(text);

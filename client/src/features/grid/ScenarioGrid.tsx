@@ -736,6 +736,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
             {over.length > 0 && <button type="button" onClick={() => setDialog({ kind: "balance" })}>{t("balanceButton")}</button>}
           </>
         )}
+        {scenario.kind === "BASELINE" && <a className="button" href={hrefOf({ view: "consistency", key: scenario.key })}>{t("consistencyOpen")}</a>}
         <button type="button" aria-pressed={showChart} onClick={() => setShowChart((shown) => !shown)}>{t("chartButton")}</button>
         <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((shown) => !shown)}>{t("historyButton")}</button>
         <a className="button" href={hrefOf({ view: "coverage", scenarios: [scenario.key] })}>{t("coverageButton")}</a>

@@ -126,6 +126,7 @@ export function ScenarioList() {
                 <td className={over.length ? "over" : "fits"}>{over.length ? t("fitsNo", { years: over.join(", ") }) : t("fitsYes")}</td>
                 <td className="actions">
                   <button type="button" onClick={() => setEditing({ kind: "fork", scenario })}>{t("fork")}</button>
+                  {scenario.kind === "BASELINE" && <a className="button" href={hrefOf({ view: "consistency", key: scenario.key })}>{t("consistencyOpen")}</a>}
                   {scenario.kind === "WHAT_IF" && !scenario.archived && (
                     <>
                       <button type="button" onClick={() => setEditing({ kind: "rename", scenario })}>{t("rename")}</button>
