@@ -1,7 +1,6 @@
 /**
- * How scenarios descend from each other: the fork tree laid out in reading order, the point in a
- * scenario's history that matches a moment, and a one-line account of what a scenario changed
- * against the state it was forked from.
+ * How scenarios descend from each other: the fork tree laid out in reading order, and a one-line
+ * account of what a scenario changed against the state it was forked from.
  */
 import type { PairComparison } from "./compare.ts";
 import { formatDanishAmount } from "./danishNumbers.ts";
@@ -63,18 +62,6 @@ export function lineageTree<T extends LineageRow>(
     for (let index = below.length - 1; index >= 0; index -= 1) pending.push({ row: below[index]!, depth: entry.depth + 1 });
   }
   return tree;
-}
-
-/**
- * The version a scenario was at at `time`: the newest of its changes made at or before it, or null
- * when the scenario did not exist yet. `changes` may come in any order.
- */
-export function versionAt(changes: ReadonlyArray<{ version: number; at: Date }>, time: Date): number | null {
-  let version: number | null = null;
-  for (const change of changes) {
-    if (change.at.getTime() <= time.getTime() && (version === null || change.version > version)) version = change.version;
-  }
-  return version;
 }
 
 interface SummaryPhrases {

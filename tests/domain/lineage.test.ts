@@ -1,9 +1,9 @@
 /**
- * The fork tree, the version at a moment, and the one-line summary of a scenario's change. The
+ * The fork tree and the one-line summary of a scenario's change. The
  * negotiation's figures are hand arithmetic on the printed tables (fixtures/baselines.ts).
  */
 import { describe, expect, test } from "vitest";
-import { compareScenarios, lineageTree, mio, summarizeChange, versionAt, type ScenarioSnapshot } from "@ramme/domain";
+import { compareScenarios, lineageTree, mio, summarizeChange, type ScenarioSnapshot } from "@ramme/domain";
 import { agreement, frame, proposal } from "./fixtures/baselines.ts";
 
 interface Row {
@@ -71,24 +71,6 @@ describe("lineageTree", () => {
     ];
     expect(layout(lineageTree(cyclic))).toEqual(["root"]);
     expect(layout(lineageTree(cyclic, { rootId: "a" }))).toEqual(["a", "  b"]);
-  });
-});
-
-describe("versionAt", () => {
-  const changes = [
-    { version: 2, at: new Date("2024-11-21T10:00:00Z") },
-    { version: 1, at: new Date("2024-11-20T09:00:00Z") },
-    { version: 3, at: new Date("2024-11-22T08:00:00Z") },
-  ];
-
-  test("the newest version made at or before the moment", () => {
-    expect(versionAt(changes, new Date("2024-11-21T12:00:00Z"))).toBe(2);
-    expect(versionAt(changes, new Date("2024-11-21T10:00:00Z"))).toBe(2);
-    expect(versionAt(changes, new Date("2030-01-01T00:00:00Z"))).toBe(3);
-  });
-
-  test("null before the scenario existed", () => {
-    expect(versionAt(changes, new Date("2024-11-20T08:59:59Z"))).toBeNull();
   });
 });
 

@@ -32,7 +32,8 @@ export type InputProblemCode =
   | "CHANGED_SINCE"
   | "NO_PARENT"
   | "SAME_SCENARIO"
-  | "BAD_FILE";
+  | "BAD_FILE"
+  | "IN_THE_FUTURE";
 
 export interface InputProblem {
   /** Path of the input field at fault, as the client sent it: "input.cells[3].amount". */

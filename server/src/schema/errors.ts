@@ -47,6 +47,7 @@ const INPUT_PROBLEM_CODES: Record<InputProblemCode, string> = {
   NO_PARENT: "The scenario was not forked from another, so it has nothing of its own to merge.",
   SAME_SCENARIO: "The two scenarios are the same.",
   BAD_FILE: "The file cannot be read as the expected layout.",
+  IN_THE_FUTURE: "The time is in the future.",
 };
 
 export const InputProblemCodeEnum = builder.enumType("InputProblemCode", {

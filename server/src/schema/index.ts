@@ -17,3 +17,4 @@ import "./exchange.ts";
 import "./live.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
+import "./lineage.ts";
