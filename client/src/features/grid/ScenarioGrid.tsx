@@ -729,6 +729,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         )}
         <button type="button" aria-pressed={showChart} onClick={() => setShowChart((shown) => !shown)}>{t("chartButton")}</button>
         <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((shown) => !shown)}>{t("historyButton")}</button>
+        <a className="button" href={hrefOf({ view: "lineage", key: scenario.key })}>{t("lineageLink")}</a>
         <ExportButtons target={{ kind: "scenario", scenarioKey: scenario.key }} />
         <LiveIndicator status={live.status} />
       </div>

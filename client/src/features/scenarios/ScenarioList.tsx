@@ -126,6 +126,7 @@ export function ScenarioList() {
                 <td className={over.length ? "over" : "fits"}>{over.length ? t("fitsNo", { years: over.join(", ") }) : t("fitsYes")}</td>
                 <td className="actions">
                   <button type="button" onClick={() => setEditing({ kind: "fork", scenario })}>{t("fork")}</button>
+                  <a className="button" href={hrefOf({ view: "lineage", key: scenario.key })}>{t("lineageLink")}</a>
                   {scenario.kind === "WHAT_IF" && !scenario.archived && (
                     <>
                       <button type="button" onClick={() => setEditing({ kind: "rename", scenario })}>{t("rename")}</button>
