@@ -15,7 +15,7 @@ const LINEAGE = /* GraphQL */ `
     scenarioLineage(rootId: $rootId, language: $language) {
       __typename
       ... on ScenarioLineage {
-        nodes { key name kind parentKey depth createdBy forkedFromVersion version archived fitsFrame yearsOverFrame summary lastChange { version actor comment } }
+        nodes { key name kind parentKey parentName depth createdBy forkedFromVersion version archived fitsFrame yearsOverFrame summary lastChange { version actor comment } }
       }
       ... on InvalidInputError { problems { field code } }
     }
@@ -103,6 +103,8 @@ describe("scenarioLineage", () => {
     expect(da[3]).toMatchObject({ createdBy: "Carl", archived: true, summary: "Ingen ændringer", fitsFrame: true, lastChange: { version: 2, actor: "Carl" } });
 
     const en = (await query(LINEAGE, { rootId: W, language: "EN" })).scenarioLineage.nodes;
+    // The root's parent is outside this tree; its name comes along all the same.
+    expect(en[0].parentName).toBe("Aftale om strategi for life science (21. november 2024)");
     expect(en.map((node: any) => [node.key, node.depth, node.summary])).toEqual([
       [W, 0, "2 lines changed; DKK +2.0 million in 2025, -1.0 in 2026"],
       [G, 1, "1 line changed, 1 removed; DKK -2.8 million in 2024, +0.5 in 2025"],

@@ -35,6 +35,8 @@ interface InitiativeFacts {
 export interface LineageNodeShape {
   scenario: LineageScenario;
   depth: number;
+  /** The parent's name, also when the parent is outside the tree asked for. */
+  parentName: string | null;
   /** Against the parent's state at forkedFromVersion; null for a scenario without a parent. */
   change: PairComparison | null;
   yearsOverFrame: number[];
@@ -137,6 +139,11 @@ function yearsOverFrame(state: ScenarioState, frame: readonly YearAmount[]): num
 
 const titlesOf = (initiatives: ReadonlyMap<string, InitiativeFacts>) => new Map([...initiatives].map(([id, facts]) => [id, facts.title]));
 
+const parentNames = (rows: readonly LineageScenario[]) => {
+  const names = new Map(rows.map((row) => [row.id, row.name]));
+  return (row: LineageScenario) => (row.parentId === null ? null : (names.get(row.parentId) ?? null));
+};
+
 /** The scenario a client named, or a problem naming the field. */
 function findNamed(rows: readonly LineageScenario[], field: string, idText: string, problems: ProblemList): LineageScenario | null {
   const id = problems.id(field, idText, "Scenario");
@@ -181,6 +188,7 @@ export async function loadLineage(client: Database, rootIdText: string | null): 
   const initiatives = await loadInitiatives(client, [...states.values(), ...forkPoints.values()]);
   const titles = titlesOf(initiatives);
   const lastChangeOf = new Map(lastChanges.map((change) => [change.scenarioId, change]));
+  const parentNameOf = parentNames(rows);
 
   return tree.map(({ row, depth }) => {
     const frame = frames.get(row.frameId) ?? [];
@@ -189,6 +197,7 @@ export async function loadLineage(client: Database, rootIdText: string | null): 
     return {
       scenario: row,
       depth,
+      parentName: parentNameOf(row),
       change: forkPoint ? compareScenarios(snapshotOf(row.parentId!, forkPoint, initiatives), snapshotOf(row.id, state, initiatives), frame) : null,
       yearsOverFrame: yearsOverFrame(state, frame),
       lastChange: lastChangeOf.get(row.id) ?? null,
@@ -207,6 +216,7 @@ export interface ChangesSinceInput {
 export interface ScenarioChangesSinceShape {
   scenario: LineageScenario;
   depth: number;
+  parentName: string | null;
   /** The version compared from: the point's, or 1 for a scenario forked (or created) after it. */
   fromVersion: number;
   createdSince: boolean;
@@ -261,6 +271,7 @@ export async function loadChangesSince(client: Database, input: ChangesSinceInpu
   const thenStates = new Map(ids.map((id) => [id, stateAt(states.get(id)!, changes.get(id)!, fromVersion.get(id)!)]));
   const initiatives = await loadInitiatives(client, [...states.values(), ...thenStates.values()]);
   const titles = titlesOf(initiatives);
+  const parentNameOf = parentNames(rows);
 
   return {
     scenarioId: root.id,
@@ -269,6 +280,7 @@ export async function loadChangesSince(client: Database, input: ChangesSinceInpu
     scenarios: tree.map(({ row, depth }) => ({
       scenario: row,
       depth,
+      parentName: parentNameOf(row),
       fromVersion: fromVersion.get(row.id)!,
       createdSince: !versionThen.has(row.id),
       changes: changes.get(row.id)!,

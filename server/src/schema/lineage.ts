@@ -13,6 +13,7 @@ const languageOf = (value: string | null | undefined): Language => (value === "E
 interface ScenarioPlace {
   scenario: LineageScenario;
   depth: number;
+  parentName: string | null;
 }
 
 const ScenarioInTreeRef = builder.interfaceRef<ScenarioPlace>("ScenarioInTree").implement({
@@ -22,6 +23,7 @@ const ScenarioInTreeRef = builder.interfaceRef<ScenarioPlace>("ScenarioInTree").
     name: t.string({ resolve: (place) => place.scenario.name }),
     kind: t.field({ type: ScenarioKind, resolve: (place) => place.scenario.kind as typeof ScenarioKind.$inferType }),
     parentKey: t.string({ nullable: true, description: "The scenario it was forked from; null for a baseline.", resolve: (place) => place.scenario.parentId }),
+    parentName: t.string({ nullable: true, resolve: (place) => place.parentName }),
     depth: t.int({ description: "0 for the first scenario of the list, 1 for its forks, and so on.", resolve: (place) => place.depth }),
     createdBy: t.string({ nullable: true, description: "Who forked it (baselines: the documents).", resolve: (place) => place.scenario.createdBy }),
     createdAt: t.field({ type: "DateTime", resolve: (place) => place.scenario.createdAt }),

@@ -92,7 +92,7 @@ export function ChangesSincePanel({ nodes, initialKey }: { nodes: readonly Linea
   });
   const selected = nodes.find((node) => node.key === scenarioKey);
   const when = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
-  const amount = (text: string) => formatAmount(fromApi(text), locale, { signed: true });
+  const amount = (text: string) => formatAmount(fromApi(text), locale, { signed: true, zeroAsDash: true });
   const cellValue = (text: string | null) => (text === null ? "–" : formatAmount(fromApi(text), locale));
   const result = asked ? data?.changesSince : undefined;
 
@@ -118,22 +118,24 @@ export function ChangesSincePanel({ nodes, initialKey }: { nodes: readonly Linea
             ))}
           </select>
         </label>
-        <fieldset className="choice inline-choice">
-          <legend>{t("changesSinceBy")}</legend>
-          <label className="inline"><input type="radio" name="since-mode" checked={mode === "version"} onChange={() => setMode("version")} /> {t("changesSinceByVersion")}</label>
-          <label className="inline"><input type="radio" name="since-mode" checked={mode === "date"} onChange={() => setMode("date")} /> {t("changesSinceByDate")}</label>
-        </fieldset>
-        {mode === "version" ? (
-          <label>
-            {t("changesSinceVersion")}
-            <input type="number" min={1} max={selected?.version} step={1} value={version} onChange={(event) => setVersion(event.target.value)} required />
-          </label>
-        ) : (
-          <label>
-            {t("changesSinceDate")}
-            <input type="datetime-local" value={date} onChange={(event) => setDate(event.target.value)} />
-          </label>
-        )}
+        <div className="since-point">
+          <fieldset className="choice inline-choice">
+            <legend>{t("changesSinceBy")}</legend>
+            <label className="inline"><input type="radio" name="since-mode" checked={mode === "version"} onChange={() => setMode("version")} /> {t("changesSinceByVersion")}</label>
+            <label className="inline"><input type="radio" name="since-mode" checked={mode === "date"} onChange={() => setMode("date")} /> {t("changesSinceByDate")}</label>
+          </fieldset>
+          {mode === "version" ? (
+            <label>
+              {t("changesSinceVersion")}
+              <input type="number" min={1} max={selected?.version} step={1} value={version} onChange={(event) => setVersion(event.target.value)} required />
+            </label>
+          ) : (
+            <label>
+              {t("changesSinceDate")}
+              <input type="datetime-local" value={date} onChange={(event) => setDate(event.target.value)} />
+            </label>
+          )}
+        </div>
         <label className="inline">
           <input type="checkbox" checked={includeDescendants} onChange={(event) => setIncludeDescendants(event.target.checked)} /> {t("changesSinceDescendants")}
         </label>

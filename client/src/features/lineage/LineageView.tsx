@@ -18,7 +18,7 @@ const LineageQuery = gql`
       __typename
       ... on ScenarioLineage {
         nodes {
-          key name kind parentKey depth createdBy createdAt forkedFromVersion version archived fitsFrame yearsOverFrame summary
+          key name kind parentKey parentName depth createdBy createdAt forkedFromVersion version archived fitsFrame yearsOverFrame summary
           lastChange { version actor at }
         }
       }
@@ -32,6 +32,7 @@ export interface LineageNode {
   name: string;
   kind: "BASELINE" | "WHAT_IF";
   parentKey: string | null;
+  parentName: string | null;
   depth: number;
   createdBy: string | null;
   createdAt: string;
@@ -57,7 +58,6 @@ export function LineageView({ rootKey }: { rootKey: string | null }) {
   }
   if (!result) return <p>{t("loading")}</p>;
   const nodes = (result as { nodes: LineageNode[] }).nodes;
-  const names = new Map(nodes.map((node) => [node.key, node.name]));
   const guides = treeGuides(nodes.map((node) => node.depth));
   const when = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
   const root = rootKey ? nodes[0] : undefined;
@@ -88,7 +88,7 @@ export function LineageView({ rootKey }: { rootKey: string | null }) {
                 </div>
                 <div className="muted small">
                   {t("lineageMadeBy", { who: node.createdBy ?? "–", when: when.format(new Date(node.createdAt)) })}
-                  {node.parentKey && node.forkedFromVersion !== null && ` ${t("lineageForkedFrom", { version: node.forkedFromVersion, parent: names.get(node.parentKey) ?? node.parentKey })}`}
+                  {node.parentKey && node.forkedFromVersion !== null && ` ${t("lineageForkedFrom", { version: node.forkedFromVersion, parent: node.parentName ?? node.parentKey })}`}
                   {node.lastChange && node.lastChange.version > 1 && ` · ${t("lineageLastChange", { who: node.lastChange.actor, when: when.format(new Date(node.lastChange.at)), version: node.lastChange.version })}`}
                 </div>
                 <div className="lineage-summary">{node.summary ?? <span className="muted">{t("lineageBaselineNote")}</span>}</div>
