@@ -29,6 +29,7 @@ test.each([
   ["the scenario list", "/#/", "Regeringens udspil (november 2024)"],
   ["the agreement's grid", "/#/scenario/aftale-2024", "Fordelt i alt"],
   ["the comparison of the baselines", "/#/compare?base=regeringens-udspil-2024&others=aftale-2024", "6 linjer tilføjet, 1 fjernet og 1 ændret."],
+  ["the lineage", "/#/lineage", "Grundlag: dokumentets tabel, som den er trykt."],
 ])("%s has no serious accessibility violations", async (_name, path, ready) => {
   const { page } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}${path}`);
