@@ -729,7 +729,6 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         )}
         <button type="button" aria-pressed={showChart} onClick={() => setShowChart((shown) => !shown)}>{t("chartButton")}</button>
         <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((shown) => !shown)}>{t("historyButton")}</button>
-        <a className="button" href={hrefOf({ view: "lineage", key: scenario.key })}>{t("lineageLink")}</a>
         <ExportButtons target={{ kind: "scenario", scenarioKey: scenario.key }} />
         <LiveIndicator status={live.status} />
       </div>
@@ -743,7 +742,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         </p>
       )}
       <p className="muted small">
-        {scenario.frame.name} · {t("mio")} ({scenario.frame.priceLevel}){editable ? ` · ${t("selectionHint")}` : ""}
+        {scenario.frame.name} · {t("mio")} ({scenario.frame.priceLevel}){editable ? ` · ${t("selectionHint")}` : ""} · <a href={hrefOf({ view: "lineage", key: scenario.key })}>{t("lineageLink")}</a>
       </p>
       <div className="grid-and-panel">
         <div className="grid-wrap" role="region" aria-label={t("gridLabel", { name: scenario.name })} onPasteCapture={onPaste} onCopyCapture={onCopy} onKeyDownCapture={onKeyDown}>
