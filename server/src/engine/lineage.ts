@@ -8,7 +8,6 @@
 import { compareScenarios, frameYearTotals, lineageTree, type LineageEntry, type Oere, type PairComparison, type ScenarioSnapshot, type YearAmount } from "@ramme/domain";
 import type { Database } from "../db.ts";
 import { Prisma, type ScenarioChange } from "../generated/prisma/client.ts";
-import { InvalidInputError } from "./errors.ts";
 import { ProblemList } from "./input.ts";
 import { copyState, undoChange, type ScenarioState } from "./scenarioState.ts";
 
@@ -254,17 +253,18 @@ export async function loadChangesSince(client: Database, input: ChangesSinceInpu
   }
   if (hasSince && input.since!.getTime() > now.getTime()) problems.add("since", "IN_THE_FUTURE", "the time is in the future; nothing has changed since then yet.", input.since!.toISOString());
   problems.throwIfAny();
-  if (!root) throw new InvalidInputError(problems.problems);
+  // Without a root, findNamed has added a problem, so throwIfAny has thrown.
+  const scenario = root!;
 
-  const tree: Array<LineageEntry<LineageScenario>> = input.includeDescendants ? lineageTree(rows, { rootId: root.id, compareSiblings: bySiblingOrder }) : [{ row: root, depth: 0 }];
+  const tree: Array<LineageEntry<LineageScenario>> = input.includeDescendants ? lineageTree(rows, { rootId: scenario.id, compareSiblings: bySiblingOrder }) : [{ row: scenario, depth: 0 }];
   const ids = tree.map((entry) => entry.row.id);
   const at = hasVersion
-    ? (await client.scenarioChange.findUniqueOrThrow({ where: { scenarioId_version: { scenarioId: root.id, version: input.version! } }, select: { at: true } })).at
+    ? (await client.scenarioChange.findUniqueOrThrow({ where: { scenarioId_version: { scenarioId: scenario.id, version: input.version! } }, select: { at: true } })).at
     : input.since!;
   // Each scenario's newest version at that moment; none means it was made after it.
   const reached = await client.scenarioChange.groupBy({ by: ["scenarioId"], where: { scenarioId: { in: ids }, at: { lte: at } }, _max: { version: true } });
   const versionThen = new Map(reached.map((entry) => [entry.scenarioId, entry._max.version]));
-  if (hasVersion) versionThen.set(root.id, input.version!);
+  if (hasVersion) versionThen.set(scenario.id, input.version!);
   const fromVersion = new Map(ids.map((id) => [id, versionThen.get(id) ?? 1]));
 
   const [states, changes, frames] = await Promise.all([loadStates(client, ids), loadChangesAfter(client, fromVersion), loadFrameYears(client, tree.map((entry) => entry.row.frameId))]);
@@ -274,7 +274,7 @@ export async function loadChangesSince(client: Database, input: ChangesSinceInpu
   const parentNameOf = parentNames(rows);
 
   return {
-    scenarioId: root.id,
+    scenarioId: scenario.id,
     version: hasVersion ? input.version! : null,
     at,
     scenarios: tree.map(({ row, depth }) => ({
