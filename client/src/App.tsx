@@ -5,6 +5,7 @@ import { BriefView } from "./features/brief/BriefView.tsx";
 import { CompareView } from "./features/compare/CompareView.tsx";
 import { CoverageView } from "./features/recommendations/CoverageView.tsx";
 import { ConsistencyReport } from "./features/consistency/ConsistencyReport.tsx";
+import { LineageView } from "./features/lineage/LineageView.tsx";
 import { ScenarioGrid } from "./features/grid/ScenarioGrid.tsx";
 import { ScenarioList } from "./features/scenarios/ScenarioList.tsx";
 import { useI18n } from "./i18n/I18n.tsx";
@@ -24,6 +25,7 @@ export function App() {
         <nav aria-label={t("mainNavigation")}>
           <a href={hrefOf({ view: "list" })} aria-current={route.view === "list" ? "page" : undefined}>{t("navScenarios")}</a>
           <a href={hrefOf({ view: "compare", base: null, others: [] })} aria-current={route.view === "compare" ? "page" : undefined}>{t("navCompare")}</a>
+          <a href={hrefOf({ view: "lineage", key: null })} aria-current={route.view === "lineage" ? "page" : undefined}>{t("navLineage")}</a>
         </nav>
         <label className="user">
           <span className="visually-hidden">{t("userLabel")}</span>
@@ -46,6 +48,7 @@ export function App() {
         {route.view === "compare" && <CompareView base={route.base} others={route.others} />}
         {route.view === "coverage" && <CoverageView scenarios={route.scenarios} />}
         {route.view === "consistency" && <ConsistencyReport key={route.key} scenarioKey={route.key} />}
+        {route.view === "lineage" && <LineageView key={route.key ?? ""} rootKey={route.key} />}
       </main>
     </div>
   );

@@ -7,3 +7,4 @@ export * from "./balance.ts";
 export * from "./merge.ts";
 export * from "./coverage.ts";
 export * from "./consistency.ts";
+export * from "./lineage.ts";

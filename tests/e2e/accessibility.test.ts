@@ -31,6 +31,7 @@ test.each([
   ["the comparison of the baselines", "/#/compare?base=regeringens-udspil-2024&others=aftale-2024", "6 linjer tilføjet, 1 fjernet og 1 ændret."],
   ["the recommendations in both baselines", "/#/coverage?scenarios=regeringens-udspil-2024,aftale-2024", "8 af 12 anbefalinger har penge"],
   ["the note of the baselines", "/#/brief?base=regeringens-udspil-2024&other=aftale-2024", "6 linjer tilføjet, 1 fjernet og 1 ændret."],
+  ["the lineage", "/#/lineage", "Grundlag: dokumentets tabel, som den er trykt."],
 ])("%s has no serious accessibility violations", async (_name, path, ready) => {
   const { page } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}${path}`);

@@ -3,7 +3,8 @@
  * `#/` the scenario list, `#/scenario/<key>` a scenario's grid, `#/compare?base=<key>&others=<key>,<key>`,
  * `#/coverage?scenarios=<key>,<key>` the recommendations in scenarios side by side,
  * `#/brief?base=<key>&other=<key>&lang=da|en` a comparison as a printable note (Danish unless lang=en),
- * `#/consistency/<key>` a baseline's consistency report.
+ * `#/consistency/<key>` a baseline's consistency report,
+ * `#/lineage` the fork tree (`#/lineage/<key>`: from one scenario down).
  */
 import { useEffect, useState } from "react";
 
@@ -13,7 +14,8 @@ export type Route =
   | { view: "compare"; base: string | null; others: string[] }
   | { view: "coverage"; scenarios: string[] }
   | { view: "brief"; base: string | null; other: string | null; lang: "da" | "en" }
-  | { view: "consistency"; key: string };
+  | { view: "consistency"; key: string }
+  | { view: "lineage"; key: string | null };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
@@ -29,6 +31,7 @@ export function parseRoute(hash: string): Route {
     const params = new URLSearchParams(query);
     return { view: "brief", base: params.get("base"), other: params.get("other"), lang: params.get("lang") === "en" ? "en" : "da" };
   }
+  if (parts[0] === "lineage") return { view: "lineage", key: parts[1] ?? null };
   return { view: "list" };
 }
 
@@ -55,6 +58,8 @@ export function hrefOf(route: Route): string {
     }
     case "consistency":
       return `#/consistency/${encodeURIComponent(route.key)}`;
+    case "lineage":
+      return route.key ? `#/lineage/${encodeURIComponent(route.key)}` : "#/lineage";
   }
 }
 

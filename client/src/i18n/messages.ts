@@ -11,6 +11,7 @@ import { consistencyMessages } from "../features/consistency/messages.ts";
 import { gridMessages } from "../features/grid/messages.ts";
 import { historyMessages } from "../features/history/messages.ts";
 import { liveMessages } from "../features/live/messages.ts";
+import { lineageMessages } from "../features/lineage/messages.ts";
 import { scenarioMessages } from "../features/scenarios/messages.ts";
 
 const common = {
@@ -84,7 +85,7 @@ const common = {
   },
 } as const;
 
-const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages] as const;
+const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages] as const;
 
 type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
   ? Head["da"] & Merge<Rest>

@@ -33,7 +33,8 @@ export type InputProblemCode =
   | "NO_PARENT"
   | "SAME_SCENARIO"
   | "BAD_FILE"
-  | "NOT_A_BASELINE";
+  | "NOT_A_BASELINE"
+  | "IN_THE_FUTURE";
 
 export interface InputProblem {
   /** Path of the input field at fault, as the client sent it: "input.cells[3].amount". */

@@ -12,7 +12,7 @@ export const LanguageEnum = builder.enumType("Language", {
   values: { DA: { description: "Danish (the default)." }, EN: { description: "English." } },
 });
 
-const LineStatusEnum = builder.enumType("LineStatus", {
+export const LineStatusEnum = builder.enumType("LineStatus", {
   description: "How a line differs between the base and another scenario.",
   values: {
     ADDED: { description: "Only the other scenario has the line." },
@@ -22,7 +22,7 @@ const LineStatusEnum = builder.enumType("LineStatus", {
   } satisfies Record<LineStatus, unknown>,
 });
 
-const ComparedCellRef = builder.objectRef<CellComparison>("ComparedCell").implement({
+export const ComparedCellRef = builder.objectRef<CellComparison>("ComparedCell").implement({
   description: "One year of a line in the base and in another scenario. null = the line is absent there.",
   fields: (t) => ({
     year: t.exposeInt("year"),
@@ -82,7 +82,7 @@ const ThemeYearRef = builder.objectRef<ThemeYearComparison>("ThemeYearDifference
   }),
 });
 
-const YearFlowRef = builder.objectRef<YearFlow>("YearDifference").implement({
+export const YearFlowRef = builder.objectRef<YearFlow>("YearDifference").implement({
   description: "One year of a comparison: the totals against the frame, and where the money moved.",
   fields: (t) => ({
     year: t.exposeInt("year"),
@@ -105,7 +105,7 @@ interface PairShape {
   titles: Map<string, string>;
 }
 
-const LineCountsRef = builder.objectRef<Record<LineStatus, number>>("LineCounts").implement({
+export const LineCountsRef = builder.objectRef<Record<LineStatus, number>>("LineCounts").implement({
   description: "How many lines are added, removed, changed and unchanged.",
   fields: (t) => ({
     added: t.exposeInt("ADDED"),

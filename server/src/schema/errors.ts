@@ -48,6 +48,7 @@ const INPUT_PROBLEM_CODES: Record<InputProblemCode, string> = {
   SAME_SCENARIO: "The two scenarios are the same.",
   BAD_FILE: "The file cannot be read as the expected layout.",
   NOT_A_BASELINE: "The scenario is a what-if; only a baseline has a document to check it against.",
+  IN_THE_FUTURE: "The time is in the future.",
 };
 
 export const InputProblemCodeEnum = builder.enumType("InputProblemCode", {

@@ -19,3 +19,4 @@ import "./coverage.ts";
 import "./consistency.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
+import "./lineage.ts";

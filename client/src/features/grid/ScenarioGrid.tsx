@@ -753,7 +753,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         </p>
       )}
       <p className="muted small">
-        {scenario.frame.name} · {t("mio")} ({scenario.frame.priceLevel}){editable ? ` · ${t("selectionHint")}` : ""}
+        {scenario.frame.name} · {t("mio")} ({scenario.frame.priceLevel}){editable ? ` · ${t("selectionHint")}` : ""} · <a href={hrefOf({ view: "lineage", key: scenario.key })}>{t("lineageLink")}</a>
       </p>
       <div className="grid-and-panel">
         <div className="grid-wrap" role="region" aria-label={t("gridLabel", { name: scenario.name })} onPasteCapture={onPaste} onCopyCapture={onCopy} onKeyDownCapture={onKeyDown}>

@@ -121,7 +121,10 @@ export function ScenarioList() {
                   {scenario.locked && scenario.kind !== "BASELINE" && <span className="badge">{t("locked")}</span>}
                   {scenario.archived && <span className="badge">{t("archived")}</span>}
                 </td>
-                <td>{scenario.parent ? <a href={hrefOf({ view: "scenario", key: scenario.parent.key })}>{scenario.parent.name}</a> : "–"}</td>
+                <td>
+                  {scenario.parent ? <a href={hrefOf({ view: "scenario", key: scenario.parent.key })}>{scenario.parent.name}</a> : "–"}
+                  <div className="small"><a href={hrefOf({ view: "lineage", key: scenario.key })}>{t("lineageLink")}</a></div>
+                </td>
                 <td>{scenario.lastChange ? t("lastChangeBy", { when: dateFormat.format(new Date(scenario.lastChange.at)), who: scenario.lastChange.actor }) : "–"}</td>
                 <td className={over.length ? "over" : "fits"}>{over.length ? t("fitsNo", { years: over.join(", ") }) : t("fitsYes")}</td>
                 <td className="actions">
