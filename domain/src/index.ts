@@ -5,3 +5,4 @@ export * from "./compare.ts";
 export * from "./describeComparison.ts";
 export * from "./balance.ts";
 export * from "./merge.ts";
+export * from "./priceLevels.ts";
