@@ -32,7 +32,11 @@ export type InputProblemCode =
   | "CHANGED_SINCE"
   | "NO_PARENT"
   | "SAME_SCENARIO"
-  | "BAD_FILE";
+  | "BAD_FILE"
+  | "NOT_POSITIVE"
+  | "YEAR_OUT_OF_RANGE"
+  | "BASE_PRICE_LEVEL"
+  | "NO_PRICE_INDEX";
 
 export interface InputProblem {
   /** Path of the input field at fault, as the client sent it: "input.cells[3].amount". */

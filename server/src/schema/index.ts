@@ -15,5 +15,6 @@ import "./compare.ts";
 import "./planning.ts";
 import "./exchange.ts";
 import "./live.ts";
+import "./priceLevels.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
