@@ -6,7 +6,9 @@
  * 100 × 1,032 = 103,2; headroom 103,2 − 102,0648 = 1,1352.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { graphql, globalId, query } from "../support/graphql.ts";
+import { readSeeds } from "@ramme/server/seed/seedFiles.ts";
+import { seedDatabase } from "@ramme/server/seed/seedDatabase.ts";
+import { db, graphql, globalId, query } from "../support/graphql.ts";
 import { fingerprint, fork, mutate } from "../support/scenarios.ts";
 
 const INDEX_FIELDS = `__typename ... on PriceIndex { year label value source isBase updatedBy updatedAt } ... on InvalidInputError { message problems { field code value } }`;
@@ -53,6 +55,15 @@ describe("the price index table", () => {
       { year: 2027, before: "108.4", after: null, source: "Skøn B", actor: "Ole" },
       { year: 2027, before: "108.15", after: "108.4", source: "Skøn B", actor: "Mette" },
       { year: 2027, before: null, after: "108.15", source: "Skøn A", actor: "Ole" },
+    ]);
+  });
+
+  it("seeding a new version of seeds/ keeps the years people entered", async () => {
+    expect(await seedDatabase(db, { ...readSeeds(), contentHash: "a new version of seeds/" })).toBe("seeded");
+    const { priceIndices } = await query(`{ priceIndices { year value updatedBy } }`);
+    expect(priceIndices.slice(0, 2)).toEqual([
+      { year: 2024, value: "100", updatedBy: "Dokumenterne" },
+      { year: 2025, value: "103.2", updatedBy: "Mette" },
     ]);
   });
 

@@ -87,7 +87,7 @@ async function writeBaseIndex(tx: Prisma.TransactionClient, frame: SeedData["fra
   const year = priceLevelYear(frame.priceLevel)!;
   const parsed = parseIndexValue(frame.priceIndex.value);
   if (!parsed.ok) throw new Error(`frame priceIndex: ${JSON.stringify(frame.priceIndex.value)} is not an index (${parsed.error.code})`);
-  const fields = { value: formatIndexValue(parsed.value), source: frame.priceIndex.source, updatedBy: DOCUMENTS_ACTOR, updatedAt: new Date() };
+  const fields = { value: formatIndexValue(parsed.value), source: frame.priceIndex.sourceText, updatedBy: DOCUMENTS_ACTOR, updatedAt: new Date() };
   await tx.priceIndex.upsert({ where: { year }, create: { year, ...fields }, update: fields });
 }
 
