@@ -4,6 +4,7 @@ import { hrefOf, useRoute } from "./app/route.ts";
 import { CompareView } from "./features/compare/CompareView.tsx";
 import { ScenarioGrid } from "./features/grid/ScenarioGrid.tsx";
 import { ScenarioList } from "./features/scenarios/ScenarioList.tsx";
+import { PriceLevelsPage } from "./features/priceLevels/PriceLevelsPage.tsx";
 import { useI18n } from "./i18n/I18n.tsx";
 import { currentUser, setCurrentUser } from "./urql.ts";
 
@@ -19,6 +20,7 @@ export function App() {
         <nav aria-label={t("mainNavigation")}>
           <a href={hrefOf({ view: "list" })} aria-current={route.view === "list" ? "page" : undefined}>{t("navScenarios")}</a>
           <a href={hrefOf({ view: "compare", base: null, others: [] })} aria-current={route.view === "compare" ? "page" : undefined}>{t("navCompare")}</a>
+          <a href={hrefOf({ view: "priceLevels" })} aria-current={route.view === "priceLevels" ? "page" : undefined}>{t("navPriceLevels")}</a>
         </nav>
         <label className="user">
           <span className="visually-hidden">{t("userLabel")}</span>
@@ -39,6 +41,7 @@ export function App() {
         {route.view === "list" && <ScenarioList />}
         {route.view === "scenario" && <ScenarioGrid key={route.key} scenarioKey={route.key} />}
         {route.view === "compare" && <CompareView base={route.base} others={route.others} />}
+        {route.view === "priceLevels" && <PriceLevelsPage />}
       </main>
     </div>
   );

@@ -1,13 +1,15 @@
 /**
  * The planner's three places, kept in the URL hash so a link or a refresh returns to the same view:
- * `#/` the scenario list, `#/scenario/<key>` a scenario's grid, `#/compare?base=<key>&others=<key>,<key>`.
+ * `#/` the scenario list, `#/scenario/<key>` a scenario's grid, `#/compare?base=<key>&others=<key>,<key>`,
+ * `#/price-levels` the price index table.
  */
 import { useEffect, useState } from "react";
 
 export type Route =
   | { view: "list" }
   | { view: "scenario"; key: string }
-  | { view: "compare"; base: string | null; others: string[] };
+  | { view: "compare"; base: string | null; others: string[] }
+  | { view: "priceLevels" };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
@@ -17,6 +19,7 @@ export function parseRoute(hash: string): Route {
     const params = new URLSearchParams(query);
     return { view: "compare", base: params.get("base"), others: (params.get("others") ?? "").split(",").filter(Boolean) };
   }
+  if (parts[0] === "price-levels") return { view: "priceLevels" };
   return { view: "list" };
 }
 
@@ -32,6 +35,8 @@ export function hrefOf(route: Route): string {
       if (route.others.length > 0) params.set("others", route.others.join(","));
       return `#/compare?${params.toString()}`;
     }
+    case "priceLevels":
+      return "#/price-levels";
   }
 }
 

@@ -8,6 +8,7 @@ import { compareMessages } from "../features/compare/messages.ts";
 import { gridMessages } from "../features/grid/messages.ts";
 import { historyMessages } from "../features/history/messages.ts";
 import { liveMessages } from "../features/live/messages.ts";
+import { priceLevelMessages } from "../features/priceLevels/messages.ts";
 import { scenarioMessages } from "../features/scenarios/messages.ts";
 
 const common = {
@@ -81,7 +82,7 @@ const common = {
   },
 } as const;
 
-const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages] as const;
+const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, priceLevelMessages] as const;
 
 type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
   ? Head["da"] & Merge<Rest>

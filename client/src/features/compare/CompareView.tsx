@@ -16,6 +16,8 @@ import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { buildChartSeries } from "../chart/chartSeries.ts";
 import { ExportButtons } from "../export/ExportButtons.tsx";
+import { PriceLevelBanner, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
+import type { PriceLevelInfo } from "../priceLevels/priceLevelQueries.ts";
 import {
   buildCompareBodyRows,
   buildCompareSummaryRows,
@@ -39,11 +41,12 @@ const CompareScenarioListQuery = gql`
 `;
 
 export const CompareScenariosQuery = gql`
-  query CompareScenarios($base: ID!, $others: [ID!]!, $language: Language!) {
-    compareScenarios(baseId: $base, otherIds: $others) {
+  query CompareScenarios($base: ID!, $others: [ID!]!, $language: Language!, $priceLevel: Int) {
+    compareScenarios(baseId: $base, otherIds: $others, priceLevel: $priceLevel) {
       __typename
       ... on InvalidInputError { message problems { field code message value } }
       ... on ScenarioComparison {
+        priceLevel { label year index baseIndex baseLabel source isBase }
         years
         baseYearsOverFrame
         base { key name }
@@ -79,7 +82,7 @@ interface ScenarioOption {
 }
 
 type CompareAnswer =
-  | ({ __typename: "ScenarioComparison" } & ComparisonResult)
+  | ({ __typename: "ScenarioComparison"; priceLevel: PriceLevelInfo } & ComparisonResult)
   | { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string; message: string; value: string | null }> };
 
 type Row = CompareBodyRow | CompareSummaryRow;
@@ -105,10 +108,11 @@ export function CompareView({ base, others }: { base: string | null; others: str
   const { t, locale } = useI18n();
   const headingId = useId();
   const ready = base !== null && others.length > 0;
+  const [priceLevel, setPriceLevel] = useState<number | null>(null);
   const [{ data: listData, error: listError }] = useQuery<{ scenarios: { nodes: ScenarioOption[] } }>({ query: CompareScenarioListQuery });
   const [{ data, error, fetching }] = useQuery<{ compareScenarios: CompareAnswer; themes: ThemeMeta[] }>({
     query: CompareScenariosQuery,
-    variables: { base: base ?? "", others, language: locale === "da" ? "DA" : "EN" },
+    variables: { base: base ?? "", others, language: locale === "da" ? "DA" : "EN", priceLevel },
     pause: !ready,
   });
 
@@ -139,13 +143,15 @@ export function CompareView({ base, others }: { base: string | null; others: str
         <a href={hrefOf({ view: "list" })}>← {t("compareBackToList")}</a>
         <h2 id={headingId}>{t("compareTitle")}</h2>
         <span className="compare-spacer" />
+        <PriceLevelSelect value={priceLevel} onChange={setPriceLevel} />
         {comparison && (
           <div className="compare-export" role="group" aria-label={t("compareExportTitle")}>
-            <ExportButtons target={{ kind: "comparison", baseKey: comparison.base.key, otherKeys: comparison.others.map((other) => other.key) }} />
+            <ExportButtons target={{ kind: "comparison", baseKey: comparison.base.key, otherKeys: comparison.others.map((other) => other.key) }} priceLevel={priceLevel} />
           </div>
         )}
       </div>
       <p className="compare-muted">{t("compareIntro")}</p>
+      {comparison && !comparison.priceLevel.isBase && <PriceLevelBanner level={comparison.priceLevel} />}
 
       {listError && <p role="alert" className="compare-error">{t("loadError", { message: failureText(t, null, listError) })}</p>}
       <form className="compare-picker" aria-label={t("comparePickerLabel")} onSubmit={(event) => event.preventDefault()}>
