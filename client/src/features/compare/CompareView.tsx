@@ -204,12 +204,13 @@ export function CompareView({ base, others }: { base: string | null; others: str
         </p>
       )}
       {ready && !data && fetching && <p role="status">{t("loading")}</p>}
-      {comparison && <ComparisonBody comparison={comparison} themes={data?.themes ?? []} />}
+      {comparison && <ComparisonBody comparison={comparison} themes={data?.themes ?? []} wideAmounts={!comparison.priceLevel.isBase} />}
     </section>
   );
 }
 
-function ComparisonBody({ comparison, themes }: { comparison: ComparisonResult; themes: ThemeMeta[] }) {
+/** `wideAmounts`: figures in another price level have up to four more decimals, so the amount columns are wider. */
+function ComparisonBody({ comparison, themes, wideAmounts }: { comparison: ComparisonResult; themes: ThemeMeta[]; wideAmounts: boolean }) {
   const { t, locale } = useI18n();
   const summaryId = useId();
   const tableId = useId();
@@ -254,7 +255,7 @@ function ComparisonBody({ comparison, themes }: { comparison: ComparisonResult; 
       <section className="compare-block" aria-labelledby={tableId}>
         <h3 id={tableId}>{t("compareTableTitle")}</h3>
         <p className="compare-muted">{t("compareTableHint")}</p>
-        <CompareGrid comparison={comparison} themes={themes} />
+        <CompareGrid comparison={comparison} themes={themes} wideAmounts={wideAmounts} />
         <CommentList comparison={comparison} />
       </section>
 
@@ -269,12 +270,14 @@ function ComparisonBody({ comparison, themes }: { comparison: ComparisonResult; 
   );
 }
 
-function CompareGrid({ comparison, themes }: { comparison: ComparisonResult; themes: ThemeMeta[] }) {
+function CompareGrid({ comparison, themes, wideAmounts }: { comparison: ComparisonResult; themes: ThemeMeta[]; wideAmounts: boolean }) {
+  const yearWidth = wideAmounts ? 84 : YEAR_WIDTH;
+  const totalWidth = wideAmounts ? 96 : TOTAL_WIDTH;
   const { t, locale } = useI18n();
   const bodyRows = useMemo(() => buildCompareBodyRows(comparison, themes), [comparison, themes]);
   const summaryRows = useMemo(() => buildCompareSummaryRows(comparison), [comparison]);
   const { years } = comparison;
-  const amountsWidth = (1 + 2 * comparison.others.length) * (years.length * YEAR_WIDTH + TOTAL_WIDTH);
+  const amountsWidth = (1 + 2 * comparison.others.length) * (years.length * yearWidth + totalWidth);
   // On a large monitor the spare width goes to the titles (pinned columns cannot flex), up to TITLE_MAX_WIDTH.
   const [titleWidth, setTitleWidth] = useState(TITLE_WIDTH);
   const names = useMemo(() => new Map(comparison.others.map((other) => [other.key, other.name])), [comparison]);
@@ -303,7 +306,7 @@ function CompareGrid({ comparison, themes }: { comparison: ComparisonResult; the
         colId: `${prefix}:${year}`,
         headerName: String(year),
         headerTooltip: `${label}, ${year}`,
-        width: YEAR_WIDTH,
+        width: yearWidth,
         type: "rightAligned",
         valueGetter: (params) => (params.data ? pick(params.data)?.amounts[year] ?? null : null),
         valueFormatter: (params: ValueFormatterParams<Row, Oere | null>) => text(params.value, params.data),
@@ -318,7 +321,7 @@ function CompareGrid({ comparison, themes }: { comparison: ComparisonResult; the
         colId: `${prefix}:total`,
         headerName: t("total"),
         headerTooltip: `${label}, ${t("total")}`,
-        width: TOTAL_WIDTH,
+        width: totalWidth,
         type: "rightAligned",
         cellClass: (params: CellClassParams<Row>) => ["compare-total", statusClass(params.data)].filter(Boolean).join(" "),
         valueGetter: (params) => (params.data ? pick(params.data)?.total ?? null : null),
@@ -333,7 +336,7 @@ function CompareGrid({ comparison, themes }: { comparison: ComparisonResult; the
           colId: `diff:${index}:${year}`,
           headerName: String(year),
           headerTooltip: `${label}, ${year}`,
-          width: YEAR_WIDTH,
+          width: yearWidth,
           type: "rightAligned",
           valueGetter: (params) => params.data?.others[index]?.difference[year] ?? null,
           valueFormatter: (params: ValueFormatterParams<Row, Oere | null>) => text(params.value, params.data, { signed: true }),
@@ -343,7 +346,7 @@ function CompareGrid({ comparison, themes }: { comparison: ComparisonResult; the
           colId: `diff:${index}:total`,
           headerName: t("total"),
           headerTooltip: `${label}, ${t("total")}`,
-          width: TOTAL_WIDTH,
+          width: totalWidth,
           type: "rightAligned",
           valueGetter: (params) => params.data?.others[index]?.totalDifference ?? null,
           valueFormatter: (params: ValueFormatterParams<Row, Oere | null>) => text(params.value, params.data, { signed: true }),
@@ -426,7 +429,7 @@ function CompareGrid({ comparison, themes }: { comparison: ComparisonResult; the
         },
       ]),
     ];
-  }, [comparison, years, locale, t, names, commentText, titleWidth]);
+  }, [comparison, years, locale, t, names, commentText, titleWidth, yearWidth, totalWidth]);
 
   // The grid is as tall as its rows (up to most of the window, pinned totals always in view) and no wider than its columns.
   const columnsWidth = TITLE_MAX_WIDTH + amountsWidth;

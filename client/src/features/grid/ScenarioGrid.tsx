@@ -669,7 +669,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
       column({
         colId: "total",
         headerName: t("total"),
-        width: 112,
+        width: 124,
         type: "rightAligned",
         valueGetter: (params) => params.data?.total ?? null,
         valueFormatter: (params: ValueFormatterParams<BodyRow | SummaryRow, Oere | null>) => (params.value === null || params.value === undefined ? "" : formatAmount(params.value, locale)),

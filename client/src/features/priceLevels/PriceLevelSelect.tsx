@@ -12,9 +12,9 @@ export function PriceLevelSelect({ value, onChange }: { value: number | null; on
   const [{ data }] = useQuery<{ priceIndices: PriceIndexRow[] }>({ query: PriceIndicesQuery });
   const rows = data?.priceIndices ?? [];
   return (
-    <label className="price-level-select">
-      <span>{t("priceLevelSelectLabel")}</span>
-      <select value={value ?? ""} onChange={(event) => onChange(event.target.value === "" ? null : Number(event.target.value))}>
+    <label className="price-level-select inline">
+      <span aria-hidden="true">{t("priceLevelSelectLabel")}</span>
+      <select aria-label={t("priceLevelSelectLabel")} value={value ?? ""} onChange={(event) => onChange(event.target.value === "" ? null : Number(event.target.value))}>
         {rows.map((row) => (
           <option key={row.year} value={row.isBase ? "" : row.year}>
             {row.isBase ? t("priceLevelSelectStored", { label: row.label }) : row.label}

@@ -123,7 +123,7 @@ export function PriceLevelsPage() {
           {rows.map((row) => (
             <tr key={row.year}>
               <th scope="row">{row.year}</th>
-              <td>{row.label}{row.isBase && <span className="badge">{t("priceLevelBaseBadge")}</span>}</td>
+              <td className="level">{row.label}{row.isBase && <span className="badge">{t("priceLevelBaseBadge")}</span>}</td>
               <td className="number">{indexText(row.value, locale)}</td>
               <td className="source">{row.source}</td>
               <td className="muted">{row.updatedBy}, {when.format(new Date(row.updatedAt))}</td>
