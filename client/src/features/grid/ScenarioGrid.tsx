@@ -669,7 +669,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
       column({
         colId: "total",
         headerName: t("total"),
-        width: 124,
+        width: 112,
         type: "rightAligned",
         valueGetter: (params) => params.data?.total ?? null,
         valueFormatter: (params: ValueFormatterParams<BodyRow | SummaryRow, Oere | null>) => (params.value === null || params.value === undefined ? "" : formatAmount(params.value, locale)),
@@ -740,7 +740,6 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         )}
         <button type="button" aria-pressed={showChart} onClick={() => setShowChart((shown) => !shown)}>{t("chartButton")}</button>
         <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((shown) => !shown)}>{t("historyButton")}</button>
-        <PriceLevelSelect value={priceLevel} onChange={setPriceLevel} />
         <ExportButtons target={{ kind: "scenario", scenarioKey: scenario.key }} priceLevel={priceLevel} />
         <LiveIndicator status={live.status} />
       </div>
@@ -760,7 +759,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         </p>
       )}
       <p className="muted small">
-        {scenario.frame.name} · {t("mio")} ({priced.level?.label ?? scenario.frame.priceLevel}){editable ? ` · ${t("selectionHint")}` : ""}
+        {scenario.frame.name} · {t("mio")} <PriceLevelSelect value={priceLevel} onChange={setPriceLevel} compact />{editable ? ` · ${t("selectionHint")}` : ""}
       </p>
       <div className="grid-and-panel">
         <div className="grid-wrap" role="region" aria-label={t("gridLabel", { name: scenario.name })} onPasteCapture={onPaste} onCopyCapture={onCopy} onKeyDownCapture={onKeyDown}>
