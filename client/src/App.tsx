@@ -8,6 +8,7 @@ import { ConsistencyReport } from "./features/consistency/ConsistencyReport.tsx"
 import { LineageView } from "./features/lineage/LineageView.tsx";
 import { ScenarioGrid } from "./features/grid/ScenarioGrid.tsx";
 import { ScenarioList } from "./features/scenarios/ScenarioList.tsx";
+import { PriceLevelsPage } from "./features/priceLevels/PriceLevelsPage.tsx";
 import { useI18n } from "./i18n/I18n.tsx";
 import { currentUser, setCurrentUser } from "./urql.ts";
 
@@ -26,6 +27,7 @@ export function App() {
           <a href={hrefOf({ view: "list" })} aria-current={route.view === "list" ? "page" : undefined}>{t("navScenarios")}</a>
           <a href={hrefOf({ view: "compare", base: null, others: [] })} aria-current={route.view === "compare" ? "page" : undefined}>{t("navCompare")}</a>
           <a href={hrefOf({ view: "lineage", key: null })} aria-current={route.view === "lineage" ? "page" : undefined}>{t("navLineage")}</a>
+          <a href={hrefOf({ view: "priceLevels" })} aria-current={route.view === "priceLevels" ? "page" : undefined}>{t("navPriceLevels")}</a>
         </nav>
         <label className="user">
           <span className="visually-hidden">{t("userLabel")}</span>
@@ -49,6 +51,7 @@ export function App() {
         {route.view === "coverage" && <CoverageView scenarios={route.scenarios} />}
         {route.view === "consistency" && <ConsistencyReport key={route.key} scenarioKey={route.key} />}
         {route.view === "lineage" && <LineageView key={route.key ?? ""} rootKey={route.key} />}
+        {route.view === "priceLevels" && <PriceLevelsPage />}
       </main>
     </div>
   );

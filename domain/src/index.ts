@@ -8,3 +8,4 @@ export * from "./merge.ts";
 export * from "./coverage.ts";
 export * from "./consistency.ts";
 export * from "./lineage.ts";
+export * from "./priceLevels.ts";

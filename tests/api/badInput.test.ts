@@ -108,6 +108,20 @@ const CASES: Record<string, Case[]> = {
     lockedWhatIf({ expectedVersion: 2, content: "x" }),
     { name: "a file without the header row", input: (keys) => ({ scenarioId: keys.whatIf, expectedVersion: 2, content: "a;b;c" }), expected: { __typename: "InvalidInputError", field: "input.content", code: "BAD_FILE" } },
   ],
+  setPriceIndex: [
+    { name: "the base year", input: () => ({ year: 2024, value: "101", source: "X" }), expected: { __typename: "InvalidInputError", field: "input.year", code: "BASE_PRICE_LEVEL" } },
+    { name: "a year outside 1950-2100", input: () => ({ year: 1800, value: "50", source: "X" }), expected: { __typename: "InvalidInputError", field: "input.year", code: "YEAR_OUT_OF_RANGE" } },
+    { name: "a value that is not a number", input: () => ({ year: 2025, value: "103,2%", source: "X" }), expected: { __typename: "InvalidInputError", field: "input.value", code: "NOT_A_NUMBER" } },
+    { name: "a zero index", input: () => ({ year: 2025, value: "0", source: "X" }), expected: { __typename: "InvalidInputError", field: "input.value", code: "NOT_POSITIVE" } },
+    { name: "a negative index", input: () => ({ year: 2025, value: "-103,2", source: "X" }), expected: { __typename: "InvalidInputError", field: "input.value", code: "NOT_POSITIVE" } },
+    { name: "five decimals", input: () => ({ year: 2025, value: "103,21234", source: "X" }), expected: { __typename: "InvalidInputError", field: "input.value", code: "TOO_PRECISE" } },
+    { name: "an empty source", input: () => ({ year: 2025, value: "103,2", source: " " }), expected: { __typename: "InvalidInputError", field: "input.source", code: "REQUIRED" } },
+  ],
+  removePriceIndex: [
+    { name: "the base year", input: () => ({ year: 2024 }), expected: { __typename: "InvalidInputError", field: "input.year", code: "BASE_PRICE_LEVEL" } },
+    { name: "a year without an index", input: () => ({ year: 2031 }), expected: { __typename: "InvalidInputError", field: "input.year", code: "NO_PRICE_INDEX" } },
+    { name: "a year outside 1950-2100", input: () => ({ year: 3000 }), expected: { __typename: "InvalidInputError", field: "input.year", code: "YEAR_OUT_OF_RANGE" } },
+  ],
   addComment: [
     unknownScenario({ text: "x" }),
     { name: "a year without a line", input: (keys) => ({ scenarioId: keys.whatIf, year: 2024, text: "x" }), expected: { __typename: "InvalidInputError", field: "input.year", code: "REQUIRED" } },

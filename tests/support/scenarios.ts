@@ -49,6 +49,8 @@ export async function fingerprint(): Promise<string> {
     db.comment.findMany({ orderBy: { id: "asc" } }),
     db.initiative.findMany({ orderBy: { id: "asc" } }),
     db.outsideFrameAmount.findMany({ orderBy: { id: "asc" } }),
+    db.priceIndex.findMany({ orderBy: { year: "asc" } }),
+    db.priceIndexChange.findMany({ orderBy: { id: "asc" } }),
   ]);
   const text = JSON.stringify(tables, (_key, value) => (typeof value === "bigint" ? `${value}n` : value));
   return createHash("sha256").update(text).digest("hex");

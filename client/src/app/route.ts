@@ -4,7 +4,8 @@
  * `#/coverage?scenarios=<key>,<key>` the recommendations in scenarios side by side,
  * `#/brief?base=<key>&other=<key>&lang=da|en` a comparison as a printable note (Danish unless lang=en),
  * `#/consistency/<key>` a baseline's consistency report,
- * `#/lineage` the fork tree (`#/lineage/<key>`: from one scenario down).
+ * `#/lineage` the fork tree (`#/lineage/<key>`: from one scenario down),
+ * `#/price-levels` the price index table.
  */
 import { useEffect, useState } from "react";
 
@@ -15,7 +16,8 @@ export type Route =
   | { view: "coverage"; scenarios: string[] }
   | { view: "brief"; base: string | null; other: string | null; lang: "da" | "en" }
   | { view: "consistency"; key: string }
-  | { view: "lineage"; key: string | null };
+  | { view: "lineage"; key: string | null }
+  | { view: "priceLevels" };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
@@ -32,6 +34,7 @@ export function parseRoute(hash: string): Route {
     return { view: "brief", base: params.get("base"), other: params.get("other"), lang: params.get("lang") === "en" ? "en" : "da" };
   }
   if (parts[0] === "lineage") return { view: "lineage", key: parts[1] ?? null };
+  if (parts[0] === "price-levels") return { view: "priceLevels" };
   return { view: "list" };
 }
 
@@ -60,6 +63,8 @@ export function hrefOf(route: Route): string {
       return `#/consistency/${encodeURIComponent(route.key)}`;
     case "lineage":
       return route.key ? `#/lineage/${encodeURIComponent(route.key)}` : "#/lineage";
+    case "priceLevels":
+      return "#/price-levels";
   }
 }
 

@@ -3,10 +3,11 @@
  * arithmetic per pair (base against each other scenario), and the lines of all pairs are laid out
  * in one order for a side-by-side view.
  */
-import { compareScenarios, type LineComparison, type PairComparison, type ScenarioSnapshot } from "@ramme/domain";
+import { compareScenarios, convertYearAmounts, type LineComparison, type PairComparison, type ScenarioSnapshot } from "@ramme/domain";
 import type { Comment, Initiative } from "../generated/prisma/client.ts";
 import type { Database } from "../db.ts";
 import { ProblemList } from "./input.ts";
+import { convertLine, priceLevelFor, type PriceLevelShape } from "./priceLevels.ts";
 import { loadScenarioLines } from "./scenarioLines.ts";
 
 export interface ComparedScenario {
@@ -32,12 +33,16 @@ export interface ComparisonShape {
   pairs: PairComparison[];
   lines: ComparisonLineShape[];
   titles: Map<string, string>;
+  /** The frame's own price level ("2024-pl"). */
+  framePriceLevel: string;
+  /** The price level asked for, every amount above converted to it; null: the frame's own. */
+  priceLevel: PriceLevelShape | null;
 }
 
 /** At most this many scenarios beside the base (the grid shows them side by side). */
 export const MAX_COMPARED = 10;
 
-export async function loadComparison(client: Database, baseIdText: string, otherIdTexts: readonly string[]): Promise<ComparisonShape> {
+export async function loadComparison(client: Database, baseIdText: string, otherIdTexts: readonly string[], priceLevel: number | null = null): Promise<ComparisonShape> {
   const problems = new ProblemList();
   const baseId = problems.id("baseId", baseIdText, "Scenario");
   const otherIds = otherIdTexts.map((id, index) => problems.id(`otherIds[${index}]`, id, "Scenario"));
@@ -48,7 +53,7 @@ export async function loadComparison(client: Database, baseIdText: string, other
   const ids = [baseId!, ...(otherIds as string[])];
   const scenarios = await client.scenario.findMany({
     where: { id: { in: ids } },
-    select: { id: true, frameId: true, version: true, frame: { select: { years: { orderBy: { year: "asc" }, select: { year: true, amount: true } } } } },
+    select: { id: true, frameId: true, version: true, frame: { select: { priceLevel: true, years: { orderBy: { year: "asc" }, select: { year: true, amount: true } } } } },
   });
   const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
   ids.forEach((id, index) => {
@@ -59,11 +64,14 @@ export async function loadComparison(client: Database, baseIdText: string, other
   problems.throwIfAny();
 
   const base = byId.get(baseId!)!;
-  const frame = base.frame.years;
-  const [linesByScenario, comments] = await Promise.all([
+  // Another price level converts every line and the frame cell by cell before anything is summed.
+  const level = priceLevel === null ? null : await priceLevelFor(client, base.frame.priceLevel, priceLevel, "priceLevel");
+  const frame = level ? convertYearAmounts(base.frame.years, level.ratio) : base.frame.years;
+  const [storedLines, comments] = await Promise.all([
     loadScenarioLines(client, ids, frame.map((entry) => entry.year)),
     client.comment.findMany({ where: { scenarioId: { in: ids }, initiativeId: { not: null } }, orderBy: { id: "asc" } }),
   ]);
+  const linesByScenario = level ? new Map([...storedLines].map(([id, lines]) => [id, lines.map((line) => convertLine(line, level))])) : storedLines;
   const initiatives = new Map<string, Initiative>();
   const snapshots = new Map<string, ScenarioSnapshot>();
   for (const [scenarioId, lines] of linesByScenario) {
@@ -92,6 +100,8 @@ export async function loadComparison(client: Database, baseIdText: string, other
     frame,
     pairs,
     titles: new Map([...initiatives].map(([id, initiative]) => [id, initiative.title])),
+    framePriceLevel: base.frame.priceLevel,
+    priceLevel: level,
     lines: lineOrder(pairs).map((initiativeId) => ({
       initiative: initiatives.get(initiativeId)!,
       base: baseLines.get(initiativeId)?.cells ?? null,

@@ -34,7 +34,11 @@ export type InputProblemCode =
   | "SAME_SCENARIO"
   | "BAD_FILE"
   | "NOT_A_BASELINE"
-  | "IN_THE_FUTURE";
+  | "IN_THE_FUTURE"
+  | "NOT_POSITIVE"
+  | "YEAR_OUT_OF_RANGE"
+  | "BASE_PRICE_LEVEL"
+  | "NO_PRICE_INDEX";
 
 export interface InputProblem {
   /** Path of the input field at fault, as the client sent it: "input.cells[3].amount". */

@@ -2,7 +2,7 @@
  * Files in and out: loads what an export writes (exchange/ turns it into CSV or XLSX), and turns an
  * imported CSV into one change that makes the scenario equal to the file, checked like any edit.
  */
-import { checkAllocationAmount, type Oere } from "@ramme/domain";
+import { checkAllocationAmount, convertYearAmounts, formatIndexValue, type Oere } from "@ramme/domain";
 import type { Database } from "../db.ts";
 import {
   buildComparison,
@@ -23,6 +23,7 @@ import { amountProblem, ProblemList } from "./input.ts";
 import { editScenario } from "./editScenario.ts";
 import { changeBetween, currentState, type ScenarioState } from "./scenarioState.ts";
 import { assertVersion } from "./scenarioAccess.ts";
+import { isBaseLevel, priceLevelFor, type PriceLevelShape } from "./priceLevels.ts";
 
 export type FileFormat = "CSV" | "XLSX";
 
@@ -30,10 +31,15 @@ export interface ExportOptions {
   format: FileFormat;
   numberStyle: NumberStyle;
   language: ExchangeLanguage;
+  /** The year whose price level the amounts are shown in; null: the frame's own. */
+  priceLevel: number | null;
 }
 
-/** A scenario as an export writes it: lines in order, with theme titles, against the frame. */
-export async function scenarioExport(client: Database, scenarioId: string, field: string): Promise<ScenarioExport> {
+/** A file, with the price level its amounts are in. */
+export type PricedExportFile = ExportFile & { priceLevel: PriceLevelShape };
+
+/** A scenario as an export writes it: lines in order, with theme titles, against the frame (in the frame's price level). */
+async function scenarioExport(client: Database, scenarioId: string, field: string): Promise<ScenarioExport & { framePriceLevel: string }> {
   const scenario = await client.scenario.findUnique({
     where: { id: scenarioId },
     select: {
@@ -55,21 +61,25 @@ export async function scenarioExport(client: Database, scenarioId: string, field
     scenarioKey: scenario.id,
     frameName: scenario.frame.name,
     unit: `Mio. kr. (${scenario.frame.priceLevel})`,
+    framePriceLevel: scenario.frame.priceLevel,
     years: scenario.frame.years.map((entry) => entry.year),
     frame: scenario.frame.years,
     lines: scenario.lines.map((line) => ({ key: line.initiative.id, theme: line.initiative.theme.title, title: line.initiative.title, amounts: line.allocations })),
   };
 }
 
-export async function exportScenario(client: Database, scenarioIdText: string, options: ExportOptions): Promise<ExportFile> {
+export async function exportScenario(client: Database, scenarioIdText: string, options: ExportOptions): Promise<PricedExportFile> {
   const problems = new ProblemList();
   const scenarioId = problems.id("scenarioId", scenarioIdText, "Scenario");
   problems.throwIfAny();
-  const data = await scenarioExport(client, scenarioId!, "scenarioId");
-  return options.format === "CSV" ? scenarioToCsv(data, options) : scenarioToXlsx(data, { language: options.language });
+  const stored = await scenarioExport(client, scenarioId!, "scenarioId");
+  const level = await priceLevelFor(client, stored.framePriceLevel, options.priceLevel, "priceLevel");
+  const data = inPriceLevel(stored, level, options.language);
+  const file = options.format === "CSV" ? scenarioToCsv(data, options) : await scenarioToXlsx(data, { language: options.language });
+  return labelled(file, level);
 }
 
-export async function exportComparison(client: Database, baseIdText: string, otherIdTexts: readonly string[], options: ExportOptions): Promise<ExportFile> {
+export async function exportComparison(client: Database, baseIdText: string, otherIdTexts: readonly string[], options: ExportOptions): Promise<PricedExportFile> {
   const problems = new ProblemList();
   const baseId = problems.id("baseId", baseIdText, "Scenario");
   const otherIds = otherIdTexts.map((id, index) => problems.id(`otherIds[${index}]`, id, "Scenario"));
@@ -77,8 +87,37 @@ export async function exportComparison(client: Database, baseIdText: string, oth
   problems.throwIfAny();
   const base = await scenarioExport(client, baseId!, "baseId");
   const others = await Promise.all(otherIds.map((id, index) => scenarioExport(client, id!, `otherIds[${index}]`)));
-  const data = buildComparison(base, others);
-  return options.format === "CSV" ? comparisonToCsv(data, options) : comparisonToXlsx(data, { language: options.language });
+  const level = await priceLevelFor(client, base.framePriceLevel, options.priceLevel, "priceLevel");
+  const data = buildComparison(inPriceLevel(base, level, options.language), others.map((other) => inPriceLevel(other, level, options.language)));
+  const file = options.format === "CSV" ? comparisonToCsv(data, options) : await comparisonToXlsx(data, { language: options.language });
+  return labelled(file, level);
+}
+
+/**
+ * The export in another price level: every line and the frame converted cell by cell (the file's
+ * totals are then sums of converted cells), the unit and a title row saying which level and how.
+ */
+function inPriceLevel(data: ScenarioExport, level: PriceLevelShape, language: ExchangeLanguage): ScenarioExport {
+  if (isBaseLevel(level)) return data;
+  const index = (value: bigint) => formatIndexValue(value, language === "da" ? "," : ".");
+  const ratio = `${level.ratio.numerator}/${level.ratio.denominator}`;
+  const note =
+    language === "da"
+      ? `Omregnet fra ${level.baseLabel}: beløb × ${index(level.index)} / ${index(level.baseIndex)} (= ${ratio}), hver celle afrundet til hele øre (halvt væk fra nul); summer er summer af de omregnede celler. Indeks ${level.year}: ${level.source}`
+      : `Converted from ${level.baseLabel}: amount × ${index(level.index)} / ${index(level.baseIndex)} (= ${ratio}), each cell rounded to whole øre (half away from zero); totals are sums of the converted cells. Index ${level.year}: ${level.source}`;
+  return {
+    ...data,
+    unit: `Mio. kr. (${level.label})`,
+    frame: convertYearAmounts(data.frame, level.ratio),
+    lines: data.lines.map((line) => ({ ...line, amounts: convertYearAmounts(line.amounts, level.ratio) })),
+    priceLevel: { label: level.label, note },
+  };
+}
+
+/** "aftale-2024-2026-pl.csv" for a file in another price level, so it is not mistaken for the stored figures. */
+function labelled(file: ExportFile, level: PriceLevelShape): PricedExportFile {
+  const fileName = isBaseLevel(level) ? file.fileName : file.fileName.replace(/\.(csv|xlsx)$/, `-${level.label}.$1`);
+  return { ...file, fileName, priceLevel: level };
 }
 
 const IMPORT_CODES: Record<ImportProblem["code"], InputProblemCode> = {
@@ -94,6 +133,7 @@ const IMPORT_CODES: Record<ImportProblem["code"], InputProblemCode> = {
   NEGATIVE: "NEGATIVE",
   EMPTY_KEY: "REQUIRED",
   MALFORMED_CSV: "BAD_FILE",
+  OTHER_PRICE_LEVEL: "BAD_FILE",
 };
 
 /** Where in the file: "input.content (row 7, column 2025)". */

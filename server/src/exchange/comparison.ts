@@ -46,7 +46,7 @@ export function buildComparison(base: ScenarioExport, others: readonly ScenarioE
     return { key: line.key, theme: source.theme, title: source.title, base: baseAmounts, others: compared };
   });
 
-  return { frameName: base.frameName, unit: base.unit, years, frame: base.frame, base, others, lines };
+  return { frameName: base.frameName, unit: base.unit, years, frame: base.frame, ...(base.priceLevel ? { priceLevel: base.priceLevel } : {}), base, others, lines };
 }
 
 /** A line's amount for each of `years`, in that order; a year without an amount is 0, other years are dropped. */

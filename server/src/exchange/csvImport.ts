@@ -9,7 +9,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { AMOUNT_CEILING, MAX_MIO_DECIMALS, parseDanishAmount, parseMio, type Oere, type Parsed } from "@ramme/domain";
-import { KEY_HEADERS } from "./labels.ts";
+import { KEY_HEADERS, PRICE_LEVEL_TITLES } from "./labels.ts";
 import type { NumberStyle } from "./types.ts";
 
 /** One amount read from the file. */
@@ -35,7 +35,9 @@ export interface ImportedLine {
 /**
  * NO_HEADER … EMPTY_KEY as agreed for the API; two more for files that cannot be read as meant:
  * DUPLICATE_YEAR_COLUMN (a year's column appears twice, so it is unclear which holds the amounts) and
- * MALFORMED_CSV (the text is not CSV at all, e.g. a quoted cell that never ends).
+ * MALFORMED_CSV (the text is not CSV at all, e.g. a quoted cell that never ends); and OTHER_PRICE_LEVEL
+ * (an export shown in another price level: its amounts are not the stored ones, so reading them back
+ * would change every figure).
  */
 export type ImportProblemCode =
   | "NO_HEADER"
@@ -49,7 +51,8 @@ export type ImportProblemCode =
   | "TOO_LARGE"
   | "NEGATIVE"
   | "EMPTY_KEY"
-  | "MALFORMED_CSV";
+  | "MALFORMED_CSV"
+  | "OTHER_PRICE_LEVEL";
 
 export interface ImportProblem {
   /** 1-based row the problem is in; 0 when it concerns no single row (NO_HEADER). */
@@ -101,6 +104,8 @@ export function parseScenarioCsv(text: string, options: ImportOptions): ImportRe
   const header = records[headerIndex];
   if (header === undefined) return { ok: false, problems: [noHeaderProblem()] };
   const headerRow = headerIndex + 1;
+  const priceLevelIndex = records.slice(0, headerIndex).findIndex((record) => PRICE_LEVEL_TITLES.includes(record[0]?.trim() ?? ""));
+  if (priceLevelIndex >= 0) return { ok: false, problems: [otherPriceLevelProblem(priceLevelIndex + 1, records[priceLevelIndex]![1]?.trim() ?? "")] };
   const keyColumn = header[0]?.trim() ?? "";
 
   const problems: ImportProblem[] = [];
@@ -218,7 +223,7 @@ interface ProblemDetails {
 }
 
 /** Problems tied to a row and a column; NO_HEADER and MALFORMED_CSV concern the whole file and are built apart. */
-type CellProblemCode = Exclude<ImportProblemCode, "NO_HEADER" | "MALFORMED_CSV">;
+type CellProblemCode = Exclude<ImportProblemCode, "NO_HEADER" | "MALFORMED_CSV" | "OTHER_PRICE_LEVEL">;
 
 function problem(row: number, column: string, code: CellProblemCode, details: ProblemDetails = {}): ImportProblem {
   const { message, messageEn } = describe(code, column, details);
@@ -277,6 +282,7 @@ function describe(code: CellProblemCode, column: string, details: ProblemDetails
       };
     case "NEGATIVE":
       return { message: `${quoted} er negativt; et beløb er 0 eller mere.`, messageEn: `${quoted} is negative; an amount is 0 or more.` };
+
   }
 }
 
@@ -287,6 +293,17 @@ function noHeaderProblem(): ImportProblem {
     code: "NO_HEADER",
     message: 'Filen har ingen overskriftsrække: ingen række begynder med "Nøgle" (eller "Key") efterfulgt af ";", "," eller tabulator.',
     messageEn: 'The file has no header row: no row starts with "Key" (or "Nøgle") followed by ";", "," or a tab.',
+  };
+}
+
+function otherPriceLevelProblem(row: number, label: string): ImportProblem {
+  return {
+    row,
+    column: null,
+    code: "OTHER_PRICE_LEVEL",
+    text: label,
+    message: `Række ${row}: filen er vist i ${label}, ikke i rammens eget prisniveau; indlæs en fil eksporteret i rammens prisniveau.`,
+    messageEn: `Row ${row}: the file is shown in ${label}, not in the frame's own price level; import a file exported in the frame's price level.`,
   };
 }
 

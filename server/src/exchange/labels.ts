@@ -14,6 +14,8 @@ export interface ExchangeLabels {
   /** Label of the frame row under the lines (the same word as the title row's "frame"). */
   frameRow: string;
   headroom: string;
+  /** Title of the row that names a converted file's price level; an import refuses a file that has it. */
+  priceLevel: string;
   comparison: string;
   base: string;
   comparedWith: string;
@@ -38,6 +40,7 @@ export const LABELS: Record<ExchangeLanguage, ExchangeLabels> = {
     total: "I alt",
     frameRow: "Ramme",
     headroom: "Råderum",
+    priceLevel: "Prisniveau",
     comparison: "Sammenligning",
     base: "Basis",
     comparedWith: "Sammenlignet med",
@@ -57,6 +60,7 @@ export const LABELS: Record<ExchangeLanguage, ExchangeLabels> = {
     total: "Total",
     frameRow: "Frame",
     headroom: "Headroom",
+    priceLevel: "Price level",
     comparison: "Comparison",
     base: "Base",
     comparedWith: "Compared with",
@@ -68,6 +72,9 @@ export const LABELS: Record<ExchangeLanguage, ExchangeLabels> = {
     fallbackFileName: "scenario",
   },
 };
+
+/** Titles of the price level row in either language: an import refuses a file converted to another price level. */
+export const PRICE_LEVEL_TITLES: readonly string[] = [LABELS.da.priceLevel, LABELS.en.priceLevel];
 
 /** Header texts of the key column in either language: an import finds the header row by them. */
 export const KEY_HEADERS: readonly string[] = [LABELS.da.key, LABELS.en.key];

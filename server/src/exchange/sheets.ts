@@ -54,6 +54,7 @@ export function scenarioSheet(data: ScenarioExport, labels: ExchangeLabels): She
   const rows: SheetRow[] = [
     { kind: "title", cells: [labels.scenario, data.scenarioName] },
     { kind: "title", cells: [labels.frame, data.frameName, data.unit] },
+    ...priceLevelRows(data, labels),
     BLANK,
     { kind: "header", cells: [labels.key, labels.theme, labels.initiative, ...data.years.map(String), labels.total] },
     ...data.lines.map((line): SheetRow => {
@@ -125,6 +126,7 @@ export function comparisonSheet(data: ComparisonExport, labels: ExchangeLabels):
   const rows: SheetRow[] = [
     { kind: "title", cells: [labels.comparison] },
     { kind: "title", cells: [labels.frame, data.frameName, data.unit] },
+    ...priceLevelRows(data, labels),
     { kind: "title", cells: [labels.base, data.base.scenarioName] },
     { kind: "title", cells: [labels.comparedWith, ...data.others.map((other) => other.scenarioName)] },
     BLANK,
@@ -139,6 +141,11 @@ export function comparisonSheet(data: ComparisonExport, labels: ExchangeLabels):
     columnCount: TEXT_COLUMNS + years.length + 1 + data.others.length * otherBlockWidth,
     frozenColumns: TEXT_COLUMNS,
   };
+}
+
+/** "Prisniveau;2026-pl;<how it was converted>" when the amounts are not in the frame's own price level. */
+function priceLevelRows(data: ScenarioExport | ComparisonExport, labels: ExchangeLabels): SheetRow[] {
+  return data.priceLevel ? [{ kind: "title", cells: [labels.priceLevel, data.priceLevel.label, data.priceLevel.note] }] : [];
 }
 
 /** The frame checked per year against the scenario's lines, in the scenario's year order. */

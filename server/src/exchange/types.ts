@@ -38,6 +38,14 @@ export interface ScenarioExport {
   /** The frame per year (a year missing here counts as a frame of 0). */
   frame: readonly YearAmount[];
   lines: readonly ExportLine[];
+  /** Set when the amounts are shown in another price level than the stored one: the file says so in a title row. */
+  priceLevel?: PriceLevelNote;
+}
+
+/** A price level other than the frame's: its label ("2026-pl") and how the figures were converted, in words. */
+export interface PriceLevelNote {
+  label: string;
+  note: string;
 }
 
 /** How a line in another scenario compares with the base scenario. */
@@ -78,6 +86,8 @@ export interface ComparisonExport {
   unit: string;
   years: readonly number[];
   frame: readonly YearAmount[];
+  /** The base's price level note, when converted (every scenario of a comparison is in one level). */
+  priceLevel?: PriceLevelNote;
   base: ScenarioExport;
   others: readonly ScenarioExport[];
   /** The base's lines in its order, then lines only other scenarios have, in order of first appearance. */

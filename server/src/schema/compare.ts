@@ -167,7 +167,8 @@ builder.queryField("compareScenarios", (t) =>
     args: {
       baseId: t.arg.id({ required: true, description: "The base: global ID or key." }),
       otherIds: t.arg.idList({ required: true, description: "Up to 10 scenarios to compare with the base." }),
+      priceLevel: t.arg.int({ description: "Show every amount in this year's price level (see priceIndices); omitted: the frame's own (2024-pl)." }),
     },
-    resolve: (_root, args) => loadComparison(db, String(args.baseId), args.otherIds.map(String)),
+    resolve: (_root, args) => loadComparison(db, String(args.baseId), args.otherIds.map(String), args.priceLevel ?? null),
   }),
 );

@@ -49,6 +49,10 @@ const INPUT_PROBLEM_CODES: Record<InputProblemCode, string> = {
   BAD_FILE: "The file cannot be read as the expected layout.",
   NOT_A_BASELINE: "The scenario is a what-if; only a baseline has a document to check it against.",
   IN_THE_FUTURE: "The time is in the future.",
+  NOT_POSITIVE: "The value is zero or negative; it must be above 0.",
+  YEAR_OUT_OF_RANGE: "The year is outside the years a price index can be given for.",
+  BASE_PRICE_LEVEL: "The year is the frame's base price level, whose index is fixed.",
+  NO_PRICE_INDEX: "No price index is entered for the year; enter it first (setPriceIndex).",
 };
 
 export const InputProblemCodeEnum = builder.enumType("InputProblemCode", {

@@ -1,9 +1,8 @@
 /** Export of a scenario or a comparison to CSV/XLSX, and import of a scenario from CSV. */
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
-import type { ExportFile } from "../exchange/index.ts";
 import { InvalidInputError } from "../engine/errors.ts";
-import { exportComparison, exportScenario, importScenarioCsv, type ExportOptions } from "../engine/fileExchange.ts";
+import { exportComparison, exportScenario, importScenarioCsv, type ExportOptions, type PricedExportFile } from "../engine/fileExchange.ts";
 import { LanguageEnum } from "./compare.ts";
 import { EDIT_ERRORS } from "./errors.ts";
 import { ScenarioEditRef } from "./scenarioMutations.ts";
@@ -33,7 +32,7 @@ const ImportNumberStyleEnum = builder.enumType("ImportNumberStyle", {
   },
 });
 
-const ExportFileRef = builder.objectRef<ExportFile>("ExportFile").implement({
+export const ExportFileRef = builder.objectRef<PricedExportFile>("ExportFile").implement({
   description: "A file to save: its name, type and content.",
   fields: (t) => ({
     fileName: t.exposeString("fileName", { description: '"aftale-2024.xlsx".' }),
@@ -47,10 +46,11 @@ const exportArgs = (t: Parameters<Parameters<typeof builder.queryField>[1]>[0]) 
   format: t.arg({ type: FileFormatEnum, required: true }),
   numberStyle: t.arg({ type: NumberStyleEnum, defaultValue: "DANISH", description: "For CSV; XLSX cells are numbers either way." }),
   language: t.arg({ type: LanguageEnum, defaultValue: "DA", description: "Language of the headings and labels." }),
+  priceLevel: t.arg.int({ description: "Write the amounts in this year's price level (the file says so in its title rows and name); omitted: the frame's own." }),
 });
 
-function optionsOf(args: { format: "CSV" | "XLSX"; numberStyle?: "DANISH" | "API" | null; language?: "DA" | "EN" | null }): ExportOptions {
-  return { format: args.format, numberStyle: args.numberStyle ?? "DANISH", language: args.language === "EN" ? "en" : "da" };
+function optionsOf(args: { format: "CSV" | "XLSX"; numberStyle?: "DANISH" | "API" | null; language?: "DA" | "EN" | null; priceLevel?: number | null }): ExportOptions {
+  return { format: args.format, numberStyle: args.numberStyle ?? "DANISH", language: args.language === "EN" ? "en" : "da", priceLevel: args.priceLevel ?? null };
 }
 
 builder.queryField("exportScenario", (t) =>

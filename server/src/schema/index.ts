@@ -17,6 +17,7 @@ import "./exchange.ts";
 import "./live.ts";
 import "./coverage.ts";
 import "./consistency.ts";
+import "./priceLevels.ts";
+import "./lineage.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
-import "./lineage.ts";

@@ -13,7 +13,7 @@ import { scenarioStream } from "../live/scenarioStream.ts";
 import { CellDifferenceRef } from "./errors.ts";
 import { ChangeKindEnum } from "./history.ts";
 
-const FrameYearTotalRef = builder.objectRef<FrameYearTotal>("FrameYearTotal").implement({
+export const FrameYearTotalRef = builder.objectRef<FrameYearTotal>("FrameYearTotal").implement({
   description: "A year's allocated total against the frame (YearTotal without the documents' printed totals and notes).",
   fields: (t) => ({
     year: t.exposeInt("year"),

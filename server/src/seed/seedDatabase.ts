@@ -2,7 +2,7 @@
  * Writes the transcribed documents into the database, in one transaction, idempotently: the seed
  * files' hash is recorded, and a database that already holds that hash is left alone.
  */
-import { parseDanishAmount, type Oere } from "@ramme/domain";
+import { formatIndexValue, parseDanishAmount, parseIndexValue, priceLevelYear, type Oere } from "@ramme/domain";
 import { isPostgres, type Database } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { changeBetween, currentState } from "../engine/scenarioState.ts";
@@ -56,6 +56,7 @@ async function writeSeeds(tx: Prisma.TransactionClient, data: SeedData): Promise
   await tx.frameYear.createMany({
     data: frame.years.map(({ year, amount }) => ({ frameId: frame.id, year, amount: printedToOere(amount, `frame ${year}`) })),
   });
+  await writeBaseIndex(tx, frame);
 
   for (const theme of data.themes) {
     const { id, sources, ...fields } = theme;
@@ -77,6 +78,18 @@ async function writeSeeds(tx: Prisma.TransactionClient, data: SeedData): Promise
     create: { id: SEED_STATE_ID, contentHash: data.contentHash },
     update: { contentHash: data.contentHash, seededAt: new Date() },
   });
+}
+
+/**
+ * The frame's base year in the price index table. Only that row is written: the other years are
+ * entered by people, and seeding again (a new seeds/ version) leaves them as they are.
+ */
+async function writeBaseIndex(tx: Prisma.TransactionClient, frame: SeedData["frame"]) {
+  const year = priceLevelYear(frame.priceLevel)!;
+  const parsed = parseIndexValue(frame.priceIndex.value);
+  if (!parsed.ok) throw new Error(`frame priceIndex: ${JSON.stringify(frame.priceIndex.value)} is not an index (${parsed.error.code})`);
+  const fields = { value: formatIndexValue(parsed.value), source: frame.priceIndex.sourceText, updatedBy: DOCUMENTS_ACTOR, updatedAt: new Date() };
+  await tx.priceIndex.upsert({ where: { year }, create: { year, ...fields }, update: fields });
 }
 
 async function writeStrategy(tx: Prisma.TransactionClient, data: SeedData) {

@@ -30,7 +30,9 @@ const documents = z.array(
 const frame = z.object({
   id: z.string(),
   name: z.string(),
-  priceLevel: z.string(),
+  priceLevel: z.string().regex(/^\d{4}-pl$/, 'a price level such as "2024-pl"'),
+  /** The base year's price index (100): the one figure of the index table the documents give. */
+  priceIndex: z.object({ value: z.string().min(1), sourceText: z.string().min(1) }),
   precisionDecimals: z.number().int().min(0).max(8),
   years: z.array(z.object({ year, amount: printedAmount })).min(1),
   source,

@@ -16,6 +16,8 @@ import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { buildChartSeries } from "../chart/chartSeries.ts";
 import { ExportButtons } from "../export/ExportButtons.tsx";
+import { PriceLevelBanner, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
+import type { PriceLevelInfo } from "../priceLevels/priceLevelQueries.ts";
 import {
   buildCompareBodyRows,
   buildCompareSummaryRows,
@@ -39,11 +41,12 @@ const CompareScenarioListQuery = gql`
 `;
 
 export const CompareScenariosQuery = gql`
-  query CompareScenarios($base: ID!, $others: [ID!]!, $language: Language!) {
-    compareScenarios(baseId: $base, otherIds: $others) {
+  query CompareScenarios($base: ID!, $others: [ID!]!, $language: Language!, $priceLevel: Int) {
+    compareScenarios(baseId: $base, otherIds: $others, priceLevel: $priceLevel) {
       __typename
       ... on InvalidInputError { message problems { field code message value } }
       ... on ScenarioComparison {
+        priceLevel { label year index baseIndex baseLabel source isBase }
         years
         baseYearsOverFrame
         base { key name }
@@ -79,7 +82,7 @@ interface ScenarioOption {
 }
 
 type CompareAnswer =
-  | ({ __typename: "ScenarioComparison" } & ComparisonResult)
+  | ({ __typename: "ScenarioComparison"; priceLevel: PriceLevelInfo } & ComparisonResult)
   | { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string; message: string; value: string | null }> };
 
 type Row = CompareBodyRow | CompareSummaryRow;
@@ -105,10 +108,11 @@ export function CompareView({ base, others }: { base: string | null; others: str
   const { t, locale } = useI18n();
   const headingId = useId();
   const ready = base !== null && others.length > 0;
+  const [priceLevel, setPriceLevel] = useState<number | null>(null);
   const [{ data: listData, error: listError }] = useQuery<{ scenarios: { nodes: ScenarioOption[] } }>({ query: CompareScenarioListQuery });
   const [{ data, error, fetching }] = useQuery<{ compareScenarios: CompareAnswer; themes: ThemeMeta[] }>({
     query: CompareScenariosQuery,
-    variables: { base: base ?? "", others, language: locale === "da" ? "DA" : "EN" },
+    variables: { base: base ?? "", others, language: locale === "da" ? "DA" : "EN", priceLevel },
     pause: !ready,
   });
 
@@ -139,14 +143,16 @@ export function CompareView({ base, others }: { base: string | null; others: str
         <a href={hrefOf({ view: "list" })}>← {t("compareBackToList")}</a>
         <h2 id={headingId}>{t("compareTitle")}</h2>
         <span className="compare-spacer" />
+        <PriceLevelSelect value={priceLevel} onChange={setPriceLevel} />
         {comparison && (
           <div className="compare-export" role="group" aria-label={t("compareExportTitle")}>
-            <ExportButtons target={{ kind: "comparison", baseKey: comparison.base.key, otherKeys: comparison.others.map((other) => other.key) }} />
             <a className="button" href={hrefOf({ view: "coverage", scenarios: [comparison.base.key, ...comparison.others.map((other) => other.key)] })}>{t("coverageButton")}</a>
+            <ExportButtons target={{ kind: "comparison", baseKey: comparison.base.key, otherKeys: comparison.others.map((other) => other.key) }} priceLevel={priceLevel} />
           </div>
         )}
       </div>
       <p className="compare-muted">{t("compareIntro")}</p>
+      {comparison && !comparison.priceLevel.isBase && <PriceLevelBanner level={comparison.priceLevel} />}
 
       {listError && <p role="alert" className="compare-error">{t("loadError", { message: failureText(t, null, listError) })}</p>}
       <form className="compare-picker" aria-label={t("comparePickerLabel")} onSubmit={(event) => event.preventDefault()}>
@@ -199,12 +205,13 @@ export function CompareView({ base, others }: { base: string | null; others: str
         </p>
       )}
       {ready && !data && fetching && <p role="status">{t("loading")}</p>}
-      {comparison && <ComparisonBody comparison={comparison} themes={data?.themes ?? []} />}
+      {comparison && <ComparisonBody comparison={comparison} themes={data?.themes ?? []} wideAmounts={!comparison.priceLevel.isBase} />}
     </section>
   );
 }
 
-function ComparisonBody({ comparison, themes }: { comparison: ComparisonResult; themes: ThemeMeta[] }) {
+/** `wideAmounts`: figures in another price level have up to four more decimals, so the amount columns are wider. */
+function ComparisonBody({ comparison, themes, wideAmounts }: { comparison: ComparisonResult; themes: ThemeMeta[]; wideAmounts: boolean }) {
   const { t, locale } = useI18n();
   const summaryId = useId();
   const tableId = useId();
@@ -256,7 +263,7 @@ function ComparisonBody({ comparison, themes }: { comparison: ComparisonResult; 
       <section className="compare-block" aria-labelledby={tableId}>
         <h3 id={tableId}>{t("compareTableTitle")}</h3>
         <p className="compare-muted">{t("compareTableHint")}</p>
-        <CompareGrid comparison={comparison} themes={themes} />
+        <CompareGrid comparison={comparison} themes={themes} wideAmounts={wideAmounts} />
         <CommentList comparison={comparison} />
       </section>
 
@@ -271,12 +278,14 @@ function ComparisonBody({ comparison, themes }: { comparison: ComparisonResult; 
   );
 }
 
-function CompareGrid({ comparison, themes }: { comparison: ComparisonResult; themes: ThemeMeta[] }) {
+function CompareGrid({ comparison, themes, wideAmounts }: { comparison: ComparisonResult; themes: ThemeMeta[]; wideAmounts: boolean }) {
+  const yearWidth = wideAmounts ? 84 : YEAR_WIDTH;
+  const totalWidth = wideAmounts ? 96 : TOTAL_WIDTH;
   const { t, locale } = useI18n();
   const bodyRows = useMemo(() => buildCompareBodyRows(comparison, themes), [comparison, themes]);
   const summaryRows = useMemo(() => buildCompareSummaryRows(comparison), [comparison]);
   const { years } = comparison;
-  const amountsWidth = (1 + 2 * comparison.others.length) * (years.length * YEAR_WIDTH + TOTAL_WIDTH);
+  const amountsWidth = (1 + 2 * comparison.others.length) * (years.length * yearWidth + totalWidth);
   // On a large monitor the spare width goes to the titles (pinned columns cannot flex), up to TITLE_MAX_WIDTH.
   const [titleWidth, setTitleWidth] = useState(TITLE_WIDTH);
   const names = useMemo(() => new Map(comparison.others.map((other) => [other.key, other.name])), [comparison]);
@@ -305,7 +314,7 @@ function CompareGrid({ comparison, themes }: { comparison: ComparisonResult; the
         colId: `${prefix}:${year}`,
         headerName: String(year),
         headerTooltip: `${label}, ${year}`,
-        width: YEAR_WIDTH,
+        width: yearWidth,
         type: "rightAligned",
         valueGetter: (params) => (params.data ? pick(params.data)?.amounts[year] ?? null : null),
         valueFormatter: (params: ValueFormatterParams<Row, Oere | null>) => text(params.value, params.data),
@@ -320,7 +329,7 @@ function CompareGrid({ comparison, themes }: { comparison: ComparisonResult; the
         colId: `${prefix}:total`,
         headerName: t("total"),
         headerTooltip: `${label}, ${t("total")}`,
-        width: TOTAL_WIDTH,
+        width: totalWidth,
         type: "rightAligned",
         cellClass: (params: CellClassParams<Row>) => ["compare-total", statusClass(params.data)].filter(Boolean).join(" "),
         valueGetter: (params) => (params.data ? pick(params.data)?.total ?? null : null),
@@ -335,7 +344,7 @@ function CompareGrid({ comparison, themes }: { comparison: ComparisonResult; the
           colId: `diff:${index}:${year}`,
           headerName: String(year),
           headerTooltip: `${label}, ${year}`,
-          width: YEAR_WIDTH,
+          width: yearWidth,
           type: "rightAligned",
           valueGetter: (params) => params.data?.others[index]?.difference[year] ?? null,
           valueFormatter: (params: ValueFormatterParams<Row, Oere | null>) => text(params.value, params.data, { signed: true }),
@@ -345,7 +354,7 @@ function CompareGrid({ comparison, themes }: { comparison: ComparisonResult; the
           colId: `diff:${index}:total`,
           headerName: t("total"),
           headerTooltip: `${label}, ${t("total")}`,
-          width: TOTAL_WIDTH,
+          width: totalWidth,
           type: "rightAligned",
           valueGetter: (params) => params.data?.others[index]?.totalDifference ?? null,
           valueFormatter: (params: ValueFormatterParams<Row, Oere | null>) => text(params.value, params.data, { signed: true }),
@@ -428,7 +437,7 @@ function CompareGrid({ comparison, themes }: { comparison: ComparisonResult; the
         },
       ]),
     ];
-  }, [comparison, years, locale, t, names, commentText, titleWidth]);
+  }, [comparison, years, locale, t, names, commentText, titleWidth, yearWidth, totalWidth]);
 
   // The grid is as tall as its rows (up to most of the window, pinned totals always in view) and no wider than its columns.
   const columnsWidth = TITLE_MAX_WIDTH + amountsWidth;

@@ -1,17 +1,17 @@
-/** Export what is on screen — a scenario or a comparison — as CSV (Danish numbers) or XLSX, in the UI's language. */
+/** Export what is on screen — a scenario or a comparison, in the price level shown — as CSV (Danish numbers) or XLSX, in the UI's language. */
 import { useState } from "react";
 import { gql, useClient } from "urql";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { failureText } from "../../app/failures.ts";
 
 const ExportScenario = gql`
-  query ExportScenario($id: ID!, $format: FileFormat!, $language: Language) {
-    exportScenario(scenarioId: $id, format: $format, language: $language) { ... on ExportFile { fileName contentType base64 } ... on Error { message } }
+  query ExportScenario($id: ID!, $format: FileFormat!, $language: Language, $priceLevel: Int) {
+    exportScenario(scenarioId: $id, format: $format, language: $language, priceLevel: $priceLevel) { ... on ExportFile { fileName contentType base64 } ... on Error { message } }
   }
 `;
 const ExportComparison = gql`
-  query ExportComparison($base: ID!, $others: [ID!]!, $format: FileFormat!, $language: Language) {
-    exportComparison(baseId: $base, otherIds: $others, format: $format, language: $language) { ... on ExportFile { fileName contentType base64 } ... on Error { message } }
+  query ExportComparison($base: ID!, $others: [ID!]!, $format: FileFormat!, $language: Language, $priceLevel: Int) {
+    exportComparison(baseId: $base, otherIds: $others, format: $format, language: $language, priceLevel: $priceLevel) { ... on ExportFile { fileName contentType base64 } ... on Error { message } }
   }
 `;
 
@@ -37,7 +37,7 @@ export function saveFile(file: { fileName: string; contentType: string; base64: 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ExportButtons({ target }: { target: ExportTarget }) {
+export function ExportButtons({ target, priceLevel = null }: { target: ExportTarget; priceLevel?: number | null }) {
   const { t, locale } = useI18n();
   const client = useClient();
   const [failure, setFailure] = useState<string | null>(null);
@@ -46,8 +46,8 @@ export function ExportButtons({ target }: { target: ExportTarget }) {
     const language = locale === "da" ? "DA" : "EN";
     const response =
       target.kind === "scenario"
-        ? await client.query(ExportScenario, { id: target.scenarioKey, format, language }).toPromise()
-        : await client.query(ExportComparison, { base: target.baseKey, others: target.otherKeys, format, language }).toPromise();
+        ? await client.query(ExportScenario, { id: target.scenarioKey, format, language, priceLevel }).toPromise()
+        : await client.query(ExportComparison, { base: target.baseKey, others: target.otherKeys, format, language, priceLevel }).toPromise();
     const file = (response.data ? Object.values(response.data)[0] : undefined) as ExportFileResult | undefined;
     if (file?.base64 && file.fileName && file.contentType) saveFile({ fileName: file.fileName, contentType: file.contentType, base64: file.base64 });
     else setFailure(t("exportFailed", { message: failureText(t, file, response.error) }));

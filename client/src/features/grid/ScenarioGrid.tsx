@@ -21,6 +21,8 @@ import { HistoryPanel } from "../history/HistoryPanel.tsx";
 import { LiveIndicator } from "../live/LiveIndicator.tsx";
 import { adoptsFetched, advance, describeChange, planLiveChange, type ChangedCell, type ScenarioChange } from "../live/liveChanges.ts";
 import { useScenarioLive } from "../live/useScenarioLive.ts";
+import { PriceLevelBanner, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
+import { usePricedScenario } from "../priceLevels/usePricedScenario.ts";
 import { ForkScenario, UnlockScenario, type ActionResult } from "../scenarios/scenarioActions.ts";
 import { BalanceDialog } from "./BalanceDialog.tsx";
 import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
@@ -105,6 +107,7 @@ interface EditResult {
 }
 
 const yearField = (year: number) => `y${year}`;
+const NO_LINES: CellMap = new Map();
 const cellKey = (initiativeKey: string, year: number) => `${initiativeKey}:${year}`;
 /** How long a cell someone else just changed stays marked. */
 const HIGHLIGHT_MS = 6_000;
@@ -181,6 +184,10 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
     versionRef.current = fetched.version;
   }
   useEffect(() => saveStacks(scenarioKey, stacks), [scenarioKey, stacks]);
+  // Another price level is a view of the stored amounts, converted by the server: read-only.
+  const [priceLevel, setPriceLevel] = useState<number | null>(null);
+  const priced = usePricedScenario(scenarioKey, priceLevel, version);
+  const shownCells = priceLevel === null ? cells : priced.cells ?? NO_LINES;
   useEffect(() => {
     const timers = highlightTimers.current;
     return () => timers.forEach(clearTimeout);
@@ -188,7 +195,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
 
   const years = useMemo(() => scenario?.frame.years.map((entry) => entry.year) ?? [], [scenario]);
   const frame = useMemo(() => new Map(scenario?.frame.years.map((entry) => [entry.year, fromApi(entry.amount)]) ?? []), [scenario]);
-  const editable = scenario !== null && scenario.kind === "WHAT_IF" && !scenario.locked && !scenario.archived;
+  const editable = priceLevel === null && scenario !== null && scenario.kind === "WHAT_IF" && !scenario.locked && !scenario.archived;
   const lines: LineMeta[] = useMemo(
     () =>
       scenario?.lines.map(({ initiative }) => ({
@@ -237,8 +244,12 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   // The themes by content too: a refresh returns equal themes in a new array, which must not rebuild the columns.
   const themesSignature = JSON.stringify(data?.themes ?? []);
   const themes = useMemo(() => JSON.parse(themesSignature) as Array<{ key: string; title: string; position: number }>, [themesSignature]);
-  const bodyRows = useMemo(() => buildBodyRows(lines, themes, cells, years, rowCache), [lines, themes, cells, years, rowCache]);
-  const summaryRows = useMemo(() => buildSummaryRows(bodyRows, frame, years, stated), [bodyRows, frame, years, stated]);
+  const bodyRows = useMemo(() => buildBodyRows(lines, themes, shownCells, years, rowCache), [lines, themes, shownCells, years, rowCache]);
+  // The printed totals are the documents' figures in their own price level: shown only there.
+  const summaryRows = useMemo(
+    () => (priceLevel === null ? buildSummaryRows(bodyRows, frame, years, stated) : buildSummaryRows(bodyRows, priced.frame ?? frame, years)),
+    [bodyRows, frame, years, stated, priceLevel, priced.frame],
+  );
   // Derived from the lines, not the rows, so it (and the columns that use it) stay the same across edits.
   const lineKeys = useMemo(() => orderedLineKeys(lines, themes), [lines, themes]);
   const over = yearsOverFrame(summaryRows, years);
@@ -567,13 +578,13 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
       if (apiRef.current?.getEditingCells().length) return;
       const block = blockRef.current ?? (focusedCell() ? { anchor: focusedCell()!, focus: focusedCell()! } : null);
       if (!block) return;
-      const { text, count } = blockToTsv(block, lineKeys, years, (key, year) => cells.get(key)?.get(year) ?? 0n);
+      const { text, count } = blockToTsv(block, lineKeys, years, (key, year) => shownCells.get(key)?.get(year) ?? 0n);
       if (count === 0) return;
       event.preventDefault();
       event.clipboardData.setData("text/plain", text);
       setStatus({ text: t("copied", { count }), tone: "info" });
     },
-    [focusedCell, lineKeys, years, cells, t],
+    [focusedCell, lineKeys, years, shownCells, t],
   );
 
   const onKeyDown = useCallback(
@@ -740,9 +751,15 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         <button type="button" aria-pressed={showChart} onClick={() => setShowChart((shown) => !shown)}>{t("chartButton")}</button>
         <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((shown) => !shown)}>{t("historyButton")}</button>
         <a className="button" href={hrefOf({ view: "coverage", scenarios: [scenario.key] })}>{t("coverageButton")}</a>
-        <ExportButtons target={{ kind: "scenario", scenarioKey: scenario.key }} />
+        <ExportButtons target={{ kind: "scenario", scenarioKey: scenario.key }} priceLevel={priceLevel} />
         <LiveIndicator status={live.status} />
       </div>
+      {priced.level && <PriceLevelBanner level={priced.level} />}
+      {priceLevel !== null && !priced.level && (
+        <p className={priced.failure ? "status error" : "status"} role="status">
+          {priced.failure ? t("priceLevelFailed", { label: `${priceLevel}-pl`, message: priced.failure }) : t("priceLevelLoading", { label: `${priceLevel}-pl` })}
+        </p>
+      )}
       {readOnlyReason && (
         <p className="read-only-note">
           {readOnlyReason}{" "}
@@ -753,7 +770,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
         </p>
       )}
       <p className="muted small">
-        {scenario.frame.name} · {t("mio")} ({scenario.frame.priceLevel}){editable ? ` · ${t("selectionHint")}` : ""} · <a href={hrefOf({ view: "lineage", key: scenario.key })}>{t("lineageLink")}</a>
+        {scenario.frame.name} · {t("mio")} <PriceLevelSelect value={priceLevel} onChange={setPriceLevel} compact />{editable ? ` · ${t("selectionHint")}` : ""} · <a href={hrefOf({ view: "lineage", key: scenario.key })}>{t("lineageLink")}</a>
       </p>
       <div className="grid-and-panel">
         <div className="grid-wrap" role="region" aria-label={t("gridLabel", { name: scenario.name })} onPasteCapture={onPaste} onCopyCapture={onCopy} onKeyDownCapture={onKeyDown}>

@@ -1,0 +1,171 @@
+/**
+ * The price index table (#/price-levels): every year's index with its source and who entered it,
+ * a form to enter or correct one, removal, and the table's change log. The base year is fixed.
+ */
+import { useId, useState } from "react";
+import { gql, useMutation, useQuery } from "urql";
+import { failureText } from "../../app/failures.ts";
+import { useI18n } from "../../i18n/I18n.tsx";
+import type { MessageKey } from "../../i18n/messages.ts";
+import { indexText, PriceIndicesQuery, type PriceIndexRow } from "./priceLevelQueries.ts";
+import "./priceLevels.css";
+
+const PriceIndexChangesQuery = gql`
+  query PriceIndexChanges {
+    priceIndexChanges { year before after source actor at }
+  }
+`;
+
+const RESULT_FIELDS = `__typename ... on PriceIndex { year value } ... on InvalidInputError { message problems { field code value } }`;
+const SetPriceIndex = gql`
+  mutation SetPriceIndex($input: SetPriceIndexInput!) { setPriceIndex(input: $input) { ${RESULT_FIELDS} } }
+`;
+const RemovePriceIndex = gql`
+  mutation RemovePriceIndex($input: RemovePriceIndexInput!) { removePriceIndex(input: $input) { ${RESULT_FIELDS} } }
+`;
+
+interface Result {
+  __typename: "PriceIndex" | "InvalidInputError";
+  year?: number;
+  value?: string;
+  message?: string;
+  problems?: Array<{ field: string; code: string; value: string | null }>;
+}
+
+interface Change {
+  year: number;
+  before: string | null;
+  after: string | null;
+  source: string;
+  actor: string;
+  at: string;
+}
+
+type Field = "year" | "value" | "source";
+
+/** The Danish/English text for a refused field, by the API's problem code. */
+function problemKey(code: string): MessageKey {
+  if (code === "BASE_PRICE_LEVEL") return "priceLevelProblemBase";
+  if (code === "YEAR_OUT_OF_RANGE") return "priceLevelProblemYear";
+  if (code === "NO_PRICE_INDEX") return "priceLevelProblemMissing";
+  if (code === "REQUIRED" || code === "TOO_LONG") return "priceLevelProblemSource";
+  return "priceLevelProblemValue";
+}
+
+export function PriceLevelsPage() {
+  const { t, locale } = useI18n();
+  const headingId = useId();
+  const [{ data, error }] = useQuery<{ priceIndices: PriceIndexRow[] }>({ query: PriceIndicesQuery });
+  const [{ data: changeData }, refetchChanges] = useQuery<{ priceIndexChanges: Change[] }>({ query: PriceIndexChangesQuery });
+  const [, setIndex] = useMutation<{ setPriceIndex: Result }>(SetPriceIndex);
+  const [, removeIndex] = useMutation<{ removePriceIndex: Result }>(RemovePriceIndex);
+  const [form, setForm] = useState({ year: "", value: "", source: "" });
+  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
+  const [status, setStatus] = useState<{ text: string; tone: "info" | "error" } | null>(null);
+  const rows = data?.priceIndices ?? [];
+  const base = rows.find((row) => row.isBase);
+  const when = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+  function answered(result: Result | undefined, failure: Parameters<typeof failureText>[2], done: string): boolean {
+    if (result?.__typename === "PriceIndex") {
+      setProblems({});
+      setStatus({ text: done, tone: "info" });
+      refetchChanges({ requestPolicy: "network-only" });
+      return true;
+    }
+    const byField: Partial<Record<Field, string>> = {};
+    for (const problem of result?.problems ?? []) {
+      const field = problem.field.replace(/^input\./, "") as Field;
+      byField[field] = t(problemKey(problem.code), { year: problem.value ?? "" });
+    }
+    setProblems(byField);
+    setStatus({ text: Object.values(byField).join(" ") || failureText(t, result, failure), tone: "error" });
+    return false;
+  }
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    const year = Number(form.year);
+    const response = await setIndex({ input: { year: Number.isInteger(year) && form.year.trim() !== "" ? year : 0, value: form.value, source: form.source } });
+    const result = response.data?.setPriceIndex;
+    if (answered(result, response.error, t("priceLevelSaved", { year: form.year, value: indexText(result?.value ?? "", locale) }))) setForm({ year: "", value: "", source: "" });
+  }
+
+  async function remove(year: number) {
+    const response = await removeIndex({ input: { year } });
+    answered(response.data?.removePriceIndex, response.error, t("priceLevelRemovedStatus", { year }));
+  }
+
+  const changeText = (change: Change) => {
+    const params = { who: change.actor, year: change.year, before: indexText(change.before ?? "", locale), after: indexText(change.after ?? "", locale), when: when.format(new Date(change.at)) };
+    if (change.after === null) return t("priceLevelChangeRemoved", params);
+    return change.before === null ? t("priceLevelChangeSet", params) : t("priceLevelChangeCorrected", params);
+  };
+
+  return (
+    <section className="price-levels" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("priceLevelsTitle")}</h2>
+      <p className="muted">{t("priceLevelsIntro", { base: base?.label ?? "2024-pl", baseYear: base?.year ?? 2024 })}</p>
+      <p className="muted small">{t("priceLevelsAccess")}</p>
+      {error && <p role="alert" className="error">{t("loadError", { message: failureText(t, null, error) })}</p>}
+      <table className="price-index-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("priceLevelColumnYear")}</th>
+            <th scope="col">{t("priceLevelColumnLevel")}</th>
+            <th scope="col" className="number">{t("priceLevelColumnIndex")}</th>
+            <th scope="col">{t("priceLevelColumnSource")}</th>
+            <th scope="col">{t("priceLevelColumnUpdated")}</th>
+            <th scope="col"><span className="visually-hidden">{t("priceLevelRemove")}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.year}>
+              <th scope="row">{row.year}</th>
+              <td className="level">{row.label}{row.isBase && <span className="badge">{t("priceLevelBaseBadge")}</span>}</td>
+              <td className="number">{indexText(row.value, locale)}</td>
+              <td className="source">{row.source}</td>
+              <td className="muted">{row.updatedBy}, {when.format(new Date(row.updatedAt))}</td>
+              <td>
+                {!row.isBase && (
+                  <button type="button" onClick={() => remove(row.year)} aria-label={t("priceLevelRemoveLabel", { year: row.year })}>{t("priceLevelRemove")}</button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <form className="price-index-form" onSubmit={save} aria-label={t("priceLevelFormTitle")} noValidate>
+        <h3>{t("priceLevelFormTitle")}</h3>
+        <label>
+          <span>{t("priceLevelFormYear")}</span>
+          <input inputMode="numeric" size={6} value={form.year} onChange={(event) => setForm({ ...form, year: event.target.value })} aria-invalid={!!problems.year} />
+          {problems.year && <small className="error">{problems.year}</small>}
+        </label>
+        <label>
+          <span>{t("priceLevelFormValue", { baseYear: base?.year ?? 2024 })}</span>
+          <input inputMode="decimal" size={10} value={form.value} onChange={(event) => setForm({ ...form, value: event.target.value })} aria-invalid={!!problems.value} />
+          {problems.value && <small className="error">{problems.value}</small>}
+        </label>
+        <label className="wide">
+          <span>{t("priceLevelFormSource")}</span>
+          <input value={form.source} placeholder={t("priceLevelFormSourcePlaceholder")} onChange={(event) => setForm({ ...form, source: event.target.value })} aria-invalid={!!problems.source} />
+          {problems.source && <small className="error">{problems.source}</small>}
+        </label>
+        <button type="submit" className="primary">{t("priceLevelFormSave")}</button>
+      </form>
+      <p className={`status ${status?.tone ?? ""}`} role="status" aria-live="polite">{status?.text ?? ""}</p>
+
+      {(changeData?.priceIndexChanges.length ?? 0) > 0 && (
+        <section className="price-index-changes">
+          <h3>{t("priceLevelChangesTitle")}</h3>
+          <ul>
+            {changeData!.priceIndexChanges.map((change, index) => <li key={index} title={change.source}>{changeText(change)}</li>)}
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}
