@@ -15,7 +15,7 @@ const AddInitiative = gql`
   mutation AddInitiative($input: AddInitiativeInput!) {
     addInitiative(input: $input) {
       __typename
-      ... on ScenarioEdit { version }
+      ... on ScenarioEdit { version change { lines { added initiative { key } } } }
       ... on InvalidInputError { problems { field message } }
       ... on Error { message }
     }
@@ -29,13 +29,15 @@ const RemoveInitiative = gql`
 `;
 
 interface Done {
-  (version: number): void;
+  /** `addedKey`: the line the change added, for the grid to bring into view. */
+  (version: number, addedKey?: string): void;
 }
 
 interface MutationAnswer {
   __typename: string;
   version?: number;
   message?: string;
+  change?: { lines: Array<{ added: boolean; initiative: { key: string } }> } | null;
 }
 
 export function AddLineDialog(props: {
@@ -65,8 +67,9 @@ export function AddLineDialog(props: {
         : { scenarioId: props.scenarioKey, expectedVersion: props.version, initiativeId: existing };
     const response = await add({ input });
     const result = response.data?.addInitiative;
-    if (result?.__typename === "ScenarioEdit" && result.version !== undefined) props.onDone(result.version);
-    else setFailure(t("editFailed", { message: failureText(t, result, response.error) }));
+    if (result?.__typename === "ScenarioEdit" && result.version !== undefined) {
+      props.onDone(result.version, result.change?.lines.find((line) => line.added)?.initiative.key);
+    } else setFailure(t("editFailed", { message: failureText(t, result, response.error) }));
   }
 
   return (

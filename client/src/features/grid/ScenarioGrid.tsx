@@ -252,6 +252,19 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   );
   // Derived from the lines, not the rows, so it (and the columns that use it) stay the same across edits.
   const lineKeys = useMemo(() => orderedLineKeys(lines, themes), [lines, themes]);
+  // A line just added lands under its theme, often below the fold: bring it into view and focus
+  // its first year once the reload has drawn it, so the user can type its amounts at once.
+  const revealRef = useRef<string | null>(null);
+  useEffect(() => {
+    const api = apiRef.current;
+    const key = revealRef.current;
+    if (!api || !key || !lineKeys.includes(key)) return;
+    const node = api.getRowNode(key);
+    if (node?.rowIndex === null || node?.rowIndex === undefined) return;
+    revealRef.current = null;
+    api.ensureNodeVisible(node, "middle");
+    if (years[0] !== undefined) api.setFocusedCell(node.rowIndex, yearField(years[0]));
+  }, [lineKeys, years]);
   const over = yearsOverFrame(summaryRows, years);
 
   const amountText = useCallback((amount: Oere) => formatAmount(amount, locale), [locale]);
@@ -684,8 +697,9 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   const readOnlyReason = scenario.kind === "BASELINE" ? t("readOnlyBaseline") : scenario.archived ? t("readOnlyArchived") : scenario.locked ? t("readOnlyLocked") : null;
 
   /** A line added or removed: it can be undone, and only a reload shows the lines as they are now. */
-  function lineDialogDone(madeVersion: number) {
+  function lineDialogDone(madeVersion: number, addedKey?: string) {
     setDialog(null);
+    revealRef.current = addedKey ?? null;
     madeHereRef.current.add(madeVersion);
     setStacks((current) => recordEdit(current, madeVersion));
     reload();
@@ -717,8 +731,8 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
           </>
         )}
         {scenario.parent && (
-          <a className="button" href={hrefOf({ view: "compare", base: scenario.parent.key, others: [scenario.key] })}>
-            {t("compareWithParent", { name: scenario.parent.name })}
+          <a className="button" href={hrefOf({ view: "compare", base: scenario.parent.key, others: [scenario.key] })} title={t("compareWithParentTitle", { name: scenario.parent.name })}>
+            {t("compareWithParent")}
           </a>
         )}
         {scenario.parent && (
