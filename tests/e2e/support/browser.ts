@@ -36,7 +36,10 @@ export function assertChromiumInstalled(): void {
 
 export async function launchBrowser(): Promise<Browser> {
   assertChromiumInstalled();
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  // Playwright hides scrollbars in headless mode; a user's Chromium shows them, and AG Grid then
+  // sizes its columns differently (hidden, the grid's last column is drawn under the scrollbar's
+  // place and looks cut). Screenshots should show what a user sees.
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs, ignoreDefaultArgs: ["--hide-scrollbars"] });
 }
 
 export interface OpenedPage {
