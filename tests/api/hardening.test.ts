@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_LIMITS, hardeningConfigFrom, OPERATION_LIMIT } from "@ramme/server/hardening.ts";
+import { DEFAULT_LIMITS, hardeningConfigFrom, OPERATION_LIMIT, securityHeaders } from "@ramme/server/hardening.ts";
 import { createRammeYoga, yoga } from "@ramme/server/yoga.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, query } from "../support/graphql.ts";
@@ -234,6 +234,11 @@ describe("configuration", () => {
   it("a malformed value stops the server at start, naming the variable", () => {
     expect(() => hardeningConfigFrom({ RAMME_MAX_DEPTH: "deep" })).toThrow('RAMME_MAX_DEPTH must be a whole number ≥ 0, not "deep".');
     expect(() => hardeningConfigFrom({ RAMME_INTROSPECTION: "maybe" })).toThrow('RAMME_INTROSPECTION must be "on" or "off", not "maybe".');
+  });
+
+  it("RAMME_HSTS=on (behind a TLS proxy) adds Strict-Transport-Security; without it none is sent", () => {
+    expect(securityHeaders(hardeningConfigFrom({ RAMME_HSTS: "on" }), "/", "/graphql")["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+    expect(securityHeaders(hardeningConfigFrom({}), "/", "/graphql")["strict-transport-security"]).toBeUndefined();
   });
 
   it("RAMME_BATCH_LIMIT allows that many operations in a batch, and refuses more", async () => {
