@@ -170,7 +170,7 @@ describe("the web client's own documents", () => {
   it.each(documents)("%s passes every limit of the production endpoint", (_name, source) => {
     // The production yoga's own parse and validate: its Armor plugins, introspection rule and all.
     const { parse, validate, schema } = production.getEnveloped({ request: new Request("http://ramme.test/graphql", { method: "POST" }), params: {} } as never);
-    const errors = validate(schema, parse(source)).map((error) => error.message);
+    const errors = validate(schema, parse(source)).map((error: { message: string }) => error.message);
     expect(errors).toEqual([]);
   });
 });
