@@ -12,4 +12,6 @@ const production = { env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "p
 installAndGenerate();
 pnpm(["--filter", "@ramme/client", "run", "build"], production);
 pnpm(["--filter", "@ramme/server", "run", "db:deploy"]);
-pnpm(["--filter", "@ramme/server", "run", "serve"], production);
+// The local planner keeps GraphiQL at /graphql (it needs introspection, off by default in
+// production); a deployment runs `serve` itself and keeps it off unless RAMME_INTROSPECTION=on.
+pnpm(["--filter", "@ramme/server", "run", "serve"], { env: { ...production.env, RAMME_INTROSPECTION: process.env.RAMME_INTROSPECTION ?? "on" } });

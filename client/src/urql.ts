@@ -25,7 +25,9 @@ export const client = new Client({
   fetchSubscriptions: true,
   fetchOptions: () => {
     const user = currentUser();
-    const headers: Record<string, string> = user ? { "x-ramme-user": encodeURIComponent(user) } : {};
+    // x-ramme-client makes every request one a browser preflights, so another site's page cannot send
+    // it (the server's CSRF prevention refuses a GET query or a form post without it).
+    const headers: Record<string, string> = { "x-ramme-client": "web", ...(user ? { "x-ramme-user": encodeURIComponent(user) } : {}) };
     return { headers };
   },
 });

@@ -12,7 +12,8 @@ import { repoRoot } from "./db/databaseUrl.ts";
 import { answerHealth, healthPathOf } from "./health.ts";
 import { changeFeed, closeChangeFeed } from "./live/changeFeed.ts";
 import { seedDatabase } from "./seed/seedDatabase.ts";
-import { yoga } from "./yoga.ts";
+import { securityHeaders } from "./hardening.ts";
+import { hardening, yoga } from "./yoga.ts";
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -34,6 +35,7 @@ const serveClient = existsSync(clientDirectory)
 let stopping = false;
 
 const server = createServer((request, response) => {
+  for (const [name, value] of Object.entries(securityHeaders(hardening, request.url ?? "/", yoga.graphqlEndpoint))) response.setHeader(name, value);
   if (stopping) {
     // A request that arrives on a kept-alive connection after SIGTERM: send it elsewhere, now,
     // rather than start work (or a live stream) that the shutdown would cut.

@@ -2,6 +2,7 @@
 import { createYoga } from "graphql-yoga";
 import type { Context } from "./builder.ts";
 import { maskError } from "./db/unavailable.ts";
+import { hardeningConfigFrom, hardeningPlugins, type HardeningConfig } from "./hardening.ts";
 import { schema } from "./schema/index.ts";
 
 /** Until sign-in (issue 5) names the user, the history records the name the client gives, or this. */
@@ -20,12 +21,23 @@ function actorOf(request: Request): string {
   return name === "" ? LOCAL_ACTOR : name.slice(0, 100);
 }
 
-export const yoga = createYoga<Record<string, unknown>, Context>({
-  schema,
-  graphqlEndpoint: "/graphql",
-  context: ({ request }) => ({ actor: actorOf(request) }),
-  // Unexpected errors (bugs) reach clients as "Unexpected error." with no stack or SQL; a database that cannot be reached as DATABASE_UNAVAILABLE.
-  maskedErrors: { maskError },
-  graphiql: { title: "Ramme GraphQL API" },
-  landingPage: false,
-});
+/** A Ramme yoga with the given hardening (tests build production-mode ones); the server's is `yoga`. */
+export function createRammeYoga(config: HardeningConfig) {
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    context: ({ request }) => ({ actor: actorOf(request) }),
+    // Unexpected errors (bugs) reach clients as "Unexpected error." with no stack or SQL; a database that cannot be reached as DATABASE_UNAVAILABLE.
+    maskedErrors: { maskError },
+    // GraphiQL needs introspection: where that is off, so is GraphiQL.
+    graphiql: config.introspection ? { title: "Ramme GraphQL API" } : false,
+    landingPage: false,
+    plugins: hardeningPlugins(config),
+    // Refused with 413 before parsing, from Content-Length or while the body streams in.
+    maxRequestBodySize: config.maxBodyBytes,
+    batching: config.batchLimit > 0 ? { limit: config.batchLimit } : false,
+  });
+}
+
+export const hardening = hardeningConfigFrom(process.env);
+export const yoga = createRammeYoga(hardening);

@@ -1,0 +1,152 @@
+/**
+ * The public endpoint's defences against hostile or careless clients, all refusing a request
+ * before anything runs: operation limits (GraphQL Armor), CSRF prevention, introspection and
+ * field suggestions off in production, no batching, a body size limit. Every limit comes from an
+ * environment variable with a default sized from the web client's own documents (docs/api.md
+ * "Limits" gives the figures); tests build a yoga with their own configuration.
+ */
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
+import type { GraphQLError, ValidationContext } from "graphql";
+import { createGraphQLError, type Plugin } from "graphql-yoga";
+
+export interface HardeningConfig {
+  /** NODE_ENV=production: introspection and field suggestions off unless configured otherwise. */
+  production: boolean;
+  introspection: boolean;
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxCost: number;
+  maxDirectives: number;
+  /** Bytes of a request body; more is answered 413 before parsing. */
+  maxBodyBytes: number;
+  /** Operations in one batched request; 0 = batching off. */
+  batchLimit: number;
+  /** Strict-Transport-Security on every response (only behind a TLS proxy: this server speaks plain HTTP). */
+  hsts: boolean;
+}
+
+/** The largest client document (the brief's, ScenarioList's) with room: see docs/api.md "Limits". */
+export const DEFAULT_LIMITS = {
+  maxDepth: 15,
+  maxAliases: 15,
+  maxTokens: 1000,
+  maxCost: 50_000,
+  maxDirectives: 20,
+  maxBodyBytes: 4_000_000,
+  batchLimit: 0,
+} as const;
+
+/** The extensions.code of every refusal by an operation limit. */
+export const OPERATION_LIMIT = "OPERATION_LIMIT_EXCEEDED";
+
+/** Headers that make a request "non-simple" (a browser preflights it), so a foreign page cannot send it. */
+export const CSRF_HEADERS = ["x-ramme-client", "x-ramme-user"];
+
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name]?.trim();
+  if (text === undefined || text === "") return fallback;
+  if (!/^\d+$/.test(text)) throw new Error(`${name} must be a whole number ≥ 0, not "${text}".`);
+  return Number(text);
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const text = env[name]?.trim().toLowerCase();
+  if (text === undefined || text === "") return fallback;
+  if (text === "on" || text === "true" || text === "1") return true;
+  if (text === "off" || text === "false" || text === "0") return false;
+  throw new Error(`${name} must be "on" or "off", not "${text}".`);
+}
+
+/** The configuration from the environment; a malformed value stops the server at start, naming the variable. */
+export function hardeningConfigFrom(env: NodeJS.ProcessEnv): HardeningConfig {
+  const production = env.NODE_ENV === "production";
+  return {
+    production,
+    introspection: onOff(env, "RAMME_INTROSPECTION", !production),
+    maxDepth: whole(env, "RAMME_MAX_DEPTH", DEFAULT_LIMITS.maxDepth),
+    maxAliases: whole(env, "RAMME_MAX_ALIASES", DEFAULT_LIMITS.maxAliases),
+    maxTokens: whole(env, "RAMME_MAX_TOKENS", DEFAULT_LIMITS.maxTokens),
+    maxCost: whole(env, "RAMME_MAX_COST", DEFAULT_LIMITS.maxCost),
+    maxDirectives: whole(env, "RAMME_MAX_DIRECTIVES", DEFAULT_LIMITS.maxDirectives),
+    maxBodyBytes: whole(env, "RAMME_MAX_BODY_BYTES", DEFAULT_LIMITS.maxBodyBytes),
+    batchLimit: whole(env, "RAMME_BATCH_LIMIT", DEFAULT_LIMITS.batchLimit),
+    hsts: onOff(env, "RAMME_HSTS", false),
+  };
+}
+
+/** Armor says "Syntax Error: Query depth limit of 15 exceeded, found 20."; clients get it without the misleading prefix, and a code to act on. */
+function limitError(error: GraphQLError): GraphQLError {
+  return createGraphQLError(error.message.replace(/^Syntax Error: /, ""), { extensions: { code: OPERATION_LIMIT, http: { status: 400 } } });
+}
+const reportToValidation = [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(limitError(error))];
+const limitRule = { propagateOnRejection: false, onReject: reportToValidation };
+
+/** Plugins for createYoga; the body size and batching limits are yoga options (see yoga.ts). */
+export function hardeningPlugins(config: HardeningConfig): Plugin[] {
+  const armor = EnvelopArmorPlugin({
+    maxDepth: { n: config.maxDepth, ...limitRule },
+    maxAliases: { n: config.maxAliases, ...limitRule },
+    costLimit: { maxCost: config.maxCost, ...limitRule },
+    maxDirectives: { n: config.maxDirectives, ...limitRule },
+    // Counted while parsing, before any validation: there is no validation context to report to.
+    maxTokens: {
+      n: config.maxTokens,
+      propagateOnRejection: false,
+      onReject: [
+        (_context, error) => {
+          throw limitError(error);
+        },
+      ],
+    },
+    // A production endpoint does not help a stranger guess field names ("Did you mean …?").
+    blockFieldSuggestion: { enabled: config.production },
+  });
+  const plugins: Plugin[] = [armor as Plugin, useCSRFPrevention({ requestHeaders: CSRF_HEADERS })];
+  if (!config.introspection) {
+    // graphql-js's NoSchemaIntrospectionCustomRule: __schema and __type refused, __typename (which clients need) allowed.
+    plugins.push(useDisableIntrospection());
+  }
+  return plugins;
+}
+
+/**
+ * The web client's Content-Security-Policy, from what the built client loads: its own scripts and
+ * styles, fetches to /graphql on the same origin, data: images and fonts (AG Grid's icons), blob:
+ * for the export download link. AG Grid and AG Charts inject <style> elements and React sets
+ * style attributes, hence 'unsafe-inline' for styles only; scripts stay 'self'.
+ */
+export const CLIENT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/**
+ * The security headers of every response, by path. /graphql answers JSON (nothing to load) or,
+ * where introspection is on, GraphiQL, whose page loads its scripts and styles from unpkg.com
+ * with inline code: there only framing is forbidden.
+ */
+export function securityHeaders(config: HardeningConfig, path: string, graphqlEndpoint: string): Record<string, string> {
+  const api = path === graphqlEndpoint || path.startsWith(`${graphqlEndpoint}?`) || path.startsWith(`${graphqlEndpoint}/`);
+  const headers: Record<string, string> = {
+    "content-security-policy": api ? (config.introspection ? "frame-ancestors 'none'" : "default-src 'none'; frame-ancestors 'none'") : CLIENT_CSP,
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+  };
+  if (config.hsts) headers["strict-transport-security"] = "max-age=31536000; includeSubDomains";
+  return headers;
+}
