@@ -1,31 +1,31 @@
 /** Builds the GraphQL server. server.ts only listens; tests call `yoga.fetch` in process. */
 import { createYoga } from "graphql-yoga";
+import { authModeFromEnv, type AuthMode } from "./auth/config.ts";
+import { contextFor } from "./auth/context.ts";
+import { useResponseCookies } from "./auth/cookies.ts";
 import type { Context } from "./builder.ts";
 import { maskError } from "./db/unavailable.ts";
 import { schema } from "./schema/index.ts";
 
-/** Until sign-in (issue 5) names the user, the history records the name the client gives, or this. */
-export const LOCAL_ACTOR = "Lokal bruger";
-const ACTOR_HEADER = "x-ramme-user";
+export { LOCAL_ACTOR } from "./auth/identify.ts";
 
-function actorOf(request: Request): string {
-  const given = request.headers.get(ACTOR_HEADER)?.trim() ?? "";
-  // Header values arrive as Latin-1; clients send the name URI-encoded so "Søren" survives.
-  let name = given;
-  try {
-    name = decodeURIComponent(given);
-  } catch {
-    name = given;
-  }
-  return name === "" ? LOCAL_ACTOR : name.slice(0, 100);
+export interface YogaServerOptions {
+  /** Default: RAMME_AUTH (auth/config.ts), "local" when unset. */
+  auth?: AuthMode;
 }
 
-export const yoga = createYoga<Record<string, unknown>, Context>({
-  schema,
-  graphqlEndpoint: "/graphql",
-  context: ({ request }) => ({ actor: actorOf(request) }),
-  // Unexpected errors (bugs) reach clients as "Unexpected error." with no stack or SQL; a database that cannot be reached as DATABASE_UNAVAILABLE.
-  maskedErrors: { maskError },
-  graphiql: { title: "Ramme GraphQL API" },
-  landingPage: false,
-});
+export function createYogaServer(options: YogaServerOptions = {}) {
+  const mode = options.auth ?? authModeFromEnv();
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    context: ({ request }) => contextFor(request, mode),
+    plugins: [useResponseCookies()],
+    // Unexpected errors (bugs) reach clients as "Unexpected error." with no stack or SQL; a database that cannot be reached as DATABASE_UNAVAILABLE.
+    maskedErrors: { maskError },
+    graphiql: { title: "Ramme GraphQL API" },
+    landingPage: false,
+  });
+}
+
+export const yoga = createYogaServer();
