@@ -3,7 +3,7 @@
  * Input problems are InvalidInputErrors, like every mutation's; nothing of a refused request is stored.
  * A password never goes into an error, a log line or a response.
  */
-import { db } from "../db.ts";
+import { db, writeTransaction } from "../db.ts";
 import { InvalidInputError, type InputProblem } from "../engine/errors.ts";
 import { createApiToken } from "./apiTokens.ts";
 import type { Caller, OrganisationKind, Person, Role, TokenScope } from "./caller.ts";
@@ -82,7 +82,7 @@ export async function createUser(input: NewUser): Promise<Person> {
   if (input.displayName.trim() === "") throw new Error("The name is required.");
   if (input.password.length < MIN_PASSWORD_LENGTH) throw new Error(`The password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
   const passwordHash = await hashPassword(input.password);
-  const row = await db.$transaction(async (tx) => {
+  const row = await writeTransaction(async (tx) => {
     const organisation =
       (await tx.organisation.findUnique({ where: { key: input.organisationKey } })) ??
       (await tx.organisation.create({ data: { key: input.organisationKey, name: input.organisationName ?? input.organisationKey, kind: input.organisationKind ?? "PARTY" } }));
