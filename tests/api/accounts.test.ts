@@ -9,6 +9,7 @@ import { createYogaServer } from "@ramme/server/yoga.ts";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../support/graphql.ts";
 import { fingerprint } from "../support/scenarios.ts";
+import { subscribe } from "../support/sse.ts";
 
 const server = createYogaServer({ auth: "accounts" });
 
@@ -96,6 +97,20 @@ describe("without a session or token", () => {
     const me = await call(ME);
     expect(me.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(await fingerprint()).toBe(before);
+  });
+
+  it("refuses a live subscription with UNAUTHENTICATED before it starts", async () => {
+    const fetchFn = (url: string, init: RequestInit) => Promise.resolve(server.fetch(url, init));
+    const subscription = `subscription { scenarioChanged(scenarioId: "aftale-2024") { __typename } }`;
+    const attempt = await subscribe(fetchFn, "http://ramme.test/graphql", subscription).then(
+      async (stream) => {
+        const first = await stream.next(5000);
+        stream.close();
+        return first.errors?.[0]?.extensions?.code;
+      },
+      (error: Error) => error.message,
+    );
+    expect(attempt).toContain("UNAUTHENTICATED");
   });
 
   it("refuses a made-up cookie and a made-up token alike", async () => {
