@@ -169,9 +169,14 @@ describe("signing in", () => {
     expect((await call(ME, {}, { cookie })).status).toBe(401);
   });
 
-  it("ends a session at its expiry", async () => {
+  it("extends a session on use (sliding) and ends it at its expiry", async () => {
     const cookie = await signIn(BO);
+    const id = sha256(cookie.slice("ramme_session=".length));
+    // Last used two minutes ago, ending in one: a request pushes the end 12 hours out again.
+    await db.session.update({ where: { id }, data: { lastSeenAt: new Date(Date.now() - 120_000), expiresAt: new Date(Date.now() + 60_000) } });
     expect((await call(ME, {}, { cookie })).status).toBe(200);
+    const extended = await db.session.findUniqueOrThrow({ where: { id } });
+    expect((extended.expiresAt.getTime() - Date.now()) / 3_600_000).toBeGreaterThan(11.9);
     await db.session.update({ where: { id: sha256(cookie.slice("ramme_session=".length)) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const after = await call(ME, {}, { cookie });
     expect(after.status).toBe(401);
