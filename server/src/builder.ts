@@ -3,16 +3,23 @@ import SchemaBuilder from "@pothos/core";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import SimpleObjectsPlugin from "@pothos/plugin-simple-objects";
 import type { Oere } from "@ramme/domain";
+import { mayWrite, type Caller } from "./auth/caller.ts";
+import { refusal } from "./auth/refusal.ts";
 import { db } from "./db.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
 
 /** What every resolver knows about the request. */
 export interface Context {
-  /** Who is acting, as recorded in the history (a display name until sign-in arrives). */
+  /** Who is acting, as recorded in the history: derived from `caller` (auth/caller.ts actorOf). */
   actor: string;
+  /** Who is calling (auth/identify.ts). */
+  caller: Caller;
+  /** The HTTP request, for the session cookie (auth/cookies.ts). */
+  request: Request;
 }
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -20,14 +27,25 @@ const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
+  /** Checked in one place: on the root types below (and live.ts's Subscription), before any resolver runs. */
+  AuthScopes: { signedIn: boolean; mayWrite: boolean; person: boolean };
   DefaultFieldNullability: false;
   Scalars: {
     Decimal: { Input: Oere; Output: Oere };
     DateTime: { Input: Date; Output: Date };
   };
 }>({
-  // Errors before Prisma, as the Pothos docs require.
-  plugins: [ErrorsPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin],
+  // Scope auth first, so no other plugin's wrapper runs before the check; errors before Prisma, as the Pothos docs require.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin],
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: ({ caller }) => ({
+      signedIn: caller.kind !== "anonymous",
+      mayWrite: mayWrite(caller),
+      person: caller.kind === "local" || caller.kind === "session",
+    }),
+    unauthorizedError: (_parent, context) => refusal(context.caller),
+  },
   defaultFieldNullability: false,
   prisma: {
     client: db,
@@ -56,8 +74,9 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({ description: "Read the frame, the documents' data and the scenarios." });
+builder.queryType({ description: "Read the frame, the documents' data and the scenarios.", authScopes: { signedIn: true } });
 builder.mutationType({
+  authScopes: { mayWrite: true },
   description:
     "Change scenarios. Every mutation returns its payload or a typed error (InvalidInputError, ScenarioLockedError, " +
     "VersionConflictError, FrameExceededError, MergeConflictError); a refused request stores nothing.",

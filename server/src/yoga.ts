@@ -1,38 +1,39 @@
 /** Builds the GraphQL server. server.ts only listens; tests call `yoga.fetch` in process. */
 import { createYoga } from "graphql-yoga";
+import { authModeFromEnv, type AuthMode } from "./auth/config.ts";
+import { contextFor } from "./auth/context.ts";
+import { useResponseCookies } from "./auth/cookies.ts";
 import type { Context } from "./builder.ts";
 import { maskError } from "./db/unavailable.ts";
 import { hardeningConfigFrom, hardeningPlugins, type HardeningConfig } from "./hardening.ts";
 import { schema } from "./schema/index.ts";
 
-/** Until sign-in (issue 5) names the user, the history records the name the client gives, or this. */
-export const LOCAL_ACTOR = "Lokal bruger";
-const ACTOR_HEADER = "x-ramme-user";
+export { LOCAL_ACTOR } from "./auth/identify.ts";
 
-function actorOf(request: Request): string {
-  const given = request.headers.get(ACTOR_HEADER)?.trim() ?? "";
-  // Header values arrive as Latin-1; clients send the name URI-encoded so "Søren" survives.
-  let name = given;
-  try {
-    name = decodeURIComponent(given);
-  } catch {
-    name = given;
-  }
-  return name === "" ? LOCAL_ACTOR : name.slice(0, 100);
+export interface YogaServerOptions {
+  /** Default: RAMME_AUTH (auth/config.ts), "local" when unset. */
+  auth?: AuthMode;
+  /** Default: from the environment (hardening.ts). */
+  hardening?: HardeningConfig;
 }
 
-/** A Ramme yoga with the given hardening (tests build production-mode ones); the server's is `yoga`. */
-export function createRammeYoga(config: HardeningConfig) {
+/**
+ * A Ramme yoga: the hardening from the environment (hardening.ts) and the sign-in mode (auth/config.ts)
+ * unless given; tests build production-mode or accounts-mode ones. The server's is `yoga`.
+ */
+export function createRammeYoga(options: YogaServerOptions = {}) {
+  const config = options.hardening ?? hardeningConfigFrom(process.env);
+  const mode = options.auth ?? authModeFromEnv();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
-    context: ({ request }) => ({ actor: actorOf(request) }),
+    context: ({ request }) => contextFor(request, mode),
+    plugins: [...hardeningPlugins(config), useResponseCookies()],
     // Unexpected errors (bugs) reach clients as "Unexpected error." with no stack or SQL; a database that cannot be reached as DATABASE_UNAVAILABLE.
     maskedErrors: { maskError },
     // GraphiQL needs introspection: where that is off, so is GraphiQL.
     graphiql: config.introspection ? { title: "Ramme GraphQL API" } : false,
     landingPage: false,
-    plugins: hardeningPlugins(config),
     // Refused with 413 before parsing, from Content-Length or while the body streams in.
     maxRequestBodySize: config.maxBodyBytes,
     batching: config.batchLimit > 0 ? { limit: config.batchLimit } : false,
@@ -40,4 +41,4 @@ export function createRammeYoga(config: HardeningConfig) {
 }
 
 export const hardening = hardeningConfigFrom(process.env);
-export const yoga = createRammeYoga(hardening);
+export const yoga = createRammeYoga({ hardening });

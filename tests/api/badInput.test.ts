@@ -127,14 +127,29 @@ const CASES: Record<string, Case[]> = {
     { name: "a year without a line", input: (keys) => ({ scenarioId: keys.whatIf, year: 2024, text: "x" }), expected: { __typename: "InvalidInputError", field: "input.year", code: "REQUIRED" } },
     { name: "an empty text", input: (keys) => ({ scenarioId: keys.whatIf, text: "" }), expected: { __typename: "InvalidInputError", field: "input.text", code: "REQUIRED" } },
   ],
+  // Accounts (in local mode here, the default; accounts mode: api/accounts.test.ts). Input is checked before the mode.
+  signIn: [
+    { name: "a blank email", input: () => ({ email: " ", password: "x" }), expected: { __typename: "InvalidInputError", field: "input.email", code: "REQUIRED" } },
+    { name: "an empty password", input: () => ({ email: "a@b.dk", password: "" }), expected: { __typename: "InvalidInputError", field: "input.password", code: "REQUIRED" } },
+    { name: "a password of 1,025 characters", input: () => ({ email: "a@b.dk", password: "x".repeat(1025) }), expected: { __typename: "InvalidInputError", field: "input.password", code: "TOO_LONG" } },
+    { name: "local single-user mode", input: () => ({ email: "a@b.dk", password: "x" }), expected: { __typename: "InvalidInputError", field: "input", code: "NO_ACCOUNTS" } },
+  ],
+  // Takes no input: nothing to get wrong.
+  signOut: [],
+  createApiToken: [
+    { name: "a blank name", input: () => ({ name: "", scope: "READ" }), expected: { __typename: "InvalidInputError", field: "input.name", code: "REQUIRED" } },
+    { name: "a name of 101 characters", input: () => ({ name: "x".repeat(101), scope: "READ" }), expected: { __typename: "InvalidInputError", field: "input.name", code: "TOO_LONG" } },
+    { name: "local single-user mode", input: () => ({ name: "Regneark", scope: "READ" }), expected: { __typename: "InvalidInputError", field: "input", code: "NO_ACCOUNTS" } },
+  ],
+  revokeApiToken: [{ name: "local single-user mode", input: () => ({ id: "findes-ikke" }), expected: { __typename: "InvalidInputError", field: "input", code: "NO_ACCOUNTS" } }],
 };
 
-let mutations: Array<{ name: string; inputType: string }>;
+let mutations: Array<{ name: string; inputType: string | undefined }>;
 const keys: Keys = { whatIf: "", locked: "" };
 
 beforeAll(async () => {
   const schema = await query(`{ __schema { mutationType { fields { name args { name type { ofType { name } } } } } } }`);
-  mutations = schema.__schema.mutationType.fields.map((field: any) => ({ name: field.name, inputType: field.args[0].type.ofType.name }));
+  mutations = schema.__schema.mutationType.fields.map((field: any) => ({ name: field.name, inputType: field.args[0]?.type.ofType.name }));
   keys.whatIf = (await fork("aftale-2024", "Uændret")).key;
   await setAllocation({ scenarioId: keys.whatIf, initiativeId: "vmk", year: 2025, amount: "2.6", expectedVersion: 1 });
   keys.locked = (await fork("aftale-2024", "Låst")).key;

@@ -12,7 +12,7 @@ import { db, query } from "../support/graphql.ts";
 import { fingerprint, fork } from "../support/scenarios.ts";
 
 type Yoga = ReturnType<typeof createRammeYoga>;
-const production = createRammeYoga(hardeningConfigFrom({ NODE_ENV: "production" }));
+const production = createRammeYoga({ hardening: hardeningConfigFrom({ NODE_ENV: "production" }) });
 
 interface Answer {
   status: number;
@@ -192,7 +192,7 @@ describe("production: the schema stays private, errors stay masked", () => {
   });
 
   it("RAMME_INTROSPECTION=on turns it (and GraphiQL) back on in production", async () => {
-    const opened = createRammeYoga(hardeningConfigFrom({ NODE_ENV: "production", RAMME_INTROSPECTION: "on" }));
+    const opened = createRammeYoga({ hardening: hardeningConfigFrom({ NODE_ENV: "production", RAMME_INTROSPECTION: "on" }) });
     expect((await send(opened, introspection)).body).toEqual({ data: { __schema: { queryType: { name: "Query" } } } });
     const page = await opened.fetch("http://ramme.test/graphql", { headers: { accept: "text/html" } });
     expect(await page.text()).toContain("Ramme GraphQL API");
@@ -242,7 +242,7 @@ describe("configuration", () => {
   });
 
   it("RAMME_BATCH_LIMIT allows that many operations in a batch, and refuses more", async () => {
-    const batching = createRammeYoga(hardeningConfigFrom({ RAMME_BATCH_LIMIT: "2" }));
+    const batching = createRammeYoga({ hardening: hardeningConfigFrom({ RAMME_BATCH_LIMIT: "2" }) });
     const two = await send(batching, post([{ query: "{ __typename }" }, { query: "{ __typename }" }]));
     expect(two.body).toEqual([{ data: { __typename: "Query" } }, { data: { __typename: "Query" } }]);
     const three = await send(batching, post([{ query: "{ __typename }" }, { query: "{ __typename }" }, { query: "{ __typename }" }]));

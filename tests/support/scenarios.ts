@@ -51,6 +51,10 @@ export async function fingerprint(): Promise<string> {
     db.outsideFrameAmount.findMany({ orderBy: { id: "asc" } }),
     db.priceIndex.findMany({ orderBy: { year: "asc" } }),
     db.priceIndexChange.findMany({ orderBy: { id: "asc" } }),
+    db.organisation.findMany({ orderBy: { id: "asc" } }),
+    db.user.findMany({ orderBy: { id: "asc" } }),
+    db.session.findMany({ orderBy: { id: "asc" } }),
+    db.apiToken.findMany({ orderBy: { id: "asc" } }),
   ]);
   const text = JSON.stringify(tables, (_key, value) => (typeof value === "bigint" ? `${value}n` : value));
   return createHash("sha256").update(text).digest("hex");

@@ -38,7 +38,11 @@ export type InputProblemCode =
   | "NOT_POSITIVE"
   | "YEAR_OUT_OF_RANGE"
   | "BASE_PRICE_LEVEL"
-  | "NO_PRICE_INDEX";
+  | "NO_PRICE_INDEX"
+  | "BAD_CREDENTIALS"
+  | "NO_ACCOUNTS"
+  | "UNKNOWN_API_TOKEN"
+  | "ABOVE_ROLE";
 
 export interface InputProblem {
   /** Path of the input field at fault, as the client sent it: "input.cells[3].amount". */

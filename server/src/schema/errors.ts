@@ -53,6 +53,10 @@ const INPUT_PROBLEM_CODES: Record<InputProblemCode, string> = {
   YEAR_OUT_OF_RANGE: "The year is outside the years a price index can be given for.",
   BASE_PRICE_LEVEL: "The year is the frame's base price level, whose index is fixed.",
   NO_PRICE_INDEX: "No price index is entered for the year; enter it first (setPriceIndex).",
+  BAD_CREDENTIALS: "The email and password do not match an active user (the same answer whichever is wrong).",
+  NO_ACCOUNTS: "Ramme runs in local single-user mode (RAMME_AUTH=local), which has no accounts, sessions or API tokens.",
+  UNKNOWN_API_TOKEN: "No API token with this ID that the caller may manage.",
+  ABOVE_ROLE: "The scope asked for exceeds what the caller's role allows (a viewer may only create READ tokens).",
 };
 
 export const InputProblemCodeEnum = builder.enumType("InputProblemCode", {

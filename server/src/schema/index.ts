@@ -19,5 +19,6 @@ import "./coverage.ts";
 import "./consistency.ts";
 import "./priceLevels.ts";
 import "./lineage.ts";
+import "./accounts.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

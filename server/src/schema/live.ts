@@ -48,7 +48,7 @@ const ScenarioChangedEventRef = builder.objectRef<ScenarioChangedEvent>("Scenari
   }),
 });
 
-builder.subscriptionType({ description: "Live updates over Server-Sent Events (GET or POST /graphql with Accept: text/event-stream)." });
+builder.subscriptionType({ authScopes: { signedIn: true }, description: "Live updates over Server-Sent Events (GET or POST /graphql with Accept: text/event-stream)." });
 
 /** What the stream yields: a change, or (once, then the stream ends) why it could not start. */
 type Delivery = ScenarioChangedEvent | InvalidInputError;

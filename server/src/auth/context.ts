@@ -1,0 +1,10 @@
+/** The yoga context for a request: who calls, and the name the history records for them. */
+import type { Context } from "../builder.ts";
+import { actorOf } from "./caller.ts";
+import type { AuthMode } from "./config.ts";
+import { identify } from "./identify.ts";
+
+export async function contextFor(request: Request, mode: AuthMode): Promise<Context> {
+  const caller = await identify(request, mode);
+  return { caller, actor: actorOf(caller), request };
+}

@@ -1,0 +1,39 @@
+/** Who made a request, from its headers: the yoga context's caller (see builder.ts's Context). */
+import { verifyApiToken } from "./apiTokens.ts";
+import type { Caller } from "./caller.ts";
+import type { AuthMode } from "./config.ts";
+import { SESSION_COOKIE, readCookie } from "./cookies.ts";
+import { verifySession } from "./sessions.ts";
+
+/** Until a person signs in (local mode), the history records the name the client gives, or this. */
+export const LOCAL_ACTOR = "Lokal bruger";
+const ACTOR_HEADER = "x-ramme-user";
+
+function localName(request: Request): string {
+  const given = request.headers.get(ACTOR_HEADER)?.trim() ?? "";
+  // Header values arrive as Latin-1; clients send the name URI-encoded so "Søren" survives.
+  let name = given;
+  try {
+    name = decodeURIComponent(given);
+  } catch {
+    name = given;
+  }
+  return name === "" ? LOCAL_ACTOR : name.slice(0, 100);
+}
+
+/**
+ * Local mode: the local single-user, named by x-ramme-user. Accounts mode: a Bearer API token when
+ * one is sent (an invalid one is not passed over for the cookie), else the session cookie, else nobody.
+ */
+export async function identify(request: Request, mode: AuthMode): Promise<Caller> {
+  if (mode === "local") return { kind: "local", name: localName(request) };
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    const found = bearer?.[1] ? await verifyApiToken(bearer[1]) : null;
+    return found ? { kind: "token", ...found } : { kind: "anonymous" };
+  }
+  const sessionToken = readCookie(request, SESSION_COOKIE);
+  const session = sessionToken ? await verifySession(sessionToken) : null;
+  return session ? { kind: "session", ...session } : { kind: "anonymous" };
+}

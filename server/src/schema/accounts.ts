@@ -1,0 +1,167 @@
+/**
+ * Accounts: who am I (me), sign in and out, and API tokens. The checks themselves are the root
+ * types' scopes (builder.ts); signIn alone is open to anonymous callers. Secrets are returned once,
+ * by createApiToken; passwords are never returned or logged.
+ */
+import { createToken, revokeToken, signIn, tokensOf } from "../auth/accounts.ts";
+import { actorOf, LOCAL_ORGANISATION, ORGANISATION_KINDS, roleOf, TOKEN_SCOPES, type Caller, type OrganisationInfo, type Person } from "../auth/caller.ts";
+import { clearedSessionCookie, sessionCookie, setCookieOn } from "../auth/cookies.ts";
+import { endSession } from "../auth/sessions.ts";
+import { builder } from "../builder.ts";
+import { db } from "../db.ts";
+import { InvalidInputError } from "../engine/errors.ts";
+import type { ApiToken } from "../generated/prisma/client.ts";
+
+const AuthModeEnum = builder.enumType("AuthMode", {
+  description: "How this server authenticates (RAMME_AUTH).",
+  values: {
+    LOCAL: { description: "Local single-user: no sign-in; the one local user is an admin and names themselves (x-ramme-user)." },
+    ACCOUNTS: { description: "Accounts: every operation but signIn needs a session cookie or an API token." },
+  },
+});
+const RoleEnum = builder.enumType("Role", {
+  description: "What a user may do.",
+  values: { ADMIN: { description: "Manages users and baselines." }, EDITOR: { description: "Creates and edits scenarios." }, VIEWER: { description: "Reads; changes nothing." } },
+});
+const OrganisationKindEnum = builder.enumType("OrganisationKind", {
+  description: "The ministry's secretariat or a party at the table.",
+  values: Object.fromEntries(ORGANISATION_KINDS.map((kind) => [kind, {}])) as Record<(typeof ORGANISATION_KINDS)[number], object>,
+});
+const ApiTokenScopeEnum = builder.enumType("ApiTokenScope", {
+  description: "What an API token may do, within its owner's role.",
+  values: { READ: { description: "Queries and subscriptions only; mutations are refused (FORBIDDEN)." }, READ_WRITE: { description: "Everything its owner may do." } },
+});
+
+const OrganisationRef = builder.objectRef<OrganisationInfo>("Organisation").implement({
+  description: "The secretariat or a party; users belong to one.",
+  fields: (t) => ({
+    key: t.exposeString("key"),
+    name: t.exposeString("name"),
+    kind: t.field({ type: OrganisationKindEnum, resolve: (organisation) => organisation.kind }),
+  }),
+});
+
+const UserRef = builder.objectRef<Person>("User").implement({
+  description: "A person who signs in.",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    email: t.exposeString("email"),
+    displayName: t.exposeString("displayName", { description: "The name the history records for their changes." }),
+    role: t.field({ type: RoleEnum, resolve: (user) => user.role }),
+    organisation: t.field({ type: OrganisationRef, resolve: (user) => user.organisation }),
+  }),
+});
+
+const ApiTokenRef = builder.objectRef<ApiToken>("ApiToken").implement({
+  description: "An API token for a client app. Its secret is shown once, by createApiToken, and never again.",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    name: t.exposeString("name"),
+    scope: t.field({ type: ApiTokenScopeEnum, resolve: (token) => token.scope as (typeof TOKEN_SCOPES)[number] }),
+    prefix: t.string({ description: 'The token\'s visible start, "ramme_1a2b3c4d", to tell tokens apart.', resolve: (token) => `ramme_${token.prefix}` }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true, description: "Last use, to the minute." }),
+    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true, description: "When it was revoked; it is refused from then on." }),
+  }),
+});
+
+const MeRef = builder.objectRef<Caller>("Me").implement({
+  description: "Who is calling: the local single-user, a signed-in user, or an API token and its owner.",
+  fields: (t) => ({
+    mode: t.field({ type: AuthModeEnum, resolve: (caller) => (caller.kind === "local" ? "LOCAL" : "ACCOUNTS") }),
+    actor: t.string({ description: "The name the history records for the caller's changes.", resolve: actorOf }),
+    role: t.field({ type: RoleEnum, description: "The local user is an admin; a token has its owner's role.", resolve: (caller) => roleOf(caller) ?? "VIEWER" }),
+    organisation: t.field({ type: OrganisationRef, resolve: (caller) => (caller.kind === "session" || caller.kind === "token" ? caller.user.organisation : LOCAL_ORGANISATION) }),
+    user: t.field({ type: UserRef, nullable: true, description: "The signed-in user or the token's owner; null in local mode.", resolve: (caller) => (caller.kind === "session" || caller.kind === "token" ? caller.user : null) }),
+    token: t.field({ type: ApiTokenRef, nullable: true, description: "The API token the request came with, if any.", resolve: (caller) => (caller.kind === "token" ? db.apiToken.findUnique({ where: { id: caller.token.id } }) : null) }),
+    canWrite: t.boolean({ description: "Whether mutations are allowed (not a viewer, not a READ token).", resolve: (caller) => caller.kind === "local" || (caller.kind !== "anonymous" && caller.user.role !== "VIEWER" && (caller.kind === "session" || caller.token.scope === "READ_WRITE")) }),
+  }),
+});
+
+builder.queryField("me", (t) => t.field({ type: MeRef, description: "Who is calling, and how this server authenticates.", resolve: (_root, _args, context) => context.caller }));
+
+builder.queryField("apiTokens", (t) =>
+  t.field({ type: [ApiTokenRef], description: "The caller's API tokens (a token's: its owner's), newest first, revoked ones included; never their secrets.", resolve: (_root, _args, context) => tokensOf(context.caller) }),
+);
+
+const SignInInput = builder.inputType("SignInInput", {
+  description: "The email (any case) and password of a user.",
+  fields: (t) => ({ email: t.string({ required: true }), password: t.string({ required: true }) }),
+});
+const SignedInRef = builder.simpleObject("SignedIn", {
+  description: "A new session; its token is in the HttpOnly session cookie set with this answer, never in the body.",
+  fields: (t) => ({ user: t.field({ type: UserRef }), expiresAt: t.field({ type: "DateTime", description: "When the session ends unless used before (each use extends it)." }) }),
+});
+
+builder.mutationField("signIn", (t) =>
+  t.field({
+    type: SignedInRef,
+    errors: { types: [InvalidInputError] },
+    skipTypeScopes: true,
+    description: "Signs in with email and password: sets the session cookie. A wrong email and a wrong password give the same BAD_CREDENTIALS.",
+    args: { input: t.arg({ type: SignInInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const { user, token, expiresAt } = await signIn(context.caller, input);
+      setCookieOn(context.request, sessionCookie(context.request, token, expiresAt));
+      return { user, expiresAt };
+    },
+  }),
+);
+
+const SignedOutRef = builder.simpleObject("SignedOut", {
+  description: "The session ended, and its cookie cleared.",
+  fields: (t) => ({ signedOut: t.boolean({ description: "Whether a session was ended (false for the local user and for API tokens, which have none)." }) }),
+});
+
+builder.mutationField("signOut", (t) =>
+  t.field({
+    type: SignedOutRef,
+    errors: { types: [InvalidInputError] },
+    skipTypeScopes: true,
+    authScopes: { signedIn: true },
+    description: "Ends the caller's session and clears the cookie.",
+    resolve: async (_root, _args, context) => {
+      if (context.caller.kind !== "session") return { signedOut: false };
+      await endSession(context.caller.sessionId);
+      setCookieOn(context.request, clearedSessionCookie(context.request));
+      return { signedOut: true };
+    },
+  }),
+);
+
+const CreateApiTokenInput = builder.inputType("CreateApiTokenInput", {
+  description: "A name for the new token and what it may do.",
+  fields: (t) => ({ name: t.string({ required: true, description: "What it is for, e.g. \"Regneark-import\"." }), scope: t.field({ type: ApiTokenScopeEnum, required: true }) }),
+});
+const CreatedApiTokenRef = builder.simpleObject("CreatedApiToken", {
+  description: "A new API token and, this once, its secret.",
+  fields: (t) => ({ token: t.field({ type: ApiTokenRef }), secret: t.string({ description: "The token to send as `Authorization: Bearer <secret>`. Shown this once; only its hash is kept." }) }),
+});
+
+builder.mutationField("createApiToken", (t) =>
+  t.field({
+    type: CreatedApiTokenRef,
+    errors: { types: [InvalidInputError] },
+    skipTypeScopes: true,
+    authScopes: { person: true },
+    description: "Creates an API token owned by the signed-in user (a viewer: READ only). Needs a session, not a token.",
+    args: { input: t.arg({ type: CreateApiTokenInput, required: true }) },
+    resolve: (_root, { input }, context) => createToken(context.caller, input),
+  }),
+);
+
+const RevokeApiTokenInput = builder.inputType("RevokeApiTokenInput", { description: "The token to revoke (ApiToken.id).", fields: (t) => ({ id: t.id({ required: true }) }) });
+
+builder.mutationField("revokeApiToken", (t) =>
+  t.field({
+    type: ApiTokenRef,
+    errors: { types: [InvalidInputError] },
+    skipTypeScopes: true,
+    authScopes: { person: true },
+    description: "Revokes an API token of the caller's (an admin: of anyone in their organisation). Refused from the next request on.",
+    args: { input: t.arg({ type: RevokeApiTokenInput, required: true }) },
+    resolve: (_root, { input }, context) => revokeToken(context.caller, { id: String(input.id) }),
+  }),
+);
+
+
