@@ -2,13 +2,15 @@
  * Accounts mode (RAMME_AUTH=accounts) in the browser: the planner is a sign-in page until one signs
  * in; then the top bar names the user and their organisation, the history records their name, and
  * "Log ud" (or a session that ends) brings the sign-in page back. The user is made with the
- * project's own command (user:create), as an administrator would.
+ * project's own command (user:create), as an administrator would. The sign-in page is checked with
+ * axe here, as accessibility.test.ts checks the other screens (its server runs in local mode).
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
 import { serverDirectory } from "./support/app.ts";
+import { seriousViolations } from "./support/axe.ts";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
@@ -43,12 +45,14 @@ test("signed out, only the sign-in page shows; a wrong password is refused at th
   expect(await page.getByLabel("Adgangskode").getAttribute("autocomplete")).toBe("current-password");
   expect(await page.getByRole("navigation", { name: "Hovedmenu" }).count()).toBe(0);
   await screenshot(page, "signIn-1-page");
+  expect(await seriousViolations(page)).toEqual([]);
 
   await signIn(page, "forkert");
   await page.getByRole("alert").filter({ hasText: "Forkert e-mail eller adgangskode." }).waitFor();
   expect(await page.getByText("Regeringens udspil (november 2024)").count()).toBe(0);
   expect(await page.getByLabel("Adgangskode").inputValue()).toBe("");
   await screenshot(page, "signIn-2-wrong-password");
+  expect(await seriousViolations(page)).toEqual([]);
 
   await signIn(page, PASSWORD);
   await page.getByRole("link", { name: "Regeringens udspil (november 2024)" }).waitFor();
@@ -58,6 +62,7 @@ test("signed out, only the sign-in page shows; a wrong password is refused at th
   // The server knows who is calling: no name field to type in.
   expect(await page.getByPlaceholder("Lokal bruger").count()).toBe(0);
   await screenshot(page, "signIn-3-signed-in");
+  expect(await seriousViolations(page)).toEqual([]);
   expect(unexpected(errors)).toEqual([]);
 });
 
