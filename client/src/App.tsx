@@ -1,4 +1,4 @@
-/** The planner's frame: header with navigation, language and the user's name; the view the URL names. */
+/** The planner's frame: header with navigation, language and the user's name (or account); the view the URL names. */
 import { useState } from "react";
 import { hrefOf, useRoute } from "./app/route.ts";
 import { BriefView } from "./features/brief/BriefView.tsx";
@@ -6,6 +6,9 @@ import { CompareView } from "./features/compare/CompareView.tsx";
 import { CoverageView } from "./features/recommendations/CoverageView.tsx";
 import { ConsistencyReport } from "./features/consistency/ConsistencyReport.tsx";
 import { LineageView } from "./features/lineage/LineageView.tsx";
+import { AccountBar } from "./features/account/AccountBar.tsx";
+import { AccountPage } from "./features/account/SignInPage.tsx";
+import { useAccount } from "./features/account/useAccount.ts";
 import { ScenarioGrid } from "./features/grid/ScenarioGrid.tsx";
 import { ScenarioList } from "./features/scenarios/ScenarioList.tsx";
 import { PriceLevelsPage } from "./features/priceLevels/PriceLevelsPage.tsx";
@@ -16,6 +19,9 @@ export function App() {
   const { t, locale, setLocale } = useI18n();
   const route = useRoute();
   const [user, setUser] = useState(currentUser);
+  const { account, retry, signedIn, signOut } = useAccount();
+  // Accounts mode without a session: the sign-in page, nothing else of the planner.
+  if (account.status !== "local" && account.status !== "signedIn") return <AccountPage account={account} retry={() => void retry()} onSignedIn={signedIn} />;
   // The printable note is a page of its own: no header, nothing around it on paper.
   if (route.view === "brief") return <BriefView base={route.base} other={route.other} lang={route.lang} />;
   return (
@@ -29,7 +35,8 @@ export function App() {
           <a href={hrefOf({ view: "lineage", key: null })} aria-current={route.view === "lineage" ? "page" : undefined}>{t("navLineage")}</a>
           <a href={hrefOf({ view: "priceLevels" })} aria-current={route.view === "priceLevels" ? "page" : undefined}>{t("navPriceLevels")}</a>
         </nav>
-        <label className="user">
+        {account.status === "signedIn" && <AccountBar user={account.user} onSignOut={() => void signOut()} />}
+        {account.status === "local" && <label className="user">
           <span className="visually-hidden">{t("userLabel")}</span>
           <input
             value={user}
@@ -39,7 +46,7 @@ export function App() {
             onBlur={() => setCurrentUser(user)}
             size={14}
           />
-        </label>
+        </label>}
         <button type="button" onClick={() => setLocale(locale === "da" ? "en" : "da")} lang={locale === "da" ? "en" : "da"} title={t("languageLabel")}>
           {t("language")}
         </button>

@@ -2,7 +2,7 @@
  * The one urql client of the app. Every request names the user (as given in the header bar) so the
  * history says who changed what; the name is URI-encoded because HTTP headers are Latin-1.
  */
-import { cacheExchange, Client, fetchExchange } from "urql";
+import { cacheExchange, Client, type CombinedError, fetchExchange, mapExchange } from "urql";
 
 const USER_KEY = "ramme.user";
 
@@ -14,12 +14,33 @@ export function setCurrentUser(name: string): void {
   localStorage.setItem(USER_KEY, name.trim());
 }
 
+/** Whether the server refused for want of a session or token (accounts mode; HTTP 401). */
+export function isUnauthenticated(error: CombinedError): boolean {
+  return error.graphQLErrors.some((graphQLError) => graphQLError.extensions?.code === "UNAUTHENTICATED") || error.response?.status === 401;
+}
+
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Calls `listener` whenever any request is refused as unauthenticated; returns the unsubscribe. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
 export const client = new Client({
   url: "/graphql",
   // Every view shows what it has at once and always asks the server again (cache-and-network): a
   // view never rests on a cached total, and the grid's data, sent by main.tsx while the code still
   // loads, is on screen the moment the grid mounts.
-  exchanges: [cacheExchange, fetchExchange],
+  exchanges: [
+    cacheExchange,
+    mapExchange({
+      onError(error) {
+        if (isUnauthenticated(error)) for (const listener of unauthenticatedListeners) listener();
+      },
+    }),
+    fetchExchange,
+  ],
   requestPolicy: "cache-and-network",
   // Subscriptions (live updates) go over the same fetch as Server-Sent Events, as graphql-yoga serves them.
   fetchSubscriptions: true,

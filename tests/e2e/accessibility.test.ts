@@ -3,28 +3,12 @@
  * serious or critical violations — every control, cell and dialog named for a screen reader,
  * enough contrast, landmarks and headings in order.
  */
-import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
-import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
+import { seriousViolations } from "./support/axe.ts";
 import { useE2E } from "./support/suite.ts";
 
+// The sign-in page (accounts mode) is checked in signIn.test.ts: this file's server runs in local mode.
 const e2e = useE2E();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through DevTools, not added as a <script>: the app's Content-Security-Policy rightly refuses inline scripts.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document, {
-      resultTypes: ["violations"],
-    });
-    return result.violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(", ")}`);
-}
 
 test.each([
   ["the scenario list", "/#/", "Regeringens udspil (november 2024)"],

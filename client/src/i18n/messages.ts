@@ -4,6 +4,7 @@
  * knows every key and a key missing in one language fails the type check.
  * Placeholders are written {name} and filled by t(key, { name }).
  */
+import { accountMessages } from "../features/account/messages.ts";
 import { briefMessages } from "../features/brief/messages.ts";
 import { compareMessages } from "../features/compare/messages.ts";
 import { coverageMessages } from "../features/recommendations/messages.ts";
@@ -86,7 +87,7 @@ const common = {
   },
 } as const;
 
-const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages] as const;
+const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages] as const;
 
 type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
   ? Head["da"] & Merge<Rest>

@@ -101,6 +101,8 @@ export interface StartAppOptions {
   templateDatabase?: string;
   /** How long to wait for "Ramme is running" (default 60 s). */
   startTimeoutMs?: number;
+  /** More environment for the server (RAMME_AUTH=accounts, …). */
+  env?: Record<string, string>;
 }
 
 /** Starts the server on a fresh database and resolves once it prints that it is running. */
@@ -112,7 +114,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   try {
     if (options.templateDatabase) copyFileSync(options.templateDatabase, databaseFile);
     else migrateDatabase(databaseFile);
-    server = await startServer({ databaseUrl: `file:${databaseFile}`, startTimeoutMs: options.startTimeoutMs });
+    server = await startServer({ databaseUrl: `file:${databaseFile}`, startTimeoutMs: options.startTimeoutMs, env: options.env });
   } catch (error) {
     removeScratch();
     throw error;

@@ -14,13 +14,14 @@ export interface E2E {
   open(): Promise<OpenedPage>;
 }
 
-export function useE2E(): E2E {
+/** `env`: more environment for the server, e.g. `{ RAMME_AUTH: "accounts" }`. */
+export function useE2E(options: { env?: Record<string, string> } = {}): E2E {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   const opened: OpenedPage[] = [];
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ templateDatabase: inject("e2eTemplateDatabase") }), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp({ templateDatabase: inject("e2eTemplateDatabase"), env: options.env }), launchBrowser()]);
   });
   afterEach(async () => {
     await Promise.all(opened.splice(0).map(({ context }) => context.close()));
