@@ -82,8 +82,11 @@ test("an edit in a fork is recorded under the signed-in user's name; Log ud retu
   await history.getByRole("listitem").filter({ hasText: "Version 2 ·" }).getByText("Anna Holm ·", { exact: false }).waitFor();
   await screenshot(page, "signIn-4-history");
 
-  await page.getByRole("button", { name: "Log ud" }).click();
+  // Signing out loads the page afresh, so nothing Anna saw stays in the browser for the next person.
+  await page.evaluate(() => { (window as unknown as { annaWasHere?: boolean }).annaWasHere = true; });
+  await Promise.all([page.waitForEvent("load"), page.getByRole("button", { name: "Log ud" }).click()]);
   await page.getByRole("heading", { name: "Log ind" }).waitFor();
+  expect(await page.evaluate(() => (window as unknown as { annaWasHere?: boolean }).annaWasHere)).toBeUndefined();
   await page.reload();
   await page.getByRole("heading", { name: "Log ind" }).waitFor();
   expect(await page.getByRole("navigation", { name: "Hovedmenu" }).count()).toBe(0);
