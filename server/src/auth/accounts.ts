@@ -56,7 +56,7 @@ export async function revokeToken(caller: Caller, input: { id: string }) {
   // Someone else's token is answered as unknown: its existence is not the caller's business.
   if (!token || !mayManage) throw InvalidInputError.of("input.id", "UNKNOWN_API_TOKEN", "No such API token of yours.", input.id.slice(0, 40));
   if (token.revokedAt) return token;
-  return db.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+  return writeTransaction((tx) => tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } }));
 }
 
 /** The caller's own tokens (a token's: its owner's), newest first, revoked ones included. Never the secret. */

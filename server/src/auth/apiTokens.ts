@@ -4,7 +4,7 @@
  * A token acts as its owner, limited to its scope; revoking it takes effect on the next request.
  */
 import { randomBytes } from "node:crypto";
-import { db } from "../db.ts";
+import { db, writeTransaction } from "../db.ts";
 import type { Person, TokenScope } from "./caller.ts";
 import { randomSecret, sha256 } from "./secrets.ts";
 import { PERSON_INCLUDE, personOf } from "./users.ts";
@@ -15,7 +15,7 @@ const TOUCH_EVERY_MS = 60_000;
 export async function createApiToken(ownerId: string, name: string, scope: TokenScope) {
   const prefix = randomBytes(4).toString("hex");
   const secret = randomSecret();
-  const token = await db.apiToken.create({ data: { ownerId, name, scope, prefix, secretHash: sha256(secret) } });
+  const token = await writeTransaction((tx) => tx.apiToken.create({ data: { ownerId, name, scope, prefix, secretHash: sha256(secret) } }));
   return { token, secret: `ramme_${prefix}_${secret}` };
 }
 
@@ -27,7 +27,7 @@ export async function verifyApiToken(presented: string, now = new Date()): Promi
   const token = await db.apiToken.findUnique({ where: { secretHash: sha256(secret) }, include: { owner: { include: PERSON_INCLUDE } } });
   if (!token || token.prefix !== prefix || token.revokedAt || token.owner.disabledAt) return null;
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
-    await db.apiToken.updateMany({ where: { id: token.id }, data: { lastUsedAt: now } });
+    await writeTransaction((tx) => tx.apiToken.updateMany({ where: { id: token.id }, data: { lastUsedAt: now } }));
   }
   return { user: personOf(token.owner), token: { id: token.id, name: token.name, scope: token.scope as TokenScope, prefix } };
 }
