@@ -5,7 +5,7 @@ export const priceLevelMessages = {
     priceLevelsTitle: "Prisniveauer",
     priceLevelsIntro:
       "Alle beløb gemmes i rammens prisniveau ({base}). Med et prisindeks for et andet år kan scenarier, sammenligninger og eksporter vises i det års priser: beløb × indeks(år) / indeks({baseYear}), afrundet én gang til hele øre. De gemte beløb ændres aldrig.",
-    priceLevelsAccess: "Indtil brugere og roller findes, kan alle ændre tabellen; derefter kun administratorer. Hver ændring gemmes med navn og tidspunkt.",
+    priceLevelsAccess: "Endnu kan alle, der må ændre scenarier, også ændre tabellen; senere kun administratorer. Hver ændring gemmes med navn og tidspunkt.",
     priceLevelColumnYear: "År",
     priceLevelColumnLevel: "Prisniveau",
     priceLevelColumnIndex: "Indeks",
@@ -43,7 +43,7 @@ export const priceLevelMessages = {
     priceLevelsTitle: "Price levels",
     priceLevelsIntro:
       "Every amount is stored in the frame's price level ({base}). With a price index for another year, scenarios, comparisons and exports can be shown in that year's prices: amount × index(year) / index({baseYear}), rounded once to whole øre. The stored amounts never change.",
-    priceLevelsAccess: "Until users and roles exist, anyone can change the table; then only administrators. Every change is recorded with name and time.",
+    priceLevelsAccess: "For now anyone who may change scenarios may change the table too; later only administrators. Every change is recorded with name and time.",
     priceLevelColumnYear: "Year",
     priceLevelColumnLevel: "Price level",
     priceLevelColumnIndex: "Index",
