@@ -6,8 +6,9 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import SimpleObjectsPlugin from "@pothos/plugin-simple-objects";
 import type { Oere } from "@ramme/domain";
+import type { ScenarioArgument, ScenarioGuard, ScenarioOwnership } from "./auth/access.ts";
 import { mayWrite, type Caller } from "./auth/caller.ts";
-import { refusal } from "./auth/refusal.ts";
+import { refusal, scenarioRefusal } from "./auth/refusal.ts";
 import { db } from "./db.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
@@ -20,6 +21,8 @@ export interface Context {
   caller: Caller;
   /** The HTTP request, for the session cookie (auth/cookies.ts). */
   request: Request;
+  /** Which scenarios the caller may see and change (auth/access.ts), read once per request. */
+  guard: ScenarioGuard;
 }
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -27,24 +30,46 @@ const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  /** Checked in one place: on the root types below (and live.ts's Subscription), before any resolver runs. */
-  AuthScopes: { signedIn: boolean; mayWrite: boolean; person: boolean };
+  /**
+   * Checked in one place, before any resolver runs: who may call at all on the root types below (and
+   * live.ts's Subscription); which scenarios on every field that names one (`readScenarios`,
+   * `editScenarios`, `ownScenarios` with the arguments' IDs) and on every Scenario object a field
+   * returns (`seeScenario`). The rule itself is auth/access.ts.
+   */
+  AuthScopes: {
+    signedIn: boolean;
+    mayWrite: boolean;
+    person: boolean;
+    seeScenario: ScenarioOwnership | string;
+    readScenarios: readonly ScenarioArgument[];
+    editScenarios: readonly ScenarioArgument[];
+    ownScenarios: readonly ScenarioArgument[];
+  };
   DefaultFieldNullability: false;
   Scalars: {
     Decimal: { Input: Oere; Output: Oere };
     DateTime: { Input: Date; Output: Date };
   };
 }>({
-  // Scope auth first, so no other plugin's wrapper runs before the check; errors before Prisma, as the Pothos docs require.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin],
+  // Errors before scope auth, so a scenario the caller may not see is answered with the same typed
+  // InvalidInputError as one that does not exist (the Pothos docs allow this order when the error
+  // types hold nothing secret); errors before Prisma, as the Pothos docs require.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin],
   scopeAuth: {
     authorizeOnSubscribe: true,
-    authScopes: ({ caller }) => ({
+    authScopes: ({ caller, guard }) => ({
       signedIn: caller.kind !== "anonymous",
       mayWrite: mayWrite(caller),
       person: caller.kind === "local" || caller.kind === "session",
+      seeScenario: async (scenario) => {
+        const access = typeof scenario === "string" ? await guard.accessToKey(scenario) : await guard.accessTo(scenario);
+        return access !== null && access !== "NONE";
+      },
+      readScenarios: (scenarios) => guard.allow(scenarios, "READ"),
+      editScenarios: (scenarios) => guard.allow(scenarios, "EDIT"),
+      ownScenarios: (scenarios) => guard.allow(scenarios, "OWNER"),
     }),
-    unauthorizedError: (_parent, context) => refusal(context.caller),
+    unauthorizedError: (_parent, context, _info, result) => scenarioRefusal(context.guard, result.failure) ?? refusal(context.caller),
   },
   defaultFieldNullability: false,
   prisma: {

@@ -25,8 +25,19 @@ export type Caller =
   | { kind: "token"; user: Person; token: { id: string; name: string; scope: TokenScope; prefix: string } }
   | { kind: "anonymous" };
 
-/** The organisation the local single-user belongs to (not stored: local mode has no accounts). */
+/**
+ * The organisation the local single-user belongs to. It is stored from the first fork on (what-ifs
+ * belong to an organisation), so a first admin made with `user:create --organisation lokal` keeps
+ * the what-ifs made before accounts were turned on.
+ */
 export const LOCAL_ORGANISATION: OrganisationInfo = { id: "local", key: "lokal", name: "Lokal planlægning", kind: "SECRETARIAT" };
+
+/** The organisation the caller acts for; null for nobody. */
+export function organisationOf(caller: Caller): OrganisationInfo {
+  if (caller.kind === "session" || caller.kind === "token") return caller.user.organisation;
+  if (caller.kind === "local") return LOCAL_ORGANISATION;
+  throw new Error("an anonymous caller acts for no organisation (scope-auth lets none this far)");
+}
 
 /** The name the history records for the caller's changes. */
 export function actorOf(caller: Caller): string {

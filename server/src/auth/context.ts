@@ -1,10 +1,12 @@
-/** The yoga context for a request: who calls, and the name the history records for them. */
+/** The yoga context for a request: who calls, the name the history records for them, and what they may see. */
 import type { Context } from "../builder.ts";
+import { db } from "../db.ts";
+import { ScenarioGuard } from "./access.ts";
 import { actorOf } from "./caller.ts";
 import type { AuthMode } from "./config.ts";
 import { identify } from "./identify.ts";
 
 export async function contextFor(request: Request, mode: AuthMode): Promise<Context> {
   const caller = await identify(request, mode);
-  return { caller, actor: actorOf(caller), request };
+  return { caller, actor: actorOf(caller), request, guard: new ScenarioGuard(caller, db) };
 }

@@ -5,7 +5,10 @@
  */
 // Built by yoga's own helper, so yoga's masking knows it for a deliberate GraphQLError wherever
 // "graphql" resolves to another copy of the module (vitest loads graphql's ESM build for our source).
+import type { AuthFailure } from "@pothos/plugin-scope-auth";
 import { createGraphQLError } from "graphql-yoga";
+import { InvalidInputError } from "../engine/errors.ts";
+import type { ScenarioGuard, ScenarioRefusal } from "./access.ts";
 import type { Caller } from "./caller.ts";
 
 export const UNAUTHENTICATED = "UNAUTHENTICATED";
@@ -22,4 +25,44 @@ export function refusal(caller: Caller): Error {
         ? "An API token may not do this; sign in as a person."
         : "Your role (viewer) may read but not change data.";
   return createGraphQLError(why, { extensions: { code: FORBIDDEN, http: { status: 403 } } });
+}
+
+const SCENARIO_SCOPES = new Set(["readScenarios", "editScenarios", "ownScenarios", "seeScenario"]);
+
+/** The scenario check that failed, if one did (it may sit inside an $all or $any). */
+function scenarioFailure(failure: AuthFailure): { scope: string; parameter: unknown } | null {
+  if (failure.kind === "AuthScope") return SCENARIO_SCOPES.has(failure.scope) ? failure : null;
+  if (failure.kind === "AllAuthScopes" || failure.kind === "AnyAuthScopes") {
+    for (const inner of failure.failures) {
+      const found = scenarioFailure(inner);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * What a caller hears when a scenario check fails (auth/access.ts):
+ * - a scenario it may not see: exactly what a scenario that does not exist gets, UNKNOWN_SCENARIO
+ *   on the argument, so another organisation's drafts cannot be probed by ID;
+ * - one it sees but may not change (shared READ), or may change but not share or archive (shared
+ *   EDIT): 403 FORBIDDEN, saying why;
+ * - a Scenario object a field was about to return though the caller may not see it (a list that
+ *   did not filter): FORBIDDEN, and nothing of it is sent.
+ * Null when no scenario check failed.
+ */
+export function scenarioRefusal(guard: ScenarioGuard, failure: AuthFailure): Error | null {
+  const found = scenarioFailure(failure);
+  if (!found) return null;
+  const refused = typeof found.parameter === "object" && found.parameter !== null ? guard.refusalOf(found.parameter) : undefined;
+  if (!refused) return createGraphQLError("This scenario is not visible to you.", { extensions: { code: FORBIDDEN, http: { status: 403 } } });
+  if (refused.access === "NONE") return unknownScenario(refused);
+  return createGraphQLError(whyNot(refused), { extensions: { code: FORBIDDEN, http: { status: 403 } } });
+}
+
+const unknownScenario = (refused: ScenarioRefusal) => InvalidInputError.of(refused.field, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(refused.id)}.`, refused.id);
+
+function whyNot(refused: ScenarioRefusal): string {
+  if (refused.access === "READ") return `The scenario ${JSON.stringify(refused.id)} is shared with your organisation to read; changing it needs edit access from its organisation.`;
+  return `Only the organisation that owns the scenario ${JSON.stringify(refused.id)} may share it, take a share back or archive it.`;
 }

@@ -45,11 +45,18 @@ export interface LineageNodeShape {
 
 type ChangeWithDetail = Prisma.ScenarioChangeGetPayload<{ include: { cells: true; lines: true } }>;
 
-/** Every scenario's row: there are tens to hundreds, and the tree needs them all to find descendants. */
-function loadScenarioRows(client: Database): Promise<LineageScenario[]> {
-  return client.scenario.findMany({
+/**
+ * Every scenario's row the caller may see (`visible`, auth/access.ts): there are tens to hundreds,
+ * and the tree needs them all to find descendants. A fork of a scenario the caller may not see is
+ * a root to them: its parent, name and state stay hidden, and nothing is compared with it.
+ */
+async function loadScenarioRows(client: Database, visible: Prisma.ScenarioWhereInput): Promise<LineageScenario[]> {
+  const rows = await client.scenario.findMany({
+    where: visible,
     select: { id: true, parentId: true, name: true, kind: true, createdBy: true, createdAt: true, forkedFromVersion: true, version: true, locked: true, archivedAt: true, frameId: true },
   });
+  const seen = new Set(rows.map((row) => row.id));
+  return rows.map((row) => (row.parentId === null || seen.has(row.parentId) ? row : { ...row, parentId: null, forkedFromVersion: null }));
 }
 
 /** Baselines in publication order, then forks oldest first. */
@@ -157,8 +164,8 @@ function findNamed(rows: readonly LineageScenario[], field: string, idText: stri
  * scenario with what it did: its current state compared with its parent's state at the version it
  * was forked from (not with the parent as it is now, which may have moved on).
  */
-export async function loadLineage(client: Database, rootIdText: string | null): Promise<LineageNodeShape[]> {
-  const rows = await loadScenarioRows(client);
+export async function loadLineage(client: Database, visible: Prisma.ScenarioWhereInput, rootIdText: string | null): Promise<LineageNodeShape[]> {
+  const rows = await loadScenarioRows(client, visible);
   const problems = new ProblemList();
   const root = rootIdText === null ? null : findNamed(rows, "rootId", rootIdText, problems);
   problems.throwIfAny();
@@ -240,8 +247,8 @@ export interface ChangesSinceShape {
  * after its point, and its state then against now; a scenario forked after the point is taken
  * from its fork (version 1).
  */
-export async function loadChangesSince(client: Database, input: ChangesSinceInput, now = new Date()): Promise<ChangesSinceShape> {
-  const rows = await loadScenarioRows(client);
+export async function loadChangesSince(client: Database, visible: Prisma.ScenarioWhereInput, input: ChangesSinceInput, now = new Date()): Promise<ChangesSinceShape> {
+  const rows = await loadScenarioRows(client, visible);
   const problems = new ProblemList();
   const root = findNamed(rows, "scenarioId", input.scenarioId, problems);
   const hasVersion = input.version !== null && input.version !== undefined;

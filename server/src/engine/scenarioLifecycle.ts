@@ -3,6 +3,7 @@
  * and brought back. Nothing is ever deleted; every step is a version in the history.
  */
 import { randomBytes } from "node:crypto";
+import { LOCAL_ORGANISATION, type OrganisationInfo } from "../auth/caller.ts";
 import { writeTransaction, type Transaction } from "../db.ts";
 import { commitChange, type ChangeKind, type CommittedChange } from "./commitChange.ts";
 import { ScenarioLockedError } from "./errors.ts";
@@ -30,8 +31,12 @@ export interface ForkInput {
   description?: string | null;
 }
 
-/** A what-if copy of any scenario (baselines included), remembering its parent and the parent's version. */
-export function forkScenario(input: ForkInput, actor: string): Promise<CommittedChange> {
+/**
+ * A what-if copy of any scenario (baselines included), remembering its parent and the parent's
+ * version. It belongs to `owner`, the forking caller's organisation (auth/access.ts): private to it
+ * until shared.
+ */
+export function forkScenario(input: ForkInput, actor: string, owner: OrganisationInfo): Promise<CommittedChange> {
   const problems = new ProblemList();
   const sourceId = problems.id("input.sourceId", input.sourceId, "Scenario");
   const name = problems.text("input.name", input.name, { max: TEXT_LIMITS.name, required: true });
@@ -41,6 +46,8 @@ export function forkScenario(input: ForkInput, actor: string): Promise<Committed
   return writeTransaction(async (tx) => {
     // Locked, so the version recorded as forkedFromVersion is the one whose cells are copied.
     const source = await findScenarioForWrite(tx, sourceId!, "input.sourceId");
+    // The local single-user's organisation is not made by anyone: it exists from its first fork.
+    if (owner.id === LOCAL_ORGANISATION.id) await tx.organisation.upsert({ where: { id: owner.id }, create: owner, update: {} });
     const id = newKey(name!);
     await tx.scenario.create({
       data: {
@@ -52,6 +59,7 @@ export function forkScenario(input: ForkInput, actor: string): Promise<Committed
         parentId: source.id,
         forkedFromVersion: source.version,
         createdBy: actor,
+        organisationId: owner.id,
         // A fork starts free to explore; whoever wants it held to the frame marks it must-fit.
         mustFit: false,
       },

@@ -4,7 +4,7 @@
  * by createApiToken; passwords are never returned or logged.
  */
 import { createToken, revokeToken, signIn, tokensOf } from "../auth/accounts.ts";
-import { actorOf, LOCAL_ORGANISATION, ORGANISATION_KINDS, roleOf, TOKEN_SCOPES, type Caller, type OrganisationInfo, type Person } from "../auth/caller.ts";
+import { actorOf, LOCAL_ORGANISATION, organisationOf, ORGANISATION_KINDS, roleOf, TOKEN_SCOPES, type Caller, type OrganisationInfo, type Person } from "../auth/caller.ts";
 import { clearedSessionCookie, sessionCookie, setCookieOn } from "../auth/cookies.ts";
 import { endSession } from "../auth/sessions.ts";
 import { builder } from "../builder.ts";
@@ -71,7 +71,7 @@ const MeRef = builder.objectRef<Caller>("Me").implement({
     mode: t.field({ type: AuthModeEnum, resolve: (caller) => (caller.kind === "local" ? "LOCAL" : "ACCOUNTS") }),
     actor: t.string({ description: "The name the history records for the caller's changes.", resolve: actorOf }),
     role: t.field({ type: RoleEnum, description: "The local user is an admin; a token has its owner's role.", resolve: (caller) => roleOf(caller) ?? "VIEWER" }),
-    organisation: t.field({ type: OrganisationRef, resolve: (caller) => (caller.kind === "session" || caller.kind === "token" ? caller.user.organisation : LOCAL_ORGANISATION) }),
+    organisation: t.field({ type: OrganisationRef, resolve: (caller) => (caller.kind === "anonymous" ? LOCAL_ORGANISATION : organisationOf(caller)) }),
     user: t.field({ type: UserRef, nullable: true, description: "The signed-in user or the token's owner; null in local mode.", resolve: (caller) => (caller.kind === "session" || caller.kind === "token" ? caller.user : null) }),
     token: t.field({ type: ApiTokenRef, nullable: true, description: "The API token the request came with, if any.", resolve: (caller) => (caller.kind === "token" ? db.apiToken.findUnique({ where: { id: caller.token.id } }) : null) }),
     canWrite: t.boolean({ description: "Whether mutations are allowed (not a viewer, not a READ token).", resolve: (caller) => caller.kind === "local" || (caller.kind !== "anonymous" && caller.user.role !== "VIEWER" && (caller.kind === "session" || caller.token.scope === "READ_WRITE")) }),

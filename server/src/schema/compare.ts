@@ -169,6 +169,7 @@ builder.queryField("compareScenarios", (t) =>
       otherIds: t.arg.idList({ required: true, description: "Up to 10 scenarios to compare with the base." }),
       priceLevel: t.arg.int({ description: "Show every amount in this year's price level (see priceIndices); omitted: the frame's own (2024-pl)." }),
     },
+    authScopes: (_root, args) => ({ readScenarios: [{ field: "baseId", id: args.baseId }, ...args.otherIds.map((id, index) => ({ field: `otherIds[${index}]`, id }))] }),
     resolve: (_root, args) => loadComparison(db, String(args.baseId), args.otherIds.map(String), args.priceLevel ?? null),
   }),
 );

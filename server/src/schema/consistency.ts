@@ -181,6 +181,7 @@ builder.queryField("consistencyReport", (t) =>
       "faithful — or that the document is not. InvalidInputError for an unknown or malformed ID, or a what-if (NOT_A_BASELINE).",
     errors: { types: [InvalidInputError] },
     args: { scenarioId: t.arg.id({ required: true, description: "The baseline: global ID or key (\"aftale-2024\")." }) },
+    authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),
     resolve: (_root, args) => loadConsistencyReport(db, String(args.scenarioId)),
   }),
 );

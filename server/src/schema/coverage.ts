@@ -160,6 +160,7 @@ builder.queryField("recommendationCoverage", (t) =>
       scenarioIds: t.arg.idList({ required: true, description: `1 to ${MAX_COVERAGE_SCENARIOS} distinct scenarios (global IDs or keys) of one frame; the first is the one the others are measured against.` }),
       language: t.arg({ type: LanguageEnum, defaultValue: "DA", description: "The language of `summary`." }),
     },
+    authScopes: (_root, args) => ({ readScenarios: [...args.scenarioIds.map((id, index) => ({ field: `scenarioIds[${index}]`, id }))] }),
     resolve: (_root, args) => loadCoverageOfIds(db, args.scenarioIds.map(String), language(args.language)),
   }),
 );

@@ -59,6 +59,7 @@ builder.queryField("exportScenario", (t) =>
     description: "A scenario as a spreadsheet: its lines per year with totals, the frame and the headroom.",
     errors: { types: [InvalidInputError] },
     args: { scenarioId: t.arg.id({ required: true }), ...exportArgs(t) },
+    authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),
     resolve: (_root, args) => exportScenario(db, String(args.scenarioId), optionsOf(args)),
   }),
 );
@@ -69,6 +70,7 @@ builder.queryField("exportComparison", (t) =>
     description: "A comparison as a spreadsheet: the base and each other scenario side by side with differences per year.",
     errors: { types: [InvalidInputError] },
     args: { baseId: t.arg.id({ required: true }), otherIds: t.arg.idList({ required: true }), ...exportArgs(t) },
+    authScopes: (_root, args) => ({ readScenarios: [{ field: "baseId", id: args.baseId }, ...args.otherIds.map((id, index) => ({ field: `otherIds[${index}]`, id }))] }),
     resolve: (_root, args) => exportComparison(db, String(args.baseId), args.otherIds.map(String), optionsOf(args)),
   }),
 );
@@ -92,6 +94,7 @@ builder.mutationField("importScenarioCsv", (t) =>
       "Checked like any edit; one wrong cell refuses the whole file, naming the row and column of every problem.",
     errors: { types: EDIT_ERRORS },
     args: { input: t.arg({ type: ImportScenarioCsvInput, required: true }) },
+    authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       importScenarioCsv(
         { scenarioId: String(input.scenarioId), expectedVersion: input.expectedVersion, content: input.content, numberStyle: input.numberStyle ?? "AUTO", comment: input.comment },

@@ -1,4 +1,5 @@
 /** The append-only history: changes with their cells and lines, comments, and the changeset since a point. */
+import { visibleScenariosWhere } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { CHANGE_KINDS, type ChangeKind } from "../engine/commitChange.ts";
@@ -72,6 +73,8 @@ const detailsOf = (details: unknown) => (details && typeof details === "object" 
 
 export const ScenarioChangeRef = builder.prismaObject("ScenarioChange", {
   description: "One committed change to a scenario: who, when, what. The history is append-only.",
+  // Whatever field returns a change, the caller must be allowed to see its scenario (auth/access.ts).
+  authScopes: (change) => ({ seeScenario: change.scenarioId }),
   fields: (t) => ({
     version: t.exposeInt("version", { description: "The scenario's version after this change." }),
     kind: t.field({ type: ChangeKindEnum, resolve: (change) => change.kind as ChangeKind }),
@@ -103,10 +106,10 @@ export const ScenarioChangeRef = builder.prismaObject("ScenarioChange", {
     sourceScenario: t.prismaField({
       type: "Scenario",
       nullable: true,
-      description: "For FORKED and MERGED: the scenario forked from or merged in.",
-      resolve: (query, change) => {
+      description: "For FORKED and MERGED: the scenario forked from or merged in; null when it is not visible to you.",
+      resolve: (query, change, _args, context) => {
         const sourceId = detailsOf(change.details).sourceId;
-        return typeof sourceId === "string" ? db.scenario.findUnique({ ...query, where: { id: sourceId } }) : null;
+        return typeof sourceId === "string" ? db.scenario.findFirst({ ...query, where: { id: sourceId, ...visibleScenariosWhere(context.caller) } }) : null;
       },
     }),
     sourceVersion: t.int({
@@ -119,6 +122,7 @@ export const ScenarioChangeRef = builder.prismaObject("ScenarioChange", {
 
 export const CommentRef = builder.prismaObject("Comment", {
   description: "A remark on a scenario, a line or a cell: the reason for a change, or a note in the negotiation.",
+  authScopes: (comment) => ({ seeScenario: comment.scenarioId }),
   fields: (t) => ({
     text: t.exposeString("text"),
     author: t.exposeString("author"),
@@ -159,8 +163,13 @@ builder.queryField("history", (t) =>
     cursor: "id",
     description: "A scenario's history, newest first: who changed what, when, from what to what, and why.",
     args: { scenarioId: t.arg.id({ required: true, description: "The scenario's global ID or key." }) },
-    resolve: (query, _root, args) =>
-      db.scenarioChange.findMany({ ...query, where: { scenarioId: keyFromId(String(args.scenarioId), "Scenario") ?? "" }, orderBy: { version: "desc" } }),
+    // A scenario the caller may not see has no history to show, as one that does not exist.
+    resolve: (query, _root, args, context) =>
+      db.scenarioChange.findMany({
+        ...query,
+        where: { scenarioId: keyFromId(String(args.scenarioId), "Scenario") ?? "", scenario: visibleScenariosWhere(context.caller) },
+        orderBy: { version: "desc" },
+      }),
   }, { name: "ScenarioChangeConnection", description: "A page of a scenario's history." }, { name: "ScenarioChangeEdge", description: "A change in a page of history." }),
 );
 
@@ -205,6 +214,7 @@ builder.queryField("scenarioChanges", (t) =>
       scenarioId: t.arg.id({ required: true, description: "The scenario's global ID or key." }),
       since: t.arg({ type: ChangesSinceInput, required: true }),
     },
+    authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),
     resolve: async (_root, args) => {
       const scenarioId = keyFromId(String(args.scenarioId), "Scenario");
       const scenario = scenarioId ? await db.scenario.findUnique({ where: { id: scenarioId }, select: { id: true, version: true } }) : null;
@@ -244,9 +254,12 @@ const AddCommentInput = builder.inputType("AddCommentInput", {
 builder.mutationField("addComment", (t) =>
   t.prismaField({
     type: "Comment",
-    description: "Comments on a scenario, a line or a cell. Changes no amounts and makes no new version; allowed on locked scenarios and baselines.",
+    description:
+      "Comments on a scenario, a line or a cell. Changes no amounts and makes no new version; allowed on locked scenarios and baselines, " +
+      "and on what-ifs shared with your organisation to read (a party may answer a draft it was shown).",
     errors: { types: [InvalidInputError] },
     args: { input: t.arg({ type: AddCommentInput, required: true }) },
+    authScopes: (_root, { input }) => ({ readScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_query, _root, { input }, context) =>
       addComment(
         {

@@ -1,5 +1,6 @@
 /** The negotiation's lineage: the fork tree with what each scenario did, and what changed since a point across a scenario and its descendants. */
 import { describeComparison, summarizeChange, type Language, type LineComparison, type PairComparison } from "@ramme/domain";
+import { visibleScenariosWhere } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { InvalidInputError } from "../engine/errors.ts";
@@ -84,8 +85,9 @@ builder.queryField("scenarioLineage", (t) =>
       rootId: t.arg.id({ required: false, description: "The scenario whose descendants to show (global ID or key); omit for every tree." }),
       language: t.arg({ type: LanguageEnum, defaultValue: "DA", description: "The language of the summaries." }),
     },
-    resolve: async (_root, args) => {
-      const nodes = await loadLineage(db, args.rootId === null || args.rootId === undefined ? null : String(args.rootId));
+    authScopes: (_root, args) => ({ readScenarios: [{ field: "rootId", id: args.rootId }] }),
+    resolve: async (_root, args, context) => {
+      const nodes = await loadLineage(db, visibleScenariosWhere(context.caller), args.rootId === null || args.rootId === undefined ? null : String(args.rootId));
       const language = languageOf(args.language);
       return { nodes: nodes.map((node) => ({ ...node, language })) };
     },
@@ -173,8 +175,9 @@ builder.queryField("changesSince", (t) =>
       includeDescendants: t.arg.boolean({ defaultValue: true }),
       language: t.arg({ type: LanguageEnum, defaultValue: "DA", description: "The language of the summaries." }),
     },
-    resolve: async (_root, args) => ({
-      ...(await loadChangesSince(db, { scenarioId: String(args.scenarioId), version: args.version, since: args.since, includeDescendants: args.includeDescendants ?? true })),
+    authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),
+    resolve: async (_root, args, context) => ({
+      ...(await loadChangesSince(db, visibleScenariosWhere(context.caller), { scenarioId: String(args.scenarioId), version: args.version, since: args.since, includeDescendants: args.includeDescendants ?? true })),
       language: languageOf(args.language),
     }),
   }),

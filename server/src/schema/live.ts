@@ -1,8 +1,10 @@
 /**
  * Live updates: `scenarioChanged` streams every committed change of a scenario over Server-Sent
- * Events (graphql-yoga's built-in transport). The stream itself is live/scenarioStream.ts.
+ * Events (graphql-yoga's built-in transport). The stream itself is live/scenarioStream.ts. Only a
+ * caller who may see the scenario subscribes, and the stream ends when that stops being so.
  */
 import type { FrameYearTotal } from "@ramme/domain";
+import { stillVisible, whileVisible } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { InvalidInputError } from "../engine/errors.ts";
 import { ProblemList } from "../engine/input.ts";
@@ -68,7 +70,8 @@ builder.subscriptionField("scenarioChanged", (t) =>
       scenarioId: t.arg.id({ required: true, description: "The scenario's global ID or key." }),
       afterVersion: t.arg.int({ description: "The version the client has; changes after it are sent first. Omit to start from now." }),
     },
-    subscribe: async (_root, args): Promise<AsyncIterable<Delivery>> => {
+    authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),
+    subscribe: async (_root, args, context): Promise<AsyncIterable<Delivery>> => {
       const problems = new ProblemList();
       const scenarioId = problems.id("scenarioId", String(args.scenarioId), "Scenario");
       if (args.afterVersion !== null && args.afterVersion !== undefined && args.afterVersion < 0) {
@@ -80,7 +83,8 @@ builder.subscriptionField("scenarioChanged", (t) =>
         problems.add("afterVersion", "UNKNOWN_VERSION", `the scenario is at version ${current} (got ${args.afterVersion}).`, String(args.afterVersion));
       }
       if (problems.problems.length > 0) return refusal(new InvalidInputError(problems.problems));
-      return scenarioStream(changeFeed(), scenarioId!, args.afterVersion ?? current!);
+      // Checked again before each change goes out: a share taken back ends the stream there.
+      return whileVisible(scenarioStream(changeFeed(), scenarioId!, args.afterVersion ?? current!), () => stillVisible(context.caller, scenarioId!));
     },
     resolve: (delivery: Delivery) => {
       if (delivery instanceof Error) throw delivery;

@@ -56,6 +56,7 @@ builder.queryField("balanceScenario", (t) =>
     description: "Proposes, without saving, a way to bring every year of a scenario inside the frame.",
     errors: { types: [InvalidInputError] },
     args: { scenarioId: t.arg.id({ required: true }), strategy: t.arg({ type: BalanceStrategyInput, required: true }) },
+    authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),
     resolve: (_root, args) =>
       balanceScenario(db, String(args.scenarioId), {
         reduceProRata: args.strategy.reduceProRata ? { initiativeIds: args.strategy.reduceProRata.initiativeIds.map(String) } : null,
@@ -86,6 +87,7 @@ builder.queryField("mergePreview", (t) =>
       targetId: t.arg.id({ required: true }),
       resolutions: t.arg({ type: [MergeResolutionInput], required: false }),
     },
+    authScopes: (_root, args) => ({ readScenarios: [{ field: "sourceId", id: args.sourceId }, { field: "targetId", id: args.targetId }] }),
     resolve: (_root, args) => {
       const problems = new ProblemList();
       const { sourceId, targetId } = checkMergeIds({ sourceId: String(args.sourceId), targetId: String(args.targetId) }, problems, "");

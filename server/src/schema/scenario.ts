@@ -1,5 +1,6 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { frameYearTotals, type StatedTotalStatus, type YearAmount } from "@ramme/domain";
+import { visibleScenariosWhere } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { allocatedPerYear } from "../engine/scenarioAccess.ts";
@@ -145,6 +146,11 @@ const frameYearsSelect = { frame: { select: { years: { orderBy: { year: "asc" as
 
 export const ScenarioRef = builder.prismaNode("Scenario", {
   id: { field: "id" },
+  // node(id:) finds only what the caller may see: another organisation's draft is answered null, as an unknown ID is.
+  nullable: true,
+  findUnique: (id, context) => ({ id, AND: [visibleScenariosWhere(context.caller)] }),
+  // Whatever field returns a scenario, the caller must be allowed to see it (auth/access.ts).
+  authScopes: (scenario) => ({ seeScenario: scenario }),
   description: "One complete allocation of the frame: a baseline from a document, or a what-if.",
   fields: (t) => ({
     key: t.exposeString("id", { description: 'Stable key; the baselines\' are "regeringens-udspil-2024" and "aftale-2024".' }),
@@ -157,7 +163,14 @@ export const ScenarioRef = builder.prismaNode("Scenario", {
     archived: t.boolean({ resolve: (scenario) => scenario.archivedAt !== null }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
-    parent: t.relation("parent", { nullable: true, description: "The scenario this one was forked from." }),
+    parent: t.prismaField({
+      type: "Scenario",
+      nullable: true,
+      description: "The scenario this one was forked from; null for a baseline, and for a fork of a scenario you cannot see (any longer).",
+      select: { parentId: true },
+      resolve: (query, scenario, _args, context) =>
+        scenario.parentId === null ? null : db.scenario.findFirst({ ...query, where: { id: scenario.parentId, ...visibleScenariosWhere(context.caller) } }),
+    }),
     frame: t.relation("frame"),
     printedTable: t.relation("sourceTable", { nullable: true, description: "For baselines: the table as printed in the document." }),
     lines: t.field({
@@ -206,10 +219,11 @@ builder.queryField("scenarios", (t) =>
       includeArchived: t.arg.boolean({ defaultValue: false, description: "Include archived scenarios." }),
       kind: t.arg({ type: ScenarioKind, required: false, description: "Only scenarios of this kind." }),
     },
-    resolve: (query, _root, args) =>
+    resolve: (query, _root, args, context) =>
       db.scenario.findMany({
         ...query,
         where: {
+          ...visibleScenariosWhere(context.caller),
           ...(args.includeArchived ? {} : { archivedAt: null }),
           ...(args.kind ? { kind: args.kind } : {}),
         },
@@ -222,8 +236,8 @@ builder.queryField("scenario", (t) =>
   t.prismaField({
     type: "Scenario",
     nullable: true,
-    description: "A scenario by its ID (archived ones too); null when there is none.",
+    description: "A scenario by its ID (archived ones too); null when there is none or it is not visible to you.",
     args: { id: t.arg.globalID({ required: true, for: ScenarioRef }) },
-    resolve: (query, _root, args) => db.scenario.findUnique({ ...query, where: { id: args.id.id } }),
+    resolve: (query, _root, args, context) => db.scenario.findFirst({ ...query, where: { id: args.id.id, ...visibleScenariosWhere(context.caller) } }),
   }),
 );

@@ -4,6 +4,7 @@
  * ScenarioEdit or one of the typed errors.
  */
 import { frameBreaches } from "@ramme/domain";
+import { organisationOf } from "../auth/caller.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { moveAmount, setCells } from "../engine/cellEdits.ts";
@@ -77,7 +78,8 @@ builder.mutationField("forkScenario", (t) =>
     description: "A what-if copy of any scenario, remembering its parent and the parent's version. The copy is unlocked and not must-fit.",
     errors: { types: EDIT_ERRORS },
     args: { input: t.arg({ type: ForkScenarioInput, required: true }) },
-    resolve: (_root, { input }, context) => forkScenario({ sourceId: String(input.sourceId), name: input.name, description: input.description }, context.actor),
+    authScopes: (_root, { input }) => ({ readScenarios: [{ field: "input.sourceId", id: input.sourceId }] }),
+    resolve: (_root, { input }, context) => forkScenario({ sourceId: String(input.sourceId), name: input.name, description: input.description }, context.actor, organisationOf(context.caller)),
   }),
 );
 
@@ -98,6 +100,7 @@ builder.mutationField("updateScenario", (t) =>
     description: "Renames, describes, or marks the scenario must-fit.",
     errors: { types: EDIT_ERRORS },
     args: { input: t.arg({ type: UpdateScenarioInput, required: true }) },
+    authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       updateScenario(
         { scenarioId: String(input.scenarioId), expectedVersion: input.expectedVersion, name: input.name, description: input.description, mustFit: input.mustFit },
@@ -128,6 +131,11 @@ for (const [name, { change, description }] of Object.entries(statusMutations)) {
       description,
       errors: { types: EDIT_ERRORS },
       args: { input: t.arg({ type: ScenarioStatusInput, required: true }) },
+      // Archiving hides the scenario from everyone it is shared with: only its own organisation does that.
+      authScopes: (_root, { input }) => {
+        const scenarios = [{ field: "input.scenarioId", id: input.scenarioId }];
+        return change === "ARCHIVE" || change === "UNARCHIVE" ? { ownScenarios: scenarios } : { editScenarios: scenarios };
+      },
       resolve: (_root, { input }, context) => changeScenarioStatus(change, { scenarioId: String(input.scenarioId), expectedVersion: input.expectedVersion }, context.actor),
     }),
   );
@@ -154,6 +162,7 @@ builder.mutationField("setAllocation", (t) =>
     description: "Sets one cell: an initiative's amount in a year.",
     errors: { types: EDIT_ERRORS },
     args: { input: t.arg({ type: SetAllocationInput, required: true }) },
+    authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       setCells(
         {
@@ -195,6 +204,7 @@ builder.mutationField("setAllocations", (t) =>
     description: "Sets a block of cells (a paste) in one transaction: all of them, or — when any cell is wrong — none, with every wrong cell listed.",
     errors: { types: EDIT_ERRORS },
     args: { input: t.arg({ type: SetAllocationsInput, required: true }) },
+    authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       setCells(
         {
@@ -230,6 +240,7 @@ builder.mutationField("moveAmount", (t) =>
     description: "Moves an amount from one line to another in each year of a range; every year's total stays the same.",
     errors: { types: EDIT_ERRORS },
     args: { input: t.arg({ type: MoveAmountInput, required: true }) },
+    authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       moveAmount(
         {
@@ -276,6 +287,7 @@ builder.mutationField("addInitiative", (t) =>
     description: "Adds a line to a what-if: a new proposal (not in the documents) or an existing initiative.",
     errors: { types: EDIT_ERRORS },
     args: { input: t.arg({ type: AddInitiativeInput, required: true }) },
+    authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       addInitiative(
         {
@@ -310,6 +322,7 @@ builder.mutationField("removeInitiative", (t) =>
     description: "Takes a line out of a what-if. The initiative itself stays, and the history keeps the line's amounts.",
     errors: { types: EDIT_ERRORS },
     args: { input: t.arg({ type: RemoveInitiativeInput, required: true }) },
+    authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       removeInitiative(
         { scenarioId: String(input.scenarioId), initiativeId: String(input.initiativeId), expectedVersion: input.expectedVersion, comment: input.comment },
@@ -336,6 +349,7 @@ builder.mutationField("restoreScenarioVersion", (t) =>
     description: "Makes a new version whose lines and cells equal an earlier version's (name and lock are kept). History is never rewritten.",
     errors: { types: EDIT_ERRORS },
     args: { input: t.arg({ type: RestoreScenarioVersionInput, required: true }) },
+    authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       restoreScenarioVersion(
         { scenarioId: String(input.scenarioId), version: input.version, expectedVersion: input.expectedVersion, comment: input.comment },
@@ -362,6 +376,7 @@ builder.mutationField("revertChange", (t) =>
       "Refused (CHANGED_SINCE) when a cell it touched has been changed again since, so no later edit is lost.",
     errors: { types: EDIT_ERRORS },
     args: { input: t.arg({ type: RevertChangeInput, required: true }) },
+    authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       revertChange({ scenarioId: String(input.scenarioId), version: input.version, expectedVersion: input.expectedVersion, comment: input.comment }, context.actor),
   }),
@@ -402,6 +417,9 @@ builder.mutationField("mergeScenario", (t) =>
       "nothing is applied (MergeConflictError) unless every conflicting cell has a resolution.",
     errors: { types: [...EDIT_ERRORS, MergeConflictError] },
     args: { input: t.arg({ type: MergeScenarioInput, required: true }) },
+    authScopes: (_root, { input }) => ({
+      $all: { readScenarios: [{ field: "input.sourceId", id: input.sourceId }], editScenarios: [{ field: "input.targetId", id: input.targetId }] },
+    }),
     resolve: (_root, { input }, context) =>
       mergeScenario(
         {
