@@ -44,6 +44,8 @@ export const builder = new SchemaBuilder<{
     readScenarios: readonly ScenarioArgument[];
     editScenarios: readonly ScenarioArgument[];
     ownScenarios: readonly ScenarioArgument[];
+    seeInitiative: string;
+    readInitiatives: readonly ScenarioArgument[];
   };
   DefaultFieldNullability: false;
   Scalars: {
@@ -68,6 +70,8 @@ export const builder = new SchemaBuilder<{
       readScenarios: (scenarios) => guard.allow(scenarios, "READ"),
       editScenarios: (scenarios) => guard.allow(scenarios, "EDIT"),
       ownScenarios: (scenarios) => guard.allow(scenarios, "OWNER"),
+      seeInitiative: (key) => guard.seesInitiative(key),
+      readInitiatives: (initiatives) => guard.allowInitiatives(initiatives),
     }),
     unauthorizedError: (_parent, context, _info, result) => scenarioRefusal(context.guard, result.failure) ?? refusal(context.caller),
   },

@@ -142,6 +142,18 @@ const CASES: Record<string, Case[]> = {
     { name: "local single-user mode", input: () => ({ name: "Regneark", scope: "READ" }), expected: { __typename: "InvalidInputError", field: "input", code: "NO_ACCOUNTS" } },
   ],
   revokeApiToken: [{ name: "local single-user mode", input: () => ({ id: "findes-ikke" }), expected: { __typename: "InvalidInputError", field: "input", code: "NO_ACCOUNTS" } }],
+  shareScenario: [
+    unknownScenario({ organisation: "lokal", access: "READ" }),
+    { name: "a baseline", input: () => ({ scenarioId: "aftale-2024", organisation: "lokal", access: "READ" }), expected: { __typename: "InvalidInputError", field: "input.scenarioId", code: "NOT_A_WHAT_IF" } },
+    { name: "an unknown organisation", input: (keys) => ({ scenarioId: keys.whatIf, organisation: "findes-ikke", access: "READ" }), expected: { __typename: "InvalidInputError", field: "input.organisation", code: "UNKNOWN_ORGANISATION" } },
+    { name: "the owner itself", input: (keys) => ({ scenarioId: keys.whatIf, organisation: "lokal", access: "EDIT" }), expected: { __typename: "InvalidInputError", field: "input.organisation", code: "OWN_ORGANISATION" } },
+    { name: "a blank organisation", input: (keys) => ({ scenarioId: keys.whatIf, organisation: " ", access: "EDIT" }), expected: { __typename: "InvalidInputError", field: "input.organisation", code: "REQUIRED" } },
+  ],
+  unshareScenario: [
+    unknownScenario({ organisation: "lokal" }),
+    { name: "an unknown organisation", input: (keys) => ({ scenarioId: keys.whatIf, organisation: "findes-ikke" }), expected: { __typename: "InvalidInputError", field: "input.organisation", code: "UNKNOWN_ORGANISATION" } },
+    { name: "another type's ID", input: () => ({ scenarioId: Buffer.from("Theme:innovation").toString("base64"), organisation: "lokal" }), expected: { __typename: "InvalidInputError", field: "input.scenarioId", code: "MALFORMED_ID" } },
+  ],
 };
 
 let mutations: Array<{ name: string; inputType: string | undefined }>;

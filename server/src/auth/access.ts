@@ -54,6 +54,17 @@ export function visibleScenariosWhere(caller: Caller): Prisma.ScenarioWhereInput
   return { OR: [{ kind: "BASELINE" }, { organisationId }, { shares: { some: { organisationId } } }] };
 }
 
+/**
+ * The initiatives the caller may see. The documents' are everyone's; a proposal (a line a what-if
+ * added, with a title of its own) is seen where it appears: as a line of, or in the history of, a
+ * scenario the caller may see. Its title is as confidential as the draft that proposed it.
+ */
+export function visibleInitiativesWhere(caller: Caller): Prisma.InitiativeWhereInput {
+  if (caller.kind === "local") return {};
+  const scenario = visibleScenariosWhere(caller);
+  return { OR: [{ origin: "DOCUMENT" }, { lines: { some: { scenario } } }, { lineChanges: { some: { change: { scenario } } } }] };
+}
+
 /** A scenario a field names in its arguments: the argument's path (for the error) and the ID or key as sent. */
 export interface ScenarioArgument {
   field: string;
@@ -67,6 +78,8 @@ export interface ScenarioRefusal {
   id: string;
   access: ScenarioAccess;
   needed: ScenarioAccess;
+  /** What the argument names; a scenario unless said. */
+  kind?: "INITIATIVE";
 }
 
 /**
@@ -76,6 +89,7 @@ export interface ScenarioRefusal {
 export class ScenarioGuard {
   private sharesGiven: Promise<Map<string, ShareAccess>> | null = null;
   private readonly owners = new Map<string, Promise<ScenarioOwnership | null>>();
+  private readonly initiatives = new Map<string, Promise<boolean>>();
   private readonly refusals = new WeakMap<object, ScenarioRefusal>();
 
   constructor(
@@ -113,6 +127,35 @@ export class ScenarioGuard {
       const access = await this.accessToKey(key);
       if (access === null || grants(access, needed)) continue;
       this.refusals.set(scenarios, { field: argument.field, id: sent, access, needed });
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether the caller may see a proposal (visibleInitiativesWhere); read once per request for each. */
+  seesInitiative(key: string): Promise<boolean> {
+    if (this.caller.kind === "local") return Promise.resolve(true);
+    let seen = this.initiatives.get(key);
+    if (!seen) {
+      seen = this.client.initiative.count({ where: { id: key, ...visibleInitiativesWhere(this.caller) } }).then((count) => count > 0);
+      this.initiatives.set(key, seen);
+    }
+    return seen;
+  }
+
+  /**
+   * True unless an argument names a proposal the caller may not see (unknown IDs pass, to be
+   * answered as unknown by the resolver, as the hidden one is: `refusalOf` tells).
+   */
+  async allowInitiatives(initiatives: readonly ScenarioArgument[]): Promise<boolean> {
+    for (const argument of initiatives) {
+      if (argument.id === null || argument.id === undefined) continue;
+      const sent = String(argument.id);
+      const key = keyFromId(sent, "Initiative");
+      if (key === null) continue;
+      const exists = await this.client.initiative.count({ where: { id: key } });
+      if (exists === 0 || (await this.seesInitiative(key))) continue;
+      this.refusals.set(initiatives, { field: argument.field, id: sent, access: "NONE", needed: "READ", kind: "INITIATIVE" });
       return false;
     }
     return true;

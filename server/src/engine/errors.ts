@@ -42,7 +42,10 @@ export type InputProblemCode =
   | "BAD_CREDENTIALS"
   | "NO_ACCOUNTS"
   | "UNKNOWN_API_TOKEN"
-  | "ABOVE_ROLE";
+  | "ABOVE_ROLE"
+  | "UNKNOWN_ORGANISATION"
+  | "NOT_A_WHAT_IF"
+  | "OWN_ORGANISATION";
 
 export interface InputProblem {
   /** Path of the input field at fault, as the client sent it: "input.cells[3].amount". */

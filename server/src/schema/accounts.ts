@@ -32,7 +32,7 @@ const ApiTokenScopeEnum = builder.enumType("ApiTokenScope", {
   values: { READ: { description: "Queries and subscriptions only; mutations are refused (FORBIDDEN)." }, READ_WRITE: { description: "Everything its owner may do." } },
 });
 
-const OrganisationRef = builder.objectRef<OrganisationInfo>("Organisation").implement({
+export const OrganisationRef = builder.objectRef<OrganisationInfo>("Organisation").implement({
   description: "The secretariat or a party; users belong to one.",
   fields: (t) => ({
     key: t.exposeString("key"),

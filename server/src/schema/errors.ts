@@ -56,6 +56,9 @@ const INPUT_PROBLEM_CODES: Record<InputProblemCode, string> = {
   BAD_CREDENTIALS: "The email and password do not match an active user (the same answer whichever is wrong).",
   NO_ACCOUNTS: "Ramme runs in local single-user mode (RAMME_AUTH=local), which has no accounts, sessions or API tokens.",
   UNKNOWN_API_TOKEN: "No API token with this ID that the caller may manage.",
+  UNKNOWN_ORGANISATION: "No organisation has this key or ID.",
+  NOT_A_WHAT_IF: "The scenario is a baseline; baselines are read by every signed-in user and are not shared one by one.",
+  OWN_ORGANISATION: "The organisation owns the scenario already; shares are for other organisations.",
   ABOVE_ROLE: "The scope asked for exceeds what the caller's role allows (a viewer may only create READ tokens).",
 };
 

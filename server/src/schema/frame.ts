@@ -1,3 +1,4 @@
+import { visibleScenariosWhere } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { AmountBasis, OutsideFrameKind } from "./enums.ts";
@@ -14,6 +15,10 @@ export const FrameYearRef = builder.prismaObject("FrameYear", {
 
 export const OutsideFrameAmountRef = builder.prismaNode("OutsideFrameAmount", {
   id: { field: "id" },
+  // A fork carries copies of its parent's notes: they are as visible as the fork (auth/access.ts).
+  nullable: true,
+  findUnique: (id, context) => ({ id, AND: [{ OR: [{ scenarioId: null }, { scenario: visibleScenariosWhere(context.caller) }] }] }),
+  authScopes: (row) => (row.scenarioId === null ? true : { seeScenario: row.scenarioId }),
   description:
     "Money a document records beside the frame, never inside it: co-financing, funds already disbursed, amounts the parties only note.",
   fields: (t) => ({

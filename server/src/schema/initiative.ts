@@ -1,3 +1,4 @@
+import { visibleInitiativesWhere } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { AmountBasis } from "./enums.ts";
@@ -95,6 +96,11 @@ builder.prismaObject("InitiativeContinuation", {
 
 export const InitiativeRef = builder.prismaNode("Initiative", {
   id: { field: "id" },
+  // A proposal is as confidential as the draft that made it (auth/access.ts visibleInitiativesWhere):
+  // node(id:) answers a hidden one null, and no field returns one.
+  nullable: true,
+  findUnique: (id, context) => ({ id, AND: [visibleInitiativesWhere(context.caller)] }),
+  authScopes: (row) => (row.origin === "DOCUMENT" ? true : { seeInitiative: row.id }),
   description: "A line that can receive money: a row of the documents' tables, or a proposal added in a what-if.",
   fields: (t) => ({
     key: t.exposeString("id", { description: 'Stable key, e.g. "trial-nation".' }),
@@ -133,7 +139,7 @@ builder.queryField("initiatives", (t) =>
   t.prismaConnection({
     type: "Initiative",
     cursor: "id",
-    description: "Every initiative, by key.",
-    resolve: (query) => db.initiative.findMany({ ...query, orderBy: { id: "asc" } }),
+    description: "Every initiative you may see, by key: the documents' and the proposals of scenarios visible to you.",
+    resolve: (query, _root, _args, context) => db.initiative.findMany({ ...query, where: visibleInitiativesWhere(context.caller), orderBy: { id: "asc" } }),
   }, { name: "InitiativeConnection", description: "A page of initiatives." }, { name: "InitiativeEdge", description: "An initiative in a page." }),
 );

@@ -287,7 +287,10 @@ builder.mutationField("addInitiative", (t) =>
     description: "Adds a line to a what-if: a new proposal (not in the documents) or an existing initiative.",
     errors: { types: EDIT_ERRORS },
     args: { input: t.arg({ type: AddInitiativeInput, required: true }) },
-    authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
+    // Taking in another organisation's proposal by its ID would copy a hidden draft's line: it is unknown to you.
+    authScopes: (_root, { input }) => ({
+      $all: { editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }], readInitiatives: [{ field: "input.initiativeId", id: input.initiativeId }] },
+    }),
     resolve: (_root, { input }, context) =>
       addInitiative(
         {
