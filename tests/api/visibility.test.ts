@@ -217,7 +217,7 @@ describe("every other path that could name a hidden scenario", () => {
 
   it("refuses a live stream of a hidden draft, and ends a party's stream when the share is taken back", async () => {
     const draft = await forkAs("anna", "Direkte visning");
-    const fetchFn = (url: string, init: RequestInit) => server.fetch(url, init);
+    const fetchFn = async (url: string, init: RequestInit) => server.fetch(url, init);
     const subscription = `subscription($id: ID!) { scenarioChanged(scenarioId: $id) { __typename ... on ScenarioChangedEvent { version } ... on InvalidInputError { problems { code } } } }`;
     const refused = await subscribe(fetchFn, "http://ramme.test/graphql", subscription, { id: draft }, { authorization: `Bearer ${tokens.bo}` });
     const first = await refused.next(5000);
