@@ -6,7 +6,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import SimpleObjectsPlugin from "@pothos/plugin-simple-objects";
 import type { Oere } from "@ramme/domain";
-import { mayWrite, type Caller } from "./auth/caller.ts";
+import { mayAdminister, mayWrite, type Caller } from "./auth/caller.ts";
 import { refusal } from "./auth/refusal.ts";
 import { db } from "./db.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
@@ -28,7 +28,7 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
   /** Checked in one place: on the root types below (and live.ts's Subscription), before any resolver runs. */
-  AuthScopes: { signedIn: boolean; mayWrite: boolean; person: boolean };
+  AuthScopes: { signedIn: boolean; mayWrite: boolean; person: boolean; admin: boolean };
   DefaultFieldNullability: false;
   Scalars: {
     Decimal: { Input: Oere; Output: Oere };
@@ -43,6 +43,7 @@ export const builder = new SchemaBuilder<{
       signedIn: caller.kind !== "anonymous",
       mayWrite: mayWrite(caller),
       person: caller.kind === "local" || caller.kind === "session",
+      admin: mayAdminister(caller),
     }),
     unauthorizedError: (_parent, context) => refusal(context.caller),
   },

@@ -55,6 +55,7 @@ export async function fingerprint(): Promise<string> {
     db.user.findMany({ orderBy: { id: "asc" } }),
     db.session.findMany({ orderBy: { id: "asc" } }),
     db.apiToken.findMany({ orderBy: { id: "asc" } }),
+    db.accountChange.findMany({ orderBy: { id: "asc" } }),
   ]);
   const text = JSON.stringify(tables, (_key, value) => (typeof value === "bigint" ? `${value}n` : value));
   return createHash("sha256").update(text).digest("hex");

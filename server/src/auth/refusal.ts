@@ -6,7 +6,8 @@
 // Built by yoga's own helper, so yoga's masking knows it for a deliberate GraphQLError wherever
 // "graphql" resolves to another copy of the module (vitest loads graphql's ESM build for our source).
 import { createGraphQLError } from "graphql-yoga";
-import type { Caller } from "./caller.ts";
+import type { Context } from "../builder.ts";
+import { mayWrite, type Caller } from "./caller.ts";
 
 export const UNAUTHENTICATED = "UNAUTHENTICATED";
 export const FORBIDDEN = "FORBIDDEN";
@@ -23,3 +24,23 @@ export function refusal(caller: Caller): Error {
         : "Your role (viewer) may read but not change data.";
   return createGraphQLError(why, { extensions: { code: FORBIDDEN, http: { status: 403 } } });
 }
+
+/**
+ * The refusal of an admin-only operation (builder.ts's `admin` scope): nobody and read-only callers
+ * hear what refusal() tells them; an editor, or a token of one, that it needs an administrator.
+ */
+export function adminRefusal(caller: Caller): Error {
+  if (caller.kind === "anonymous" || !mayWrite(caller)) return refusal(caller);
+  return createGraphQLError("Only an administrator may do this.", { extensions: { code: FORBIDDEN, http: { status: 403 } } });
+}
+
+/** createOrganisation by an admin of a party: organisations are the secretariat's to create. */
+export function secretariatOnly(): Error {
+  return createGraphQLError("Only an administrator of the secretariat may create organisations.", { extensions: { code: FORBIDDEN, http: { status: 403 } } });
+}
+
+/** What every admin-only field shares: the `admin` scope (builder.ts), and adminRefusal when it fails. */
+export const ADMIN_ONLY = {
+  authScopes: { admin: true },
+  unauthorizedError: (_parent: unknown, _args: unknown, context: Context) => adminRefusal(context.caller),
+} as const;

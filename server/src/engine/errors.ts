@@ -42,7 +42,18 @@ export type InputProblemCode =
   | "BAD_CREDENTIALS"
   | "NO_ACCOUNTS"
   | "UNKNOWN_API_TOKEN"
-  | "ABOVE_ROLE";
+  | "ABOVE_ROLE"
+  | "BAD_EMAIL"
+  | "EMAIL_TAKEN"
+  | "WEAK_PASSWORD"
+  | "WRONG_PASSWORD"
+  | "BAD_KEY"
+  | "KEY_TAKEN"
+  | "UNKNOWN_ORGANISATION"
+  | "NOT_YOUR_ORGANISATION"
+  | "UNKNOWN_USER"
+  | "OWN_ACCOUNT"
+  | "LAST_ADMIN";
 
 export interface InputProblem {
   /** Path of the input field at fault, as the client sent it: "input.cells[3].amount". */

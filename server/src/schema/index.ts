@@ -20,5 +20,6 @@ import "./consistency.ts";
 import "./priceLevels.ts";
 import "./lineage.ts";
 import "./accounts.ts";
+import "./accountsAdmin.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });
