@@ -262,7 +262,7 @@ describe("organisations and users", () => {
 describe("changing one's own password", () => {
   it("needs the current password (WRONG_PASSWORD, nothing stored); ends the other sessions, keeps this one", async () => {
     const here = await signIn(EDDIE);
-    const elsewhere = as.eddie.cookie!;
+    const elsewhere = as.eddie!.cookie!;
     const before = await fingerprint();
     const wrong = await call(CHANGE_PASSWORD, { input: { currentPassword: "ikke mit kodeord", newPassword: NEW_PASSWORDS[1] } }, { cookie: here });
     expect(wrong.body.data.changePassword).toEqual({ __typename: "InvalidInputError", problems: [{ field: "input.currentPassword", code: "WRONG_PASSWORD" }] });
