@@ -8,10 +8,11 @@ import { ConsistencyReport } from "./features/consistency/ConsistencyReport.tsx"
 import { LineageView } from "./features/lineage/LineageView.tsx";
 import { AccountBar } from "./features/account/AccountBar.tsx";
 import { AccountPage } from "./features/account/SignInPage.tsx";
-import { useAccount } from "./features/account/useAccount.ts";
+import { isAdmin, useAccount } from "./features/account/useAccount.ts";
 import { ScenarioGrid } from "./features/grid/ScenarioGrid.tsx";
 import { ScenarioList } from "./features/scenarios/ScenarioList.tsx";
 import { PriceLevelsPage } from "./features/priceLevels/PriceLevelsPage.tsx";
+import { UsersPage } from "./features/users/UsersPage.tsx";
 import { useI18n } from "./i18n/I18n.tsx";
 import { currentUser, setCurrentUser } from "./urql.ts";
 
@@ -35,7 +36,7 @@ export function App() {
           <a href={hrefOf({ view: "lineage", key: null })} aria-current={route.view === "lineage" ? "page" : undefined}>{t("navLineage")}</a>
           <a href={hrefOf({ view: "priceLevels" })} aria-current={route.view === "priceLevels" ? "page" : undefined}>{t("navPriceLevels")}</a>
         </nav>
-        {account.status === "signedIn" && <AccountBar user={account.user} onSignOut={() => void signOut()} />}
+        {account.status === "signedIn" && <AccountBar user={account.user} onUsersPage={route.view === "users"} onSignOut={() => void signOut()} />}
         {account.status === "local" && <label className="user">
           <span className="visually-hidden">{t("userLabel")}</span>
           <input
@@ -58,7 +59,8 @@ export function App() {
         {route.view === "coverage" && <CoverageView scenarios={route.scenarios} />}
         {route.view === "consistency" && <ConsistencyReport key={route.key} scenarioKey={route.key} />}
         {route.view === "lineage" && <LineageView key={route.key ?? ""} rootKey={route.key} />}
-        {route.view === "priceLevels" && <PriceLevelsPage />}
+        {route.view === "priceLevels" && <PriceLevelsPage canEdit={isAdmin(account)} />}
+        {route.view === "users" && (account.status === "signedIn" && account.user.role === "ADMIN" ? <UsersPage me={account.user} /> : <p className="muted">{t("usersAdminsOnly")}</p>)}
       </main>
     </div>
   );

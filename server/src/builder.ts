@@ -7,7 +7,7 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import SimpleObjectsPlugin from "@pothos/plugin-simple-objects";
 import type { Oere } from "@ramme/domain";
 import type { ScenarioArgument, ScenarioGuard, ScenarioOwnership } from "./auth/access.ts";
-import { mayWrite, type Caller } from "./auth/caller.ts";
+import { mayAdminister, mayWrite, type Caller } from "./auth/caller.ts";
 import { refusal, scenarioRefusal } from "./auth/refusal.ts";
 import { db } from "./db.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
@@ -46,6 +46,7 @@ export const builder = new SchemaBuilder<{
     ownScenarios: readonly ScenarioArgument[];
     seeInitiative: string;
     readInitiatives: readonly ScenarioArgument[];
+    admin: boolean;
   };
   DefaultFieldNullability: false;
   Scalars: {
@@ -72,6 +73,7 @@ export const builder = new SchemaBuilder<{
       ownScenarios: (scenarios) => guard.allow(scenarios, "OWNER"),
       seeInitiative: (key) => guard.seesInitiative(key),
       readInitiatives: (initiatives) => guard.allowInitiatives(initiatives),
+      admin: mayAdminister(caller),
     }),
     unauthorizedError: (_parent, context, _info, result) => scenarioRefusal(context.guard, result.failure) ?? refusal(context.caller),
   },

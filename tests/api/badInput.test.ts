@@ -38,6 +38,7 @@ const staleVersion = (extra: Record<string, unknown>): Case => ({
   expected: { __typename: "VersionConflictError" },
 });
 
+const newUser = { email: "ny@fm.dk", displayName: "Ny Bruger", organisationId: "finansministeriet", role: "EDITOR", password: "et langt kodeord her" };
 const cell = { initiativeId: "vmk", year: 2024, amount: "1", expectedVersion: 2 };
 
 const CASES: Record<string, Case[]> = {
@@ -153,6 +154,38 @@ const CASES: Record<string, Case[]> = {
     unknownScenario({ organisation: "lokal" }),
     { name: "an unknown organisation", input: (keys) => ({ scenarioId: keys.whatIf, organisation: "findes-ikke" }), expected: { __typename: "InvalidInputError", field: "input.organisation", code: "UNKNOWN_ORGANISATION" } },
     { name: "another type's ID", input: () => ({ scenarioId: Buffer.from("Theme:innovation").toString("base64"), organisation: "lokal" }), expected: { __typename: "InvalidInputError", field: "input.scenarioId", code: "MALFORMED_ID" } },
+  ],
+  // Managing accounts: input first, then the mode (the rules between admins: api/accountsAdmin.test.ts).
+  createOrganisation: [
+    { name: "a blank key", input: () => ({ key: " ", name: "Venstre", kind: "PARTY" }), expected: { __typename: "InvalidInputError", field: "input.key", code: "REQUIRED" } },
+    { name: "a key with capitals and spaces", input: () => ({ key: "Det Radikale", name: "Radikale", kind: "PARTY" }), expected: { __typename: "InvalidInputError", field: "input.key", code: "BAD_KEY" } },
+    { name: "a name of 101 characters", input: () => ({ key: "venstre", name: "x".repeat(101), kind: "PARTY" }), expected: { __typename: "InvalidInputError", field: "input.name", code: "TOO_LONG" } },
+    { name: "local single-user mode", input: () => ({ key: "venstre", name: "Venstre", kind: "PARTY" }), expected: { __typename: "InvalidInputError", field: "input", code: "NO_ACCOUNTS" } },
+  ],
+  createUser: [
+    { name: "an email without @", input: () => ({ ...newUser, email: "anna.fm.dk" }), expected: { __typename: "InvalidInputError", field: "input.email", code: "BAD_EMAIL" } },
+    { name: "a blank name", input: () => ({ ...newUser, displayName: " " }), expected: { __typename: "InvalidInputError", field: "input.displayName", code: "REQUIRED" } },
+    { name: "a password of 11 characters", input: () => ({ ...newUser, password: "elleve-tegn" }), expected: { __typename: "InvalidInputError", field: "input.password", code: "WEAK_PASSWORD" } },
+    { name: "a password of 1,025 characters", input: () => ({ ...newUser, password: "x".repeat(1025) }), expected: { __typename: "InvalidInputError", field: "input.password", code: "TOO_LONG" } },
+    { name: "another type's ID as organisation", input: () => ({ ...newUser, organisationId: Buffer.from("Theme:innovation").toString("base64") }), expected: { __typename: "InvalidInputError", field: "input.organisationId", code: "MALFORMED_ID" } },
+    { name: "local single-user mode", input: () => newUser, expected: { __typename: "InvalidInputError", field: "input", code: "NO_ACCOUNTS" } },
+  ],
+  setUserRole: [
+    { name: "a blank user ID", input: () => ({ userId: " ", role: "EDITOR" }), expected: { __typename: "InvalidInputError", field: "input.userId", code: "REQUIRED" } },
+    { name: "local single-user mode", input: () => ({ userId: "findes-ikke", role: "EDITOR" }), expected: { __typename: "InvalidInputError", field: "input", code: "NO_ACCOUNTS" } },
+  ],
+  disableUser: [
+    { name: "a blank user ID", input: () => ({ userId: "" }), expected: { __typename: "InvalidInputError", field: "input.userId", code: "REQUIRED" } },
+    { name: "local single-user mode", input: () => ({ userId: "findes-ikke" }), expected: { __typename: "InvalidInputError", field: "input", code: "NO_ACCOUNTS" } },
+  ],
+  enableUser: [
+    { name: "a blank user ID", input: () => ({ userId: "" }), expected: { __typename: "InvalidInputError", field: "input.userId", code: "REQUIRED" } },
+    { name: "local single-user mode", input: () => ({ userId: "findes-ikke" }), expected: { __typename: "InvalidInputError", field: "input", code: "NO_ACCOUNTS" } },
+  ],
+  changePassword: [
+    { name: "an empty current password", input: () => ({ currentPassword: "", newPassword: "et langt nyt kodeord" }), expected: { __typename: "InvalidInputError", field: "input.currentPassword", code: "REQUIRED" } },
+    { name: "a new password of 11 characters", input: () => ({ currentPassword: "det gamle kodeord", newPassword: "elleve-tegn" }), expected: { __typename: "InvalidInputError", field: "input.newPassword", code: "WEAK_PASSWORD" } },
+    { name: "local single-user mode", input: () => ({ currentPassword: "det gamle kodeord", newPassword: "et langt nyt kodeord" }), expected: { __typename: "InvalidInputError", field: "input", code: "NO_ACCOUNTS" } },
   ],
 };
 

@@ -57,6 +57,7 @@ export async function fingerprint(): Promise<string> {
     db.apiToken.findMany({ orderBy: { id: "asc" } }),
     db.scenarioShare.findMany({ orderBy: [{ scenarioId: "asc" }, { organisationId: "asc" }] }),
     db.scenarioShareChange.findMany({ orderBy: { id: "asc" } }),
+    db.accountChange.findMany({ orderBy: { id: "asc" } }),
   ]);
   const text = JSON.stringify(tables, (_key, value) => (typeof value === "bigint" ? `${value}n` : value));
   return createHash("sha256").update(text).digest("hex");

@@ -5,7 +5,8 @@
  * `#/brief?base=<key>&other=<key>&lang=da|en` a comparison as a printable note (Danish unless lang=en),
  * `#/consistency/<key>` a baseline's consistency report,
  * `#/lineage` the fork tree (`#/lineage/<key>`: from one scenario down),
- * `#/price-levels` the price index table.
+ * `#/price-levels` the price index table,
+ * `#/users` the users (admins, accounts mode).
  */
 import { useEffect, useState } from "react";
 
@@ -17,7 +18,8 @@ export type Route =
   | { view: "brief"; base: string | null; other: string | null; lang: "da" | "en" }
   | { view: "consistency"; key: string }
   | { view: "lineage"; key: string | null }
-  | { view: "priceLevels" };
+  | { view: "priceLevels" }
+  | { view: "users" };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
@@ -35,6 +37,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === "lineage") return { view: "lineage", key: parts[1] ?? null };
   if (parts[0] === "price-levels") return { view: "priceLevels" };
+  if (parts[0] === "users") return { view: "users" };
   return { view: "list" };
 }
 
@@ -65,6 +68,8 @@ export function hrefOf(route: Route): string {
       return route.key ? `#/lineage/${encodeURIComponent(route.key)}` : "#/lineage";
     case "priceLevels":
       return "#/price-levels";
+    case "users":
+      return "#/users";
   }
 }
 

@@ -5,15 +5,16 @@
  */
 import { db, writeTransaction } from "../db.ts";
 import { InvalidInputError, type InputProblem } from "../engine/errors.ts";
+import { COMMAND_LINE, recordAccountChange } from "./accountChanges.ts";
 import { createApiToken } from "./apiTokens.ts";
 import type { Caller, OrganisationKind, Person, Role, TokenScope } from "./caller.ts";
 import { DUMMY_HASH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password.ts";
 import { createSession } from "./sessions.ts";
 import { PERSON_INCLUDE, normaliseEmail, personOf } from "./users.ts";
 
-const MAX_EMAIL = 254;
-const MAX_PASSWORD = 1024;
-const MAX_NAME = 100;
+export const MAX_EMAIL = 254;
+export const MAX_PASSWORD = 1024;
+export const MAX_NAME = 100;
 
 function check(problems: InputProblem[]): void {
   if (problems.length > 0) throw new InvalidInputError(problems);
@@ -25,7 +26,7 @@ function textProblems(field: string, value: string, max: number, shown: boolean)
   return [];
 }
 
-const noAccounts = () => InvalidInputError.of("input", "NO_ACCOUNTS", "Local single-user mode has no accounts; start Ramme with RAMME_AUTH=accounts.");
+export const noAccounts = () => InvalidInputError.of("input", "NO_ACCOUNTS", "Local single-user mode has no accounts; start Ramme with RAMME_AUTH=accounts.");
 
 /**
  * Checks the email and password. An unknown email is checked against a dummy hash so it takes as
@@ -76,18 +77,47 @@ export interface NewUser {
   organisationKind?: OrganisationKind;
 }
 
-export async function createUser(input: NewUser): Promise<Person> {
+/**
+ * The password policy, one for user:create, createUser and changePassword: at least
+ * MIN_PASSWORD_LENGTH characters (length, not character classes, is what makes a password hard to
+ * guess), at most MAX_PASSWORD. The value is never echoed.
+ */
+export function passwordProblems(field: string, password: string): InputProblem[] {
+  if (password === "") return [{ field, code: "REQUIRED", message: "The password is required.", value: null }];
+  if (password.length < MIN_PASSWORD_LENGTH) return [{ field, code: "WEAK_PASSWORD", message: `The password must be at least ${MIN_PASSWORD_LENGTH} characters.`, value: null }];
+  if (password.length > MAX_PASSWORD) return [{ field, code: "TOO_LONG", message: `The password must be at most ${MAX_PASSWORD} characters.`, value: null }];
+  return [];
+}
+
+/** What is wrong with a new user's email, name and password (the user:create command's checks and createUser's). */
+export function newUserProblems(input: { email: string; displayName: string; password: string }, prefix = "input"): InputProblem[] {
+  const problems: InputProblem[] = [];
   const email = normaliseEmail(input.email);
-  if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new Error("The email is not an email address.");
-  if (input.displayName.trim() === "") throw new Error("The name is required.");
-  if (input.password.length < MIN_PASSWORD_LENGTH) throw new Error(`The password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (email === "") problems.push({ field: `${prefix}.email`, code: "REQUIRED", message: "The email is required.", value: null });
+  else if (email.length > MAX_EMAIL) problems.push({ field: `${prefix}.email`, code: "TOO_LONG", message: `The email must be at most ${MAX_EMAIL} characters.`, value: email.slice(0, 40) });
+  else if (!/^[^@\s]+@[^@\s]+$/.test(email)) problems.push({ field: `${prefix}.email`, code: "BAD_EMAIL", message: "The email is not an email address.", value: email.slice(0, 40) });
+  const name = input.displayName.trim();
+  if (name === "") problems.push({ field: `${prefix}.displayName`, code: "REQUIRED", message: "The name is required.", value: null });
+  else if (name.length > MAX_NAME) problems.push({ field: `${prefix}.displayName`, code: "TOO_LONG", message: `The name must be at most ${MAX_NAME} characters.`, value: name.slice(0, 40) });
+  return [...problems, ...passwordProblems(`${prefix}.password`, input.password)];
+}
+
+/** The user:create command's work: the organisation is made when new. Errors are plain, for a terminal. */
+export async function createUser(input: NewUser): Promise<Person> {
+  const problems = newUserProblems(input);
+  if (problems.length > 0) throw new Error(problems.map((problem) => problem.message).join(" "));
+  const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   const row = await writeTransaction(async (tx) => {
-    const organisation =
-      (await tx.organisation.findUnique({ where: { key: input.organisationKey } })) ??
-      (await tx.organisation.create({ data: { key: input.organisationKey, name: input.organisationName ?? input.organisationKey, kind: input.organisationKind ?? "PARTY" } }));
+    let organisation = await tx.organisation.findUnique({ where: { key: input.organisationKey } });
+    if (!organisation) {
+      organisation = await tx.organisation.create({ data: { key: input.organisationKey, name: input.organisationName ?? input.organisationKey, kind: input.organisationKind ?? "PARTY" } });
+      await recordAccountChange(tx, COMMAND_LINE, { kind: "ORGANISATION_CREATED", organisationId: organisation.id, details: { key: organisation.key, name: organisation.name, kind: organisation.kind } });
+    }
     if (await tx.user.findUnique({ where: { email } })) throw new Error(`A user with the email ${email} exists already.`);
-    return tx.user.create({ data: { email, displayName: input.displayName.trim(), role: input.role, passwordHash, organisationId: organisation.id }, include: PERSON_INCLUDE });
+    const user = await tx.user.create({ data: { email, displayName: input.displayName.trim(), role: input.role, passwordHash, organisationId: organisation.id }, include: PERSON_INCLUDE });
+    await recordAccountChange(tx, COMMAND_LINE, { kind: "USER_CREATED", userId: user.id, organisationId: organisation.id, details: { email, role: input.role } });
+    return user;
   });
   return personOf(row);
 }

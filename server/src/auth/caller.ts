@@ -17,6 +17,9 @@ export interface Person {
   displayName: string;
   role: Role;
   organisation: OrganisationInfo;
+  /** Set when the user may no longer sign in (disableUser); a caller's user never has it. */
+  disabledAt: Date | null;
+  createdAt: Date;
 }
 
 export type Caller =
@@ -61,6 +64,12 @@ export function mayWrite(caller: Caller): boolean {
   if (caller.kind === "anonymous" || caller.user.role === "VIEWER") return false;
   return caller.kind === "session" || caller.token.scope === "READ_WRITE";
 }
+
+/**
+ * Whether the caller may run admin operations (users, the price index table): the local user, an
+ * admin signed in, or a READ_WRITE token of an admin. A READ token never: it may change nothing.
+ */
+export const mayAdminister = (caller: Caller): boolean => roleOf(caller) === "ADMIN" && mayWrite(caller);
 
 export const ROLES: readonly Role[] = ["ADMIN", "EDITOR", "VIEWER"];
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = ["SECRETARIAT", "PARTY"];

@@ -9,7 +9,8 @@ import type { AuthFailure } from "@pothos/plugin-scope-auth";
 import { createGraphQLError } from "graphql-yoga";
 import { InvalidInputError } from "../engine/errors.ts";
 import type { ScenarioGuard, ScenarioRefusal } from "./access.ts";
-import type { Caller } from "./caller.ts";
+import type { Context } from "../builder.ts";
+import { mayWrite, type Caller } from "./caller.ts";
 
 export const UNAUTHENTICATED = "UNAUTHENTICATED";
 export const FORBIDDEN = "FORBIDDEN";
@@ -67,3 +68,23 @@ function whyNot(refused: ScenarioRefusal): string {
   if (refused.access === "READ") return `The scenario ${JSON.stringify(refused.id)} is shared with your organisation to read; changing it needs edit access from its organisation.`;
   return `Only the organisation that owns the scenario ${JSON.stringify(refused.id)} may share it, take a share back or archive it.`;
 }
+
+/**
+ * The refusal of an admin-only operation (builder.ts's `admin` scope): nobody and read-only callers
+ * hear what refusal() tells them; an editor, or a token of one, that it needs an administrator.
+ */
+export function adminRefusal(caller: Caller): Error {
+  if (caller.kind === "anonymous" || !mayWrite(caller)) return refusal(caller);
+  return createGraphQLError("Only an administrator may do this.", { extensions: { code: FORBIDDEN, http: { status: 403 } } });
+}
+
+/** createOrganisation by an admin of a party: organisations are the secretariat's to create. */
+export function secretariatOnly(): Error {
+  return createGraphQLError("Only an administrator of the secretariat may create organisations.", { extensions: { code: FORBIDDEN, http: { status: 403 } } });
+}
+
+/** What every admin-only field shares: the `admin` scope (builder.ts), and adminRefusal when it fails. */
+export const ADMIN_ONLY = {
+  authScopes: { admin: true },
+  unauthorizedError: (_parent: unknown, _args: unknown, context: Context) => adminRefusal(context.caller),
+} as const;

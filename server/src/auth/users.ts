@@ -13,6 +13,8 @@ export function personOf(row: UserRow): Person {
     displayName: row.displayName,
     role: row.role as Role,
     organisation: { id: organisation.id, key: organisation.key, name: organisation.name, kind: organisation.kind as OrganisationKind },
+    disabledAt: row.disabledAt,
+    createdAt: row.createdAt,
   };
 }
 

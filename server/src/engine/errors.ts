@@ -45,7 +45,17 @@ export type InputProblemCode =
   | "ABOVE_ROLE"
   | "UNKNOWN_ORGANISATION"
   | "NOT_A_WHAT_IF"
-  | "OWN_ORGANISATION";
+  | "OWN_ORGANISATION"
+  | "BAD_EMAIL"
+  | "EMAIL_TAKEN"
+  | "WEAK_PASSWORD"
+  | "WRONG_PASSWORD"
+  | "BAD_KEY"
+  | "KEY_TAKEN"
+  | "NOT_YOUR_ORGANISATION"
+  | "UNKNOWN_USER"
+  | "OWN_ACCOUNT"
+  | "LAST_ADMIN";
 
 export interface InputProblem {
   /** Path of the input field at fault, as the client sent it: "input.cells[3].amount". */

@@ -7,6 +7,7 @@ import { createToken, revokeToken, signIn, tokensOf } from "../auth/accounts.ts"
 import { actorOf, LOCAL_ORGANISATION, organisationOf, ORGANISATION_KINDS, roleOf, TOKEN_SCOPES, type Caller, type OrganisationInfo, type Person } from "../auth/caller.ts";
 import { clearedSessionCookie, sessionCookie, setCookieOn } from "../auth/cookies.ts";
 import { endSession } from "../auth/sessions.ts";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { InvalidInputError } from "../engine/errors.ts";
@@ -19,11 +20,11 @@ const AuthModeEnum = builder.enumType("AuthMode", {
     ACCOUNTS: { description: "Accounts: every operation but signIn needs a session cookie or an API token." },
   },
 });
-const RoleEnum = builder.enumType("Role", {
+export const RoleEnum = builder.enumType("Role", {
   description: "What a user may do.",
   values: { ADMIN: { description: "Manages users and baselines." }, EDITOR: { description: "Creates and edits scenarios." }, VIEWER: { description: "Reads; changes nothing." } },
 });
-const OrganisationKindEnum = builder.enumType("OrganisationKind", {
+export const OrganisationKindEnum = builder.enumType("OrganisationKind", {
   description: "The ministry's secretariat or a party at the table.",
   values: Object.fromEntries(ORGANISATION_KINDS.map((kind) => [kind, {}])) as Record<(typeof ORGANISATION_KINDS)[number], object>,
 });
@@ -35,13 +36,14 @@ const ApiTokenScopeEnum = builder.enumType("ApiTokenScope", {
 export const OrganisationRef = builder.objectRef<OrganisationInfo>("Organisation").implement({
   description: "The secretariat or a party; users belong to one.",
   fields: (t) => ({
+    id: t.id({ description: "A global ID (naming the key): what createUser's organisationId takes, beside the key.", resolve: (organisation) => encodeGlobalID("Organisation", organisation.key) }),
     key: t.exposeString("key"),
     name: t.exposeString("name"),
     kind: t.field({ type: OrganisationKindEnum, resolve: (organisation) => organisation.kind }),
   }),
 });
 
-const UserRef = builder.objectRef<Person>("User").implement({
+export const UserRef = builder.objectRef<Person>("User").implement({
   description: "A person who signs in.",
   fields: (t) => ({
     id: t.exposeID("id"),
@@ -49,6 +51,9 @@ const UserRef = builder.objectRef<Person>("User").implement({
     displayName: t.exposeString("displayName", { description: "The name the history records for their changes." }),
     role: t.field({ type: RoleEnum, resolve: (user) => user.role }),
     organisation: t.field({ type: OrganisationRef, resolve: (user) => user.organisation }),
+    disabled: t.boolean({ description: "A disabled user cannot sign in, and their sessions and API tokens are refused (disableUser).", resolve: (user) => user.disabledAt !== null }),
+    disabledAt: t.expose("disabledAt", { type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
 

@@ -56,10 +56,20 @@ const INPUT_PROBLEM_CODES: Record<InputProblemCode, string> = {
   BAD_CREDENTIALS: "The email and password do not match an active user (the same answer whichever is wrong).",
   NO_ACCOUNTS: "Ramme runs in local single-user mode (RAMME_AUTH=local), which has no accounts, sessions or API tokens.",
   UNKNOWN_API_TOKEN: "No API token with this ID that the caller may manage.",
-  UNKNOWN_ORGANISATION: "No organisation has this key or ID.",
   NOT_A_WHAT_IF: "The scenario is a baseline; baselines are read by every signed-in user and are not shared one by one.",
   OWN_ORGANISATION: "The organisation owns the scenario already; shares are for other organisations.",
   ABOVE_ROLE: "The scope asked for exceeds what the caller's role allows (a viewer may only create READ tokens).",
+  BAD_EMAIL: "The value is not an email address (something@somewhere).",
+  EMAIL_TAKEN: "Another user has this email already.",
+  WEAK_PASSWORD: "The password is shorter than the policy's minimum of 12 characters.",
+  WRONG_PASSWORD: "The current password given is not the user's password.",
+  BAD_KEY: "An organisation's key is 1 to 40 lower-case letters, digits and hyphens, not starting or ending with a hyphen.",
+  KEY_TAKEN: "Another organisation has this key already.",
+  UNKNOWN_ORGANISATION: "No organisation has this ID or key.",
+  NOT_YOUR_ORGANISATION: "The organisation is not the caller's, and only an admin of the secretariat manages other organisations' users.",
+  UNKNOWN_USER: "No user with this ID that the caller may manage (another organisation's users are answered as unknown).",
+  OWN_ACCOUNT: "An admin cannot disable their own account.",
+  LAST_ADMIN: "The user is their organisation's last active admin, who cannot be disabled or lose the admin role.",
 };
 
 export const InputProblemCodeEnum = builder.enumType("InputProblemCode", {

@@ -21,5 +21,6 @@ import "./priceLevels.ts";
 import "./lineage.ts";
 import "./accounts.ts";
 import "./sharing.ts";
+import "./accountsAdmin.ts";
 
 export const schema = builder.toSchema({ sortSchema: false });

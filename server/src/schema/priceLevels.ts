@@ -4,6 +4,7 @@
  * (their priceLevel argument). Conversions are views; nothing stored changes.
  */
 import { convertsExactly, formatIndexValue, frameYearTotals, allocatedByYear, convertYearAmounts, type FrameYearTotal } from "@ramme/domain";
+import { ADMIN_ONLY } from "../auth/refusal.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { InvalidInputError } from "../engine/errors.ts";
@@ -156,17 +157,14 @@ const RemovePriceIndexInput = builder.inputType("RemovePriceIndexInput", {
   fields: (t) => ({ year: t.int({ required: true }) }),
 });
 
-/**
- * What every change to the price index table shares. The access-control issue restricts the table
- * to admins here, for both mutations at once.
- */
-const INDEX_TABLE_EDIT = { errors: { types: [InvalidInputError] } };
+/** What every change to the price index table shares: admins only (a READ_WRITE token of one too), typed input errors. */
+const INDEX_TABLE_EDIT = { ...ADMIN_ONLY, errors: { types: [InvalidInputError] } };
 
 builder.mutationField("setPriceIndex", (t) =>
   t.field({
     ...INDEX_TABLE_EDIT,
     type: PriceIndexRef,
-    description: "Enters or corrects a year's price index with its source. Refused for the frame's base year. Recorded with who and when (priceIndexChanges).",
+    description: "Admins only: enters or corrects a year's price index with its source. Refused for the frame's base year. Recorded with who and when (priceIndexChanges).",
     args: { input: t.arg({ type: SetPriceIndexInput, required: true }) },
     resolve: async (_root, { input }, context) => ({ ...(await setPriceIndex(input, context.actor)), isBase: false }),
   }),
@@ -176,7 +174,7 @@ builder.mutationField("removePriceIndex", (t) =>
   t.field({
     ...INDEX_TABLE_EDIT,
     type: PriceIndexRef,
-    description: "Removes a year's price index (answering it as it was). Refused for the frame's base year. Recorded with who and when.",
+    description: "Admins only: removes a year's price index (answering it as it was). Refused for the frame's base year. Recorded with who and when.",
     args: { input: t.arg({ type: RemovePriceIndexInput, required: true }) },
     resolve: async (_root, { input }, context) => ({ ...(await removePriceIndex(input, context.actor)), isBase: false }),
   }),

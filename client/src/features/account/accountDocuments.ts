@@ -9,8 +9,12 @@ export const MeQuery = gql`
         id
         displayName
         email
+        role
         organisation {
+          id
+          key
           name
+          kind
         }
       }
     }
@@ -26,8 +30,12 @@ export const SignInMutation = gql`
           id
           displayName
           email
+          role
           organisation {
+            id
+            key
             name
+            kind
           }
         }
       }
@@ -51,11 +59,14 @@ export const SignOutMutation = gql`
   }
 `;
 
+export type Role = "ADMIN" | "EDITOR" | "VIEWER";
+
 export interface AccountUser {
   id: string;
   displayName: string;
   email: string;
-  organisation: { name: string };
+  role: Role;
+  organisation: { id: string; key: string; name: string; kind: "SECRETARIAT" | "PARTY" };
 }
 
 export interface MeData {

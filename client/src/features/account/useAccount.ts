@@ -14,6 +14,9 @@ export type Account =
   | { status: "signedOut"; expired: boolean }
   | { status: "signedIn"; user: AccountUser };
 
+/** Whether the caller may run admin operations (users, the price index table): the local user, or a signed-in admin. */
+export const isAdmin = (account: Account) => account.status === "local" || (account.status === "signedIn" && account.user.role === "ADMIN");
+
 export function useAccount() {
   const client = useClient();
   const [account, setAccount] = useState<Account>({ status: "loading" });

@@ -1,6 +1,7 @@
 /**
  * The price index table (#/price-levels): every year's index with its source and who entered it,
  * a form to enter or correct one, removal, and the table's change log. The base year is fixed.
+ * Only admins change the table (the server refuses anyone else); others see it without the controls.
  */
 import { useId, useState } from "react";
 import { gql, useMutation, useQuery } from "urql";
@@ -52,7 +53,7 @@ function problemKey(code: string): MessageKey {
   return "priceLevelProblemValue";
 }
 
-export function PriceLevelsPage() {
+export function PriceLevelsPage({ canEdit }: { canEdit: boolean }) {
   const { t, locale } = useI18n();
   const headingId = useId();
   const [{ data, error }] = useQuery<{ priceIndices: PriceIndexRow[] }>({ query: PriceIndicesQuery });
@@ -106,7 +107,7 @@ export function PriceLevelsPage() {
     <section className="price-levels" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("priceLevelsTitle")}</h2>
       <p className="muted">{t("priceLevelsIntro", { base: base?.label ?? "2024-pl", baseYear: base?.year ?? 2024 })}</p>
-      <p className="muted small">{t("priceLevelsAccess")}</p>
+      <p className="muted small">{t(canEdit ? "priceLevelsAccess" : "priceLevelsReadOnly")}</p>
       {error && <p role="alert" className="error">{t("loadError", { message: failureText(t, null, error) })}</p>}
       <table className="price-index-table">
         <thead>
@@ -116,7 +117,7 @@ export function PriceLevelsPage() {
             <th scope="col" className="number">{t("priceLevelColumnIndex")}</th>
             <th scope="col">{t("priceLevelColumnSource")}</th>
             <th scope="col">{t("priceLevelColumnUpdated")}</th>
-            <th scope="col"><span className="visually-hidden">{t("priceLevelRemove")}</span></th>
+            {canEdit && <th scope="col"><span className="visually-hidden">{t("priceLevelRemove")}</span></th>}
           </tr>
         </thead>
         <tbody>
@@ -127,17 +128,19 @@ export function PriceLevelsPage() {
               <td className="number">{indexText(row.value, locale)}</td>
               <td className="source">{row.source}</td>
               <td className="muted">{row.updatedBy}, {when.format(new Date(row.updatedAt))}</td>
-              <td>
-                {!row.isBase && (
-                  <button type="button" onClick={() => remove(row.year)} aria-label={t("priceLevelRemoveLabel", { year: row.year })}>{t("priceLevelRemove")}</button>
-                )}
-              </td>
+              {canEdit && (
+                <td>
+                  {!row.isBase && (
+                    <button type="button" onClick={() => remove(row.year)} aria-label={t("priceLevelRemoveLabel", { year: row.year })}>{t("priceLevelRemove")}</button>
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
 
-      <form className="price-index-form" onSubmit={save} aria-label={t("priceLevelFormTitle")} noValidate>
+      {canEdit && <form className="price-index-form" onSubmit={save} aria-label={t("priceLevelFormTitle")} noValidate>
         <h3>{t("priceLevelFormTitle")}</h3>
         <label>
           <span>{t("priceLevelFormYear")}</span>
@@ -155,7 +158,7 @@ export function PriceLevelsPage() {
           {problems.source && <small className="error">{problems.source}</small>}
         </label>
         <button type="submit" className="primary">{t("priceLevelFormSave")}</button>
-      </form>
+      </form>}
       <p className={`status ${status?.tone ?? ""}`} role="status" aria-live="polite">{status?.text ?? ""}</p>
 
       {(changeData?.priceIndexChanges.length ?? 0) > 0 && (

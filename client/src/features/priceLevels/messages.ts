@@ -5,7 +5,8 @@ export const priceLevelMessages = {
     priceLevelsTitle: "Prisniveauer",
     priceLevelsIntro:
       "Alle beløb gemmes i rammens prisniveau ({base}). Med et prisindeks for et andet år kan scenarier, sammenligninger og eksporter vises i det års priser: beløb × indeks(år) / indeks({baseYear}), afrundet én gang til hele øre. De gemte beløb ændres aldrig.",
-    priceLevelsAccess: "Endnu kan alle, der må ændre scenarier, også ændre tabellen; senere kun administratorer. Hver ændring gemmes med navn og tidspunkt.",
+    priceLevelsAccess: "Kun administratorer kan ændre tabellen. Hver ændring gemmes med navn og tidspunkt.",
+    priceLevelsReadOnly: "Kun administratorer kan ændre tabellen; du kan se den og bruge dens prisniveauer. Hver ændring gemmes med navn og tidspunkt.",
     priceLevelColumnYear: "År",
     priceLevelColumnLevel: "Prisniveau",
     priceLevelColumnIndex: "Indeks",
@@ -43,7 +44,8 @@ export const priceLevelMessages = {
     priceLevelsTitle: "Price levels",
     priceLevelsIntro:
       "Every amount is stored in the frame's price level ({base}). With a price index for another year, scenarios, comparisons and exports can be shown in that year's prices: amount × index(year) / index({baseYear}), rounded once to whole øre. The stored amounts never change.",
-    priceLevelsAccess: "For now anyone who may change scenarios may change the table too; later only administrators. Every change is recorded with name and time.",
+    priceLevelsAccess: "Only administrators may change the table. Every change is recorded with name and time.",
+    priceLevelsReadOnly: "Only administrators may change the table; you can see it and use its price levels. Every change is recorded with name and time.",
     priceLevelColumnYear: "Year",
     priceLevelColumnLevel: "Price level",
     priceLevelColumnIndex: "Index",

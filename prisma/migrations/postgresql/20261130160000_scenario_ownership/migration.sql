@@ -53,5 +53,7 @@ ALTER TABLE "ScenarioShareChange" ADD CONSTRAINT "ScenarioShareChange_organisati
 -- What-ifs made before accounts were made by the local single-user: they belong to the local
 -- organisation (auth/caller.ts LOCAL_ORGANISATION), which a first admin can join with
 -- `user:create --organisation lokal` to keep them.
-INSERT INTO "Organisation" ("id", "key", "name", "kind") VALUES ('local', 'lokal', 'Lokal planlægning', 'SECRETARIAT') ON CONFLICT DO NOTHING;
+INSERT INTO "Organisation" ("id", "key", "name", "kind")
+  SELECT 'local', 'lokal', 'Lokal planlægning', 'SECRETARIAT' WHERE EXISTS (SELECT 1 FROM "Scenario" WHERE "kind" = 'WHAT_IF')
+  ON CONFLICT DO NOTHING;
 UPDATE "Scenario" SET "organisationId" = 'local' WHERE "kind" = 'WHAT_IF' AND "organisationId" IS NULL;

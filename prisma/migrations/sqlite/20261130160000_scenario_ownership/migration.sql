@@ -65,5 +65,6 @@ CREATE INDEX "ScenarioShareChange_scenarioId_at_idx" ON "ScenarioShareChange"("s
 -- What-ifs made before accounts were made by the local single-user: they belong to the local
 -- organisation (auth/caller.ts LOCAL_ORGANISATION), which a first admin can join with
 -- `user:create --organisation lokal` to keep them.
-INSERT OR IGNORE INTO "Organisation" ("id", "key", "name", "kind") VALUES ('local', 'lokal', 'Lokal planlægning', 'SECRETARIAT');
+INSERT OR IGNORE INTO "Organisation" ("id", "key", "name", "kind")
+  SELECT 'local', 'lokal', 'Lokal planlægning', 'SECRETARIAT' WHERE EXISTS (SELECT 1 FROM "Scenario" WHERE "kind" = 'WHAT_IF');
 UPDATE "Scenario" SET "organisationId" = 'local' WHERE "kind" = 'WHAT_IF' AND "organisationId" IS NULL;

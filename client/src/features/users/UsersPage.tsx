@@ -1,0 +1,200 @@
+/**
+ * The users page (#/users, admins in accounts mode): the users an admin manages (their
+ * organisation's; a secretariat admin's: everyone's), each with their role to change and
+ * disable/enable, and a form to create a user with an initial password the admin passes on. The
+ * server decides what an admin may do; this page shows its refusals by code, in the user's language.
+ */
+import { type FormEvent, useId, useState } from "react";
+import { gql, useMutation, useQuery } from "urql";
+import { failureText } from "../../app/failures.ts";
+import { useI18n } from "../../i18n/I18n.tsx";
+import type { MessageKey } from "../../i18n/messages.ts";
+import type { AccountUser, Role } from "../account/accountDocuments.ts";
+import "./users.css";
+
+const USER_FIELDS = `id email displayName role disabled createdAt organisation { id key name kind }`;
+const UsersQuery = gql`
+  query Users { users { ${USER_FIELDS} } organisations { id key name kind } }
+`;
+// Spelt out, not composed from USER_FIELDS: the hardening test reads these documents as plain text.
+const RESULT = `__typename ... on User { id email displayName role disabled createdAt organisation { id key name kind } } ... on InvalidInputError { message problems { field code } }`;
+const CreateUser = gql`mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ${RESULT} } }`;
+const SetUserRole = gql`mutation SetUserRole($input: SetUserRoleInput!) { setUserRole(input: $input) { ${RESULT} } }`;
+const DisableUser = gql`mutation DisableUser($input: UserIdInput!) { disableUser(input: $input) { ${RESULT} } }`;
+const EnableUser = gql`mutation EnableUser($input: UserIdInput!) { enableUser(input: $input) { ${RESULT} } }`;
+
+interface Organisation {
+  id: string;
+  key: string;
+  name: string;
+  kind: "SECRETARIAT" | "PARTY";
+}
+interface UserRow {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+  organisation: Organisation;
+}
+type Result = ({ __typename: "User" } & UserRow) | { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string }> };
+
+const ROLES: Role[] = ["ADMIN", "EDITOR", "VIEWER"];
+const roleKey = (role: Role) => `role${role}` as MessageKey;
+
+/** The Danish/English text for a refused field, by the API's problem code. */
+function problemKey(code: string): MessageKey {
+  const keys: Record<string, MessageKey> = {
+    BAD_EMAIL: "usersProblemEmail",
+    EMAIL_TAKEN: "usersProblemEmailTaken",
+    WEAK_PASSWORD: "usersProblemPassword",
+    UNKNOWN_ORGANISATION: "usersProblemOrganisation",
+    NOT_YOUR_ORGANISATION: "usersProblemOrganisation",
+    LAST_ADMIN: "usersProblemLastAdmin",
+    OWN_ACCOUNT: "usersProblemOwnAccount",
+    UNKNOWN_USER: "usersProblemUnknown",
+  };
+  return keys[code] ?? "usersProblemName";
+}
+
+type Field = "displayName" | "email" | "organisationId" | "role" | "password";
+const EMPTY_FORM = { displayName: "", email: "", organisationId: "", role: "EDITOR" as Role, password: "" };
+
+export function UsersPage({ me }: { me: AccountUser }) {
+  const { t, locale } = useI18n();
+  const headingId = useId();
+  const hintId = useId();
+  const [{ data, error }, refetch] = useQuery<{ users: UserRow[]; organisations: Organisation[] }>({ query: UsersQuery });
+  const [, createUser] = useMutation<{ createUser: Result }>(CreateUser);
+  const [, setRole] = useMutation<{ setUserRole: Result }>(SetUserRole);
+  const [, disableUser] = useMutation<{ disableUser: Result }>(DisableUser);
+  const [, enableUser] = useMutation<{ enableUser: Result }>(EnableUser);
+  const [form, setForm] = useState({ ...EMPTY_FORM, organisationId: me.organisation.key });
+  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
+  const [status, setStatus] = useState<{ text: string; tone: "info" | "error" } | null>(null);
+  const secretariat = me.organisation.kind === "SECRETARIAT";
+  const organisations = (data?.organisations ?? []).filter((organisation) => secretariat || organisation.key === me.organisation.key);
+  const users = data?.users ?? [];
+  const created = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { dateStyle: "medium" });
+
+  /** Shows the outcome of one change: `done` when it went through, the refusal (by code) when not. */
+  function answered(result: Result | undefined, failure: Parameters<typeof failureText>[2], done: (user: UserRow) => string, name: string): boolean {
+    if (result?.__typename === "User") {
+      setStatus({ text: done(result), tone: "info" });
+      refetch({ requestPolicy: "network-only" });
+      return true;
+    }
+    const texts = (result?.problems ?? []).map((problem) => t(problemKey(problem.code), { name }));
+    setStatus({ text: texts.join(" ") || failureText(t, result, failure), tone: "error" });
+    refetch({ requestPolicy: "network-only" });
+    return false;
+  }
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    const response = await createUser({ input: form });
+    const result = response.data?.createUser;
+    const byField: Partial<Record<Field, string>> = {};
+    if (result?.__typename === "InvalidInputError") {
+      for (const problem of result.problems) byField[problem.field.replace(/^input\./, "") as Field] = t(problemKey(problem.code), { name: form.displayName });
+    }
+    setProblems(byField);
+    const done = answered(result, response.error, (user) => t("usersCreated", { name: user.displayName, role: t(roleKey(user.role)).toLowerCase(), organisation: user.organisation.name }), form.displayName);
+    if (done) setForm({ ...EMPTY_FORM, organisationId: form.organisationId });
+  }
+
+  async function changeRole(user: UserRow, role: Role) {
+    const response = await setRole({ input: { userId: user.id, role } });
+    answered(response.data?.setUserRole, response.error, (changed) => t("usersRoleChanged", { name: changed.displayName, role: t(roleKey(changed.role)).toLowerCase() }), user.displayName);
+  }
+
+  async function toggle(user: UserRow) {
+    if (user.disabled) {
+      const response = await enableUser({ input: { userId: user.id } });
+      answered(response.data?.enableUser, response.error, (changed) => t("usersEnabledStatus", { name: changed.displayName }), user.displayName);
+    } else {
+      const response = await disableUser({ input: { userId: user.id } });
+      answered(response.data?.disableUser, response.error, (changed) => t("usersDisabledStatus", { name: changed.displayName }), user.displayName);
+    }
+  }
+
+  const field = (name: Field, label: MessageKey, input: React.ReactNode) => (
+    <label>
+      <span>{t(label)}</span>
+      {input}
+      {problems[name] && <small className="error">{problems[name]}</small>}
+    </label>
+  );
+
+  return (
+    <section className="users-page" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("usersTitle")}</h2>
+      <p className="muted">{secretariat ? t("usersIntroSecretariat") : t("usersIntro", { organisation: me.organisation.name })}</p>
+      {error && <p role="alert" className="error">{t("loadError", { message: failureText(t, null, error) })}</p>}
+      <table className="data-table users-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("usersColumnName")}</th>
+            <th scope="col">{t("usersColumnEmail")}</th>
+            <th scope="col">{t("usersColumnOrganisation")}</th>
+            <th scope="col">{t("usersColumnRole")}</th>
+            <th scope="col">{t("usersColumnStatus")}</th>
+            <th scope="col">{t("usersColumnCreated")}</th>
+            <th scope="col"><span className="visually-hidden">{t("usersColumnActions")}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id} className={user.disabled ? "disabled" : undefined}>
+              <th scope="row">
+                {user.displayName}
+                {user.id === me.id && <span className="badge">{t("usersYou")}</span>}
+              </th>
+              <td>{user.email}</td>
+              <td>{user.organisation.name}</td>
+              <td>
+                <select value={user.role} aria-label={t("usersRoleLabel", { name: user.displayName })} onChange={(event) => void changeRole(user, event.target.value as Role)}>
+                  {ROLES.map((role) => <option key={role} value={role}>{t(roleKey(role))}</option>)}
+                </select>
+              </td>
+              <td>{user.disabled ? <span className="user-disabled">{t("usersDisabled")}</span> : t("usersActive")}</td>
+              <td className="muted">{created.format(new Date(user.createdAt))}</td>
+              <td className="actions">
+                {user.id !== me.id && (
+                  <button type="button" onClick={() => void toggle(user)} aria-label={t(user.disabled ? "usersEnableLabel" : "usersDisableLabel", { name: user.displayName })}>
+                    {t(user.disabled ? "usersEnable" : "usersDisable")}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className={`status ${status?.tone ?? ""}`} role="status" aria-live="polite">{status?.text ?? ""}</p>
+
+      <form className="user-form" onSubmit={(event) => void create(event)} aria-label={t("usersCreateTitle")} noValidate>
+        <h3>{t("usersCreateTitle")}</h3>
+        {field("displayName", "usersCreateName", <input value={form.displayName} autoComplete="off" onChange={(event) => setForm({ ...form, displayName: event.target.value })} aria-invalid={!!problems.displayName} />)}
+        {field("email", "usersCreateEmail", <input type="email" value={form.email} autoComplete="off" onChange={(event) => setForm({ ...form, email: event.target.value })} aria-invalid={!!problems.email} />)}
+        {field(
+          "organisationId",
+          "usersCreateOrganisation",
+          <select value={form.organisationId} onChange={(event) => setForm({ ...form, organisationId: event.target.value })} aria-invalid={!!problems.organisationId}>
+            {organisations.map((organisation) => <option key={organisation.key} value={organisation.key}>{organisation.name}</option>)}
+          </select>,
+        )}
+        {field(
+          "role",
+          "usersCreateRole",
+          <select value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value as Role })}>
+            {ROLES.map((role) => <option key={role} value={role}>{t(roleKey(role))}</option>)}
+          </select>,
+        )}
+        {field("password", "usersCreatePassword", <input type="password" value={form.password} autoComplete="new-password" aria-describedby={hintId} onChange={(event) => setForm({ ...form, password: event.target.value })} aria-invalid={!!problems.password} />)}
+        <button type="submit" className="primary">{t("usersCreateSubmit")}</button>
+        <p id={hintId} className="muted small hint">{t("usersCreatePasswordHint")}</p>
+      </form>
+    </section>
+  );
+}
