@@ -38,7 +38,11 @@ export async function cell(scenarioId: string, initiativeId: string, year: numbe
  * A hash of every row a mutation could write: if it is equal before and after a refused request,
  * nothing was stored, in whole or in part.
  */
-export async function fingerprint(): Promise<string> {
+export async function fingerprint(options: { ignoreUse?: boolean } = {}): Promise<string> {
+  // Every request records when a session or token was last used; `ignoreUse` leaves that out, to
+  // compare what a request did besides being made.
+  const use = options.ignoreUse ? { omit: { lastSeenAt: true } } : {};
+  const tokenUse = options.ignoreUse ? { omit: { lastUsedAt: true } } : {};
   const tables = await Promise.all([
     db.scenario.findMany({ orderBy: { id: "asc" } }),
     db.scenarioLine.findMany({ orderBy: [{ scenarioId: "asc" }, { initiativeId: "asc" }] }),
@@ -53,8 +57,8 @@ export async function fingerprint(): Promise<string> {
     db.priceIndexChange.findMany({ orderBy: { id: "asc" } }),
     db.organisation.findMany({ orderBy: { id: "asc" } }),
     db.user.findMany({ orderBy: { id: "asc" } }),
-    db.session.findMany({ orderBy: { id: "asc" } }),
-    db.apiToken.findMany({ orderBy: { id: "asc" } }),
+    db.session.findMany({ orderBy: { id: "asc" }, ...use }),
+    db.apiToken.findMany({ orderBy: { id: "asc" }, ...tokenUse }),
     db.scenarioShare.findMany({ orderBy: [{ scenarioId: "asc" }, { organisationId: "asc" }] }),
     db.scenarioShareChange.findMany({ orderBy: { id: "asc" } }),
     db.accountChange.findMany({ orderBy: { id: "asc" } }),
