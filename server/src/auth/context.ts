@@ -2,9 +2,9 @@
 import type { Context } from "../builder.ts";
 import { actorOf } from "./caller.ts";
 import type { AuthMode } from "./config.ts";
-import { identify } from "./identify.ts";
+import { callerOf } from "./identify.ts";
 
 export async function contextFor(request: Request, mode: AuthMode): Promise<Context> {
-  const caller = await identify(request, mode);
+  const caller = await callerOf(request, mode);
   return { caller, actor: actorOf(caller), request };
 }
