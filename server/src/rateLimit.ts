@@ -54,6 +54,9 @@ function limiterRedis(url: string): Redis {
   return sharedRedis;
 }
 
+/** The limiter's Redis connection, once one was made (its `status` says whether counts are shared now). */
+export const rateLimitRedis = (): Redis | undefined => sharedRedis;
+
 export async function closeRateLimitStore(): Promise<void> {
   await sharedRedis?.quit().catch(() => undefined);
   sharedRedis = undefined;

@@ -109,7 +109,7 @@ describe("enforced: a session runs the web client's operations by hash, and noth
   it("live updates: the subscription sent by hash streams a change over Server-Sent Events", async () => {
     const forked = await send(accounts, persistedBody("ForkScenario", forkInput("Direkte")), { cookie: anna });
     const key: string = forked.body.data.forkScenario.scenario.key;
-    const stream = await subscribe(accounts.fetch, "http://ramme.test/graphql", { persisted: persistedBody("ScenarioChanged", { id: key, after: 1 }) }, {}, { cookie: anna });
+    const stream = await subscribe(async (url, init) => accounts.fetch(url, init), "http://ramme.test/graphql", { persisted: persistedBody("ScenarioChanged", { id: key, after: 1 }) }, {}, { cookie: anna });
     try {
       const edit = await send(accounts, persistedBody("SetAllocations", { input: { scenarioId: key, expectedVersion: 1, cells: [{ initiativeId: "vmk", year: 2025, amount: "4.5" }] } }), { cookie: anna });
       expect(edit.body.data.setAllocations.__typename).toBe("ScenarioEdit");
