@@ -1,7 +1,14 @@
 /**
  * The one urql client of the app. Every request names the user (as given in the header bar) so the
  * history says who changed what; the name is URI-encoded because HTTP headers are Latin-1.
+ *
+ * Every operation goes by hash, never as text: the server runs only the documents listed in
+ * client/persisted-operations.json for a browser (scripts/persisted-operations.mjs writes it from
+ * these same documents, as urql prints them; server/src/trustedOperations.ts).
  */
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { persistedExchange } from "@urql/exchange-persisted";
 import { cacheExchange, Client, type CombinedError, fetchExchange, mapExchange } from "urql";
 
 const USER_KEY = "ramme.user";
@@ -38,6 +45,14 @@ export const client = new Client({
       onError(error) {
         if (isUnauthenticated(error)) for (const listener of unauthenticatedListeners) listener();
       },
+    }),
+    persistedExchange({
+      // Never fall back to sending the text: where trusted operations are on it would be refused anyway.
+      enforcePersistedQueries: true,
+      enableForMutation: true,
+      enableForSubscriptions: true,
+      // Not WebCrypto: it exists only on https or localhost, and a hash must be sent from any address.
+      generateHash: async (document) => bytesToHex(sha256(utf8ToBytes(document))),
     }),
     fetchExchange,
   ],

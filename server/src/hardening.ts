@@ -1,7 +1,8 @@
 /**
  * The public endpoint's defences against hostile or careless clients, all refusing a request
- * before anything runs: operation limits (GraphQL Armor), CSRF prevention, introspection and
- * field suggestions off in production, no batching, a body size limit. Every limit comes from an
+ * before anything runs: a rate limit per caller, trusted (persisted) operations, operation limits
+ * (GraphQL Armor), CSRF prevention, introspection and field suggestions off in production, no
+ * batching, a body size limit. Every limit comes from an
  * environment variable with a default sized from the web client's own documents (docs/api.md
  * "Limits" gives the figures); tests build a yoga with their own configuration.
  */
@@ -10,6 +11,9 @@ import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import type { GraphQLError, ValidationContext } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
+import { authModeFromEnv, type AuthMode } from "./auth/config.ts";
+import { rateLimitPlugin, type RateLimitConfig } from "./rateLimit.ts";
+import { trustedOperationsPlugin } from "./trustedOperations.ts";
 
 export interface HardeningConfig {
   /** NODE_ENV=production: introspection and field suggestions off unless configured otherwise. */
@@ -26,6 +30,10 @@ export interface HardeningConfig {
   batchLimit: number;
   /** Strict-Transport-Security on every response (only behind a TLS proxy: this server speaks plain HTTP). */
   hsts: boolean;
+  /** Only the web client's operations (by hash) run, but for callers with a valid API token (trustedOperations.ts). */
+  trustedOperations: boolean;
+  /** Requests per caller and window (rateLimit.ts); `requests: 0` = no limit. */
+  rateLimit: RateLimitConfig;
 }
 
 /** The largest client document (the brief's, ScenarioList's) with room: see docs/api.md "Limits". */
@@ -38,6 +46,13 @@ export const DEFAULT_LIMITS = {
   maxBodyBytes: 4_000_000,
   batchLimit: 0,
 } as const;
+
+/**
+ * Requests per minute for one person (all their tabs), one API token or one address, in accounts
+ * mode. The web client's heaviest minute in the e2e suite (every screen, pasting, live updates,
+ * several tabs of one user) is far below it (docs/api.md "Rate limits").
+ */
+export const DEFAULT_RATE_LIMIT = 600;
 
 /** The extensions.code of every refusal by an operation limit. */
 export const OPERATION_LIMIT = "OPERATION_LIMIT_EXCEEDED";
@@ -63,6 +78,10 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
 /** The configuration from the environment; a malformed value stops the server at start, naming the variable. */
 export function hardeningConfigFrom(env: NodeJS.ProcessEnv): HardeningConfig {
   const production = env.NODE_ENV === "production";
+  // Local mode has one user, at the machine: trusted operations and rate limits are for a served endpoint with accounts.
+  const accounts = authModeFromEnv(env.RAMME_AUTH) === "accounts";
+  const windowSeconds = whole(env, "RAMME_RATE_LIMIT_WINDOW", 60);
+  if (windowSeconds === 0) throw new Error("RAMME_RATE_LIMIT_WINDOW must be at least 1 second.");
   return {
     production,
     introspection: onOff(env, "RAMME_INTROSPECTION", !production),
@@ -74,6 +93,8 @@ export function hardeningConfigFrom(env: NodeJS.ProcessEnv): HardeningConfig {
     maxBodyBytes: whole(env, "RAMME_MAX_BODY_BYTES", DEFAULT_LIMITS.maxBodyBytes),
     batchLimit: whole(env, "RAMME_BATCH_LIMIT", DEFAULT_LIMITS.batchLimit),
     hsts: onOff(env, "RAMME_HSTS", false),
+    trustedOperations: onOff(env, "RAMME_TRUSTED_OPERATIONS", accounts),
+    rateLimit: { requests: whole(env, "RAMME_RATE_LIMIT", accounts ? DEFAULT_RATE_LIMIT : 0), windowSeconds },
   };
 }
 
@@ -85,7 +106,7 @@ const reportToValidation = [(context: ValidationContext | null, error: GraphQLEr
 const limitRule = { propagateOnRejection: false, onReject: reportToValidation };
 
 /** Plugins for createYoga; the body size and batching limits are yoga options (see yoga.ts). */
-export function hardeningPlugins(config: HardeningConfig): Plugin[] {
+export function hardeningPlugins(config: HardeningConfig, mode: AuthMode): Plugin[] {
   const armor = EnvelopArmorPlugin({
     maxDepth: { n: config.maxDepth, ...limitRule },
     maxAliases: { n: config.maxAliases, ...limitRule },
@@ -104,7 +125,11 @@ export function hardeningPlugins(config: HardeningConfig): Plugin[] {
     // A production endpoint does not help a stranger guess field names ("Did you mean …?").
     blockFieldSuggestion: { enabled: config.production },
   });
-  const plugins: Plugin[] = [armor as Plugin, useCSRFPrevention({ requestHeaders: CSRF_HEADERS })];
+  const plugins: Plugin[] = [];
+  // First: a caller over the budget costs no more than counting.
+  if (config.rateLimit.requests > 0) plugins.push(rateLimitPlugin(config.rateLimit, mode));
+  // Resolves hashes to text before the operation limits count it.
+  plugins.push(trustedOperationsPlugin(config.trustedOperations, mode), armor as Plugin, useCSRFPrevention({ requestHeaders: CSRF_HEADERS }));
   if (!config.introspection) {
     // graphql-js's NoSchemaIntrospectionCustomRule: __schema and __type refused, __typename (which clients need) allowed.
     plugins.push(useDisableIntrospection());

@@ -13,6 +13,7 @@ import { answerHealth, healthPathOf } from "./health.ts";
 import { changeFeed, closeChangeFeed } from "./live/changeFeed.ts";
 import { seedDatabase } from "./seed/seedDatabase.ts";
 import { securityHeaders } from "./hardening.ts";
+import { closeRateLimitStore } from "./rateLimit.ts";
 import { hardening, yoga } from "./yoga.ts";
 
 const port = Number(process.env.PORT ?? 4000);
@@ -85,7 +86,7 @@ async function shutdown(signal: string) {
     console.error(`Requests still open after ${shutdownGraceMs} ms; closing them.`);
     server.closeAllConnections();
   }
-  await disconnectDatabase();
+  await Promise.all([disconnectDatabase(), closeRateLimitStore()]);
   console.log("Stopped.");
   process.exit(0);
 }

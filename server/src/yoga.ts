@@ -28,7 +28,7 @@ export function createRammeYoga(options: YogaServerOptions = {}) {
     schema,
     graphqlEndpoint: "/graphql",
     context: ({ request }) => contextFor(request, mode),
-    plugins: [...hardeningPlugins(config), useResponseCookies()],
+    plugins: [...hardeningPlugins(config, mode), useResponseCookies()],
     // Unexpected errors (bugs) reach clients as "Unexpected error." with no stack or SQL; a database that cannot be reached as DATABASE_UNAVAILABLE.
     maskedErrors: { maskError },
     // GraphiQL needs introspection: where that is off, so is GraphiQL.

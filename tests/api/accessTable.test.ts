@@ -20,6 +20,7 @@ import { forkScenario } from "@ramme/server/engine/scenarioLifecycle.ts";
 import { shareScenario } from "@ramme/server/engine/sharing.ts";
 import { schema } from "@ramme/server/schema/index.ts";
 import { createRammeYoga } from "@ramme/server/yoga.ts";
+import { isObjectType } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../support/graphql.ts";
 import { fingerprint } from "../support/scenarios.ts";
@@ -379,7 +380,7 @@ const NODE_TYPES: Record<string, { id: (fixture: Fixture) => Promise<string>; ex
 describe("node(id:) for every node type", () => {
   it("covers every type that implements Node", () => {
     const implementing = Object.values(schema.getTypeMap())
-      .filter((type) => "getInterfaces" in type && (type as { getInterfaces(): Array<{ name: string }> }).getInterfaces().some((iface) => iface.name === "Node"))
+      .filter((type) => isObjectType(type) && type.getInterfaces().some((iface) => iface.name === "Node"))
       .map((type) => type.name);
     expect([...new Set(Object.keys(NODE_TYPES).map((name) => name.replace(/ \(.*\)$/, "")))].sort()).toEqual(implementing.sort());
   });

@@ -3,9 +3,9 @@
  * with a clear error and nothing stored; the web client's own documents pass every limit; and a
  * production endpoint hides its schema and never shows an unexpected error's insides.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { DEFAULT_LIMITS, hardeningConfigFrom, OPERATION_LIMIT, securityHeaders } from "@ramme/server/hardening.ts";
+import { readFileSync } from "node:fs";
+import { DEFAULT_LIMITS, DEFAULT_RATE_LIMIT, hardeningConfigFrom, OPERATION_LIMIT, securityHeaders } from "@ramme/server/hardening.ts";
+import { MANIFEST_FILE } from "@ramme/server/trustedOperations.ts";
 import { createRammeYoga, yoga } from "@ramme/server/yoga.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, query } from "../support/graphql.ts";
@@ -74,8 +74,8 @@ const refusals: Array<[string, () => RequestInit, number, RegExp, string]> = [
     "REQUEST_ENTITY_TOO_LARGE",
   ],
   ["invalid JSON", () => post(`{"query": "mutation { ${forkCall().replaceAll('"', '\\"')} }"`), 400, /^POST body sent invalid JSON\.$/, "BAD_REQUEST"],
-  ["no operation", () => post({ variables: {} }), 400, /^Must provide query string\.$/, "BAD_REQUEST"],
-  ["an empty operation", () => post({ query: "" }), 400, /^Syntax Error: Unexpected <EOF>\.$/, ""],
+  ["no operation", () => post({ variables: {} }), 400, /^Send an operation: its text \(query\) or a persisted operation's hash/, "BAD_REQUEST"],
+  ["an empty operation", () => post({ query: "" }), 400, /^Send an operation: its text \(query\) or a persisted operation's hash/, "BAD_REQUEST"],
   ["an unknown operation name", () => post({ query: `mutation Fork { ${forkCall()} }`, operationName: "Other" }), 400, /^Could not determine what operation to execute\.$/, ""],
   [
     "a mutation sent with GET",
@@ -147,20 +147,10 @@ describe("the largest legitimate request passes the body limit", () => {
   });
 });
 
-/** The gql`…` documents of the web client, as tests/client/documents.test.ts finds them. */
+/** The web client's documents exactly as it sends them (by hash): client/persisted-operations.json. */
 function clientDocuments(): Array<[string, string]> {
-  const root = path.resolve(import.meta.dirname, "../..");
-  const files = (directory: string): string[] =>
-    readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-      const full = path.join(directory, entry.name);
-      if (entry.isDirectory()) return files(full);
-      return /\.tsx?$/.test(entry.name) ? [full] : [];
-    });
-  return files(path.join(root, "client/src")).flatMap((file) => {
-    const text = readFileSync(file, "utf8");
-    const constants = new Map([...text.matchAll(/const (\w+) = `([^`]*)`/g)].map((match) => [match[1]!, match[2]!]));
-    return [...text.matchAll(/gql`([^`]*)`/g)].map((match, index) => [`${path.relative(root, file)} #${index + 1}`, match[1]!.replace(/\$\{(\w+)\}/g, (_whole, name: string) => constants.get(name) ?? "")] as [string, string]);
-  });
+  const manifest: Record<string, string> = JSON.parse(readFileSync(MANIFEST_FILE, "utf8"));
+  return Object.values(manifest).map((text) => [/^\w+ (\w+)/.exec(text)![1]!, text]);
 }
 
 describe("the web client's own documents", () => {
@@ -226,9 +216,16 @@ describe("production: the schema stays private, errors stay masked", () => {
 
 describe("configuration", () => {
   it("every limit has its documented default, and each variable overrides one", () => {
-    expect(hardeningConfigFrom({})).toEqual({ production: false, introspection: true, ...DEFAULT_LIMITS, hsts: false });
+    expect(hardeningConfigFrom({})).toEqual({ production: false, introspection: true, ...DEFAULT_LIMITS, hsts: false, trustedOperations: false, rateLimit: { requests: 0, windowSeconds: 60 } });
     const tuned = hardeningConfigFrom({ RAMME_MAX_DEPTH: "20", RAMME_MAX_ALIASES: "5", RAMME_MAX_TOKENS: "3000", RAMME_MAX_COST: "9000", RAMME_MAX_DIRECTIVES: "2", RAMME_MAX_BODY_BYTES: "100", RAMME_BATCH_LIMIT: "3", RAMME_HSTS: "on" });
     expect(tuned).toMatchObject({ maxDepth: 20, maxAliases: 5, maxTokens: 3000, maxCost: 9000, maxDirectives: 2, maxBodyBytes: 100, batchLimit: 3, hsts: true });
+  });
+
+  it("accounts mode turns trusted operations and the rate limit on; each has its variable, in either mode", () => {
+    expect(hardeningConfigFrom({ RAMME_AUTH: "accounts" })).toMatchObject({ trustedOperations: true, rateLimit: { requests: DEFAULT_RATE_LIMIT, windowSeconds: 60 } });
+    expect(hardeningConfigFrom({ RAMME_AUTH: "accounts", RAMME_TRUSTED_OPERATIONS: "off", RAMME_RATE_LIMIT: "0" })).toMatchObject({ trustedOperations: false, rateLimit: { requests: 0 } });
+    expect(hardeningConfigFrom({ RAMME_TRUSTED_OPERATIONS: "on", RAMME_RATE_LIMIT: "30", RAMME_RATE_LIMIT_WINDOW: "10" })).toMatchObject({ trustedOperations: true, rateLimit: { requests: 30, windowSeconds: 10 } });
+    expect(() => hardeningConfigFrom({ RAMME_RATE_LIMIT_WINDOW: "0" })).toThrow("RAMME_RATE_LIMIT_WINDOW must be at least 1 second.");
   });
 
   it("a malformed value stops the server at start, naming the variable", () => {

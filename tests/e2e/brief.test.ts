@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { queryOverHttp } from "../support/graphqlHttp.ts";
+import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { artifactsDirectory, screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
@@ -135,12 +135,12 @@ test("the note of the proposal against the agreement: the figures of the two tab
 });
 
 test("a what-if over the frame: the note opens from the grid and flags the year over", async () => {
-  const fork = await queryOverHttp(e2e.app.baseUrl, `mutation($input: ForkScenarioInput!) { forkScenario(input: $input) { ... on ScenarioEdit { scenario { key } } } }`, {
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", {
     input: { sourceId: "aftale-2024", name: "Mere til VMK" },
   }, { actor: "Mette" });
   const key: string = fork.forkScenario.scenario.key;
-  await queryOverHttp(e2e.app.baseUrl, `mutation($input: SetAllocationInput!) { setAllocation(input: $input) { __typename } }`, {
-    input: { scenarioId: key, initiativeId: "vmk", year: 2025, amount: "3,0", notation: "DANISH", expectedVersion: 1 },
+  await clientOperationOverHttp(e2e.app.baseUrl, "SetAllocations", {
+    input: { scenarioId: key, cells: [{ initiativeId: "vmk", year: 2025, amount: "3,0" }], notation: "DANISH", expectedVersion: 1 },
   }, { actor: "Mette" });
 
   const { page, errors } = await e2e.open();

@@ -4,7 +4,7 @@
  * of tests/api/coverage.test.ts on the two tables.
  */
 import { expect, test } from "vitest";
-import { queryOverHttp } from "../support/graphqlHttp.ts";
+import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
@@ -55,11 +55,11 @@ test("side by side from the comparison: the proposal lacks two of recommendation
 });
 
 test("a what-if without the data vision's money funds 7: recommendation 3 is marked, and English says the same", async () => {
-  const forked = await queryOverHttp(e2e.app.baseUrl, `mutation($input: ForkScenarioInput!) { forkScenario(input: $input) { ... on ScenarioEdit { scenario { key } } } }`, {
+  const forked = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", {
     input: { sourceId: "aftale-2024", name: "Uden datavision" },
   });
   const key: string = forked.forkScenario.scenario.key;
-  const edit = await queryOverHttp(e2e.app.baseUrl, `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`, {
+  const edit = await clientOperationOverHttp(e2e.app.baseUrl, "SetAllocations", {
     input: { scenarioId: key, expectedVersion: 1, cells: [{ initiativeId: "sundhedsdata-vision", year: 2024, amount: "0" }, { initiativeId: "sundhedsdata-vision", year: 2025, amount: "0" }] },
   });
   expect(edit.setAllocations.__typename).toBe("ScenarioEdit");

@@ -5,29 +5,28 @@
  */
 import { expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { queryOverHttp } from "../support/graphqlHttp.ts";
+import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
 const e2e = useE2E();
 
-const EDIT = `__typename ... on ScenarioEdit { version scenario { key } } ... on Error { message }`;
-
-async function mutate(name: string, inputType: string, input: Record<string, unknown>, actor: string) {
-  const data = await queryOverHttp(e2e.app.baseUrl, `mutation($input: ${inputType}!) { ${name}(input: $input) { ${EDIT} } }`, { input }, { actor });
-  if (data[name].__typename !== "ScenarioEdit") throw new Error(`${name}: ${JSON.stringify(data[name])}`);
-  return data[name];
+/** One of the web client's mutations (`operation`, by hash), answering in `field`; throws unless it is a ScenarioEdit. */
+async function mutate(operation: string, field: string, input: Record<string, unknown>, actor: string) {
+  const data = await clientOperationOverHttp(e2e.app.baseUrl, operation, { input }, { actor });
+  if (data[field].__typename !== "ScenarioEdit") throw new Error(`${operation}: ${JSON.stringify(data[field])}`);
+  return data[field];
 }
 
 const node = (page: Page, name: string) => page.getByRole("list", { name: "Scenariernes stamtræ" }).getByRole("listitem").filter({ has: page.getByRole("link", { name, exact: true }) });
 
 test("the fork tree shows who made each what-if and what it did; what changed since a version lists the changes across the descendants", async () => {
   // Anna forks the agreement and raises VMK 2025 to 4,5; Bo forks hers and takes EU-formandskabet out.
-  const whatIf = (await mutate("forkScenario", "ForkScenarioInput", { sourceId: "aftale-2024", name: "Mere til VMK" }, "Anna")).scenario.key;
-  await mutate("setAllocation", "SetAllocationInput", { scenarioId: whatIf, initiativeId: "vmk", year: 2025, amount: "4.5", expectedVersion: 1, comment: "VMK skal have mere" }, "Anna");
-  const bos = (await mutate("forkScenario", "ForkScenarioInput", { sourceId: whatIf, name: "Bos bud" }, "Bo")).scenario.key;
-  await mutate("removeInitiative", "RemoveInitiativeInput", { scenarioId: bos, initiativeId: "eu-formandskab", expectedVersion: 1, comment: "Dækkes andetsteds" }, "Bo");
-  await mutate("setAllocation", "SetAllocationInput", { scenarioId: whatIf, initiativeId: "trial-nation", year: 2026, amount: "3.7", expectedVersion: 2, comment: "Trial Nation kan vente et år" }, "Anna");
+  const whatIf = (await mutate("ForkScenario", "forkScenario", { sourceId: "aftale-2024", name: "Mere til VMK" }, "Anna")).scenario.key;
+  await mutate("SetAllocations", "setAllocations", { scenarioId: whatIf, cells: [{ initiativeId: "vmk", year: 2025, amount: "4.5" }], expectedVersion: 1, comment: "VMK skal have mere" }, "Anna");
+  const bos = (await mutate("ForkScenario", "forkScenario", { sourceId: whatIf, name: "Bos bud" }, "Bo")).scenario.key;
+  await mutate("RemoveInitiative", "removeInitiative", { scenarioId: bos, initiativeId: "eu-formandskab", expectedVersion: 1, comment: "Dækkes andetsteds" }, "Bo");
+  await mutate("SetAllocations", "setAllocations", { scenarioId: whatIf, cells: [{ initiativeId: "trial-nation", year: 2026, amount: "3.7" }], expectedVersion: 2, comment: "Trial Nation kan vente et år" }, "Anna");
 
   const { page, errors } = await e2e.open();
   // Bo raises VMK 2025 in his grid, 4,5 → 5,0, through the UI.

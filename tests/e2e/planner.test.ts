@@ -22,7 +22,7 @@ const cellText = async (page: Page, rowId: string, colId: string) => ((await cel
 function quietApartFromLiveStream(page: Page): () => Promise<void> {
   const open = new Set<Request>();
   let changedAt = Date.now();
-  const isLiveStream = (request: Request) => /^\s*subscription\b/.test(request.postDataJSON()?.query ?? "");
+  const isLiveStream = (request: Request) => request.postDataJSON()?.operationName === "ScenarioChanged";
   page.on("request", (request) => {
     if (isLiveStream(request)) return;
     open.add(request);

@@ -4,6 +4,7 @@
  * comparison and the brief load with no policy violation and no console error.
  */
 import { expect, test } from "vitest";
+import { persistedBody } from "../support/persistedOperations.ts";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
@@ -27,19 +28,20 @@ test("the web client, the API and the health check carry the security headers; n
   expect(page.headers.get("permissions-policy")).toContain("camera=()");
   expect(page.headers.get("strict-transport-security")).toBeNull();
 
-  const api = await fetch(`${e2e.app.baseUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
-  expect(await api.json()).toEqual({ data: { __typename: "Query" } });
+  const api = await fetch(`${e2e.app.baseUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(persistedBody("Me")) });
+  expect((await api.json()).data.me.mode).toBe("LOCAL");
   expect(Object.fromEntries(api.headers)).toMatchObject({ ...common, "content-security-policy": "default-src 'none'; frame-ancestors 'none'" });
 
   const health = await fetch(`${e2e.app.baseUrl}/healthz`);
   expect(Object.fromEntries(health.headers)).toMatchObject(common);
 });
 
-test("over real HTTP a foreign page's simple POST is refused (403) and a production endpoint hides its schema", async () => {
-  const simple = await fetch(`${e2e.app.baseUrl}/graphql`, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ query: "{ __typename }" }) });
+test("over real HTTP a foreign page's simple POST is refused (403), and an operation the web client does not have is not run", async () => {
+  const simple = await fetch(`${e2e.app.baseUrl}/graphql`, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify(persistedBody("Me")) });
   expect(simple.status).toBe(403);
   const introspection = await fetch(`${e2e.app.baseUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __schema { types { name } } }" }) });
-  expect((await introspection.json()).errors[0].message).toMatch(/introspection has been disabled/);
+  expect(introspection.status).toBe(403);
+  expect((await introspection.json()).errors[0].extensions.code).toBe("PERSISTED_OPERATION_REQUIRED");
 });
 
 test.each([

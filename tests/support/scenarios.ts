@@ -41,8 +41,7 @@ export async function cell(scenarioId: string, initiativeId: string, year: numbe
 export async function fingerprint(options: { ignoreUse?: boolean } = {}): Promise<string> {
   // Every request records when a session or token was last used; `ignoreUse` leaves that out, to
   // compare what a request did besides being made.
-  const use = options.ignoreUse ? { omit: { lastSeenAt: true } } : {};
-  const tokenUse = options.ignoreUse ? { omit: { lastUsedAt: true } } : {};
+  const ignore = options.ignoreUse === true;
   const tables = await Promise.all([
     db.scenario.findMany({ orderBy: { id: "asc" } }),
     db.scenarioLine.findMany({ orderBy: [{ scenarioId: "asc" }, { initiativeId: "asc" }] }),
@@ -57,8 +56,8 @@ export async function fingerprint(options: { ignoreUse?: boolean } = {}): Promis
     db.priceIndexChange.findMany({ orderBy: { id: "asc" } }),
     db.organisation.findMany({ orderBy: { id: "asc" } }),
     db.user.findMany({ orderBy: { id: "asc" } }),
-    db.session.findMany({ orderBy: { id: "asc" }, ...use }),
-    db.apiToken.findMany({ orderBy: { id: "asc" }, ...tokenUse }),
+    db.session.findMany({ orderBy: { id: "asc" }, omit: { lastSeenAt: ignore } }),
+    db.apiToken.findMany({ orderBy: { id: "asc" }, omit: { lastUsedAt: ignore } }),
     db.scenarioShare.findMany({ orderBy: [{ scenarioId: "asc" }, { organisationId: "asc" }] }),
     db.scenarioShareChange.findMany({ orderBy: { id: "asc" } }),
     db.accountChange.findMany({ orderBy: { id: "asc" } }),

@@ -22,7 +22,7 @@ type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export async function subscribe<TData = any>(
   fetchFn: FetchLike,
   url: string,
-  query: string,
+  query: string | { persisted: Record<string, unknown> },
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<Subscription<TData>> {
@@ -30,7 +30,8 @@ export async function subscribe<TData = any>(
   const response = await fetchFn(url, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "text/event-stream", ...headers },
-    body: JSON.stringify({ query, variables }),
+    // `{ persisted: body }`: the body as the web client sends a persisted operation (support/persistedOperations.ts).
+    body: JSON.stringify(typeof query === "string" ? { query, variables } : query.persisted),
     signal: abort.signal,
   });
   if (!response.ok || !response.body) throw new Error(`subscription refused: HTTP ${response.status} ${await response.text()}`);

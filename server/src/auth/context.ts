@@ -4,9 +4,9 @@ import { db } from "../db.ts";
 import { ScenarioGuard } from "./access.ts";
 import { actorOf } from "./caller.ts";
 import type { AuthMode } from "./config.ts";
-import { identify } from "./identify.ts";
+import { callerOf } from "./identify.ts";
 
 export async function contextFor(request: Request, mode: AuthMode): Promise<Context> {
-  const caller = await identify(request, mode);
+  const caller = await callerOf(request, mode);
   return { caller, actor: actorOf(caller), request, guard: new ScenarioGuard(caller, db) };
 }

@@ -21,6 +21,21 @@ function localName(request: Request): string {
   return name === "" ? LOCAL_ACTOR : name.slice(0, 100);
 }
 
+const identified = new WeakMap<Request, Promise<Caller>>();
+
+/**
+ * The caller of a request, identified once: the rate limit, the trusted-operations check and the
+ * context all ask, and a token or session costs a database read (and may stop being valid between reads).
+ */
+export function callerOf(request: Request, mode: AuthMode): Promise<Caller> {
+  let caller = identified.get(request);
+  if (!caller) {
+    caller = identify(request, mode);
+    identified.set(request, caller);
+  }
+  return caller;
+}
+
 /**
  * Local mode: the local single-user, named by x-ramme-user. Accounts mode: a Bearer API token when
  * one is sent (an invalid one is not passed over for the cookie), else the session cookie, else nobody.

@@ -7,10 +7,18 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { DEFAULT_RATE_LIMIT } from "@ramme/server/hardening.ts";
 import { repoRoot, serverDirectory, startServer, type ServerProcess } from "../../support/serverProcess.ts";
 
 export { freePort, repoRoot, serverDirectory } from "../../support/serverProcess.ts";
 export const clientDirectory = path.join(repoRoot, "client");
+
+/**
+ * The e2e servers run hardened as accounts mode is, in either mode: only the web client's own
+ * operations (by hash), so every screen proves its documents are in client/persisted-operations.json,
+ * and the default rate limit, so the suite proves the client's real use fits the budget.
+ */
+export const E2E_SERVER_ENV: Record<string, string> = { RAMME_TRUSTED_OPERATIONS: "on", RAMME_RATE_LIMIT: String(DEFAULT_RATE_LIMIT) };
 export const clientIndex = path.join(clientDirectory, "dist", "index.html");
 
 const PNPM = "pnpm@10.34.8";

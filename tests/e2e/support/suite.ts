@@ -4,7 +4,7 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, inject } from "vitest";
-import { startApp, type RunningApp } from "./app.ts";
+import { E2E_SERVER_ENV, startApp, type RunningApp } from "./app.ts";
 import { launchBrowser, openPage, type OpenedPage } from "./browser.ts";
 
 export interface E2E {
@@ -14,14 +14,14 @@ export interface E2E {
   open(): Promise<OpenedPage>;
 }
 
-/** `env`: more environment for the server, e.g. `{ RAMME_AUTH: "accounts" }`. */
+/** `env`: more environment for the server, e.g. `{ RAMME_AUTH: "accounts" }`, over E2E_SERVER_ENV (trusted operations on, the default rate limit). */
 export function useE2E(options: { env?: Record<string, string> } = {}): E2E {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   const opened: OpenedPage[] = [];
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ templateDatabase: inject("e2eTemplateDatabase"), env: options.env }), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp({ templateDatabase: inject("e2eTemplateDatabase"), env: { ...E2E_SERVER_ENV, ...options.env } }), launchBrowser()]);
   });
   afterEach(async () => {
     await Promise.all(opened.splice(0).map(({ context }) => context.close()));
