@@ -733,7 +733,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
 
   return (
     <section className={showChart ? "scenario-view with-chart" : "scenario-view"} aria-labelledby="scenario-title">
-      <div className="toolbar">
+      <div className="toolbar title-bar">
         <a href={hrefOf({ view: "list" })}>← {t("backToList")}</a>
         <h2 id="scenario-title">{scenario.name}</h2>
         <span className="badge">{scenario.kind === "BASELINE" ? t("baseline") : t("whatIf")}</span>

@@ -163,7 +163,7 @@ export function ShareDialog({ scenarioKey, scenarioName, onClose }: { scenarioKe
                       </select>
                     </td>
                     <td>{entry.sharedBy}</td>
-                    <td>{when.format(new Date(entry.sharedAt))}</td>
+                    <td className="when">{when.format(new Date(entry.sharedAt))}</td>
                     <td>
                       <button type="button" disabled={busy} onClick={() => void remove(entry)} aria-label={t("shareRemoveLabel", { organisation: entry.organisation.name })}>
                         {t("shareRemove")}
@@ -179,19 +179,19 @@ export function ShareDialog({ scenarioKey, scenarioName, onClose }: { scenarioKe
             <p className="muted">{t("shareNoneLeft")}</p>
           ) : (
             <form className="share-form" aria-labelledby={ids.add} onSubmit={(event) => void add(event)}>
-              <label>
-                {t("shareNewOrganisation")}
-                <select value={chosen} onChange={(event) => setChosen(event.target.value)}>
+              <div className="share-field share-organisation">
+                <label htmlFor={ids.organisation}>{t("shareNewOrganisation")}</label>
+                <select id={ids.organisation} value={chosen} onChange={(event) => setChosen(event.target.value)}>
                   <option value="">{t("shareChoose")}</option>
                   {available.map((organisation) => <option key={organisation.key} value={organisation.key}>{organisation.name}</option>)}
                 </select>
-              </label>
-              <label>
-                {t("shareNewAccess")}
-                <select value={access} onChange={(event) => setAccess(event.target.value as ShareAccess)}>
+              </div>
+              <div className="share-field">
+                <label htmlFor={ids.access}>{t("shareNewAccess")}</label>
+                <select id={ids.access} value={access} onChange={(event) => setAccess(event.target.value as ShareAccess)}>
                   {ACCESSES.map((value) => <option key={value} value={value}>{t(accessKey(value))}</option>)}
                 </select>
-              </label>
+              </div>
               <button type="submit" className="primary" disabled={busy || chosen === ""}>{t("shareNewSubmit")}</button>
             </form>
           )}
