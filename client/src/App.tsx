@@ -25,6 +25,7 @@ export function App() {
   if (account.status !== "local" && account.status !== "signedIn") return <AccountPage account={account} retry={() => void retry()} onSignedIn={signedIn} />;
   // The printable note is a page of its own: no header, nothing around it on paper.
   if (route.view === "brief") return <BriefView base={route.base} other={route.other} lang={route.lang} />;
+  const me = account.status === "signedIn" ? account.user : null;
   return (
     <div className="app" lang={locale}>
       <header className="app-header">
@@ -53,8 +54,8 @@ export function App() {
         </button>
       </header>
       <main>
-        {route.view === "list" && <ScenarioList />}
-        {route.view === "scenario" && <ScenarioGrid key={route.key} scenarioKey={route.key} />}
+        {route.view === "list" && <ScenarioList me={me} />}
+        {route.view === "scenario" && <ScenarioGrid key={route.key} scenarioKey={route.key} me={me} />}
         {route.view === "compare" && <CompareView base={route.base} others={route.others} />}
         {route.view === "coverage" && <CoverageView scenarios={route.scenarios} />}
         {route.view === "consistency" && <ConsistencyReport key={route.key} scenarioKey={route.key} />}

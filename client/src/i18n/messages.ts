@@ -15,6 +15,7 @@ import { liveMessages } from "../features/live/messages.ts";
 import { lineageMessages } from "../features/lineage/messages.ts";
 import { priceLevelMessages } from "../features/priceLevels/messages.ts";
 import { scenarioMessages } from "../features/scenarios/messages.ts";
+import { sharingMessages } from "../features/sharing/messages.ts";
 import { userMessages } from "../features/users/messages.ts";
 
 const common = {
@@ -88,7 +89,7 @@ const common = {
   },
 } as const;
 
-const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages, userMessages] as const;
+const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages, userMessages, sharingMessages] as const;
 
 type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
   ? Head["da"] & Merge<Rest>

@@ -24,6 +24,10 @@ import { useScenarioLive } from "../live/useScenarioLive.ts";
 import { PriceLevelBanner, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
 import { usePricedScenario } from "../priceLevels/usePricedScenario.ts";
 import { ForkScenario, UnlockScenario, type ActionResult } from "../scenarios/scenarioActions.ts";
+import type { AccountUser } from "../account/accountDocuments.ts";
+import { Ownership } from "../sharing/Ownership.tsx";
+import { ShareDialog } from "../sharing/ShareDialog.tsx";
+import { mayEdit, ownershipNote, type OwnershipFields } from "../sharing/ownership.ts";
 import { BalanceDialog } from "./BalanceDialog.tsx";
 import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
 import { AddLineDialog, RemoveLineDialog } from "./LineDialogs.tsx";
@@ -62,12 +66,11 @@ const RevertChange = gql`
   }
 `;
 
-interface GridScenario {
+interface GridScenario extends OwnershipFields {
   id: string;
   key: string;
   name: string;
   description: string | null;
-  kind: "BASELINE" | "WHAT_IF";
   locked: boolean;
   archived: boolean;
   mustFit: boolean;
@@ -120,7 +123,8 @@ const REASONS: Record<AmountError["code"], MessageKey> = {
   TOO_LARGE: "reasonTooLarge",
 };
 
-export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
+/** `me`: the signed-in user (accounts mode), or null in local mode, where the one user owns everything and nothing is shared. */
+export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: AccountUser | null }) {
   const { t, locale } = useI18n();
   const [{ data, error, fetching }, refetch] = useQuery<{ scenario: GridScenario | null; themes: Array<{ key: string; title: string; position: number }> }>({
     query: ScenarioGridQuery,
@@ -158,7 +162,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   const [stacks, setStacks] = useState<UndoStacks>(() => loadStacks(scenarioKey));
   const [showHistory, setShowHistory] = useState(false);
   const [showChart, setShowChart] = useState(false);
-  const [dialog, setDialog] = useState<{ kind: "add" } | { kind: "balance" } | { kind: "remove"; line: { key: string; title: string } } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: "add" } | { kind: "balance" } | { kind: "share" } | { kind: "remove"; line: { key: string; title: string } } | null>(null);
   const blockRef = useRef<Block | null>(null);
   /**
    * The cells our own Shift+arrow handling focused whose focus events have not come yet: those must
@@ -195,7 +199,9 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
 
   const years = useMemo(() => scenario?.frame.years.map((entry) => entry.year) ?? [], [scenario]);
   const frame = useMemo(() => new Map(scenario?.frame.years.map((entry) => [entry.year, fromApi(entry.amount)]) ?? []), [scenario]);
-  const editable = priceLevel === null && scenario !== null && scenario.kind === "WHAT_IF" && !scenario.locked && !scenario.archived;
+  // Who may do what comes from the latest answer, not the version shown: sharing changes no version.
+  const ownership = fetched ?? scenario;
+  const editable = priceLevel === null && scenario !== null && scenario.kind === "WHAT_IF" && !scenario.locked && !scenario.archived && mayEdit(ownership!.access);
   const lines: LineMeta[] = useMemo(
     () =>
       scenario?.lines.map(({ initiative }) => ({
@@ -563,10 +569,14 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
 
   const onPaste = useCallback(
     (event: React.ClipboardEvent) => {
-      if (!editable || apiRef.current?.getEditingCells().length) return;
+      if (apiRef.current?.getEditingCells().length) return;
       const start = focusedCell();
       if (!start) return;
       event.preventDefault();
+      if (!editable) {
+        setStatus({ text: t("readOnlyPaste"), tone: "error" });
+        return;
+      }
       const block = parseClipboardBlock(event.clipboardData.getData("text/plain"));
       const plan = planPaste(block, start, lineKeys, years, scenario!.frame.precisionDecimals);
       if (plan.kind === "outside") {
@@ -694,7 +704,16 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
   if (error) return <p role="alert">{t("loadError", { message: failureText(t, null, error) })}</p>;
   if (!scenario) return <p>{fetching ? t("loading") : t("loadError", { message: scenarioKey })}</p>;
 
-  const readOnlyReason = scenario.kind === "BASELINE" ? t("readOnlyBaseline") : scenario.archived ? t("readOnlyArchived") : scenario.locked ? t("readOnlyLocked") : null;
+  const access = ownership!.access;
+  const note = ownershipNote(ownership!, me?.organisation.key ?? null);
+  // A viewer (or a share to read) may not change it; a viewer may not fork either (the fork would be a change).
+  const mayFork = me === null || me.role !== "VIEWER";
+  const readOnlyReason =
+    scenario.kind === "BASELINE" ? t("readOnlyBaseline")
+    : scenario.archived ? t("readOnlyArchived")
+    : !mayEdit(access) ? t(note.kind === "sharedWithUs" && note.access === "READ" ? "readOnlyShared" : "readOnlyRole")
+    : scenario.locked ? t("readOnlyLocked")
+    : null;
 
   /** A line added or removed: it can be undone, and only a reload shows the lines as they are now. */
   function lineDialogDone(madeVersion: number, addedKey?: string) {
@@ -714,11 +733,12 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
 
   return (
     <section className={showChart ? "scenario-view with-chart" : "scenario-view"} aria-labelledby="scenario-title">
-      <div className="toolbar">
+      <div className="toolbar title-bar">
         <a href={hrefOf({ view: "list" })}>← {t("backToList")}</a>
         <h2 id="scenario-title">{scenario.name}</h2>
         <span className="badge">{scenario.kind === "BASELINE" ? t("baseline") : t("whatIf")}</span>
         {scenario.mustFit && <span className="badge">{t("mustFit")}</span>}
+        <Ownership note={note} />
         <span className={over.length ? "frame-flag over" : "frame-flag fits"} role="status">
           {over.length ? t("breaks", { years: over.map((entry) => `${entry.year} (${amountText(entry.overBy)})`).join(", ") }) : t("fits")}
         </span>
@@ -762,6 +782,9 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
           </>
         )}
         {scenario.kind === "BASELINE" && <a className="button" href={hrefOf({ view: "consistency", key: scenario.key })}>{t("consistencyOpen")}</a>}
+        {me !== null && scenario.kind === "WHAT_IF" && access === "OWNER" && (
+          <button type="button" onClick={() => setDialog({ kind: "share" })} title={t("shareButtonTitle", { name: scenario.name })}>{t("shareButton")}</button>
+        )}
         <button type="button" aria-pressed={showChart} onClick={() => setShowChart((shown) => !shown)}>{t("chartButton")}</button>
         <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((shown) => !shown)}>{t("historyButton")}</button>
         <a className="button" href={hrefOf({ view: "coverage", scenarios: [scenario.key] })}>{t("coverageButton")}</a>
@@ -777,8 +800,8 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
       {readOnlyReason && (
         <p className="read-only-note">
           {readOnlyReason}{" "}
-          <button type="button" className="primary" onClick={forkToEdit}>{t("forkToEdit")}</button>
-          {scenario.locked && scenario.kind === "WHAT_IF" && !scenario.archived && (
+          {mayFork && <button type="button" className="primary" onClick={forkToEdit}>{t("forkToEdit")}</button>}
+          {scenario.locked && scenario.kind === "WHAT_IF" && !scenario.archived && mayEdit(access) && (
             <button type="button" onClick={async () => { await unlock({ input: { scenarioId: scenario.key } }); reload(); }}>{t("unlockToEdit")}</button>
           )}
         </p>
@@ -842,6 +865,7 @@ export function ScenarioGrid({ scenarioKey }: { scenarioKey: string }) {
           onApply={(cells) => { setDialog(null); sendCells(cells, "paste"); }}
         />
       )}
+      {dialog?.kind === "share" && <ShareDialog scenarioKey={scenario.key} scenarioName={scenario.name} onClose={() => setDialog(null)} />}
       {conflict && (
         <ConflictDialog
           conflict={conflict}

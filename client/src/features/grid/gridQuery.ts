@@ -7,7 +7,9 @@ import { gql } from "urql";
 export const ScenarioGridQuery = gql`
   query ScenarioGrid($id: ID!) {
     scenario(id: $id) {
-      id key name description kind locked archived mustFit version
+      id key name description kind locked archived mustFit version access
+      owner { id key name }
+      sharedWith { organisation { id key name } access }
       parent { key name }
       frame { name priceLevel precisionDecimals years { year amount } }
       lines {

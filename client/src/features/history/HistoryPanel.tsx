@@ -6,6 +6,7 @@ import { scenarioGlobalId } from "../../app/ids.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { failureText } from "../../app/failures.ts";
+import { mayEdit, type ScenarioAccess } from "../sharing/ownership.ts";
 
 const HistoryQuery = gql`
   query History($id: ID!, $scenarioGlobalId: ID!) {
@@ -15,7 +16,7 @@ const HistoryQuery = gql`
         cells { initiativeKey year before after }
       }
     }
-    scenario(id: $scenarioGlobalId) { kind locked archived comments { text author createdAt change { version } initiative { title } year } }
+    scenario(id: $scenarioGlobalId) { kind locked archived access comments { text author createdAt change { version } initiative { title } year } }
   }
 `;
 
@@ -62,7 +63,7 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
   onClose: () => void;
 }) {
   const { t, locale } = useI18n();
-  const [{ data }, refetch] = useQuery<{ history: { nodes: HistoryEntry[] }; scenario: { kind: string; locked: boolean; archived: boolean; comments: ScenarioComment[] } | null }>({
+  const [{ data }, refetch] = useQuery<{ history: { nodes: HistoryEntry[] }; scenario: { kind: string; locked: boolean; archived: boolean; access: ScenarioAccess; comments: ScenarioComment[] } | null }>({
     query: HistoryQuery,
     variables: { id: scenarioKey, scenarioGlobalId: scenarioGlobalId(scenarioKey) },
   });
@@ -75,7 +76,7 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
   useEffect(() => refetch({ requestPolicy: "network-only" }), [version, refetch]);
 
   const when = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { dateStyle: "short", timeStyle: "short" });
-  const editable = data?.scenario?.kind === "WHAT_IF" && !data.scenario.locked && !data.scenario.archived;
+  const editable = data?.scenario?.kind === "WHAT_IF" && !data.scenario.locked && !data.scenario.archived && mayEdit(data.scenario.access);
   const standalone = data?.scenario?.comments.filter((entry) => entry.change === null) ?? [];
   const kindText = (entry: HistoryEntry) =>
     t(`kind${entry.kind}` as MessageKey, { version: entry.restoredVersion ?? entry.revertedVersion ?? "" });

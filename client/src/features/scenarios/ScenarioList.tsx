@@ -7,12 +7,17 @@ import { useI18n } from "../../i18n/I18n.tsx";
 import { ArchiveScenario, ForkScenario, LockScenario, UnarchiveScenario, UnlockScenario, UpdateScenario, type ActionResult } from "./scenarioActions.ts";
 import type { CombinedError } from "urql";
 import { failureText } from "../../app/failures.ts";
+import type { AccountUser } from "../account/accountDocuments.ts";
+import { Ownership } from "../sharing/Ownership.tsx";
+import { mayEdit, ownershipNote, type OwnershipFields } from "../sharing/ownership.ts";
 
 const ScenarioListQuery = gql`
   query ScenarioList($includeArchived: Boolean!) {
     scenarios(first: 200, includeArchived: $includeArchived) {
       nodes {
-        id key name description kind locked archived version
+        id key name description kind locked archived version access
+        owner { id key name }
+        sharedWith { organisation { id key name } access }
         parent { key name }
         lastChange { actor at }
         yearTotals { year fitsFrame }
@@ -21,12 +26,11 @@ const ScenarioListQuery = gql`
   }
 `;
 
-interface ScenarioRow {
+interface ScenarioRow extends OwnershipFields {
   id: string;
   key: string;
   name: string;
   description: string | null;
-  kind: "BASELINE" | "WHAT_IF";
   locked: boolean;
   archived: boolean;
   version: number;
@@ -37,7 +41,8 @@ interface ScenarioRow {
 
 type Editing = { kind: "fork" | "rename"; scenario: ScenarioRow } | null;
 
-export function ScenarioList() {
+/** `me`: the signed-in user (accounts mode), or null in local mode, where nothing is shared. */
+export function ScenarioList({ me }: { me: AccountUser | null }) {
   const { t, locale } = useI18n();
   const [includeArchived, setIncludeArchived] = useState(false);
   const [{ data, fetching, error }, refetch] = useQuery<{ scenarios: { nodes: ScenarioRow[] } }>({ query: ScenarioListQuery, variables: { includeArchived } });
@@ -67,6 +72,8 @@ export function ScenarioList() {
 
   if (error) return <p role="alert">{t("loadError", { message: failureText(t, null, error) })}</p>;
   const rows = data?.scenarios.nodes ?? [];
+  // A viewer changes nothing, forks included; the server refuses it anyway.
+  const mayFork = me === null || me.role !== "VIEWER";
 
   return (
     <section aria-labelledby="scenarios-title" className="scenario-list">
@@ -114,6 +121,7 @@ export function ScenarioList() {
                 </td>
                 <td>
                   <a href={hrefOf({ view: "scenario", key: scenario.key })}>{scenario.name}</a>
+                  <Ownership note={ownershipNote(scenario, me?.organisation.key ?? null)} />
                   {scenario.description && <div className="muted small">{scenario.description}</div>}
                 </td>
                 <td>
@@ -128,9 +136,9 @@ export function ScenarioList() {
                 <td>{scenario.lastChange ? t("lastChangeBy", { when: dateFormat.format(new Date(scenario.lastChange.at)), who: scenario.lastChange.actor }) : "–"}</td>
                 <td className={over.length ? "over" : "fits"}>{over.length ? t("fitsNo", { years: over.join(", ") }) : t("fitsYes")}</td>
                 <td className="actions">
-                  <button type="button" onClick={() => setEditing({ kind: "fork", scenario })}>{t("fork")}</button>
+                  {mayFork && <button type="button" onClick={() => setEditing({ kind: "fork", scenario })}>{t("fork")}</button>}
                   {scenario.kind === "BASELINE" && <a className="button" href={hrefOf({ view: "consistency", key: scenario.key })}>{t("consistencyOpen")}</a>}
-                  {scenario.kind === "WHAT_IF" && !scenario.archived && (
+                  {scenario.kind === "WHAT_IF" && !scenario.archived && mayEdit(scenario.access) && (
                     <>
                       <button type="button" onClick={() => setEditing({ kind: "rename", scenario })}>{t("rename")}</button>
                       <button type="button" onClick={() => act(() => (scenario.locked ? unlock({ input }) : lock({ input })))}>
@@ -138,7 +146,7 @@ export function ScenarioList() {
                       </button>
                     </>
                   )}
-                  {scenario.kind === "WHAT_IF" && (
+                  {scenario.kind === "WHAT_IF" && scenario.access === "OWNER" && (
                     <button type="button" onClick={() => act(() => (scenario.archived ? unarchive({ input }) : archive({ input })))}>
                       {scenario.archived ? t("unarchive") : t("archive")}
                     </button>
