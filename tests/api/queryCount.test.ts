@@ -1,3 +1,7 @@
+import { createUser } from "@ramme/server/auth/accounts.ts";
+import { createApiToken } from "@ramme/server/auth/apiTokens.ts";
+import { shareScenario } from "@ramme/server/engine/sharing.ts";
+import { createRammeYoga } from "@ramme/server/yoga.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, globalId, query, recordSql } from "../support/graphql.ts";
 
@@ -67,5 +71,42 @@ describe("the grid query's SQL", () => {
     // The SQL text is each provider's own (quoting, placeholders), so each has its own snapshot file.
     const provider = process.env.DATABASE_URL?.startsWith("postgres") ? "postgresql" : "sqlite";
     await expect(`${JSON.stringify(shapes, null, 2)}\n`).toMatchFileSnapshot(`./__snapshots__/gridQuery.${provider}.json`);
+  });
+});
+
+describe("the grid query's SQL for a signed-in party (accounts mode)", () => {
+  const accounts = createRammeYoga({ auth: "accounts" });
+  let bearer = "";
+
+  beforeAll(async () => {
+    // The large what-if belongs to the secretariat and is shared with the party, which reads it.
+    const owner = await createUser({ email: "ejer@fm.dk", displayName: "Ejer", password: "et langt nok kodeord", role: "EDITOR", organisationKey: "finansministeriet", organisationKind: "SECRETARIAT" });
+    const reader = await createUser({ email: "laeser@venstre.dk", displayName: "Læser", password: "et langt nok kodeord", role: "EDITOR", organisationKey: "venstre", organisationKind: "PARTY" });
+    await db.scenario.create({ data: { id: "few-proposals", name: "Få forslag", kind: "WHAT_IF", frameId: "life-science-2024-2027", organisationId: owner.organisation.id } });
+    await db.scenarioLine.createMany({ data: ["synthetic-0", "synthetic-1"].map((initiativeId, position) => ({ scenarioId: "few-proposals", initiativeId, position })) });
+    await db.scenario.update({ where: { id: "large" }, data: { organisationId: owner.organisation.id } });
+    for (const scenarioId of ["large", "few-proposals"]) await shareScenario({ scenarioId, organisation: "venstre", access: "READ" }, "Ejer");
+    bearer = (await createApiToken(reader.id, "Måling", "READ")).secret;
+  });
+
+  const grid = async (key: string) => {
+    const response = await accounts.fetch("http://ramme.test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${bearer}` },
+      body: JSON.stringify({ query: GRID, variables: { id: globalId("Scenario", key) } }),
+    });
+    return (await response.json()) as { data: any; errors?: unknown };
+  };
+
+  it("checks who may see 600 proposals in as many statements as 2 (the checks are batched, not one per line)", async () => {
+    let few: any;
+    let many: any;
+    const fewStatements = await recordSql(async () => (few = await grid("few-proposals")));
+    const manyStatements = await recordSql(async () => (many = await grid("large")));
+    expect(few.errors).toBeUndefined();
+    expect(many.errors).toBeUndefined();
+    expect(few.data.scenario.lines).toHaveLength(2);
+    expect(many.data.scenario.lines).toHaveLength(LARGE_LINES);
+    expect(manyStatements.length).toBe(fewStatements.length);
   });
 });

@@ -89,7 +89,7 @@ export interface ScenarioRefusal {
 export class ScenarioGuard {
   private sharesGiven: Promise<Map<string, ShareAccess>> | null = null;
   private readonly owners = new Map<string, Promise<ScenarioOwnership | null>>();
-  private readonly initiatives = new Map<string, Promise<boolean>>();
+  private visibleProposals: Promise<Set<string>> | null = null;
   private readonly refusals = new WeakMap<object, ScenarioRefusal>();
 
   constructor(
@@ -132,15 +132,17 @@ export class ScenarioGuard {
     return true;
   }
 
-  /** Whether the caller may see a proposal (visibleInitiativesWhere); read once per request for each. */
-  seesInitiative(key: string): Promise<boolean> {
-    if (this.caller.kind === "local") return Promise.resolve(true);
-    let seen = this.initiatives.get(key);
-    if (!seen) {
-      seen = this.client.initiative.count({ where: { id: key, ...visibleInitiativesWhere(this.caller) } }).then((count) => count > 0);
-      this.initiatives.set(key, seen);
-    }
-    return seen;
+  /**
+   * Whether the caller may see a proposal (visibleInitiativesWhere). Every proposal the caller may
+   * see is read once per request, in one statement (proposals are tens to thousands), so a grid of
+   * 600 proposals costs one statement, not 600.
+   */
+  async seesInitiative(key: string): Promise<boolean> {
+    if (this.caller.kind === "local") return true;
+    this.visibleProposals ??= this.client.initiative
+      .findMany({ where: { origin: "PROPOSAL", ...visibleInitiativesWhere(this.caller) }, select: { id: true } })
+      .then((rows) => new Set(rows.map((row) => row.id)));
+    return (await this.visibleProposals).has(key);
   }
 
   /**
@@ -153,8 +155,8 @@ export class ScenarioGuard {
       const sent = String(argument.id);
       const key = keyFromId(sent, "Initiative");
       if (key === null) continue;
-      const exists = await this.client.initiative.count({ where: { id: key } });
-      if (exists === 0 || (await this.seesInitiative(key))) continue;
+      const initiative = await this.client.initiative.findUnique({ where: { id: key }, select: { origin: true } });
+      if (initiative === null || initiative.origin === "DOCUMENT" || (await this.seesInitiative(key))) continue;
       this.refusals.set(initiatives, { field: argument.field, id: sent, access: "NONE", needed: "READ", kind: "INITIATIVE" });
       return false;
     }
