@@ -212,6 +212,15 @@ describe("every other path that could name a hidden scenario", () => {
     const before = await fingerprint();
     const take = await gql("bo", `mutation($input: AddInitiativeInput!) { addInitiative(input: $input) { ${EDIT_FIELDS} } }`, { input: { scenarioId: own, expectedVersion: 1, initiativeId: proposal } });
     expect(take.data.addInitiative.problems.map((problem: { code: string }) => problem.code)).toEqual(["UNKNOWN_INITIATIVE"]);
+
+    // Nor through a file: a CSV naming the proposal's key is refused where it names it, as an unknown key is.
+    const exported = await gql("bo", `query($id: ID!) { exportScenario(scenarioId: $id, format: CSV, numberStyle: API) { ... on ExportFile { base64 } } }`, { id: own });
+    const csv = Buffer.from(exported.data.exportScenario.base64, "base64").toString("utf8");
+    const vmkRow = csv.split(/\r?\n/).find((row) => row.startsWith("vmk"))!;
+    const smuggled = `${csv.trimEnd()}\r\n${vmkRow.replace(/^vmk/, proposal)}\r\n`;
+    const imported = await gql("bo", `mutation($input: ImportScenarioCsvInput!) { importScenarioCsv(input: $input) { ${EDIT_FIELDS} } }`, { input: { scenarioId: own, expectedVersion: 1, content: smuggled } });
+    expect(imported.data.importScenarioCsv.__typename, JSON.stringify(imported)).toBe("InvalidInputError");
+    expect(imported.data.importScenarioCsv.problems.map((problem: { code: string; value: string }) => [problem.code, problem.value])).toEqual([["UNKNOWN_INITIATIVE", proposal]]);
     expect(await fingerprint()).toBe(before);
   });
 

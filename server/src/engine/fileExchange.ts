@@ -4,6 +4,7 @@
  */
 import { checkAllocationAmount, convertYearAmounts, formatIndexValue, type Oere } from "@ramme/domain";
 import type { Database } from "../db.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import {
   buildComparison,
   comparisonToCsv,
@@ -146,6 +147,8 @@ export interface ImportInput {
   content: string;
   numberStyle: NumberStyle | "AUTO";
   comment?: string | null;
+  /** The initiatives the caller may see (auth/access.ts); a file naming another organisation's proposal gets UNKNOWN_INITIATIVE. */
+  visibleInitiatives?: Prisma.InitiativeWhereInput;
 }
 
 /** The largest file an import reads (a 20,000-line scenario in CSV is about 2 MB). */
@@ -168,7 +171,7 @@ export function importScenarioCsv(input: ImportInput, actor: string): Promise<Co
       );
     }
     const known = new Set(
-      (await tx.initiative.findMany({ where: { id: { in: parsed.lines.map((line) => line.initiativeId) } }, select: { id: true } })).map((row) => row.id),
+      (await tx.initiative.findMany({ where: { id: { in: parsed.lines.map((line) => line.initiativeId) }, ...input.visibleInitiatives }, select: { id: true } })).map((row) => row.id),
     );
     const now = await currentState(tx, scenario.id);
     const target: ScenarioState = { cells: new Map(), positions: new Map() };

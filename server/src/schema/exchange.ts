@@ -1,4 +1,5 @@
 /** Export of a scenario or a comparison to CSV/XLSX, and import of a scenario from CSV. */
+import { visibleInitiativesWhere } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { InvalidInputError } from "../engine/errors.ts";
@@ -97,7 +98,14 @@ builder.mutationField("importScenarioCsv", (t) =>
     authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       importScenarioCsv(
-        { scenarioId: String(input.scenarioId), expectedVersion: input.expectedVersion, content: input.content, numberStyle: input.numberStyle ?? "AUTO", comment: input.comment },
+        {
+          scenarioId: String(input.scenarioId),
+          expectedVersion: input.expectedVersion,
+          content: input.content,
+          numberStyle: input.numberStyle ?? "AUTO",
+          comment: input.comment,
+          visibleInitiatives: visibleInitiativesWhere(context.caller),
+        },
         context.actor,
       ),
   }),
