@@ -24,6 +24,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../support/graphql.ts";
 import { fingerprint } from "../support/scenarios.ts";
 import { subscribe } from "../support/sse.ts";
+import { headersOf, postAs, type Auth } from "../support/asCaller.ts";
 
 const server = createRammeYoga({ auth: "accounts" });
 
@@ -280,10 +281,10 @@ async function freshFixture(options: { users?: boolean } = {}): Promise<Fixture>
 }
 
 /** Headers that make the request the given caller's: a fresh session for people, a fresh token for the token kinds. */
-async function credentials(kind: CallerKind): Promise<Record<string, string>> {
+async function credentials(kind: CallerKind): Promise<Auth> {
   if (kind === "anonymous") return {};
-  if (kind === "readToken") return { authorization: `Bearer ${(await createApiToken(people.admin!, "Læser", "READ")).secret}` };
-  if (kind === "writeToken") return { authorization: `Bearer ${(await createApiToken(people.editor!, "Skriver", "READ_WRITE")).secret}` };
+  if (kind === "readToken") return { bearer: (await createApiToken(people.admin!, "Læser", "READ")).secret };
+  if (kind === "writeToken") return { bearer: (await createApiToken(people.editor!, "Skriver", "READ_WRITE")).secret };
   return { cookie: `ramme_session=${(await createSession(people[kind]!)).token}` };
 }
 
@@ -300,19 +301,17 @@ function outcomeOf(body: { data?: any; errors?: Array<{ extensions?: { code?: st
   return "allowed";
 }
 
-async function run(field: string, row: Row, kind: CallerKind, fixture: Fixture): Promise<{ outcome: Outcome; body: unknown }> {
-  const headers = { "content-type": "application/json", ...(await credentials(kind)) };
+async function run(row: Row, kind: CallerKind, fixture: Fixture): Promise<{ outcome: Outcome; body: unknown }> {
+  const auth = await credentials(kind);
   const variables = row.variables?.(fixture) ?? {};
   if (row.document.startsWith("subscription")) {
-    const stream = await subscribe(async (url, init) => server.fetch(url, init), "http://ramme.test/graphql", row.document, variables, headers).catch((error: Error) => error);
+    const stream = await subscribe(async (url, init) => server.fetch(url, init), "http://ramme.test/graphql", row.document, variables, headersOf(auth)).catch((error: Error) => error);
     if (stream instanceof Error) return { outcome: /\b401\b/.test(stream.message) ? "unauthenticated" : /\b403\b/.test(stream.message) ? "forbidden" : "allowed", body: stream.message };
     const first = await stream.next(5000);
     stream.close();
     return { outcome: outcomeOf(first as any, row, fixture), body: first };
   }
-  const response = await server.fetch("http://ramme.test/graphql", { method: "POST", headers, body: JSON.stringify({ query: row.document, variables }) });
-  const body = await response.json();
-  return { outcome: outcomeOf(body, row, fixture), body };
+  return runWith(row, auth, fixture);
 }
 
 const rootFields = () => {
@@ -339,7 +338,7 @@ describe("the access table", () => {
   it.each(queryLike)("%s: each caller gets what the table says", { timeout: 60_000 }, async (field, row) => {
     const fixture = await freshFixture();
     const observed: Partial<Record<CallerKind, Outcome>> = {};
-    for (const kind of KINDS) observed[kind] = (await run(field, row, kind, fixture)).outcome;
+    for (const kind of KINDS) observed[kind] = (await run(row, kind, fixture)).outcome;
     expect(observed, JSON.stringify(observed)).toEqual(row.expected);
   });
 
@@ -352,9 +351,9 @@ describe("the access table", () => {
     let fixture: Fixture | null = null;
     for (const kind of KINDS) {
       fixture ??= await freshFixture({ users: row.needsUsers });
-      const headers = await credentials(kind);
+      const auth = await credentials(kind);
       const before = await fingerprint({ ignoreUse: true });
-      const { outcome, body } = await runWith(row, headers, fixture);
+      const { outcome, body } = await runWith(row, auth, fixture);
       observed[kind] = outcome;
       if (outcome === "allowed") fixture = null;
       else expect(await fingerprint({ ignoreUse: true }), `${field} as ${kind} was refused (${JSON.stringify(body)}) but changed the database`).toBe(before);
@@ -363,12 +362,8 @@ describe("the access table", () => {
   });
 });
 
-async function runWith(row: Row, headers: Record<string, string>, fixture: Fixture) {
-  const response = await server.fetch("http://ramme.test/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query: row.document, variables: row.variables?.(fixture) ?? {} }),
-  });
+async function runWith(row: Row, auth: Auth, fixture: Fixture) {
+  const response = await postAs(server, { query: row.document, variables: row.variables?.(fixture) ?? {} }, auth);
   const body = await response.json();
   return { outcome: outcomeOf(body, row, fixture), body };
 }

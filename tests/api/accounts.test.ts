@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../support/graphql.ts";
 import { fingerprint } from "../support/scenarios.ts";
 import { subscribe } from "../support/sse.ts";
+import { postAs } from "../support/asCaller.ts";
 
 const server = createRammeYoga({ auth: "accounts" });
 
@@ -25,16 +26,7 @@ interface Answer {
 }
 
 async function call(source: string, variables: Record<string, unknown> = {}, auth: { cookie?: string; bearer?: string; url?: string } = {}): Promise<Answer> {
-  const response = await server.fetch(auth.url ?? "http://ramme.test/graphql", {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      accept: "application/graphql-response+json",
-      ...(auth.cookie ? { cookie: auth.cookie } : {}),
-      ...(auth.bearer ? { authorization: `Bearer ${auth.bearer}` } : {}),
-    },
-    body: JSON.stringify({ query: source, variables }),
-  });
+  const response = await postAs(server, { query: source, variables }, auth, auth.url);
   const text = await response.text();
   answers.push(text);
   return { status: response.status, body: JSON.parse(text), text, setCookie: response.headers.get("set-cookie") };

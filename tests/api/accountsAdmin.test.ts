@@ -11,6 +11,7 @@ import { createRammeYoga } from "@ramme/server/yoga.ts";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../support/graphql.ts";
 import { fingerprint } from "../support/scenarios.ts";
+import { postAs, type Auth } from "../support/asCaller.ts";
 
 const server = createRammeYoga({ auth: "accounts" });
 
@@ -30,22 +31,12 @@ interface Answer {
   body: { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
   setCookie: string | null;
 }
-type Auth = { cookie?: string; bearer?: string };
 
 const answers: string[] = [];
 const logged: string[] = [];
 
 async function call(source: string, variables: Record<string, unknown> = {}, auth: Auth = {}): Promise<Answer> {
-  const response = await server.fetch("http://ramme.test/graphql", {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      accept: "application/graphql-response+json",
-      ...(auth.cookie ? { cookie: auth.cookie } : {}),
-      ...(auth.bearer ? { authorization: `Bearer ${auth.bearer}` } : {}),
-    },
-    body: JSON.stringify({ query: source, variables }),
-  });
+  const response = await postAs(server, { query: source, variables }, auth);
   const text = await response.text();
   answers.push(text);
   return { status: response.status, body: JSON.parse(text), setCookie: response.headers.get("set-cookie") };

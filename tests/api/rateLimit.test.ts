@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../support/graphql.ts";
 import { redisAvailable, startRedis } from "../support/redisProcess.ts";
 import { fingerprint } from "../support/scenarios.ts";
+import { postAs, type Auth } from "../support/asCaller.ts";
 
 const BUDGET = 3;
 /** A window long enough that the test's requests fall in one, unless it waits for the next on purpose. */
@@ -22,16 +23,7 @@ const limited = (windowSeconds = 60) => createRammeYoga({ auth: "accounts", hard
 const FORK = `mutation($input: ForkScenarioInput!) { forkScenario(input: $input) { __typename } }`;
 
 async function fork(server: ReturnType<typeof limited>, name: string, auth: { cookie?: string; bearer?: string }) {
-  const response = await server.fetch("http://ramme.test/graphql", {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      accept: "application/graphql-response+json",
-      ...(auth.cookie ? { cookie: auth.cookie } : {}),
-      ...(auth.bearer ? { authorization: `Bearer ${auth.bearer}` } : {}),
-    },
-    body: JSON.stringify({ query: FORK, variables: { input: { sourceId: "aftale-2024", name } } }),
-  });
+  const response = await postAs(server, { query: FORK, variables: { input: { sourceId: "aftale-2024", name } } }, auth);
   return { status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.json() };
 }
 

@@ -16,6 +16,7 @@ import { db } from "../support/graphql.ts";
 import { clientOperation, persistedBody } from "../support/persistedOperations.ts";
 import { fingerprint } from "../support/scenarios.ts";
 import { subscribe } from "../support/sse.ts";
+import { postAs, type Auth } from "../support/asCaller.ts";
 
 type Yoga = ReturnType<typeof createRammeYoga>;
 const enforcing = { ...hardeningConfigFrom({}), trustedOperations: true };
@@ -29,16 +30,7 @@ interface Answer {
 }
 
 async function send(server: Yoga, body: unknown, auth: { cookie?: string; bearer?: string } = {}): Promise<Answer> {
-  const response = await server.fetch("http://ramme.test/graphql", {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      accept: "application/graphql-response+json",
-      ...(auth.cookie ? { cookie: auth.cookie } : {}),
-      ...(auth.bearer ? { authorization: `Bearer ${auth.bearer}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
+  const response = await postAs(server, body, auth);
   return { status: response.status, body: await response.json() };
 }
 

@@ -12,17 +12,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../support/graphql.ts";
 import { EDIT_FIELDS, fingerprint } from "../support/scenarios.ts";
 import { subscribe } from "../support/sse.ts";
+import { postAs } from "../support/asCaller.ts";
 
 const server = createRammeYoga({ auth: "accounts" });
 const tokens: Record<"anna" | "viggo" | "bo" | "sara", string> = { anna: "", viggo: "", bo: "", sara: "" };
 type Who = keyof typeof tokens;
 
 async function gql(who: Who, source: string, variables: Record<string, unknown> = {}) {
-  const response = await server.fetch("http://ramme.test/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${tokens[who]}` },
-    body: JSON.stringify({ query: source, variables }),
-  });
+  const response = await postAs(server, { query: source, variables }, { bearer: tokens[who] });
   return (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
 }
 
