@@ -261,7 +261,7 @@ function CreateTokenForm({ viewer, onCreate }: { viewer: boolean; onCreate: (nam
       <fieldset aria-describedby={viewer ? viewerHintId : undefined}>
         <legend>{t("tokensCreateScope")}</legend>
         {SCOPES.map((option) => (
-          <label key={option} className={`radio ${viewer && option !== "READ" ? "unavailable" : ""}`}>
+          <label key={option} className={`inline ${viewer && option !== "READ" ? "unavailable" : ""}`}>
             <input type="radio" name="scope" value={option} checked={scope === option} disabled={viewer && option !== "READ"} onChange={() => setScope(option)} />
             {t(`tokensCreateScope${option}`)}
           </label>
