@@ -265,8 +265,8 @@ describe("the organisation's API tokens", () => {
   const tokenIdOf = async (secret: string) => (await db.apiToken.findUniqueOrThrow({ where: { prefix: secret.split("_")[1]! } })).id;
 
   it("an admin lists her own organisation's tokens with their owners, never the secrets, and revokes a colleague's, refused at once", async () => {
-    const eddieSecret = await token(as.eddie.cookie!, "READ_WRITE");
-    const perSecret = await token(as.per.cookie!, "READ");
+    const eddieSecret = await token(as.eddie!.cookie!, "READ_WRITE");
+    const perSecret = await token(as.per!.cookie!, "READ");
     const eddieTokenId = await tokenIdOf(eddieSecret);
 
     const listed = await call(ORGANISATION_TOKENS, {}, as.ada);
