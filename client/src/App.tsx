@@ -7,6 +7,7 @@ import { CoverageView } from "./features/recommendations/CoverageView.tsx";
 import { ConsistencyReport } from "./features/consistency/ConsistencyReport.tsx";
 import { LineageView } from "./features/lineage/LineageView.tsx";
 import { AccountBar } from "./features/account/AccountBar.tsx";
+import { ApiTokensPage } from "./features/apiTokens/ApiTokensPage.tsx";
 import { AccountPage } from "./features/account/SignInPage.tsx";
 import { isAdmin, useAccount } from "./features/account/useAccount.ts";
 import { ScenarioGrid } from "./features/grid/ScenarioGrid.tsx";
@@ -37,7 +38,7 @@ export function App() {
           <a href={hrefOf({ view: "lineage", key: null })} aria-current={route.view === "lineage" ? "page" : undefined}>{t("navLineage")}</a>
           <a href={hrefOf({ view: "priceLevels" })} aria-current={route.view === "priceLevels" ? "page" : undefined}>{t("navPriceLevels")}</a>
         </nav>
-        {account.status === "signedIn" && <AccountBar user={account.user} onUsersPage={route.view === "users"} onSignOut={() => void signOut()} />}
+        {account.status === "signedIn" && <AccountBar user={account.user} view={route.view} onSignOut={() => void signOut()} />}
         {account.status === "local" && <label className="user">
           <span className="visually-hidden">{t("userLabel")}</span>
           <input
@@ -62,6 +63,7 @@ export function App() {
         {route.view === "lineage" && <LineageView key={route.key ?? ""} rootKey={route.key} />}
         {route.view === "priceLevels" && <PriceLevelsPage canEdit={isAdmin(account)} />}
         {route.view === "users" && (account.status === "signedIn" && account.user.role === "ADMIN" ? <UsersPage me={account.user} /> : <p className="muted">{t("usersAdminsOnly")}</p>)}
+        {route.view === "apiTokens" && (account.status === "signedIn" ? <ApiTokensPage me={account.user} /> : <p className="muted">{t("tokensAccountsOnly")}</p>)}
       </main>
     </div>
   );

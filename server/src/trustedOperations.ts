@@ -9,9 +9,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
-import type { Plugin } from "graphql-yoga";
+import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { AuthMode } from "./auth/config.ts";
 import { callerOf } from "./auth/identify.ts";
+import { UNAUTHENTICATED } from "./auth/refusal.ts";
 import { repoRoot } from "./db/databaseUrl.ts";
 
 /** The extensions.code of text sent where only trusted operations run for this caller. */
@@ -32,15 +33,28 @@ export function loadManifest(file = MANIFEST_FILE): ReadonlyMap<string, string> 
 
 const refusal = (message: string, code: string, status: number) => ({ message, extensions: { code, http: { status } } });
 
+const invalidToken = () =>
+  createGraphQLError("This API token is not valid: it is revoked, unknown, or its owner is disabled. Ask for a new one (API-nøgler in the planner).", {
+    extensions: { code: UNAUTHENTICATED, http: { status: 401 } },
+  });
+
 /**
  * Resolves a hash to its text on every endpoint (the web client always sends hashes); `enforce`
  * refuses operation text from every caller but a valid API token. The token is verified as for
- * any request (auth/identify.ts), so a revoked or made-up token unlocks nothing.
+ * any request (auth/identify.ts), so a revoked or made-up token unlocks nothing: its text is
+ * refused as unauthenticated (401), which tells the program its token is the problem.
  */
 export function trustedOperationsPlugin(enforce: boolean, mode: AuthMode, manifest = loadManifest()): Plugin {
   return usePersistedOperations({
     getPersistedOperation: (hash) => manifest.get(hash) ?? null,
-    allowArbitraryOperations: enforce ? async (request) => (await callerOf(request, mode)).kind === "token" : true,
+    allowArbitraryOperations: enforce
+      ? async (request) => {
+          if ((await callerOf(request, mode)).kind === "token") return true;
+          // A program whose token was revoked must hear that, not that it should send hashes.
+          if (request.headers.has("authorization")) throw invalidToken();
+          return false;
+        }
+      : true,
     customErrors: {
       persistedQueryOnly: refusal(
         "This endpoint runs only the web client's own operations, sent by hash (extensions.persistedQuery.sha256Hash). Other operations need an API token (Authorization: Bearer ramme_…).",

@@ -116,6 +116,12 @@ const TABLE: Record<string, Row> = {
   priceIndexChanges: { document: `{ priceIndexChanges { year } }`, expected: signedIn, rule: "its log too" },
   organisations: { document: `{ organisations { key } }`, expected: signedIn, rule: "names of the organisations at the table, to share with" },
   apiTokens: { document: `{ apiTokens { id } }`, expected: signedIn, rule: "the caller's own tokens (a token's: its owner's), never their secrets" },
+  organisationApiTokens: {
+    document: `{ organisationApiTokens { id } }`,
+    expected: { ...adminOnly, outsiderAdmin: "hidden" },
+    hiddenWhen: (data, fixture) => !data.organisationApiTokens.some((token: { id: string }) => token.id === fixture.editorTokenId),
+    rule: "admins: the tokens of their own organisation's users (the secretariat's too), those they may revoke",
+  },
   users: { document: `{ users { id } }`, expected: adminOnly, rule: "admins: their organisation's users (the secretariat's: all)" },
   accountChanges: { document: `{ accountChanges { kind } }`, expected: adminOnly, rule: "admins: the account audit log" },
   scenarios: {

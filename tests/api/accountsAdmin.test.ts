@@ -250,6 +250,40 @@ describe("organisations and users", () => {
   });
 });
 
+describe("the organisation's API tokens", () => {
+  const ORGANISATION_TOKENS = `{ organisationApiTokens { id name scope prefix revokedAt owner { email } } }`;
+  const REVOKE = `mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { ${RESULT("ApiToken { id revokedAt owner { email } }")} } }`;
+  const tokenIdOf = async (secret: string) => (await db.apiToken.findUniqueOrThrow({ where: { prefix: secret.split("_")[1]! } })).id;
+
+  it("an admin lists her own organisation's tokens with their owners, never the secrets, and revokes a colleague's, refused at once", async () => {
+    const eddieSecret = await token(as.eddie!.cookie!, "READ_WRITE");
+    const perSecret = await token(as.per!.cookie!, "READ");
+    const eddieTokenId = await tokenIdOf(eddieSecret);
+
+    const listed = await call(ORGANISATION_TOKENS, {}, as.ada);
+    const tokens = listed.body.data.organisationApiTokens as Array<{ id: string; owner: { email: string }; prefix: string; revokedAt: string | null }>;
+    expect(tokens).toContainEqual({ id: eddieTokenId, name: "Token READ_WRITE", scope: "READ_WRITE", prefix: `ramme_${eddieSecret.split("_")[1]}`, revokedAt: null, owner: { email: EDDIE.email } });
+    // Her own organisation only, although she administers every organisation's users: the tokens she may revoke.
+    expect(new Set(tokens.map((listedToken) => listedToken.owner.email))).toEqual(new Set([ADA.email, EDDIE.email]));
+    expect(JSON.stringify(listed.body)).not.toContain(eddieSecret.split("_")[2]);
+    const perList = (await call(ORGANISATION_TOKENS, {}, as.per)).body.data.organisationApiTokens as Array<{ owner: { email: string } }>;
+    expect(perList.length).toBeGreaterThan(0);
+    expect(perList.every((listedToken) => listedToken.owner.email.endsWith("@venstre.dk"))).toBe(true);
+
+    const revoked = await call(REVOKE, { input: { id: eddieTokenId } }, as.ada);
+    expect(revoked.body.data.revokeApiToken).toMatchObject({ __typename: "ApiToken", id: eddieTokenId, revokedAt: expect.any(String), owner: { email: EDDIE.email } });
+    expect((await call(ME, {}, { bearer: eddieSecret })).status).toBe(401);
+    // Per's token is not Ada's to revoke, nor to know of.
+    expect((await call(REVOKE, { input: { id: await tokenIdOf(perSecret) } }, as.ada)).body.data.revokeApiToken.problems).toEqual([{ field: "input.id", code: "UNKNOWN_API_TOKEN" }]);
+    expect((await call(ME, {}, { bearer: perSecret })).status).toBe(200);
+  });
+
+  it("editors, viewers and READ tokens may not list them (403 FORBIDDEN)", async () => {
+    await expectRefused(["eddie", "eddieReadWrite"], ORGANISATION_TOKENS, {}, NOT_ADMIN);
+    await expectRefused(["vera", "adaRead"], ORGANISATION_TOKENS, {}, READ_ONLY);
+  });
+});
+
 describe("changing one's own password", () => {
   it("needs the current password (WRONG_PASSWORD, nothing stored); ends the other sessions, keeps this one", async () => {
     const here = await signIn(EDDIE);

@@ -130,15 +130,18 @@ describe("enforced: API tokens keep the open API", () => {
     expect(revoked.body.data.revokeApiToken.__typename).toBe("ApiToken");
     const before = await fingerprint();
     const refused = await send(accounts, { query: FORK_TEXT, variables: forkInput("Efter tilbagekaldelse") }, { bearer: secret });
-    expect(refused.body.errors?.[0]?.extensions?.code).toBe(PERSISTED_OPERATION_REQUIRED);
+    // Told that the token is the problem (401), not that it should send hashes.
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors?.[0]).toMatchObject({ message: expect.stringContaining("not valid"), extensions: { code: "UNAUTHENTICATED" } });
     expect(await fingerprint()).toBe(before);
   });
 
   it("a made-up token in the right shape unlocks nothing", async () => {
     const madeUp = `ramme_0badc0de_${"A".repeat(43)}`;
     const answer = await send(accounts, { query: "{ scenarios(first: 1) { nodes { key } } }" }, { bearer: madeUp });
-    expect(answer.status).toBe(403);
-    expect(answer.body.errors?.[0]?.extensions?.code).toBe(PERSISTED_OPERATION_REQUIRED);
+    expect(answer.status).toBe(401);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(answer.body.data ?? null).toBeNull();
   });
 
   it("a READ token may send a query as text but still not change data", async () => {

@@ -6,7 +6,8 @@
  * `#/consistency/<key>` a baseline's consistency report,
  * `#/lineage` the fork tree (`#/lineage/<key>`: from one scenario down),
  * `#/price-levels` the price index table,
- * `#/users` the users (admins, accounts mode).
+ * `#/users` the users (admins, accounts mode),
+ * `#/api-tokens` the signed-in person's API tokens (accounts mode).
  */
 import { useEffect, useState } from "react";
 
@@ -19,7 +20,8 @@ export type Route =
   | { view: "consistency"; key: string }
   | { view: "lineage"; key: string | null }
   | { view: "priceLevels" }
-  | { view: "users" };
+  | { view: "users" }
+  | { view: "apiTokens" };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
@@ -38,6 +40,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "lineage") return { view: "lineage", key: parts[1] ?? null };
   if (parts[0] === "price-levels") return { view: "priceLevels" };
   if (parts[0] === "users") return { view: "users" };
+  if (parts[0] === "api-tokens") return { view: "apiTokens" };
   return { view: "list" };
 }
 
@@ -70,6 +73,8 @@ export function hrefOf(route: Route): string {
       return "#/price-levels";
     case "users":
       return "#/users";
+    case "apiTokens":
+      return "#/api-tokens";
   }
 }
 

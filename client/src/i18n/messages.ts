@@ -5,6 +5,7 @@
  * Placeholders are written {name} and filled by t(key, { name }).
  */
 import { accountMessages } from "../features/account/messages.ts";
+import { apiTokenMessages } from "../features/apiTokens/messages.ts";
 import { briefMessages } from "../features/brief/messages.ts";
 import { compareMessages } from "../features/compare/messages.ts";
 import { coverageMessages } from "../features/recommendations/messages.ts";
@@ -89,7 +90,7 @@ const common = {
   },
 } as const;
 
-const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages, userMessages, sharingMessages] as const;
+const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages, userMessages, sharingMessages, apiTokenMessages] as const;
 
 type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
   ? Head["da"] & Merge<Rest>

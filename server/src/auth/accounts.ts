@@ -4,6 +4,7 @@
  * A password never goes into an error, a log line or a response.
  */
 import { db, writeTransaction } from "../db.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { InvalidInputError, type InputProblem } from "../engine/errors.ts";
 import { COMMAND_LINE, recordAccountChange } from "./accountChanges.ts";
 import { createApiToken } from "./apiTokens.ts";
@@ -52,7 +53,7 @@ export async function createToken(caller: Caller, input: { name: string; scope: 
 /** Revokes a token of the caller's, or (for an admin) of anyone in the caller's organisation. Revoking twice is harmless. */
 export async function revokeToken(caller: Caller, input: { id: string }) {
   if (caller.kind !== "session") throw noAccounts();
-  const token = await db.apiToken.findUnique({ where: { id: input.id }, include: { owner: true } });
+  const token = await db.apiToken.findUnique({ where: { id: input.id }, include: { owner: { include: PERSON_INCLUDE } } });
   const mayManage = token && (token.ownerId === caller.user.id || (caller.user.role === "ADMIN" && token.owner.organisationId === caller.user.organisation.id));
   // Someone else's token is answered as unknown: its existence is not the caller's business.
   if (!token || !mayManage) throw InvalidInputError.of("input.id", "UNKNOWN_API_TOKEN", "No such API token of yours.", input.id.slice(0, 40));
@@ -60,10 +61,22 @@ export async function revokeToken(caller: Caller, input: { id: string }) {
   return writeTransaction((tx) => tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } }));
 }
 
+const TOKEN_LIST = { include: { owner: { include: PERSON_INCLUDE } }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] } satisfies Prisma.ApiTokenFindManyArgs;
+
 /** The caller's own tokens (a token's: its owner's), newest first, revoked ones included. Never the secret. */
 export function tokensOf(caller: Caller) {
   if (caller.kind !== "session" && caller.kind !== "token") return Promise.resolve([]);
-  return db.apiToken.findMany({ where: { ownerId: caller.user.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+  return db.apiToken.findMany({ where: { ownerId: caller.user.id }, ...TOKEN_LIST });
+}
+
+/**
+ * For an admin (the field's scope checks that): every token of their organisation's users, the ones
+ * revokeToken lets them revoke, so a leaked token of a colleague can be found and stopped. Only their
+ * own organisation's, also for an admin of the secretariat, as revokeToken allows.
+ */
+export function organisationTokensOf(caller: Caller) {
+  if (caller.kind !== "session" && caller.kind !== "token") return Promise.resolve([]);
+  return db.apiToken.findMany({ where: { owner: { organisationId: caller.user.organisation.id } }, ...TOKEN_LIST });
 }
 
 export interface NewUser {

@@ -4,12 +4,13 @@
  *   user:create -- --email anna@fm.dk --name "Anna Holm" --organisation finansministeriet
  *                  [--organisation-name Finansministeriet] [--kind secretariat|party] --role admin|editor|viewer
  *   token:create -- --email anna@fm.dk --name "Regneark" --scope read|read-write
+ *   token:revoke -- --prefix ramme_1a2b3c4d   (or --id <ApiToken.id>)
  *
  * The password is read from the terminal without echo, or from the first line of stdin when piped,
  * never from the arguments (which `ps` shows to everyone). The token is printed once.
  */
 import { parseArgs } from "node:util";
-import { configureDatabase, db, disconnectDatabase } from "../db.ts";
+import { configureDatabase, db, disconnectDatabase, writeTransaction } from "../db.ts";
 import { createUser } from "./accounts.ts";
 import { createApiToken } from "./apiTokens.ts";
 import { ORGANISATION_KINDS, ROLES, TOKEN_SCOPES, type OrganisationKind, type Role, type TokenScope } from "./caller.ts";
@@ -90,11 +91,28 @@ async function createTokenCommand(args: string[]) {
   console.log(secret);
 }
 
+/** The prefix as lists show it ("ramme_1a2b3c4d"), bare ("1a2b3c4d"), or the start of a whole token. */
+const PREFIX_PATTERN = /^(?:ramme_)?([0-9a-f]{8})(?:_|$)/;
+
+async function revokeTokenCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { prefix: { type: "string" }, id: { type: "string" } } });
+  if ((values.prefix === undefined) === (values.id === undefined)) throw new Error("Give either --prefix ramme_1a2b3c4d or --id <ApiToken.id>.");
+  const prefix = values.prefix === undefined ? undefined : PREFIX_PATTERN.exec(values.prefix.trim())?.[1];
+  if (values.prefix !== undefined && !prefix) throw new Error(`--prefix must look like ramme_1a2b3c4d (8 hex digits), not "${values.prefix.slice(0, 20)}".`);
+  const where = prefix ? { prefix } : { id: values.id!.trim() };
+  const token = await db.apiToken.findUnique({ where, include: { owner: true } });
+  if (!token) throw new Error(`No API token has the ${prefix ? `prefix ramme_${prefix}` : `id ${where.id}`}.`);
+  const described = `API token "${token.name}" (ramme_${token.prefix}, ${token.scope.toLowerCase()}) of ${token.owner.email}`;
+  if (token.revokedAt) return console.log(`${described} was revoked already, at ${token.revokedAt.toISOString()}.`);
+  const revoked = await writeTransaction((tx) => tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } }));
+  console.log(`Revoked ${described} at ${revoked.revokedAt!.toISOString()}; it is refused from the next request on.`);
+}
+
 const [command, ...rest] = process.argv.slice(2);
-const commands: Record<string, (args: string[]) => Promise<void>> = { "user:create": createUserCommand, "token:create": createTokenCommand };
+const commands: Record<string, (args: string[]) => Promise<void>> = { "user:create": createUserCommand, "token:create": createTokenCommand, "token:revoke": revokeTokenCommand };
 try {
   const run = commands[command ?? ""];
-  if (!run) throw new Error(`Unknown command "${command}"; use user:create or token:create.`);
+  if (!run) throw new Error(`Unknown command "${command}"; use user:create, token:create or token:revoke.`);
   await configureDatabase();
   await run(rest.filter((arg) => arg !== "--"));
 } catch (error) {

@@ -3,7 +3,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import type { OrganisationKind, Person, Role } from "./caller.ts";
 
 export const PERSON_INCLUDE = { organisation: true } satisfies Prisma.UserInclude;
-type UserRow = Prisma.UserGetPayload<{ include: typeof PERSON_INCLUDE }>;
+export type UserRow = Prisma.UserGetPayload<{ include: typeof PERSON_INCLUDE }>;
 
 export function personOf(row: UserRow): Person {
   const { organisation } = row;

@@ -3,10 +3,12 @@
  * types' scopes (builder.ts); signIn alone is open to anonymous callers. Secrets are returned once,
  * by createApiToken; passwords are never returned or logged.
  */
-import { createToken, revokeToken, signIn, tokensOf } from "../auth/accounts.ts";
+import { createToken, organisationTokensOf, revokeToken, signIn, tokensOf } from "../auth/accounts.ts";
 import { actorOf, LOCAL_ORGANISATION, organisationOf, ORGANISATION_KINDS, roleOf, TOKEN_SCOPES, type Caller, type OrganisationInfo, type Person } from "../auth/caller.ts";
 import { clearedSessionCookie, sessionCookie, setCookieOn } from "../auth/cookies.ts";
+import { ADMIN_ONLY } from "../auth/refusal.ts";
 import { endSession } from "../auth/sessions.ts";
+import { PERSON_INCLUDE, personOf, type UserRow } from "../auth/users.ts";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
@@ -57,7 +59,10 @@ export const UserRef = builder.objectRef<Person>("User").implement({
   }),
 });
 
-const ApiTokenRef = builder.objectRef<ApiToken>("ApiToken").implement({
+/** A token row; lists load its owner with it (one query), single tokens look the owner up when asked. */
+type ApiTokenRow = ApiToken & { owner?: UserRow };
+
+const ApiTokenRef = builder.objectRef<ApiTokenRow>("ApiToken").implement({
   description: "An API token for a client app. Its secret is shown once, by createApiToken, and never again.",
   fields: (t) => ({
     id: t.exposeID("id"),
@@ -67,6 +72,11 @@ const ApiTokenRef = builder.objectRef<ApiToken>("ApiToken").implement({
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true, description: "Last use, to the minute." }),
     revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true, description: "When it was revoked; it is refused from then on." }),
+    owner: t.field({
+      type: UserRef,
+      description: "Whose it is: the token acts as this user.",
+      resolve: async (token) => personOf(token.owner ?? (await db.user.findUniqueOrThrow({ where: { id: token.ownerId }, include: PERSON_INCLUDE }))),
+    }),
   }),
 });
 
@@ -87,6 +97,15 @@ builder.queryField("me", (t) => t.field({ type: MeRef, description: "Who is call
 
 builder.queryField("apiTokens", (t) =>
   t.field({ type: [ApiTokenRef], description: "The caller's API tokens (a token's: its owner's), newest first, revoked ones included; never their secrets.", resolve: (_root, _args, context) => tokensOf(context.caller) }),
+);
+
+builder.queryField("organisationApiTokens", (t) =>
+  t.field({
+    ...ADMIN_ONLY,
+    type: [ApiTokenRef],
+    description: "Admins only: the API tokens of every user in the caller's own organisation (also for an admin of the secretariat), newest first, revoked ones included; never their secrets. Those revokeApiToken lets an admin revoke.",
+    resolve: (_root, _args, context) => organisationTokensOf(context.caller),
+  }),
 );
 
 const SignInInput = builder.inputType("SignInInput", {

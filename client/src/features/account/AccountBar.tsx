@@ -1,18 +1,21 @@
-/** The top bar's account part in accounts mode: who is signed in, for which organisation, "Brugere" for admins, and "Log ud". */
-import { hrefOf } from "../../app/route.ts";
+/** The top bar's account part in accounts mode: "Brugere" for admins, "API-nøgler", who is signed in, for which organisation, and "Log ud". */
+import { hrefOf, type Route } from "../../app/route.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { AccountUser } from "./accountDocuments.ts";
 import "./account.css";
 
-export function AccountBar({ user, onUsersPage, onSignOut }: { user: AccountUser; onUsersPage: boolean; onSignOut: () => void }) {
+export function AccountBar({ user, view, onSignOut }: { user: AccountUser; view: Route["view"]; onSignOut: () => void }) {
   const { t } = useI18n();
   return (
     <div className="account-bar" title={user.email}>
       {user.role === "ADMIN" && (
-        <a className="account-users" href={hrefOf({ view: "users" })} aria-current={onUsersPage ? "page" : undefined}>
+        <a className="account-link" href={hrefOf({ view: "users" })} aria-current={view === "users" ? "page" : undefined}>
           {t("navUsers")}
         </a>
       )}
+      <a className="account-link" href={hrefOf({ view: "apiTokens" })} aria-current={view === "apiTokens" ? "page" : undefined}>
+        {t("navApiTokens")}
+      </a>
       <span className="account-name" aria-label={t("signedInAs", { name: user.displayName, organisation: user.organisation.name })}>
         <strong>{user.displayName}</strong>
         <span className="muted small">{user.organisation.name}</span>
