@@ -6,11 +6,9 @@
  * revokes a colleague's token; an operator revokes one with `token:revoke`. In local mode there is no
  * such page. Every screen is checked with axe and photographed.
  */
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
-import { serverDirectory } from "./support/app.ts";
+import { ramme, signInOnPage, unexpectedErrors } from "./support/accounts.ts";
 import { seriousViolations } from "./support/axe.ts";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
@@ -24,14 +22,7 @@ const VIEWER = { email: "vera@fm.dk", password: "læserens lange kodeord" };
 const SECRET_PATTERN = /^ramme_([0-9a-f]{8})_[A-Za-z0-9_-]{43}$/;
 
 /** The project's own command line (server/src/auth/cli.ts), as an operator runs it; its stdout. */
-function cli(args: string[], input = "") {
-  return execFileSync(path.join(serverDirectory, "node_modules", ".bin", "tsx"), ["src/auth/cli.ts", ...args], {
-    cwd: serverDirectory,
-    env: { ...process.env, DATABASE_URL: `file:${e2e.app.databaseFile}` },
-    input,
-    stdio: "pipe",
-  }).toString();
-}
+const cli = (args: string[], input = "") => ramme(e2e.app.databaseFile, args, input);
 
 beforeAll(() => {
   cli(["user:create", "--email", ADMIN.email, "--name", "Ada Admin", "--organisation", "finansministeriet", "--organisation-name", "Finansministeriet", "--kind", "secretariat", "--role", "admin"], `${ADMIN.password}\n`);
@@ -39,16 +30,13 @@ beforeAll(() => {
   cli(["user:create", "--email", VIEWER.email, "--name", "Vera Viewer", "--organisation", "finansministeriet", "--role", "viewer"], `${VIEWER.password}\n`);
 });
 
-/** The browser logs every refused request (HTTP 401) as a console error; signed out, those are expected. */
-const unexpected = (errors: string[]) => errors.filter((error) => !error.includes("status of 401"));
+const unexpected = unexpectedErrors;
 
 async function openTokensPage(who: { email: string; password: string }) {
   const opened = await e2e.open();
   const { page } = opened;
   await page.goto(`${e2e.app.baseUrl}/`);
-  await page.getByLabel("E-mail").fill(who.email);
-  await page.getByLabel("Adgangskode").fill(who.password);
-  await page.getByRole("button", { name: "Log ind" }).click();
+  await signInOnPage(page, who);
   await page.locator("header.app-header").getByRole("link", { name: "API-nøgler" }).click();
   await page.getByRole("heading", { name: "API-nøgler", level: 2 }).waitFor();
   return opened;

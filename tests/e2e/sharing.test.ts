@@ -6,12 +6,10 @@
  * Anna takes the share back and Bo no longer sees it. The share dialog, the list and the read-only
  * grid are checked with axe and photographed.
  */
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
 import { persistedBody } from "../support/persistedOperations.ts";
-import { serverDirectory } from "./support/app.ts";
+import { createUserWithCli, signInOnPage, unexpectedErrors } from "./support/accounts.ts";
 import { seriousViolations } from "./support/axe.ts";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
@@ -23,14 +21,7 @@ const BO = { email: "bo@venstre.dk", password: "bos lange kodeord her" };
 const AGREEMENT = "Aftale om strategi for life science (21. november 2024)";
 const DRAFT = `${AGREEMENT} – alternativ`;
 
-function createUser(args: string[], password: string) {
-  execFileSync(path.join(serverDirectory, "node_modules", ".bin", "tsx"), ["src/auth/cli.ts", "user:create", ...args], {
-    cwd: serverDirectory,
-    env: { ...process.env, DATABASE_URL: `file:${e2e.app.databaseFile}` },
-    input: `${password}\n`,
-    stdio: "pipe",
-  });
-}
+const createUser = (args: string[], password: string) => createUserWithCli(e2e.app.databaseFile, args, password);
 
 beforeAll(() => {
   createUser(["--email", ANNA.email, "--name", "Anna Holm", "--organisation", "finansministeriet", "--organisation-name", "Finansministeriet", "--kind", "secretariat", "--role", "editor"], ANNA.password);
@@ -39,15 +30,11 @@ beforeAll(() => {
   createUser(["--email", "sara@sf.dk", "--name", "Sara Sand", "--organisation", "sf", "--organisation-name", "SF", "--kind", "party", "--role", "admin"], "saras lange kodeord");
 });
 
-/** The browser logs every refused request (HTTP 401) as a console error; before signing in, those are expected. */
-const unexpected = (errors: string[]) => errors.filter((error) => !error.includes("status of 401"));
+const unexpected = unexpectedErrors;
 
 async function signIn(page: Page, who: { email: string; password: string }) {
   await page.goto(`${e2e.app.baseUrl}/`);
-  await page.getByLabel("E-mail").fill(who.email);
-  await page.getByLabel("Adgangskode").fill(who.password);
-  await page.getByRole("button", { name: "Log ind" }).click();
-  await page.getByRole("button", { name: "Log ud" }).waitFor();
+  await signInOnPage(page, who);
 }
 
 const cell = (page: Page, rowId: string, colId: string) => page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);

@@ -4,11 +4,9 @@
  * and disables a user, whose open session is refused at once. An editor sees no "Brugere" link and
  * the price index table without its controls. Every screen is checked with axe and photographed.
  */
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
-import { serverDirectory } from "./support/app.ts";
+import { createUserWithCli, signInOnPage, unexpectedErrors } from "./support/accounts.ts";
 import { seriousViolations } from "./support/axe.ts";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
@@ -19,14 +17,7 @@ const ADMIN = { email: "ada@fm.dk", password: "administratorens kodeord" };
 const EDITOR = { email: "eddie@fm.dk", password: "redaktørens kodeord her" };
 const NEW_USER = { email: "nina@venstre.dk", password: "ninas første kodeord" };
 
-function createUser(args: string[], password: string) {
-  execFileSync(path.join(serverDirectory, "node_modules", ".bin", "tsx"), ["src/auth/cli.ts", "user:create", ...args], {
-    cwd: serverDirectory,
-    env: { ...process.env, DATABASE_URL: `file:${e2e.app.databaseFile}` },
-    input: `${password}\n`,
-    stdio: "pipe",
-  });
-}
+const createUser = (args: string[], password: string) => createUserWithCli(e2e.app.databaseFile, args, password);
 
 beforeAll(() => {
   createUser(["--email", ADMIN.email, "--name", "Ada Admin", "--organisation", "finansministeriet", "--organisation-name", "Finansministeriet", "--kind", "secretariat", "--role", "admin"], ADMIN.password);
@@ -34,15 +25,9 @@ beforeAll(() => {
   createUser(["--email", "per@venstre.dk", "--name", "Per Partiadmin", "--organisation", "venstre", "--organisation-name", "Venstre", "--kind", "party", "--role", "admin"], "partiets lange kodeord");
 });
 
-/** The browser logs every refused request (HTTP 401) as a console error; signed out, those are expected. */
-const unexpected = (errors: string[]) => errors.filter((error) => !error.includes("status of 401"));
+const unexpected = unexpectedErrors;
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.getByLabel("E-mail").fill(who.email);
-  await page.getByLabel("Adgangskode").fill(who.password);
-  await page.getByRole("button", { name: "Log ind" }).click();
-  await page.getByRole("button", { name: "Log ud" }).waitFor();
-}
+const signIn = signInOnPage;
 
 test("an admin creates a user, changes a role and disables a user; the new user signs in, the disabled one is refused at once", async () => {
   const { page, errors } = await e2e.open();
