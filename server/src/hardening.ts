@@ -94,7 +94,7 @@ export function hardeningConfigFrom(env: NodeJS.ProcessEnv): HardeningConfig {
     batchLimit: whole(env, "RAMME_BATCH_LIMIT", DEFAULT_LIMITS.batchLimit),
     hsts: onOff(env, "RAMME_HSTS", false),
     trustedOperations: onOff(env, "RAMME_TRUSTED_OPERATIONS", accounts),
-    rateLimit: { requests: whole(env, "RAMME_RATE_LIMIT", accounts ? DEFAULT_RATE_LIMIT : 0), windowSeconds },
+    rateLimit: { requests: whole(env, "RAMME_RATE_LIMIT", accounts ? DEFAULT_RATE_LIMIT : 0), windowSeconds, trustedProxyHops: whole(env, "RAMME_TRUSTED_PROXY_HOPS", 0) },
   };
 }
 

@@ -22,9 +22,23 @@ export interface RateLimitConfig {
   /** Requests per caller and window; 0 = no limit. */
   requests: number;
   windowSeconds: number;
+  /** How many proxies in front of Ramme append to X-Forwarded-For (RAMME_TRUSTED_PROXY_HOPS); 0: the socket's address counts. */
+  trustedProxyHops?: number;
 }
 
-/** The bucket a request counts against. Behind a proxy every anonymous caller has the proxy's address. */
+/**
+ * The address a caller who is not signed in is counted by. Behind `hops` trusted proxies (a load
+ * balancer: 1) it is the address the outermost trusted proxy saw, the `hops`-th entry from the
+ * right of X-Forwarded-For: entries further left are the client's own say and can be forged.
+ * Without trusted proxies, or without the header, it is the socket's address.
+ */
+export function clientAddress(socketAddress: string | undefined, forwardedFor: string | null, hops: number): string | undefined {
+  if (hops <= 0 || !forwardedFor) return socketAddress;
+  const entries = forwardedFor.split(",").map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+  return entries.length >= hops ? entries[entries.length - hops] : socketAddress;
+}
+
+/** The bucket a request counts against: the person, the token, or the address (clientAddress). */
 export function rateLimitKey(caller: Caller, address: string | undefined): string {
   switch (caller.kind) {
     case "session":
@@ -88,7 +102,8 @@ function tooMany(config: RateLimitConfig, retryAfterSeconds: number, ResponseCla
 export function rateLimitPlugin(config: RateLimitConfig, mode: AuthMode, limiter = createLimiter(config, process.env.REDIS_URL || undefined)): Plugin {
   return {
     async onRequest({ request, serverContext, endResponse, fetchAPI }) {
-      const address = (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket?.remoteAddress;
+      const socketAddress = (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket?.remoteAddress;
+      const address = clientAddress(socketAddress, request.headers.get("x-forwarded-for"), config.trustedProxyHops ?? 0);
       let caller: Caller;
       try {
         caller = await callerOf(request, mode);

@@ -8,7 +8,7 @@ import { createApiToken } from "@ramme/server/auth/apiTokens.ts";
 import { createUser } from "@ramme/server/auth/accounts.ts";
 import { createSession } from "@ramme/server/auth/sessions.ts";
 import { hardeningConfigFrom } from "@ramme/server/hardening.ts";
-import { closeRateLimitStore, createLimiter, RATE_LIMITED, rateLimitRedis } from "@ramme/server/rateLimit.ts";
+import { clientAddress, closeRateLimitStore, createLimiter, RATE_LIMITED, rateLimitRedis } from "@ramme/server/rateLimit.ts";
 import { createRammeYoga } from "@ramme/server/yoga.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../support/graphql.ts";
@@ -83,6 +83,22 @@ describe("one budget per caller", () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
+  it("behind a trusted proxy, callers not signed in are counted by the address the proxy saw, which a forged header cannot change", async () => {
+    const behindProxy = createRammeYoga({ auth: "accounts", hardening: { ...hardeningConfigFrom({}), rateLimit: { requests: BUDGET, windowSeconds: 60, trustedProxyHops: 1 } } });
+    const attempt = (forwardedFor: string) =>
+      behindProxy.fetch("http://ramme.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
+        body: JSON.stringify({ query: `mutation { signIn(input: { email: "anna@fm.dk", password: "gæt" }) { __typename } }` }),
+      });
+    // The same client, each time claiming another origin in front of what the proxy appended.
+    const statuses = [];
+    for (let index = 0; index <= BUDGET; index += 1) statuses.push((await attempt(`10.0.0.${index}, 203.0.113.7`)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    // Another client behind the same proxy has its own budget.
+    expect((await attempt("198.51.100.23")).status).toBe(200);
+  });
+
   it("a live stream over the budget is refused the same way", async () => {
     const server = limited();
     for (let index = 0; index < BUDGET; index += 1) await fork(server, `Før strømmen ${index}`, { cookie: anna });
@@ -117,5 +133,16 @@ describe.skipIf(!redisAvailable())("several instances with Redis", () => {
     } finally {
       await redis.stop().catch(() => undefined);
     }
+  });
+});
+
+describe("the address a caller not signed in is counted by", () => {
+  it("is the socket's without trusted proxies, and the outermost trusted proxy's entry with them", () => {
+    expect(clientAddress("192.0.2.1", "203.0.113.7", 0)).toBe("192.0.2.1");
+    expect(clientAddress("192.0.2.1", null, 1)).toBe("192.0.2.1");
+    expect(clientAddress("192.0.2.1", "forged, 203.0.113.7", 1)).toBe("203.0.113.7");
+    expect(clientAddress("192.0.2.1", "forged, 203.0.113.7, 10.1.1.1", 2)).toBe("203.0.113.7");
+    // Fewer entries than proxies: the request did not come through them all, so the header is not believed.
+    expect(clientAddress("192.0.2.1", "203.0.113.7", 2)).toBe("192.0.2.1");
   });
 });
