@@ -190,6 +190,13 @@ const TABLE: Record<string, Row> = {
     rule: "admins of the organisation (the secretariat's: any); another organisation's admin hears NOT_YOUR_ORGANISATION",
   },
   setUserRole: { needsUsers: true, document: W("setUserRole", "SetUserRoleInput"), variables: input((fixture) => ({ userId: fixture.targetUserId, role: "EDITOR" })), expected: adminOfSecretariatUser, rule: "admins of the user's organisation; others hear UNKNOWN_USER" },
+  resetUserPassword: {
+    needsUsers: true,
+    document: W("resetUserPassword", "ResetUserPasswordInput"),
+    variables: input((fixture) => ({ userId: fixture.targetUserId, newPassword: `${PASSWORD} nulstillet` })),
+    expected: adminOfSecretariatUser,
+    rule: "admins of the user's organisation; others hear UNKNOWN_USER",
+  },
   disableUser: { needsUsers: true, document: W("disableUser", "UserIdInput"), variables: input((fixture) => ({ userId: fixture.targetUserId })), expected: adminOfSecretariatUser, rule: "admins of the user's organisation" },
   enableUser: { needsUsers: true, document: W("enableUser", "UserIdInput"), variables: input((fixture) => ({ userId: fixture.disabledUserId })), expected: adminOfSecretariatUser, rule: "admins of the user's organisation" },
 

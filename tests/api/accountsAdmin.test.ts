@@ -3,8 +3,9 @@
  * price index table and managing users (organisations, users, roles, disabling, one's own password),
  * each for an admin of the secretariat, an admin of a party, an editor, a viewer, a READ and a
  * READ_WRITE token of an admin, and another organisation's admin. Refusals store nothing; a disabled
- * user's session and token are refused on the very next request; every change is in the audit log;
- * passwords are in no response and no log line.
+ * user's session and token are refused on the very next request, and so are the sessions of a user
+ * whose password an admin reset; every change is in the audit log, API tokens' creation and
+ * revocation too; passwords are in no response and no log line, token secrets in no audit entry.
  */
 import { createUser } from "@ramme/server/auth/accounts.ts";
 import { createRammeYoga } from "@ramme/server/yoga.ts";
@@ -23,7 +24,7 @@ const PER = person("per@venstre.dk", "Per Partiadmin", "partiets administrator-k
 const PIA = person("pia@venstre.dk", "Pia Partiredaktør", "pias hemmelige kodeord");
 const RUNE = person("rune@radikale.dk", "Rune Radikal", "runes radikale kodeord");
 /** Passwords set through the API in this file. */
-const NEW_PASSWORDS = ["nyt kodeord til nybegynder", "eddies nye kodeord 2026", "kodeord til token-brugeren"];
+const NEW_PASSWORDS = ["nyt kodeord til nybegynder", "eddies nye kodeord 2026", "kodeord til token-brugeren", "pias nulstillede kodeord", "runes nulstillede kodeord", "et kodeord der ikke må sættes"];
 const PASSWORDS = [ADA, EDDIE, VERA, PER, PIA, RUNE].map((who) => who.password).concat(NEW_PASSWORDS);
 
 interface Answer {
@@ -54,6 +55,7 @@ const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $inp
 const SET_ROLE = `mutation($input: SetUserRoleInput!) { setUserRole(input: $input) { ${RESULT("User { id role }")} } }`;
 const DISABLE = `mutation($input: UserIdInput!) { disableUser(input: $input) { ${RESULT("User { id disabled disabledAt }")} } }`;
 const ENABLE = `mutation($input: UserIdInput!) { enableUser(input: $input) { ${RESULT("User { id disabled }")} } }`;
+const RESET_PASSWORD = `mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { ${RESULT("PasswordReset { sessionsEnded user { id email } }")} } }`;
 const CHANGE_PASSWORD = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { ${RESULT("PasswordChanged { otherSessionsEnded user { email } }")} } }`;
 const ACCOUNT_CHANGES = `{ accountChanges { kind actor details user { email } organisation { key } } }`;
 const ME = `{ me { role canWrite user { email } } }`;
@@ -65,9 +67,13 @@ async function signIn(who: { email: string; password: string }): Promise<string>
   return `ramme_session=${/^ramme_session=([^;]+)/.exec(answer.setCookie ?? "")![1]}`;
 }
 
-async function token(cookie: string, scope: "READ" | "READ_WRITE"): Promise<string> {
-  const answer = await call(`mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { ... on CreatedApiToken { secret } } }`, { input: { name: `Token ${scope}`, scope } }, { cookie });
+/** Every API token secret made in this file, to look for in the audit log. */
+const secrets: string[] = [];
+
+async function token(cookie: string, scope: "READ" | "READ_WRITE", name = `Token ${scope}`): Promise<string> {
+  const answer = await call(`mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { ... on CreatedApiToken { secret } } }`, { input: { name, scope } }, { cookie });
   const secret = answer.body.data.createApiToken.secret as string;
+  secrets.push(secret);
   // Once, so its first-use time is written now and not inside a refused request's "nothing stored".
   expect((await call(ME, {}, { bearer: secret })).status).toBe(200);
   return secret;
@@ -265,7 +271,7 @@ describe("the organisation's API tokens", () => {
     expect(tokens).toContainEqual({ id: eddieTokenId, name: "Token READ_WRITE", scope: "READ_WRITE", prefix: `ramme_${eddieSecret.split("_")[1]}`, revokedAt: null, owner: { email: EDDIE.email } });
     // Her own organisation only, although she administers every organisation's users: the tokens she may revoke.
     expect(new Set(tokens.map((listedToken) => listedToken.owner.email))).toEqual(new Set([ADA.email, EDDIE.email]));
-    expect(JSON.stringify(listed.body)).not.toContain(eddieSecret.split("_")[2]);
+    expect(JSON.stringify(listed.body)).not.toContain(eddieSecret.slice("ramme_12345678_".length));
     const perList = (await call(ORGANISATION_TOKENS, {}, as.per)).body.data.organisationApiTokens as Array<{ owner: { email: string } }>;
     expect(perList.length).toBeGreaterThan(0);
     expect(perList.every((listedToken) => listedToken.owner.email.endsWith("@venstre.dk"))).toBe(true);
@@ -310,6 +316,68 @@ describe("changing one's own password", () => {
   });
 });
 
+describe("an admin resetting a user's password", () => {
+  let piaSessionsEnded = 0;
+  it("a party admin resets his colleague's: all her sessions are refused at once, the old password too, the new one signs in; her API token goes on", async () => {
+    const piaHere = await signIn(PIA);
+    const piaThere = await signIn(PIA);
+    const piaToken = await token(piaHere, "READ");
+    // These two, and any left from the tests above.
+    piaSessionsEnded = await db.session.count({ where: { userId: ids.pia } });
+    expect(piaSessionsEnded).toBeGreaterThanOrEqual(2);
+    const reset = await call(RESET_PASSWORD, { input: { userId: ids.pia, newPassword: NEW_PASSWORDS[3] } }, as.per);
+    expect(reset.body.data.resetUserPassword).toEqual({ __typename: "PasswordReset", sessionsEnded: piaSessionsEnded, user: { id: ids.pia, email: PIA.email } });
+    for (const cookie of [piaHere, piaThere]) expect((await call(ME, {}, { cookie })).status).toBe(401);
+    expect(await db.session.count({ where: { userId: ids.pia } })).toBe(0);
+    expect((await call(SIGN_IN, { input: { email: PIA.email, password: PIA.password } })).body.data.signIn.problems).toEqual([{ field: "input", code: "BAD_CREDENTIALS" }]);
+    expect(await signIn({ email: PIA.email, password: NEW_PASSWORDS[3]! })).toMatch(/^ramme_session=/);
+    expect((await call(ME, {}, { bearer: piaToken })).status).toBe(200);
+  });
+
+  it("a secretariat admin resets another organisation's admin's, with a READ_WRITE token too", async () => {
+    const reset = await call(RESET_PASSWORD, { input: { userId: ids.rune, newPassword: NEW_PASSWORDS[4] } }, as.adaReadWrite);
+    expect(reset.body.data.resetUserPassword).toMatchObject({ __typename: "PasswordReset", user: { email: RUNE.email } });
+    expect(reset.body.data.resetUserPassword.sessionsEnded).toBeGreaterThanOrEqual(1);
+    expect((await call(ME, {}, as.rune)).status).toBe(401);
+    as.rune = { cookie: await signIn({ email: RUNE.email, password: NEW_PASSWORDS[4]! }) };
+    expect((await call(ME, {}, as.rune)).status).toBe(200);
+  });
+
+  it("another organisation's admin hears UNKNOWN_USER, an admin's own is OWN_ACCOUNT, non-admins are refused; nothing changes", async () => {
+    const before = await fingerprint();
+    const input = (userId: string) => ({ input: { userId, newPassword: NEW_PASSWORDS[5] } });
+    expect((await call(RESET_PASSWORD, input(ids.pia!), as.rune)).body.data.resetUserPassword).toEqual({ __typename: "InvalidInputError", problems: [{ field: "input.userId", code: "UNKNOWN_USER" }] });
+    expect((await call(RESET_PASSWORD, input("findes-ikke"), as.ada)).body.data.resetUserPassword.problems).toEqual([{ field: "input.userId", code: "UNKNOWN_USER" }]);
+    expect((await call(RESET_PASSWORD, input(ids.per!), as.per)).body.data.resetUserPassword.problems).toEqual([{ field: "input.userId", code: "OWN_ACCOUNT" }]);
+    const weak = await call(RESET_PASSWORD, { input: { userId: ids.pia, newPassword: "for kort" } }, as.per);
+    expect(weak.body.data.resetUserPassword.problems).toEqual([{ field: "input.newPassword", code: "WEAK_PASSWORD" }]);
+    await expectRefused(["eddie", "eddieReadWrite"], RESET_PASSWORD, input(ids.vera!), NOT_ADMIN);
+    await expectRefused(["vera", "adaRead"], RESET_PASSWORD, input(ids.eddie!), READ_ONLY);
+    expect(await fingerprint()).toBe(before);
+    expect((await call(ME, {}, as.per)).status).toBe(200);
+    expect((await call(SIGN_IN, { input: { email: PIA.email, password: NEW_PASSWORDS[5] } })).body.data.signIn.problems).toEqual([{ field: "input", code: "BAD_CREDENTIALS" }]);
+  });
+});
+
+describe("API tokens in the audit log", () => {
+  it("creating and revoking one's own token is recorded by its owner, once, with its name and prefix", async () => {
+    const secret = await token(as.per!.cookie!, "READ", "Per regneark");
+    const prefix = secret.split("_")[1]!;
+    const id = (await db.apiToken.findUniqueOrThrow({ where: { prefix } })).id;
+    const REVOKE_OWN = `mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { __typename } }`;
+    expect((await call(REVOKE_OWN, { input: { id } }, as.per)).body.data.revokeApiToken.__typename).toBe("ApiToken");
+    const before = await fingerprint({ ignoreUse: true });
+    expect((await call(REVOKE_OWN, { input: { id } }, as.per)).body.data.revokeApiToken.__typename).toBe("ApiToken");
+    expect(await fingerprint({ ignoreUse: true })).toBe(before);
+    const entries = await db.accountChange.findMany({ where: { userId: ids.per, kind: { in: ["TOKEN_CREATED", "TOKEN_REVOKED"] } } });
+    const details = { name: "Per regneark", prefix: `ramme_${prefix}`, scope: "READ" };
+    expect(entries.filter((entry) => JSON.parse(entry.details).prefix === `ramme_${prefix}`).map((entry) => ({ kind: entry.kind, actor: entry.actor, details: JSON.parse(entry.details) }))).toEqual([
+      { kind: "TOKEN_CREATED", actor: "Per Partiadmin", details },
+      { kind: "TOKEN_REVOKED", actor: "Per Partiadmin", details },
+    ]);
+  });
+});
+
 describe("the audit log", () => {
   it("records every account change with who did it; a party admin reads their organisation's; no password", async () => {
     const all = (await call(ACCOUNT_CHANGES, {}, as.ada)).body.data.accountChanges as Array<{ kind: string; actor: string; details: string; user: { email: string } | null; organisation: { key: string } | null }>;
@@ -324,8 +392,19 @@ describe("the audit log", () => {
         `USER_DISABLED ${PIA.email} by Per Partiadmin`,
         `USER_ENABLED ${PIA.email} by Per Partiadmin`,
         `PASSWORD_CHANGED ${EDDIE.email} by Eddie Editor`,
+        `PASSWORD_RESET ${PIA.email} by Per Partiadmin`,
+        `PASSWORD_RESET ${RUNE.email} by Token READ_WRITE (API, Ada Admin)`,
+        `TOKEN_CREATED ${EDDIE.email} by Eddie Editor`,
+        // Ada stopped her colleague's token: the log names her, and Eddie as the token's owner.
+        `TOKEN_REVOKED ${EDDIE.email} by Ada Admin`,
       ]),
     );
+    // Refused resets left nothing; a reset records how many sessions it ended, never the password.
+    expect(all.filter((change) => change.kind === "PASSWORD_RESET")).toHaveLength(2);
+    expect(JSON.parse(all.find((change) => change.kind === "PASSWORD_RESET" && change.user?.email === PIA.email)!.details)).toEqual({ sessionsEnded: expect.any(Number) });
+    const revokedByAda = all.find((change) => change.kind === "TOKEN_REVOKED" && change.actor === "Ada Admin")!;
+    expect(JSON.parse(revokedByAda.details)).toEqual({ name: "Token READ_WRITE", prefix: expect.stringMatching(/^ramme_[0-9a-f]{8}$/), scope: "READ_WRITE" });
+    expect(revokedByAda.organisation?.key).toBe("finansministeriet");
     // Refused attempts left nothing: one entry per change made.
     expect(all.filter((change) => change.kind === "USER_DISABLED")).toHaveLength(1);
     expect(JSON.parse(all.find((change) => change.kind === "USER_DISABLED")!.details)).toEqual({ sessionsEnded: 2, tokensRevoked: 1 });
@@ -341,6 +420,11 @@ describe("the audit log", () => {
   it("passwords are in no response, no log line and no audit entry, and are stored only hashed", async () => {
     const text = answers.join("\n") + logged.join("\n") + JSON.stringify(await db.accountChange.findMany());
     for (const password of PASSWORDS) expect(text).not.toContain(password);
+    // Token secrets go out once, in createApiToken's answer; the audit log keeps only name and prefix.
+    const audit = JSON.stringify(await db.accountChange.findMany());
+    expect(secrets.length).toBeGreaterThan(4);
+    // The part after "ramme_<prefix>_" (which may itself hold "_").
+    for (const secret of secrets) expect(audit).not.toContain(secret.slice("ramme_12345678_".length));
     const created = await db.user.findUniqueOrThrow({ where: { email: "ny@venstre.dk" } });
     expect(created.passwordHash).toMatch(/^scrypt\$/);
     expect(created.passwordHash).not.toContain(NEW_PASSWORDS[0]);

@@ -182,6 +182,13 @@ const CASES: Record<string, Case[]> = {
     { name: "a blank user ID", input: () => ({ userId: "" }), expected: { __typename: "InvalidInputError", field: "input.userId", code: "REQUIRED" } },
     { name: "local single-user mode", input: () => ({ userId: "findes-ikke" }), expected: { __typename: "InvalidInputError", field: "input", code: "NO_ACCOUNTS" } },
   ],
+  resetUserPassword: [
+    { name: "a blank user ID", input: () => ({ userId: " ", newPassword: "et langt nyt kodeord" }), expected: { __typename: "InvalidInputError", field: "input.userId", code: "REQUIRED" } },
+    { name: "an empty new password", input: () => ({ userId: "findes-ikke", newPassword: "" }), expected: { __typename: "InvalidInputError", field: "input.newPassword", code: "REQUIRED" } },
+    { name: "a new password of 11 characters", input: () => ({ userId: "findes-ikke", newPassword: "elleve-tegn" }), expected: { __typename: "InvalidInputError", field: "input.newPassword", code: "WEAK_PASSWORD" } },
+    { name: "a new password of 1,025 characters", input: () => ({ userId: "findes-ikke", newPassword: "x".repeat(1025) }), expected: { __typename: "InvalidInputError", field: "input.newPassword", code: "TOO_LONG" } },
+    { name: "local single-user mode", input: () => ({ userId: "findes-ikke", newPassword: "et langt nyt kodeord" }), expected: { __typename: "InvalidInputError", field: "input", code: "NO_ACCOUNTS" } },
+  ],
   changePassword: [
     { name: "an empty current password", input: () => ({ currentPassword: "", newPassword: "et langt nyt kodeord" }), expected: { __typename: "InvalidInputError", field: "input.currentPassword", code: "REQUIRED" } },
     { name: "a new password of 11 characters", input: () => ({ currentPassword: "det gamle kodeord", newPassword: "elleve-tegn" }), expected: { __typename: "InvalidInputError", field: "input.newPassword", code: "WEAK_PASSWORD" } },

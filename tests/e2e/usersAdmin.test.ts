@@ -1,7 +1,8 @@
 /**
  * Managing users in the browser (accounts mode): an admin of the secretariat reaches "Brugere" from
  * the top bar, creates a user with an initial password (who then signs in with it), changes a role
- * and disables a user, whose open session is refused at once. An editor sees no "Brugere" link and
+ * and disables a user, whose open session is refused at once, and resets a forgotten password (the
+ * user's open session ends; the new password signs in). An editor sees no "Brugere" link and
  * the price index table without its controls. Every screen is checked with axe and photographed.
  */
 import type { Page } from "playwright-core";
@@ -98,4 +99,53 @@ test("an editor has no Brugere link and sees the price index table without its c
   await page.goto(`${e2e.app.baseUrl}/#/users`);
   await page.getByText("Kun administratorer kan administrere brugere.").waitFor();
   expect(unexpected(errors)).toEqual([]);
+});
+
+test("an admin resets a user's forgotten password: the user's open session ends, the old password is refused, the new one signs in", async () => {
+  const NEW_PASSWORD = "ninas nulstillede kodeord";
+  // Nina is signed in somewhere, perhaps on a computer she has left.
+  const nina = await e2e.open();
+  await nina.page.goto(`${e2e.app.baseUrl}/`);
+  await signIn(nina.page, NEW_USER);
+  await nina.page.locator("header.app-header").getByText("Venstre").waitFor();
+
+  const { page, errors } = await e2e.open();
+  await page.goto(`${e2e.app.baseUrl}/#/users`);
+  await signIn(page, ADMIN);
+  await page.getByRole("heading", { name: "Brugere" }).waitFor();
+  // Her own row has no reset button: her own password is changed with the current one.
+  await page.getByRole("button", { name: "Nulstil adgangskode for Nina Ny" }).waitFor();
+  expect(await page.getByRole("button", { name: "Nulstil adgangskode for Ada Admin" }).count()).toBe(0);
+
+  await page.getByRole("button", { name: "Nulstil adgangskode for Nina Ny" }).click();
+  const form = page.getByRole("form", { name: "Nulstil adgangskode for Nina Ny" });
+  // The field has the focus as the form opens.
+  await form.getByLabel("Ny adgangskode til Nina Ny").fill("for kort");
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe("password");
+  await form.getByRole("button", { name: "Nulstil", exact: true }).click();
+  await form.getByText("Adgangskoden skal være på mindst 12 tegn.").waitFor();
+  expect(await form.getByLabel("Ny adgangskode til Nina Ny").getAttribute("aria-invalid")).toBe("true");
+  await screenshot(page, "users-5-reset-short-password");
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await form.getByLabel("Ny adgangskode til Nina Ny").fill(NEW_PASSWORD);
+  await form.getByRole("button", { name: "Nulstil", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: /Adgangskoden til Nina Ny er nulstillet\. Brugerens sessioner er afsluttet \([1-9]\d*\), så Nina Ny skal logge ind med den nye adgangskode\./ }).waitFor();
+  expect(await page.getByRole("form", { name: "Nulstil adgangskode for Nina Ny" }).count()).toBe(0);
+  await screenshot(page, "users-6-reset-done");
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(unexpected(errors)).toEqual([]);
+
+  // Nina's open session is refused at its next request; her old password too; the new one signs in.
+  await nina.page.getByRole("link", { name: "Sammenlign" }).click();
+  await nina.page.getByRole("heading", { name: "Log ind" }).waitFor();
+  const again = await e2e.open();
+  await again.page.goto(`${e2e.app.baseUrl}/`);
+  await again.page.getByLabel("E-mail").fill(NEW_USER.email);
+  await again.page.getByLabel("Adgangskode").fill(NEW_USER.password);
+  await again.page.getByRole("button", { name: "Log ind" }).click();
+  await again.page.getByRole("alert").filter({ hasText: "Forkert e-mail eller adgangskode." }).waitFor();
+  await signIn(again.page, { email: NEW_USER.email, password: NEW_PASSWORD });
+  await again.page.locator("header.app-header").getByText("Venstre").waitFor();
+  expect(unexpected(nina.errors)).toEqual([]);
 });

@@ -6,8 +6,8 @@
 import { db, writeTransaction } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { InvalidInputError, type InputProblem } from "../engine/errors.ts";
-import { COMMAND_LINE, recordAccountChange } from "./accountChanges.ts";
-import { createApiToken } from "./apiTokens.ts";
+import { COMMAND_LINE, accountActorOf, recordAccountChange } from "./accountChanges.ts";
+import { createApiToken, revokeApiTokenIn } from "./apiTokens.ts";
 import type { Caller, OrganisationKind, Person, Role, TokenScope } from "./caller.ts";
 import { DUMMY_HASH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password.ts";
 import { createSession } from "./sessions.ts";
@@ -47,10 +47,14 @@ export async function createToken(caller: Caller, input: { name: string; scope: 
   check(textProblems("input.name", input.name, MAX_NAME, true));
   if (caller.kind !== "session") throw noAccounts();
   if (caller.user.role === "VIEWER" && input.scope !== "READ") throw InvalidInputError.of("input.scope", "ABOVE_ROLE", "A viewer may only create READ tokens.", input.scope);
-  return createApiToken(caller.user.id, input.name.trim(), input.scope);
+  return createApiToken(caller.user.id, input.name.trim(), input.scope, accountActorOf(caller));
 }
 
-/** Revokes a token of the caller's, or (for an admin) of anyone in the caller's organisation. Revoking twice is harmless. */
+/**
+ * Revokes a token of the caller's, or (for an admin) of anyone in the caller's organisation. Revoking
+ * twice is harmless. Recorded as TOKEN_REVOKED, by the owner or by the admin who stopped a
+ * colleague's token, in the same transaction.
+ */
 export async function revokeToken(caller: Caller, input: { id: string }) {
   if (caller.kind !== "session") throw noAccounts();
   const token = await db.apiToken.findUnique({ where: { id: input.id }, include: { owner: { include: PERSON_INCLUDE } } });
@@ -58,7 +62,7 @@ export async function revokeToken(caller: Caller, input: { id: string }) {
   // Someone else's token is answered as unknown: its existence is not the caller's business.
   if (!token || !mayManage) throw InvalidInputError.of("input.id", "UNKNOWN_API_TOKEN", "No such API token of yours.", input.id.slice(0, 40));
   if (token.revokedAt) return token;
-  return writeTransaction((tx) => tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } }));
+  return writeTransaction((tx) => revokeApiTokenIn(tx, token.id, accountActorOf(caller)));
 }
 
 const TOKEN_LIST = { include: { owner: { include: PERSON_INCLUDE } }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] } satisfies Prisma.ApiTokenFindManyArgs;

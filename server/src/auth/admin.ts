@@ -1,6 +1,6 @@
 /**
- * Managing accounts through the API: organisations, users, roles, disabling, and a person's own
- * password. The root types' `admin` scope (builder.ts) has already refused anyone but an admin (or a
+ * Managing accounts through the API: organisations, users, roles, disabling, resetting a user's
+ * password, and a person's own password. The root types' `admin` scope (builder.ts) has already refused anyone but an admin (or a
  * READ_WRITE token of one); here each operation checks its input, then the mode (local has no
  * accounts), then whose users the admin may manage: their own organisation's, or every
  * organisation's for an admin of the secretariat. Another organisation's user is answered as unknown.
@@ -183,6 +183,34 @@ export async function enableUser(caller: Caller, input: { userId: string }): Pro
     return updated;
   });
   return personOf(row);
+}
+
+/**
+ * An admin sets a new password for a user who forgot theirs, under the same rule as the other
+ * changes (another organisation's user is UNKNOWN_USER) and the same policy as createUser. Every
+ * session of the user ends: whoever is signed in as them, perhaps with the password being replaced,
+ * signs in again with the new one. Their API tokens stay, as with changePassword: separate
+ * credentials, revoked one by one (revokeApiToken) or all at once by disabling the user. One's own
+ * password is changePassword's, which asks for the current one: OWN_ACCOUNT, so a session left open
+ * on someone's desk cannot be used to take over its admin's account.
+ */
+export async function resetUserPassword(caller: Caller, input: { userId: string; newPassword: string }): Promise<{ user: Person; sessionsEnded: number }> {
+  const problems = new ProblemList();
+  const id = input.userId.trim();
+  if (id === "") problems.add("input.userId", "REQUIRED", "The user's ID is required.");
+  for (const problem of passwordProblems("input.newPassword", input.newPassword)) problems.push(problem);
+  problems.throwIfAny();
+  const admin = accountsCaller(caller);
+  if (id === admin.user.id) throw InvalidInputError.of("input.userId", "OWN_ACCOUNT", "Change your own password with changePassword, which asks for the current one.", id.slice(0, 60));
+  // Hashed before the write transaction, as createUser does, and for every user ID alike.
+  const passwordHash = await hashPassword(input.newPassword);
+  return writeTransaction(async (tx) => {
+    const user = await userForChange(tx, admin, id);
+    const updated = await tx.user.update({ where: { id }, data: { passwordHash }, include: PERSON_INCLUDE });
+    const ended = await tx.session.deleteMany({ where: { userId: id } });
+    await recordAccountChange(tx, accountActorOf(admin), { kind: "PASSWORD_RESET", userId: id, organisationId: user.organisationId, details: { sessionsEnded: ended.count } });
+    return { user: personOf(updated), sessionsEnded: ended.count };
+  });
 }
 
 /**

@@ -12,7 +12,8 @@
 import { parseArgs } from "node:util";
 import { configureDatabase, db, disconnectDatabase, writeTransaction } from "../db.ts";
 import { createUser } from "./accounts.ts";
-import { createApiToken } from "./apiTokens.ts";
+import { commandLine } from "./accountChanges.ts";
+import { createApiToken, revokeApiTokenIn } from "./apiTokens.ts";
 import { ORGANISATION_KINDS, ROLES, TOKEN_SCOPES, type OrganisationKind, type Role, type TokenScope } from "./caller.ts";
 import { normaliseEmail } from "./users.ts";
 
@@ -86,7 +87,7 @@ async function createTokenCommand(args: string[]) {
   const owner = await db.user.findUnique({ where: { email } });
   if (!owner || owner.disabledAt) throw new Error(`No active user has the email ${email}.`);
   if (owner.role === "VIEWER" && scope !== "READ") throw new Error("A viewer may only have READ tokens.");
-  const { secret } = await createApiToken(owner.id, name, scope);
+  const { secret } = await createApiToken(owner.id, name, scope, commandLine("token:create"));
   console.error(`API token "${name}" (${scope.toLowerCase()}) for ${email}; shown this once, send it as "Authorization: Bearer <token>":`);
   console.log(secret);
 }
@@ -104,7 +105,7 @@ async function revokeTokenCommand(args: string[]) {
   if (!token) throw new Error(`No API token has the ${prefix ? `prefix ramme_${prefix}` : `id ${where.id}`}.`);
   const described = `API token "${token.name}" (ramme_${token.prefix}, ${token.scope.toLowerCase()}) of ${token.owner.email}`;
   if (token.revokedAt) return console.log(`${described} was revoked already, at ${token.revokedAt.toISOString()}.`);
-  const revoked = await writeTransaction((tx) => tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } }));
+  const revoked = await writeTransaction((tx) => revokeApiTokenIn(tx, token.id, commandLine("token:revoke")));
   console.log(`Revoked ${described} at ${revoked.revokedAt!.toISOString()}; it is refused from the next request on.`);
 }
 

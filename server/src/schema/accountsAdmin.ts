@@ -1,11 +1,11 @@
 /**
- * Managing accounts: organisations, users and their roles, disabling, a person's own password, and
- * the audit log of all of it. Admin-only fields carry ADMIN_ONLY (the `admin` scope, builder.ts),
+ * Managing accounts: organisations, users and their roles, disabling, resetting a user's password, a
+ * person's own password, and the audit log of all of it. Admin-only fields carry ADMIN_ONLY (the `admin` scope, builder.ts),
  * checked before any resolver; which organisation's users an admin may manage is auth/admin.ts's.
  * Passwords go in, never out.
  */
 import { ACCOUNT_CHANGE_KINDS, type AccountChangeKind } from "../auth/accountChanges.ts";
-import { changePassword, createOrganisation, createUserAsAdmin, disableUser, enableUser, listAccountChanges, listOrganisations, listUsers, setUserRole } from "../auth/admin.ts";
+import { changePassword, createOrganisation, createUserAsAdmin, disableUser, enableUser, listAccountChanges, listOrganisations, listUsers, resetUserPassword, setUserRole } from "../auth/admin.ts";
 import type { OrganisationInfo, Person } from "../auth/caller.ts";
 import { ADMIN_ONLY } from "../auth/refusal.ts";
 import { builder } from "../builder.ts";
@@ -43,7 +43,7 @@ const AccountChangeRef = builder.objectRef<AccountChange & { user: Person | null
     organisation: t.field({ type: OrganisationRef, nullable: true, resolve: (change) => change.organisation }),
     actor: t.exposeString("actor", { description: 'Who did it, as the history names people ("user:create (command line)" for the command).' }),
     at: t.expose("at", { type: "DateTime" }),
-    details: t.exposeString("details", { description: 'What changed, as JSON: {"before":"EDITOR","after":"ADMIN"}, {"email":"…","role":"VIEWER"}, {"sessionsEnded":1,"tokensRevoked":0}. Never a password.' }),
+    details: t.exposeString("details", { description: 'What changed, as JSON: {"before":"EDITOR","after":"ADMIN"}, {"email":"…","role":"VIEWER"}, {"sessionsEnded":1,"tokensRevoked":0}, {"name":"Regneark","prefix":"ramme_1a2b3c4d","scope":"READ"}. Never a password or a token\'s secret.' }),
   }),
 });
 
@@ -140,6 +140,32 @@ builder.mutationField("enableUser", (t) =>
     description: "Admins only: the user may sign in again (with new sessions and tokens; the old ones stay ended).",
     args: { input: t.arg({ type: UserIdInput, required: true }) },
     resolve: (_root, { input }, context) => enableUser(context.caller, { userId: String(input.userId) }),
+  }),
+);
+
+const ResetUserPasswordInput = builder.inputType("ResetUserPasswordInput", {
+  description: "A user and the new password their admin passes on to them.",
+  fields: (t) => ({
+    userId: t.id({ required: true, description: "User.id." }),
+    newPassword: t.string({ required: true, description: "At least 12 characters. Never returned or logged." }),
+  }),
+});
+const PasswordResetRef = builder.simpleObject("PasswordReset", {
+  description: "The user's password is reset; all their sessions have ended, their API tokens go on.",
+  fields: (t) => ({ user: t.field({ type: UserRef }), sessionsEnded: t.int({ description: "How many sessions of the user ended." }) }),
+});
+
+builder.mutationField("resetUserPassword", (t) =>
+  t.field({
+    ...ADMIN_ONLY,
+    type: PasswordResetRef,
+    errors: { types: [InvalidInputError] },
+    description:
+      "Admins only: sets a new password for a user of the admin's organisation (an admin of the secretariat: of any organisation) who forgot theirs. " +
+      "All the user's sessions end at once; their API tokens stay (revoke them with revokeApiToken, or disable the user). " +
+      "OWN_ACCOUNT for oneself (use changePassword), UNKNOWN_USER for another organisation's user.",
+    args: { input: t.arg({ type: ResetUserPasswordInput, required: true }) },
+    resolve: (_root, { input }, context) => resetUserPassword(context.caller, { userId: String(input.userId), newPassword: input.newPassword }),
   }),
 );
 

@@ -68,7 +68,7 @@ const INPUT_PROBLEM_CODES: Record<InputProblemCode, string> = {
   UNKNOWN_ORGANISATION: "No organisation has this ID or key.",
   NOT_YOUR_ORGANISATION: "The organisation is not the caller's, and only an admin of the secretariat manages other organisations' users.",
   UNKNOWN_USER: "No user with this ID that the caller may manage (another organisation's users are answered as unknown).",
-  OWN_ACCOUNT: "An admin cannot disable their own account.",
+  OWN_ACCOUNT: "An admin cannot disable their own account, nor reset their own password (changePassword, with the current one, is for that).",
   LAST_ADMIN: "The user is their organisation's last active admin, who cannot be disabled or lose the admin role.",
 };
 

@@ -1,10 +1,12 @@
 /**
  * The users page (#/users, admins in accounts mode): the users an admin manages (their
- * organisation's; a secretariat admin's: everyone's), each with their role to change and
- * disable/enable, and a form to create a user with an initial password the admin passes on. The
+ * organisation's; a secretariat admin's: everyone's), each with their role to change,
+ * disable/enable, and a new password to set for one who forgot theirs (an inline form under the
+ * row; not on one's own row: one's own is changePassword's, with the current one), and a form to create a user
+ * with an initial password the admin passes on. The
  * server decides what an admin may do; this page shows its refusals by code, in the user's language.
  */
-import { type FormEvent, useId, useState } from "react";
+import { Fragment, type FormEvent, useId, useState } from "react";
 import { gql, useMutation, useQuery } from "urql";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
@@ -22,6 +24,11 @@ const CreateUser = gql`mutation CreateUser($input: CreateUserInput!) { createUse
 const SetUserRole = gql`mutation SetUserRole($input: SetUserRoleInput!) { setUserRole(input: $input) { ${RESULT} } }`;
 const DisableUser = gql`mutation DisableUser($input: UserIdInput!) { disableUser(input: $input) { ${RESULT} } }`;
 const EnableUser = gql`mutation EnableUser($input: UserIdInput!) { enableUser(input: $input) { ${RESULT} } }`;
+const ResetUserPassword = gql`
+  mutation ResetUserPassword($input: ResetUserPasswordInput!) {
+    resetUserPassword(input: $input) { __typename ... on PasswordReset { sessionsEnded user { id displayName } } ... on InvalidInputError { message problems { field code } } }
+  }
+`;
 
 interface Organisation {
   id: string;
@@ -38,7 +45,9 @@ interface UserRow {
   createdAt: string;
   organisation: Organisation;
 }
-type Result = ({ __typename: "User" } & UserRow) | { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string }> };
+type Refusal = { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string }> };
+type Result = ({ __typename: "User" } & UserRow) | Refusal;
+type ResetResult = { __typename: "PasswordReset"; sessionsEnded: number; user: { id: string; displayName: string } } | Refusal;
 
 const ROLES: Role[] = ["ADMIN", "EDITOR", "VIEWER"];
 const roleKey = (role: Role) => `role${role}` as MessageKey;
@@ -58,6 +67,18 @@ function problemKey(code: string): MessageKey {
   return keys[code] ?? "usersProblemName";
 }
 
+/** The text for a refused password reset, by code (OWN_ACCOUNT: the server's answer for one's own row, which has no button). */
+function resetProblemKey(code: string): MessageKey {
+  const keys: Record<string, MessageKey> = {
+    REQUIRED: "usersResetProblemRequired",
+    WEAK_PASSWORD: "usersProblemPassword",
+    TOO_LONG: "usersResetProblemTooLong",
+    OWN_ACCOUNT: "usersResetProblemOwnAccount",
+    UNKNOWN_USER: "usersProblemUnknown",
+  };
+  return keys[code] ?? "usersResetProblemRequired";
+}
+
 type Field = "displayName" | "email" | "organisationId" | "role" | "password";
 const EMPTY_FORM = { displayName: "", email: "", organisationId: "", role: "EDITOR" as Role, password: "" };
 
@@ -70,6 +91,11 @@ export function UsersPage({ me }: { me: AccountUser }) {
   const [, setRole] = useMutation<{ setUserRole: Result }>(SetUserRole);
   const [, disableUser] = useMutation<{ disableUser: Result }>(DisableUser);
   const [, enableUser] = useMutation<{ enableUser: Result }>(EnableUser);
+  const [, resetPassword] = useMutation<{ resetUserPassword: ResetResult }>(ResetUserPassword);
+  /** The user whose password is being reset (the inline form under their row), its password and refusal. */
+  const [reset, setReset] = useState<{ userId: string; password: string; problem: string | null } | null>(null);
+  const resetHintId = useId();
+  const resetErrorId = useId();
   const [form, setForm] = useState({ ...EMPTY_FORM, organisationId: me.organisation.key });
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [status, setStatus] = useState<{ text: string; tone: "info" | "error" } | null>(null);
@@ -119,6 +145,21 @@ export function UsersPage({ me }: { me: AccountUser }) {
     }
   }
 
+  async function submitReset(event: FormEvent, user: UserRow) {
+    event.preventDefault();
+    if (!reset) return;
+    const response = await resetPassword({ input: { userId: user.id, newPassword: reset.password } });
+    const result = response.data?.resetUserPassword;
+    if (result?.__typename === "PasswordReset") {
+      setReset(null);
+      setStatus({ text: t("usersResetDone", { name: result.user.displayName, count: result.sessionsEnded }), tone: "info" });
+      return;
+    }
+    const text = (result?.problems ?? []).map((problem) => t(resetProblemKey(problem.code), { name: user.displayName })).join(" ") || failureText(t, result, response.error);
+    setReset({ ...reset, problem: text });
+    setStatus(null);
+  }
+
   const field = (name: Field, label: MessageKey, input: React.ReactNode) => (
     <label>
       <span>{t(label)}</span>
@@ -146,28 +187,64 @@ export function UsersPage({ me }: { me: AccountUser }) {
         </thead>
         <tbody>
           {users.map((user) => (
-            <tr key={user.id} className={user.disabled ? "disabled" : undefined}>
-              <th scope="row">
-                {user.displayName}
-                {user.id === me.id && <span className="badge">{t("usersYou")}</span>}
-              </th>
-              <td>{user.email}</td>
-              <td>{user.organisation.name}</td>
-              <td>
-                <select value={user.role} aria-label={t("usersRoleLabel", { name: user.displayName })} onChange={(event) => void changeRole(user, event.target.value as Role)}>
-                  {ROLES.map((role) => <option key={role} value={role}>{t(roleKey(role))}</option>)}
-                </select>
-              </td>
-              <td>{user.disabled ? <span className="user-disabled">{t("usersDisabled")}</span> : t("usersActive")}</td>
-              <td className="muted">{created.format(new Date(user.createdAt))}</td>
-              <td className="actions">
-                {user.id !== me.id && (
-                  <button type="button" onClick={() => void toggle(user)} aria-label={t(user.disabled ? "usersEnableLabel" : "usersDisableLabel", { name: user.displayName })}>
-                    {t(user.disabled ? "usersEnable" : "usersDisable")}
-                  </button>
-                )}
-              </td>
-            </tr>
+            <Fragment key={user.id}>
+              <tr className={user.disabled ? "disabled" : undefined}>
+                <th scope="row">
+                  {user.displayName}
+                  {user.id === me.id && <span className="badge">{t("usersYou")}</span>}
+                </th>
+                <td>{user.email}</td>
+                <td>{user.organisation.name}</td>
+                <td>
+                  <select value={user.role} aria-label={t("usersRoleLabel", { name: user.displayName })} onChange={(event) => void changeRole(user, event.target.value as Role)}>
+                    {ROLES.map((role) => <option key={role} value={role}>{t(roleKey(role))}</option>)}
+                  </select>
+                </td>
+                <td>{user.disabled ? <span className="user-disabled">{t("usersDisabled")}</span> : t("usersActive")}</td>
+                <td className="muted">{created.format(new Date(user.createdAt))}</td>
+                <td className="actions">
+                  {user.id !== me.id && (
+                    <>
+                      <button type="button" onClick={() => void toggle(user)} aria-label={t(user.disabled ? "usersEnableLabel" : "usersDisableLabel", { name: user.displayName })}>
+                        {t(user.disabled ? "usersEnable" : "usersDisable")}
+                      </button>
+                      <button
+                        type="button"
+                        aria-expanded={reset?.userId === user.id}
+                        aria-label={t("usersResetLabel", { name: user.displayName })}
+                        onClick={() => setReset(reset?.userId === user.id ? null : { userId: user.id, password: "", problem: null })}
+                      >
+                        {t("usersReset")}
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+              {reset?.userId === user.id && (
+                <tr className="reset-row">
+                  <td colSpan={7}>
+                    <form className="reset-form" onSubmit={(event) => void submitReset(event, user)} aria-label={t("usersResetLabel", { name: user.displayName })} noValidate>
+                      <label>
+                        <span>{t("usersResetPassword", { name: user.displayName })}</span>
+                        <input
+                          type="password"
+                          autoComplete="new-password"
+                          autoFocus
+                          value={reset.password}
+                          onChange={(event) => setReset({ ...reset, password: event.target.value })}
+                          aria-invalid={!!reset.problem}
+                          aria-describedby={reset.problem ? `${resetErrorId} ${resetHintId}` : resetHintId}
+                        />
+                        {reset.problem && <small id={resetErrorId} className="error">{reset.problem}</small>}
+                      </label>
+                      <button type="submit" className="primary">{t("usersResetSubmit")}</button>
+                      <button type="button" onClick={() => setReset(null)}>{t("usersResetCancel")}</button>
+                      <p id={resetHintId} className="muted small hint">{t("usersResetHint")}</p>
+                    </form>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>
