@@ -216,7 +216,7 @@ describe("production: the schema stays private, errors stay masked", () => {
 
 describe("configuration", () => {
   it("every limit has its documented default, and each variable overrides one", () => {
-    expect(hardeningConfigFrom({})).toEqual({ production: false, introspection: true, ...DEFAULT_LIMITS, hsts: false, trustedOperations: false, rateLimit: { requests: 0, windowSeconds: 60 } });
+    expect(hardeningConfigFrom({})).toEqual({ production: false, introspection: true, ...DEFAULT_LIMITS, hsts: false, trustedOperations: false, rateLimit: { requests: 0, windowSeconds: 60, trustedProxyHops: 0 } });
     const tuned = hardeningConfigFrom({ RAMME_MAX_DEPTH: "20", RAMME_MAX_ALIASES: "5", RAMME_MAX_TOKENS: "3000", RAMME_MAX_COST: "9000", RAMME_MAX_DIRECTIVES: "2", RAMME_MAX_BODY_BYTES: "100", RAMME_BATCH_LIMIT: "3", RAMME_HSTS: "on" });
     expect(tuned).toMatchObject({ maxDepth: 20, maxAliases: 5, maxTokens: 3000, maxCost: 9000, maxDirectives: 2, maxBodyBytes: 100, batchLimit: 3, hsts: true });
   });
@@ -224,7 +224,10 @@ describe("configuration", () => {
   it("accounts mode turns trusted operations and the rate limit on; each has its variable, in either mode", () => {
     expect(hardeningConfigFrom({ RAMME_AUTH: "accounts" })).toMatchObject({ trustedOperations: true, rateLimit: { requests: DEFAULT_RATE_LIMIT, windowSeconds: 60 } });
     expect(hardeningConfigFrom({ RAMME_AUTH: "accounts", RAMME_TRUSTED_OPERATIONS: "off", RAMME_RATE_LIMIT: "0" })).toMatchObject({ trustedOperations: false, rateLimit: { requests: 0 } });
-    expect(hardeningConfigFrom({ RAMME_TRUSTED_OPERATIONS: "on", RAMME_RATE_LIMIT: "30", RAMME_RATE_LIMIT_WINDOW: "10" })).toMatchObject({ trustedOperations: true, rateLimit: { requests: 30, windowSeconds: 10 } });
+    expect(hardeningConfigFrom({ RAMME_TRUSTED_OPERATIONS: "on", RAMME_RATE_LIMIT: "30", RAMME_RATE_LIMIT_WINDOW: "10", RAMME_TRUSTED_PROXY_HOPS: "1" })).toMatchObject({
+      trustedOperations: true,
+      rateLimit: { requests: 30, windowSeconds: 10, trustedProxyHops: 1 },
+    });
     expect(() => hardeningConfigFrom({ RAMME_RATE_LIMIT_WINDOW: "0" })).toThrow("RAMME_RATE_LIMIT_WINDOW must be at least 1 second.");
   });
 
