@@ -8,6 +8,7 @@ import { ConsistencyReport } from "./features/consistency/ConsistencyReport.tsx"
 import { LineageView } from "./features/lineage/LineageView.tsx";
 import { AccountBar } from "./features/account/AccountBar.tsx";
 import { ApiTokensPage } from "./features/apiTokens/ApiTokensPage.tsx";
+import { MyAccountPage } from "./features/account/MyAccountPage.tsx";
 import { AccountPage } from "./features/account/SignInPage.tsx";
 import { isAdmin, useAccount } from "./features/account/useAccount.ts";
 import { ScenarioGrid } from "./features/grid/ScenarioGrid.tsx";
@@ -64,6 +65,7 @@ export function App() {
         {route.view === "priceLevels" && <PriceLevelsPage canEdit={isAdmin(account)} />}
         {route.view === "users" && (account.status === "signedIn" && account.user.role === "ADMIN" ? <UsersPage me={account.user} /> : <p className="muted">{t("usersAdminsOnly")}</p>)}
         {route.view === "apiTokens" && (account.status === "signedIn" ? <ApiTokensPage me={account.user} /> : <p className="muted">{t("tokensAccountsOnly")}</p>)}
+        {route.view === "myAccount" && (account.status === "signedIn" ? <MyAccountPage me={account.user} /> : <p className="muted">{t("myAccountAccountsOnly")}</p>)}
       </main>
     </div>
   );

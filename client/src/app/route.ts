@@ -7,7 +7,8 @@
  * `#/lineage` the fork tree (`#/lineage/<key>`: from one scenario down),
  * `#/price-levels` the price index table,
  * `#/users` the users (admins, accounts mode),
- * `#/api-tokens` the signed-in person's API tokens (accounts mode).
+ * `#/api-tokens` the signed-in person's API tokens (accounts mode),
+ * `#/account` the signed-in person's own account and password (accounts mode).
  */
 import { useEffect, useState } from "react";
 
@@ -21,7 +22,8 @@ export type Route =
   | { view: "lineage"; key: string | null }
   | { view: "priceLevels" }
   | { view: "users" }
-  | { view: "apiTokens" };
+  | { view: "apiTokens" }
+  | { view: "myAccount" };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
@@ -41,6 +43,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "price-levels") return { view: "priceLevels" };
   if (parts[0] === "users") return { view: "users" };
   if (parts[0] === "api-tokens") return { view: "apiTokens" };
+  if (parts[0] === "account") return { view: "myAccount" };
   return { view: "list" };
 }
 
@@ -75,6 +78,8 @@ export function hrefOf(route: Route): string {
       return "#/users";
     case "apiTokens":
       return "#/api-tokens";
+    case "myAccount":
+      return "#/account";
   }
 }
 

@@ -1,4 +1,4 @@
-/** The top bar's account part in accounts mode: "Brugere" for admins, "API-nøgler", who is signed in, for which organisation, and "Log ud". */
+/** The top bar's account part in accounts mode: "Brugere" for admins, "API-nøgler", "Min konto", who is signed in, for which organisation, and "Log ud". */
 import { hrefOf, type Route } from "../../app/route.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { AccountUser } from "./accountDocuments.ts";
@@ -15,6 +15,9 @@ export function AccountBar({ user, view, onSignOut }: { user: AccountUser; view:
       )}
       <a className="account-link" href={hrefOf({ view: "apiTokens" })} aria-current={view === "apiTokens" ? "page" : undefined}>
         {t("navApiTokens")}
+      </a>
+      <a className="account-link" href={hrefOf({ view: "myAccount" })} aria-current={view === "myAccount" ? "page" : undefined}>
+        {t("navMyAccount")}
       </a>
       <span className="account-name" aria-label={t("signedInAs", { name: user.displayName, organisation: user.organisation.name })}>
         <strong>{user.displayName}</strong>

@@ -2,7 +2,7 @@
  * The users page (#/users, admins in accounts mode): the users an admin manages (their
  * organisation's; a secretariat admin's: everyone's), each with their role to change,
  * disable/enable, and a new password to set for one who forgot theirs (an inline form under the
- * row; not on one's own row: one's own is changePassword's, with the current one), and a form to create a user
+ * row; not on one's own row: one's own is changed on Min konto, with the current one), and a form to create a user
  * with an initial password the admin passes on. The
  * server decides what an admin may do; this page shows its refusals by code, in the user's language.
  */
