@@ -64,10 +64,7 @@ export const builder = new SchemaBuilder<{
       signedIn: caller.kind !== "anonymous",
       mayWrite: mayWrite(caller),
       person: caller.kind === "local" || caller.kind === "session",
-      seeScenario: async (scenario) => {
-        const access = typeof scenario === "string" ? await guard.accessToKey(scenario) : await guard.accessTo(scenario);
-        return access !== null && access !== "NONE";
-      },
+      seeScenario: (scenario) => guard.sees(scenario),
       readScenarios: (scenarios) => guard.allow(scenarios, "READ"),
       editScenarios: (scenarios) => guard.allow(scenarios, "EDIT"),
       ownScenarios: (scenarios) => guard.allow(scenarios, "OWNER"),

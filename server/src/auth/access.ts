@@ -65,6 +65,14 @@ export function visibleInitiativesWhere(caller: Caller): Prisma.InitiativeWhereI
   return { OR: [{ origin: "DOCUMENT" }, { lines: { some: { scenario } } }, { lineChanges: { some: { change: { scenario } } } }] };
 }
 
+/** The shares a caller may see: all of those of its own organisation's what-ifs, and its own organisation's share of anyone's. */
+export function visibleSharesWhere(caller: Caller): Prisma.ScenarioShareWhereInput {
+  if (caller.kind === "local") return {};
+  if (caller.kind === "anonymous") return { organisationId: { in: [] } };
+  const organisationId = caller.user.organisation.id;
+  return { OR: [{ scenario: { organisationId } }, { organisationId }] };
+}
+
 /** A scenario a field names in its arguments: the argument's path (for the error) and the ID or key as sent. */
 export interface ScenarioArgument {
   field: string;
@@ -97,11 +105,17 @@ export class ScenarioGuard {
     private readonly client: Database,
   ) {}
 
-  /** The caller's access to a scenario whose row is at hand. */
+  /** The caller's access to a scenario whose row is at hand; the shares are read only when the rule needs them. */
   async accessTo(scenario: ScenarioOwnership): Promise<ScenarioAccess> {
-    if (this.caller.kind !== "session" && this.caller.kind !== "token") return accessOf(this.caller, scenario, undefined);
-    if (scenario.kind === "BASELINE" || scenario.organisationId === this.caller.user.organisation.id) return accessOf(this.caller, scenario, undefined);
+    const withoutShare = accessOf(this.caller, scenario, undefined);
+    if (withoutShare !== "NONE" || (this.caller.kind !== "session" && this.caller.kind !== "token")) return withoutShare;
     return accessOf(this.caller, scenario, (await this.shares()).get(scenario.id));
+  }
+
+  /** Whether the caller may see the scenario (a row at hand, or a key; an unknown key: no). */
+  async sees(scenario: ScenarioOwnership | string): Promise<boolean> {
+    const access = typeof scenario === "string" ? await this.accessToKey(scenario) : await this.accessTo(scenario);
+    return access !== null && access !== "NONE";
   }
 
   /** The caller's access to a scenario by key; null when there is none. */
@@ -118,15 +132,17 @@ export class ScenarioGuard {
    */
   async allow(scenarios: readonly ScenarioArgument[], needed: ScenarioAccess): Promise<boolean> {
     if (this.caller.kind === "local") return true;
-    await this.loadOwners(scenarios.map((argument) => (argument.id === null || argument.id === undefined ? null : keyFromId(String(argument.id), "Scenario"))));
-    for (const argument of scenarios) {
-      if (argument.id === null || argument.id === undefined) continue;
+    const named = scenarios.flatMap((argument) => {
+      if (argument.id === null || argument.id === undefined) return [];
       const sent = String(argument.id);
       const key = keyFromId(sent, "Scenario");
-      if (key === null) continue;
+      return key === null ? [] : [{ field: argument.field, sent, key }];
+    });
+    await this.loadOwners(named.map((argument) => argument.key));
+    for (const { field, sent, key } of named) {
       const access = await this.accessToKey(key);
       if (access === null || grants(access, needed)) continue;
-      this.refusals.set(scenarios, { field: argument.field, id: sent, access, needed });
+      this.refusals.set(scenarios, { field, id: sent, access, needed });
       return false;
     }
     return true;
@@ -169,8 +185,8 @@ export class ScenarioGuard {
   }
 
   /** Reads the owners of the keys not read yet, in one statement however many a field names. */
-  private async loadOwners(keys: ReadonlyArray<string | null>): Promise<void> {
-    const missing = [...new Set(keys.filter((key): key is string => key !== null && !this.owners.has(key)))];
+  private async loadOwners(keys: readonly string[]): Promise<void> {
+    const missing = [...new Set(keys.filter((key) => !this.owners.has(key)))];
     if (missing.length === 0) return;
     const rows = this.client.scenario.findMany({ where: { id: { in: missing } }, select: { id: true, kind: true, organisationId: true } });
     for (const key of missing) this.owners.set(key, rows.then((found) => found.find((row) => row.id === key) ?? null));
@@ -198,9 +214,8 @@ export class ScenarioGuard {
 }
 
 /** Whether the caller may still see the scenario, read afresh (for a stream that outlives its request). */
-export async function stillVisible(caller: Caller, key: string): Promise<boolean> {
-  const access = await new ScenarioGuard(caller, db).accessToKey(key);
-  return access !== null && access !== "NONE";
+export function stillVisible(caller: Caller, key: string): Promise<boolean> {
+  return new ScenarioGuard(caller, db).sees(key);
 }
 
 /** The events while `visible()` says yes before each: the first no ends the stream (and stops its source). */

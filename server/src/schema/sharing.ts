@@ -3,13 +3,12 @@
  * shares and their history on Scenario, and shareScenario / unshareScenario. The rule is
  * auth/access.ts; the writes are engine/sharing.ts.
  */
-import { accessOf, SHARE_ACCESSES, type ScenarioAccess, type ShareAccess } from "../auth/access.ts";
-import { mayWrite, type Caller, type OrganisationInfo } from "../auth/caller.ts";
+import { accessOf, SHARE_ACCESSES, visibleSharesWhere, type ScenarioAccess, type ShareAccess } from "../auth/access.ts";
+import { mayWrite, type OrganisationInfo } from "../auth/caller.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { InvalidInputError } from "../engine/errors.ts";
 import { shareScenario, unshareScenario } from "../engine/sharing.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
 import { OrganisationRef } from "./accounts.ts";
 import { ScenarioRef } from "./scenario.ts";
 
@@ -29,14 +28,6 @@ const ScenarioAccessEnum = builder.enumType("ScenarioAccess", {
     READ: { description: "Read only: a baseline, a what-if shared with you to read, or any scenario when your role or token only reads." },
   } satisfies Record<Exclude<ScenarioAccess, "NONE">, unknown>,
 });
-
-/** The shares a caller may see: all of its own organisation's what-ifs', and its own organisation's share of anyone's. */
-function sharesVisibleTo(caller: Caller): Prisma.ScenarioShareWhereInput {
-  if (caller.kind === "local") return {};
-  if (caller.kind === "anonymous") return { organisationId: { in: [] } };
-  const organisationId = caller.user.organisation.id;
-  return { OR: [{ scenario: { organisationId } }, { organisationId }] };
-}
 
 const asOrganisation = (row: { id: string; key: string; name: string; kind: string }): OrganisationInfo => ({ ...row, kind: row.kind as OrganisationInfo["kind"] });
 
@@ -82,7 +73,7 @@ builder.prismaObjectFields(ScenarioRef, (t) => ({
   // A relation, so a list of scenarios loads every scenario's shares in one statement.
   sharedWith: t.relation("shares", {
     description: "The organisations it is shared with. Its own organisation sees every share; one it is shared with sees only its own.",
-    query: (_args, context) => ({ where: sharesVisibleTo(context.caller), orderBy: { sharedAt: "asc" } }),
+    query: (_args, context) => ({ where: visibleSharesWhere(context.caller), orderBy: { sharedAt: "asc" } }),
   }),
   sharingHistory: t.prismaField({
     type: ["ScenarioShareChange"],
