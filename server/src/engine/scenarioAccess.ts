@@ -17,6 +17,8 @@ export interface ScenarioForEdit {
   archivedAt: Date | null;
   parentId: string | null;
   frameId: string;
+  /** The what-if's organisation (auth/access.ts); null for baselines. */
+  organisationId: string | null;
   name: string;
   description: string | null;
   frame: { years: YearAmount[]; precisionDecimals: number };
@@ -34,6 +36,7 @@ export async function findScenario(tx: Transaction, scenarioId: string, field: s
       archivedAt: true,
       parentId: true,
       frameId: true,
+      organisationId: true,
       name: true,
       description: true,
       frame: { select: { precisionDecimals: true, years: { select: { year: true, amount: true }, orderBy: { year: "asc" } } } },

@@ -14,31 +14,31 @@ export interface ShareInput {
   organisation: string;
 }
 
-/** Checks the input, then finds the what-if and the organisation, refusing a baseline and the owner itself. */
-async function sharingParties(tx: Transaction, input: ShareInput, problems: ProblemList) {
-  const scenario = await findScenarioForWrite(tx, problems.id("input.scenarioId", input.scenarioId, "Scenario")!, "input.scenarioId");
-  const owned = await tx.scenario.findUniqueOrThrow({ where: { id: scenario.id }, select: { organisationId: true } });
+/** The input, checked before anything is read: the scenario's key, and the problems so far. */
+function checked(input: ShareInput): { scenarioKey: string; problems: ProblemList } {
+  const problems = new ProblemList();
+  const scenarioKey = problems.id("input.scenarioId", input.scenarioId, "Scenario");
+  problems.text("input.organisation", input.organisation, { max: 200, required: true });
+  problems.throwIfAny();
+  return { scenarioKey: scenarioKey!, problems };
+}
+
+/** Finds the what-if and the organisation, refusing a baseline and the owner itself. */
+async function sharingParties(tx: Transaction, input: ShareInput, { scenarioKey, problems }: ReturnType<typeof checked>) {
+  const scenario = await findScenarioForWrite(tx, scenarioKey, "input.scenarioId");
   const organisation = await tx.organisation.findFirst({ where: { OR: [{ key: input.organisation }, { id: input.organisation }] }, select: { id: true } });
   if (scenario.kind === "BASELINE") problems.add("input.scenarioId", "NOT_A_WHAT_IF", "a baseline is read by every signed-in user already.", input.scenarioId);
   if (!organisation) problems.add("input.organisation", "UNKNOWN_ORGANISATION", `there is no organisation ${JSON.stringify(input.organisation)}.`, input.organisation);
-  else if (organisation.id === owned.organisationId) problems.add("input.organisation", "OWN_ORGANISATION", "the scenario belongs to this organisation already.", input.organisation);
+  else if (organisation.id === scenario.organisationId) problems.add("input.organisation", "OWN_ORGANISATION", "the scenario belongs to this organisation already.", input.organisation);
   problems.throwIfAny();
   return { scenarioId: scenario.id, organisationId: organisation!.id };
 }
 
-function checked(input: ShareInput): ProblemList {
-  const problems = new ProblemList();
-  problems.id("input.scenarioId", input.scenarioId, "Scenario");
-  problems.text("input.organisation", input.organisation, { max: 200, required: true });
-  problems.throwIfAny();
-  return problems;
-}
-
 /** Shares the what-if with the organisation, or changes the access it has; the same access again changes nothing. Returns the scenario's key. */
 export function shareScenario(input: ShareInput & { access: ShareAccess }, actor: string): Promise<string> {
-  const problems = checked(input);
+  const checkedInput = checked(input);
   return writeTransaction(async (tx) => {
-    const { scenarioId, organisationId } = await sharingParties(tx, input, problems);
+    const { scenarioId, organisationId } = await sharingParties(tx, input, checkedInput);
     const existing = await tx.scenarioShare.findUnique({ where: { scenarioId_organisationId: { scenarioId, organisationId } } });
     if (existing?.access === input.access) return scenarioId;
     await tx.scenarioShare.upsert({
@@ -53,9 +53,9 @@ export function shareScenario(input: ShareInput & { access: ShareAccess }, actor
 
 /** Takes the organisation's share back: from its next request on, the what-if is hidden from it. Not shared: nothing changes. */
 export function unshareScenario(input: ShareInput, actor: string): Promise<string> {
-  const problems = checked(input);
+  const checkedInput = checked(input);
   return writeTransaction(async (tx) => {
-    const { scenarioId, organisationId } = await sharingParties(tx, input, problems);
+    const { scenarioId, organisationId } = await sharingParties(tx, input, checkedInput);
     const existing = await tx.scenarioShare.findUnique({ where: { scenarioId_organisationId: { scenarioId, organisationId } } });
     if (!existing) return scenarioId;
     await tx.scenarioShare.delete({ where: { scenarioId_organisationId: { scenarioId, organisationId } } });
