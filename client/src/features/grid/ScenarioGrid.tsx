@@ -118,6 +118,7 @@ const HIGHLIGHT_MS = 6_000;
 const REASONS: Record<AmountError["code"], MessageKey> = {
   EMPTY: "reasonEmpty",
   NOT_A_NUMBER: "reasonNotANumber",
+  AMBIGUOUS: "reasonAmbiguous",
   TOO_PRECISE: "reasonTooPrecise",
   NEGATIVE: "reasonNegative",
   TOO_LARGE: "reasonTooLarge",
