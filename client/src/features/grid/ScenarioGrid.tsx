@@ -35,7 +35,7 @@ import { ScenarioChart } from "./ScenarioChart.tsx";
 import { ScenarioGridQuery } from "./gridQuery.ts";
 import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, withCells, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
 import { parseCellInput, parseClipboardBlock, planPaste, type PastedCell } from "./pasteBlock.ts";
-import { blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
+import { blockBounds, blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
 import { failureText } from "../../app/failures.ts";
@@ -579,9 +579,13 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         return;
       }
       const block = parseClipboardBlock(event.clipboardData.getData("text/plain"));
-      const plan = planPaste(block, start, lineKeys, years, scenario!.frame.precisionDecimals);
+      // The selection holds the focused cell unless focus moved on; a paste lands on what is selected, from its top-left.
+      const selection = blockRef.current && isInBlock(blockRef.current, start, lineKeys, years) ? blockRef.current : { anchor: start, focus: start };
+      const target = blockBounds(selection, lineKeys, years)!;
+      const plan = planPaste(block, target, lineKeys, years, scenario!.frame.precisionDecimals);
       if (plan.kind === "outside") {
-        setStatus({ text: t("pasteOutside", { rows: plan.rows, columns: plan.columns, start: `${start.initiativeKey} ${start.year}` }), tone: "error" });
+        const topLeft = `${lineKeys[target.top]} ${years[target.left]}`;
+        setStatus({ text: t("pasteOutside", { rows: plan.rows, columns: plan.columns, start: topLeft, fitRows: plan.fits.rows, fitColumns: plan.fits.columns }), tone: "error" });
       } else if (plan.kind === "invalid") {
         const first = plan.problems[0]!;
         setCellErrors((current) => {
