@@ -164,6 +164,48 @@ test("a paste lands on the selected block from its top-left: one value fills it,
   expect(errors).toEqual([]);
 });
 
+test("sorting a column orders lines within each theme, headings stay; a paste after the sort follows the rows as shown", async () => {
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Sorteret" } });
+  const key: string = fork.forkScenario.scenario.key;
+  const grid = await clientOperationOverHttp(e2e.app.baseUrl, "ScenarioGrid", { id: Buffer.from(`Scenario:${key}`).toString("base64") });
+  const themeOf = new Map<string, string>(grid.scenario.lines.map((line: { initiative: { key: string; theme: { key: string } } }) => [line.initiative.key, line.initiative.theme.key]));
+  const { page, errors } = await e2e.open();
+  await page.goto(`${e2e.app.baseUrl}/#/scenario/${key}`);
+  await page.locator('.ag-row[row-id="vmk"]').waitFor();
+  const shownOrder = () =>
+    // Body rows carry their displayed position in row-index (pinned rows have "b-0" and the like); a row appears once per column section.
+    page.locator(".ag-row[row-index]").evaluateAll((rows) => {
+      const byIndex = new Map<number, string>();
+      for (const row of rows) {
+        const index = Number(row.getAttribute("row-index"));
+        if (Number.isInteger(index)) byIndex.set(index, row.getAttribute("row-id")!);
+      }
+      return [...byIndex].sort(([left], [right]) => left - right).map(([, id]) => id);
+    });
+  const documentOrder = await shownOrder();
+
+  await page.locator('.ag-header-cell[col-id="y2024"]').click();
+  await expect.poll(async () => (await shownOrder()).join(",")).not.toBe(documentOrder.join(","));
+  const sorted = await shownOrder();
+  // Every line sits under its own theme's heading, and the headings keep the document's order.
+  let heading = "";
+  for (const rowId of sorted) {
+    if (rowId.startsWith("theme:")) heading = rowId.slice("theme:".length);
+    else expect([rowId, heading]).toEqual([rowId, themeOf.get(rowId)]);
+  }
+  expect(sorted.filter((rowId) => rowId.startsWith("theme:"))).toEqual(documentOrder.filter((rowId) => rowId.startsWith("theme:")));
+
+  // The first two lines as shown (not as in the document) get the pasted value.
+  const [first, second] = sorted.filter((rowId) => !rowId.startsWith("theme:"));
+  await focusCell(page, first!, "y2026");
+  await page.keyboard.press("Shift+ArrowDown");
+  await pasteText(page, "9\r\n");
+  await page.getByText("2 celler indsat.").waitFor();
+  const stored = await storedCells(e2e.app.baseUrl, key);
+  expect([stored.get(`${first}:2026`), stored.get(`${second}:2026`)]).toEqual(["9", "9"]);
+  expect(errors).toEqual([]);
+});
+
 test("select a block with Shift+arrows and copy it as tab-separated text, ready for Excel", async () => {
   const { page, context, errors } = await e2e.open();
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
