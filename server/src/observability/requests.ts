@@ -5,7 +5,7 @@
  * plausible one, else a new UUID, and is sent back as X-Request-Id on the answer.
  */
 import { randomUUID } from "node:crypto";
-import { getOperationAST, type ExecutionArgs } from "graphql";
+import { getOperationAST, Kind, type DocumentNode, type ExecutionArgs } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "../builder.ts";
 import { log } from "./log.ts";
@@ -36,14 +36,14 @@ function operationLabel(name: string | undefined): string {
   return name;
 }
 
-function noteExecution(args: ExecutionArgs) {
+/** The caller is known once the context is built, just before execution. */
+function noteCaller(args: ExecutionArgs) {
   const context = args.contextValue as Partial<Context>;
   const record = context.request && observed.get(context.request);
-  if (!record) return;
-  record.operation = getOperationAST(args.document, args.operationName)?.name?.value;
-  record.caller = context.caller?.kind;
+  if (record) record.caller = context.caller?.kind;
 }
 
+const isDocument = (value: unknown): value is DocumentNode => typeof value === "object" && value !== null && (value as DocumentNode).kind === Kind.DOCUMENT;
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> => typeof value === "object" && value !== null && Symbol.asyncIterator in value;
 
 /** The yoga plugin; first in the list, so it sees requests that a later plugin refuses (rate limit, size). */
@@ -53,11 +53,19 @@ export function observeRequests(): Plugin {
       const given = request.headers.get("x-request-id");
       observed.set(request, { id: given && REQUEST_ID.test(given) ? given : randomUUID(), started: performance.now(), errorCodes: [] });
     },
+    // The operation's name from the parsed document, so an operation refused by validation or a
+    // limit is counted under its name too.
+    onParse({ context }) {
+      return ({ result }) => {
+        const record = observed.get(context.request);
+        if (record && isDocument(result)) record.operation = getOperationAST(result, context.params?.operationName)?.name?.value;
+      };
+    },
     onExecute({ args }) {
-      noteExecution(args);
+      noteCaller(args);
     },
     onSubscribe({ args }) {
-      noteExecution(args);
+      noteCaller(args);
       return {
         onSubscribeResult({ result }) {
           if (!isAsyncIterable(result)) return;
