@@ -2,6 +2,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // The in-process server's request log (one JSON line a request) would drown the test report;
+    // warnings and errors still show. Server processes log at info (support/serverProcess.ts).
+    env: { RAMME_LOG_LEVEL: "warn" },
     projects: [
       {
         extends: true,

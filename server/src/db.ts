@@ -13,9 +13,10 @@
  * where writes run side by side and lock the scenario they change (see retryingConflicts).
  * Another process may still read the file (a backup) or lock it for a moment, which a write waits for.
  */
-import { configureSqlite, createDatabase, isPostgres, type Database } from "./db/client.ts";
+import { configureSqlite, createDatabase, isPostgres, postgresPool, type Database } from "./db/client.ts";
 import { someCause } from "./db/unavailable.ts";
 import type { Prisma } from "./generated/prisma/client.ts";
+import { log } from "./observability/log.ts";
 
 export const db = createDatabase();
 const writeClient = createDatabase();
@@ -24,6 +25,8 @@ export type Transaction = Prisma.TransactionClient;
 
 let configured: Promise<void> | null = null;
 let queue: Promise<unknown> = Promise.resolve();
+/** Write transactions asked for and not yet finished: queued behind others on SQLite, or running. */
+let pendingWrites = 0;
 /** What to do once a transaction has committed (e.g. tell live viewers), per open transaction. */
 const commitHooks = new WeakMap<Transaction, (() => void)[]>();
 
@@ -68,15 +71,28 @@ export function writeTransaction<T>(work: (tx: Transaction) => Promise<T>): Prom
       try {
         hook();
       } catch (error) {
-        console.error("An after-commit step failed:", error);
+        log.error({ err: error }, "An after-commit step failed.");
       }
     }
     return result;
   };
-  if (!onSqlite) return retryingConflicts(run);
-  const result = queue.then(run, run);
+  pendingWrites += 1;
+  const done = () => {
+    pendingWrites -= 1;
+  };
+  if (!onSqlite) return retryingConflicts(run).finally(done);
+  const result = queue.then(run, run).finally(done);
   queue = result.catch(() => undefined);
   return result;
+}
+
+/** What /metrics reports of the database: the write queue's depth and, on PostgreSQL, each pool's use. */
+export function databaseUse(): { pendingWrites: number; pools: { client: string; total: number; idle: number; waiting: number }[] } {
+  const pools = Object.entries({ read: db, write: writeClient }).flatMap(([client, database]) => {
+    const pool = postgresPool(database);
+    return pool ? [{ client, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }] : [];
+  });
+  return { pendingWrites, pools };
 }
 
 /**

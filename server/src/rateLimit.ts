@@ -15,6 +15,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { Caller } from "./auth/caller.ts";
 import type { AuthMode } from "./auth/config.ts";
 import { callerOf } from "./auth/identify.ts";
+import { log } from "./observability/log.ts";
 
 export const RATE_LIMITED = "RATE_LIMITED";
 
@@ -58,7 +59,7 @@ function limiterRedis(url: string): Redis {
     let reported = false;
     sharedRedis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     sharedRedis.on("error", (error: Error) => {
-      if (!reported) console.error(`Redis (rate limits) is unreachable; each instance counts requests itself until it is back: ${error.message}`);
+      if (!reported) log.error(`Redis (rate limits) is unreachable; each instance counts requests itself until it is back: ${error.message}`);
       reported = true;
     });
     sharedRedis.on("ready", () => {

@@ -1,6 +1,6 @@
 /**
  * Starts Ramme on one port: GraphQL at /graphql, the built web client at /, health checks at
- * /healthz and /readyz.
+ * /healthz and /readyz, Prometheus metrics at /metrics (observability/metrics.ts).
  * Seeds the documents' data first (a no-op when the database already holds it).
  */
 import { existsSync } from "node:fs";
@@ -11,6 +11,8 @@ import { configureDatabase, db, disconnectDatabase } from "./db.ts";
 import { repoRoot } from "./db/databaseUrl.ts";
 import { answerHealth, healthPathOf } from "./health.ts";
 import { changeFeed, closeChangeFeed } from "./live/changeFeed.ts";
+import { log } from "./observability/log.ts";
+import { answerMetrics, isMetricsPath } from "./observability/metrics.ts";
 import { seedDatabase } from "./seed/seedDatabase.ts";
 import { securityHeaders } from "./hardening.ts";
 import { closeRateLimitStore } from "./rateLimit.ts";
@@ -22,7 +24,7 @@ const clientDirectory = path.join(repoRoot, "client", "dist");
 
 await configureDatabase();
 const seeded = await seedDatabase(db);
-console.log(seeded === "seeded" ? "Seeded the documents' data." : "Documents' data already in the database.");
+log.info(seeded === "seeded" ? "Seeded the documents' data." : "Documents' data already in the database.");
 
 const serveClient = existsSync(clientDirectory)
   ? sirv(clientDirectory, { single: true, etag: true, gzip: true, brotli: true })
@@ -48,6 +50,10 @@ const server = createServer((request, response) => {
     void yoga.handle(request, response);
     return;
   }
+  if (isMetricsPath(request)) {
+    void answerMetrics(request, response);
+    return;
+  }
   const healthPath = healthPathOf(request);
   if (healthPath) {
     void answerHealth(healthPath, response);
@@ -59,11 +65,11 @@ const server = createServer((request, response) => {
   });
 });
 
-console.log(`Live updates: ${changeFeed().transport === "redis" ? "shared with other instances through Redis" : "in this process (set REDIS_URL to share them between instances)"}.`);
+log.info(`Live updates: ${changeFeed().transport === "redis" ? "shared with other instances through Redis" : "in this process (set REDIS_URL to share them between instances)"}.`);
 
 server.listen(port, host, () => {
   const shownHost = host === "0.0.0.0" || host === "127.0.0.1" ? "localhost" : host;
-  console.log(`Ramme is running: open http://${shownHost}:${port}/ (GraphQL API at http://${shownHost}:${port}/graphql)`);
+  log.info(`Ramme is running: open http://${shownHost}:${port}/ (GraphQL API at http://${shownHost}:${port}/graphql)`);
 });
 
 /** How long a shutdown waits for requests in flight before it cuts the remaining connections. */
@@ -77,17 +83,17 @@ const shutdownGraceMs = Number(process.env.RAMME_SHUTDOWN_GRACE_MS ?? 30_000);
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: finishing requests in flight, then stopping.`);
+  log.info(`${signal}: finishing requests in flight, then stopping.`);
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   await closeChangeFeed();
   server.closeIdleConnections();
   const graceOver = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), shutdownGraceMs).unref());
   if ((await Promise.race([closed, graceOver])) === "timeout") {
-    console.error(`Requests still open after ${shutdownGraceMs} ms; closing them.`);
+    log.warn(`Requests still open after ${shutdownGraceMs} ms; closing them.`);
     server.closeAllConnections();
   }
   await Promise.all([disconnectDatabase(), closeRateLimitStore()]);
-  console.log("Stopped.");
+  log.info("Stopped.");
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

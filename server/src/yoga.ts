@@ -6,6 +6,8 @@ import { useResponseCookies } from "./auth/cookies.ts";
 import type { Context } from "./builder.ts";
 import { maskError } from "./db/unavailable.ts";
 import { hardeningConfigFrom, hardeningPlugins, type HardeningConfig } from "./hardening.ts";
+import { log } from "./observability/log.ts";
+import { observeRequests } from "./observability/requests.ts";
 import { schema } from "./schema/index.ts";
 
 export { LOCAL_ACTOR } from "./auth/identify.ts";
@@ -28,7 +30,10 @@ export function createRammeYoga(options: YogaServerOptions = {}) {
     schema,
     graphqlEndpoint: "/graphql",
     context: ({ request }) => contextFor(request, mode),
-    plugins: [...hardeningPlugins(config, mode), useResponseCookies()],
+    // Observation first: it must see requests a hardening plugin ends early (429, 413) too.
+    plugins: [observeRequests(), ...hardeningPlugins(config, mode), useResponseCookies()],
+    // Yoga's own messages (an unexpected error's original, before masking) go to the JSON log.
+    logging: log,
     // Unexpected errors (bugs) reach clients as "Unexpected error." with no stack or SQL; a database that cannot be reached as DATABASE_UNAVAILABLE.
     maskedErrors: { maskError },
     // GraphiQL needs introspection: where that is off, so is GraphiQL.

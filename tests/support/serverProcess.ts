@@ -95,6 +95,8 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     PORT: String(port),
     HOST: "127.0.0.1",
     DATABASE_URL: options.databaseUrl,
+    // "Ramme is running" and the other lines the tests look for are info lines.
+    RAMME_LOG_LEVEL: "info",
     ...options.env,
   };
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], { cwd: serverDirectory, env, stdio: ["ignore", "pipe", "pipe"] });

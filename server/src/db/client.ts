@@ -1,7 +1,9 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-pg/client.ts";
+import { log } from "../observability/log.ts";
 import { ensureDatabaseDirectory, providerOf, resolveDatabaseUrl } from "./databaseUrl.ts";
 
 export type Database = PrismaClient<"query">;
@@ -17,18 +19,23 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 export function createDatabase(url = process.env.DATABASE_URL): Database {
   const resolved = resolveDatabaseUrl(url);
   if (providerOf(resolved) === "postgresql") {
+    // Without a limit, connecting to a host that does not answer waits for the OS's TCP timeout.
+    // The pool is made here, not by the adapter, so /metrics can report its use (postgresPool).
+    const pool = new pg.Pool({ connectionString: resolved, connectionTimeoutMillis: 5_000 });
     const client = new PostgresPrismaClient({
-      adapter: new PrismaPg(
-        // Without a limit, connecting to a host that does not answer waits for the OS's TCP timeout.
-        { connectionString: resolved, connectionTimeoutMillis: 5_000 },
+      adapter: new PrismaPg(pool, {
         // A pooled connection that dies (PostgreSQL restarted) is dropped by the pool and replaced on
         // the next query; the adapter handles the pool's "error" event, which would otherwise end the
         // process. Said once per outage, not once per connection.
-        { onPoolError: reportLostConnection, onConnectionError: reportLostConnection },
-      ),
+        onPoolError: reportLostConnection,
+        onConnectionError: reportLostConnection,
+        // $disconnect ends the pool, as it ends one the adapter made itself.
+        disposeExternalPool: true,
+      }),
       log: [{ emit: "event", level: "query" }],
-    });
-    return client as unknown as Database;
+    }) as unknown as Database;
+    pools.set(client, pool);
+    return client;
   }
   ensureDatabaseDirectory(resolved);
   return new PrismaClient({
@@ -39,12 +46,17 @@ export function createDatabase(url = process.env.DATABASE_URL): Database {
   });
 }
 
+const pools = new WeakMap<Database, pg.Pool>();
+
+/** The connection pool of a PostgreSQL client (its total, idle and waiting counts); none on SQLite. */
+export const postgresPool = (client: Database): pg.Pool | undefined => pools.get(client);
+
 let lastLostConnectionReport = 0;
 function reportLostConnection(error: Error) {
   const now = Date.now();
   if (now - lastLostConnectionReport < 10_000) return;
   lastLostConnectionReport = now;
-  console.error(`PostgreSQL connection lost (${error.message}); requests get DATABASE_UNAVAILABLE until it is back.`);
+  log.error(`PostgreSQL connection lost (${error.message}); requests get DATABASE_UNAVAILABLE until it is back.`);
 }
 
 export function isPostgres(url = process.env.DATABASE_URL): boolean {

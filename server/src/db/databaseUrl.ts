@@ -1,9 +1,20 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The repository root, so that relative `file:` URLs mean the same thing from every working directory. */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+/**
+ * The repository root (the folder with pnpm-workspace.yaml), so that relative `file:` URLs mean the
+ * same thing from every working directory. Found by walking up from this module, which lives in
+ * server/src/db under tsx and in server/dist (or dist/chunks) once compiled.
+ */
+export const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRepoRoot(from: string): string {
+  for (let directory = from; ; directory = path.dirname(directory)) {
+    if (existsSync(path.join(directory, "pnpm-workspace.yaml"))) return directory;
+    if (path.dirname(directory) === directory) throw new Error(`no pnpm-workspace.yaml above ${from}: run Ramme from its checkout`);
+  }
+}
 
 /** The embedded default: a SQLite file under data/ in the checkout. */
 export const defaultDatabaseUrl = `file:${path.join(repoRoot, "data", "ramme.db")}`;

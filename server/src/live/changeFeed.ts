@@ -12,6 +12,7 @@ import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { setMaxListeners } from "node:events";
 import { Redis } from "ioredis";
 import { encodeScenarioChanged, decodeScenarioChanged, type ScenarioChangedEvent, type ScenarioChangedMessage } from "./scenarioChanged.ts";
+import { log } from "../observability/log.ts";
 
 type Listener = (event: ScenarioChangedEvent) => void;
 
@@ -30,6 +31,8 @@ export interface ChangeFeed {
   close(): Promise<void>;
   onClose(end: () => void): () => void;
   readonly transport: "in-process" | "redis";
+  /** Whether each Redis connection (publish, subscribe) is ready now; none without Redis. For /metrics. */
+  redisConnections(): { connection: string; ready: boolean }[];
 }
 
 const TOPIC_PREFIX = "ramme:scenarioChanged:";
@@ -60,11 +63,11 @@ export function createChangeFeed(options: { redisUrl?: string | undefined; resyn
       const client = new Redis(options.redisUrl!, { maxRetriesPerRequest: null, enableOfflineQueue: role === "subscribe" });
       let reported = false;
       client.on("error", (error: Error) => {
-        if (!reported) console.error(`Redis (${role}) is unreachable; live updates fall back to database checks until it is back: ${error.message}`);
+        if (!reported) log.error(`Redis (${role}) is unreachable; live updates fall back to database checks until it is back: ${error.message}`);
         reported = true;
       });
       client.on("ready", () => {
-        if (reported) console.log(`Redis (${role}) is back.${role === "publish" && publishFailures > 0 ? ` ${publishFailures} changes were not published meanwhile; viewers read them from the database.` : ""}`);
+        if (reported) log.info(`Redis (${role}) is back.${role === "publish" && publishFailures > 0 ? ` ${publishFailures} changes were not published meanwhile; viewers read them from the database.` : ""}`);
         reported = false;
         if (role === "publish") publishFailures = 0;
       });
@@ -91,6 +94,7 @@ export function createChangeFeed(options: { redisUrl?: string | undefined; resyn
 
   return {
     transport: redis ? "redis" : "in-process",
+    redisConnections: () => (redis ? Object.entries(redis).map(([role, client]) => ({ connection: `live_${role}`, ready: client.status === "ready" })) : []),
     publish(event) {
       if (closed) return;
       const topic = TOPIC_PREFIX + event.scenarioId;
@@ -116,7 +120,7 @@ export function createChangeFeed(options: { redisUrl?: string | undefined; resyn
         try {
           if (message) listener(decodeScenarioChanged(message));
         } catch (error) {
-          console.error("A live change could not be read (the stream catches up from the database):", error);
+          log.error({ err: error }, "A live change could not be read (the stream catches up from the database).");
         }
       };
       target.addEventListener(topic, onEvent);

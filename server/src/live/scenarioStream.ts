@@ -14,6 +14,7 @@ import { Repeater } from "graphql-yoga";
 import type { ChangeFeed } from "./changeFeed.ts";
 import { changesAfter, scenarioVersion } from "./missedChanges.ts";
 import type { ScenarioChangedEvent } from "./scenarioChanged.ts";
+import { log } from "../observability/log.ts";
 
 export function scenarioStream(feed: ChangeFeed, scenarioId: string, afterVersion: number): AsyncIterable<ScenarioChangedEvent> {
   return new Repeater<ScenarioChangedEvent>(async (push, stop) => {
@@ -24,7 +25,7 @@ export function scenarioStream(feed: ChangeFeed, scenarioId: string, afterVersio
     const then = (step: () => Promise<void>) => {
       steps = steps.then(step).catch((error: unknown) => {
         // The database may be away; the next live change or resync tries again.
-        console.error(`Live stream of ${scenarioId} could not catch up (it retries): ${(error as Error).message}`);
+        log.warn(`Live stream of ${scenarioId} could not catch up (it retries): ${(error as Error).message}`);
       });
     };
     const deliver = async (event: ScenarioChangedEvent) => {
