@@ -9,9 +9,10 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
-import type { GraphQLError, ValidationContext } from "graphql";
+import { Kind, type ASTVisitor, type FragmentDefinitionNode, type GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import { authModeFromEnv, type AuthMode } from "./auth/config.ts";
+import { operationCost } from "./operationCost.ts";
 import { rateLimitPlugin, type RateLimitConfig } from "./rateLimit.ts";
 import { trustedOperationsPlugin } from "./trustedOperations.ts";
 
@@ -41,7 +42,8 @@ export const DEFAULT_LIMITS = {
   maxDepth: 15,
   maxAliases: 15,
   maxTokens: 1000,
-  maxCost: 50_000,
+  // operationCost.ts's estimate; the web client's costliest (ChangesSince, 914,016,202) fits: docs/api.md "The cost model".
+  maxCost: 1_000_000_000,
   maxDirectives: 20,
   maxBodyBytes: 4_000_000,
   batchLimit: 0,
@@ -105,12 +107,45 @@ function limitError(error: GraphQLError): GraphQLError {
 const reportToValidation = [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(limitError(error))];
 const limitRule = { propagateOnRejection: false, onReject: reportToValidation };
 
+/**
+ * Refuses an operation whose estimated cost (operationCost.ts: every list multiplied by its bound)
+ * is over `maxCost`, with the estimate and the limit in extensions, before anything runs.
+ */
+export function costLimitRule(maxCost: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition: {
+      leave(operation) {
+        const schema = context.getSchema();
+        const root = schema.getRootType(operation.operation);
+        if (!root) return;
+        const fragments: Record<string, FragmentDefinitionNode> = {};
+        for (const definition of context.getDocument().definitions) {
+          if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+        }
+        const cost = operationCost(schema, operation.selectionSet, root, fragments);
+        if (cost <= maxCost) return;
+        context.reportError(
+          createGraphQLError(`Operation cost limit of ${maxCost} exceeded: estimated ${cost}.`, {
+            nodes: [operation],
+            extensions: { code: OPERATION_LIMIT, cost, limit: maxCost, http: { status: 400 } },
+          }),
+        );
+      },
+    },
+  });
+}
+
+function costLimitPlugin(maxCost: number): Plugin {
+  return { onValidate: ({ addValidationRule }) => addValidationRule(costLimitRule(maxCost)) };
+}
+
 /** Plugins for createYoga; the body size and batching limits are yoga options (see yoga.ts). */
 export function hardeningPlugins(config: HardeningConfig, mode: AuthMode): Plugin[] {
   const armor = EnvelopArmorPlugin({
     maxDepth: { n: config.maxDepth, ...limitRule },
     maxAliases: { n: config.maxAliases, ...limitRule },
-    costLimit: { maxCost: config.maxCost, ...limitRule },
+    // Armor's estimate counts a list as one item: ours (costLimitPlugin) multiplies by each list's bound.
+    costLimit: { enabled: false },
     maxDirectives: { n: config.maxDirectives, ...limitRule },
     // Counted while parsing, before any validation: there is no validation context to report to.
     maxTokens: {
@@ -129,7 +164,7 @@ export function hardeningPlugins(config: HardeningConfig, mode: AuthMode): Plugi
   // First: a caller over the budget costs no more than counting.
   if (config.rateLimit.requests > 0) plugins.push(rateLimitPlugin(config.rateLimit, mode));
   // Resolves hashes to text before the operation limits count it.
-  plugins.push(trustedOperationsPlugin(config.trustedOperations, mode), armor as Plugin, useCSRFPrevention({ requestHeaders: CSRF_HEADERS }));
+  plugins.push(trustedOperationsPlugin(config.trustedOperations, mode), armor as Plugin, costLimitPlugin(config.maxCost), useCSRFPrevention({ requestHeaders: CSRF_HEADERS }));
   if (!config.introspection) {
     // graphql-js's NoSchemaIntrospectionCustomRule: __schema and __type refused, __typename (which clients need) allowed.
     plugins.push(useDisableIntrospection());
