@@ -10,6 +10,7 @@ import { schema } from "@ramme/server/schema/index.ts";
 import { MANIFEST_FILE } from "@ramme/server/trustedOperations.ts";
 import { createRammeYoga } from "@ramme/server/yoga.ts";
 import { describe, expect, it } from "vitest";
+import { graphql, recordSql } from "../support/graphql.ts";
 import { fingerprint } from "../support/scenarios.ts";
 
 const costOf = (source: string): number => documentCosts(schema, source)[0]!.cost;
@@ -71,5 +72,24 @@ describe("the web client's operations", () => {
     expect(largest.cost).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost);
     const documented = readFileSync(new URL("../../docs/api.md", import.meta.url), "utf8");
     expect(documented).toContain(`\`${largest.name}\`, cost ${largest.cost.toLocaleString("en")}`);
+  });
+});
+
+describe("limits come first", () => {
+  const ids = (count: number) => Array.from({ length: count }, () => "aftale-2024");
+
+  it.each([
+    ["recommendationCoverage", `query($ids: [ID!]!) { recommendationCoverage(scenarioIds: $ids) { __typename ... on InvalidInputError { problems { field code } } } }`, "scenarioIds"],
+    ["compareScenarios", `query($ids: [ID!]!) { compareScenarios(baseId: "aftale-2024", otherIds: $ids) { __typename ... on InvalidInputError { problems { field code } } } }`, "otherIds"],
+    ["exportComparison", `query($ids: [ID!]!) { exportComparison(baseId: "aftale-2024", otherIds: $ids, format: CSV) { __typename ... on InvalidInputError { problems { field code } } } }`, "otherIds"],
+  ])("%s with 100,000 repeated IDs is refused for its length alone, without reading the database", async (_name, source, field) => {
+    let answer: Awaited<ReturnType<typeof graphql>> | undefined;
+    const statements = await recordSql(async () => {
+      answer = await graphql(source, { ids: ids(100_000) });
+    });
+    const result = Object.values(answer!.data ?? {})[0] as { __typename: string; problems: Array<{ field: string; code: string }> };
+    // One problem, the length: not 100,000 "repeated" ones, and not a quadratic search for them first.
+    expect(result).toEqual({ __typename: "InvalidInputError", problems: [{ field, code: "TOO_MANY_CELLS" }] });
+    expect(statements).toEqual([]);
   });
 });
