@@ -53,7 +53,10 @@ describe("size", () => {
 describe("concurrency", () => {
   it("large operations beyond the running ones and the queue are refused SERVER_BUSY; the others are answered", async () => {
     const yoga = createRammeYoga({ hardening: hardeningConfigFrom({ RAMME_LARGE_OPERATION_COST: "1000", RAMME_MAX_LARGE_OPERATIONS: "1", RAMME_LARGE_OPERATION_QUEUE: "1" }) });
-    const send = () => yoga.fetch("http://ramme.test/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: compare }) }).then((response) => response.json());
+    const send = async (): Promise<{ errors?: Array<{ extensions?: { code?: string } }> }> => {
+      const response = await yoga.fetch("http://ramme.test/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: compare }) });
+      return response.json();
+    };
     const answers = await Promise.all([send(), send(), send(), send()]);
     const codes = answers.map((answer) => answer.errors?.[0]?.extensions?.code ?? "answered");
     expect(codes.filter((code) => code === "answered")).toHaveLength(2);
