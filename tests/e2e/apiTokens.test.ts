@@ -8,7 +8,7 @@
  */
 import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
-import { ramme, signInOnPage, unexpectedErrors } from "./support/accounts.ts";
+import { ramme, rammeAsync, signInOnPage, unexpectedErrors } from "./support/accounts.ts";
 import { seriousViolations } from "./support/axe.ts";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
@@ -23,6 +23,8 @@ const SECRET_PATTERN = /^ramme_([0-9a-f]{8})_[A-Za-z0-9_-]{43}$/;
 
 /** The project's own command line (server/src/auth/cli.ts), as an operator runs it; its stdout. */
 const cli = (args: string[], input = "") => ramme(e2e.app.databaseFile, args, input);
+/** The same, while the test's HTTP client keeps running (between requests of a test). */
+const cliAsync = (args: string[]) => rammeAsync(e2e.app.databaseFile, args);
 
 beforeAll(() => {
   cli(["user:create", "--email", ADMIN.email, "--name", "Ada Admin", "--organisation", "finansministeriet", "--organisation-name", "Finansministeriet", "--kind", "secretariat", "--role", "admin"], `${ADMIN.password}\n`);
@@ -141,7 +143,7 @@ test("a viewer may create only READ tokens: the other option is disabled and say
 });
 
 test("an admin sees her organisation's other tokens and revokes a colleague's; an operator revokes one with token:revoke", async () => {
-  const colleague = cli(["token:create", "--email", EDITOR.email, "--name", "Eddies script", "--scope", "read"]).trim();
+  const colleague = (await cliAsync(["token:create", "--email", EDITOR.email, "--name", "Eddies script", "--scope", "read"])).trim();
   expect(colleague).toMatch(SECRET_PATTERN);
   expect((await asProgram(colleague)).status).toBe(200);
 
@@ -159,13 +161,13 @@ test("an admin sees her organisation's other tokens and revokes a colleague's; a
   expect(unexpected(errors)).toEqual([]);
 
   // The operator's way, by the prefix a list shows.
-  const secret = cli(["token:create", "--email", ADMIN.email, "--name", "Natlig eksport", "--scope", "read-write"]).trim();
+  const secret = (await cliAsync(["token:create", "--email", ADMIN.email, "--name", "Natlig eksport", "--scope", "read-write"])).trim();
   const prefix = `ramme_${SECRET_PATTERN.exec(secret)![1]}`;
   expect((await asProgram(secret)).status).toBe(200);
-  expect(cli(["token:revoke", "--prefix", prefix])).toMatch(new RegExp(`^Revoked API token "Natlig eksport" \\(${prefix}, read_write\\) of ${ADMIN.email}`));
+  expect(await cliAsync(["token:revoke", "--prefix", prefix])).toMatch(new RegExp(`^Revoked API token "Natlig eksport" \\(${prefix}, read_write\\) of ${ADMIN.email}`));
   expect((await asProgram(secret)).status).toBe(401);
-  expect(cli(["token:revoke", "--prefix", prefix])).toContain("was revoked already");
-  expect(() => cli(["token:revoke", "--prefix", "ramme_00000000"])).toThrow(/No API token has the prefix ramme_00000000/);
+  expect(await cliAsync(["token:revoke", "--prefix", prefix])).toContain("was revoked already");
+  await expect(cliAsync(["token:revoke", "--prefix", "ramme_00000000"])).rejects.toThrow(/No API token has the prefix ramme_00000000/);
 });
 
 test("in local mode there is no API tokens link, and the page says tokens need accounts", async () => {

@@ -2,7 +2,7 @@
  * Accounts mode in the e2e suite: users made with the project's own command line, as an operator
  * makes them, and signing in through the sign-in page, as a person does.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { serverDirectory } from "./app.ts";
@@ -15,6 +15,21 @@ export function ramme(databaseFile: string, args: string[], input = ""): string 
     input,
     stdio: "pipe",
   }).toString();
+}
+
+/**
+ * ramme() without blocking this process: while a command runs, the test's HTTP client keeps its timers,
+ * so it drops idle keep-alive connections the server is about to close instead of reusing one that
+ * the server closes under it ("other side closed") once a slow command has blocked it for 5 s.
+ */
+export function rammeAsync(databaseFile: string, args: string[], input = ""): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(path.join(serverDirectory, "node_modules", ".bin", "tsx"), ["src/auth/cli.ts", ...args], {
+      cwd: serverDirectory,
+      env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+    }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
+    child.stdin?.end(input);
+  });
 }
 
 /** `user:create` with these arguments, the password typed at its prompt. */
