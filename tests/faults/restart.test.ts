@@ -5,12 +5,12 @@
  * nothing answers on the port (a load balancer's /readyz check fails, so it sends traffic elsewhere);
  * SIGTERM to the supervisor stops the server gracefully and then the supervisor, leaving no process.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, migrateAndSeed, repoRoot, serverDirectory } from "../support/serverProcess.ts";
+import { buildServer, freePort, migrateAndSeed, repoRoot } from "../support/serverProcess.ts";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "ramme-restart-"));
 const databaseUrl = `file:${path.join(scratch, "ramme.db")}`;
@@ -21,7 +21,7 @@ afterAll(() => {
 });
 
 beforeAll(() => {
-  execFileSync(process.execPath, ["build.mjs"], { cwd: serverDirectory, stdio: "pipe" });
+  buildServer();
   migrateAndSeed(databaseUrl);
 });
 
