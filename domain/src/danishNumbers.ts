@@ -17,7 +17,10 @@ const MINUS = /^[-\u2212]/;
  * - a lone dash is zero;
  * - with both `.` and `,`, the last one is the decimal separator and the other groups thousands
  *   ("1.234,5" and "1,234.5" are both 1234.5);
- * - with only one kind of separator appearing once, it is the decimal separator ("3,5", "3.5");
+ * - with only one kind of separator appearing once, it is the decimal separator ("3,5", "3.5"), unless
+ *   it is followed by exactly three digits after a whole part of one to three digits ("2.000", "1,000"):
+ *   that reads as a thousand in one notation and as a decimal in the other, so it is refused as
+ *   AMBIGUOUS rather than guessed (write "2000", "2.000,0" or "2,0");
  * - with one kind appearing several times, it groups thousands ("1.234.567"), and every group after
  *   the first must have three digits.
  */
@@ -43,11 +46,28 @@ export function parseDanishAmount(input: string): Parsed<Oere> {
   if (rest.length > 0 || !/^\d*$/.test(decimalPart)) return { ok: false, error: { code: "NOT_A_NUMBER", input } };
 
   const groups = integerPart.split(/[., ]/);
+  if (decimalSeparator !== null && (lastDot < 0) !== (lastComma < 0) && couldBeThousands(groups, decimalPart)) {
+    return { ok: false, error: { code: "AMBIGUOUS", input } };
+  }
   const groupedWell = groups.length === 1 || groups.slice(1).every((group) => /^\d{3}$/.test(group));
   if (!groupedWell || groups[0] === "" || (decimalSeparator !== null && decimalPart === "")) {
     return { ok: false, error: { code: "NOT_A_NUMBER", input } };
   }
   return fromParts(input, negative, groups.join(""), decimalPart);
+}
+
+/**
+ * Whether a lone separator before `decimalPart` could as well group thousands: three digits after it,
+ * and before it a whole part that is itself a well-grouped number not starting with 0 ("0,125" is
+ * plainly a decimal; "1234.567" cannot be grouping).
+ */
+function couldBeThousands(groups: readonly string[], decimalPart: string): boolean {
+  const [first = "", ...others] = groups;
+  return (
+    decimalPart.length === 3 &&
+    /^[1-9]\d{0,2}$/.test(first) &&
+    others.every((group) => /^\d{3}$/.test(group))
+  );
 }
 
 export interface DanishFormatOptions {

@@ -11,7 +11,7 @@ export const MAX_MIO_DECIMALS = 8;
 /** No single amount may exceed 1,000,000 mio. kr. (a trillion kroner, about the whole state budget). */
 export const AMOUNT_CEILING: Oere = 1_000_000n * OERE_PER_MIO;
 
-export type AmountErrorCode = "EMPTY" | "NOT_A_NUMBER" | "TOO_PRECISE" | "TOO_LARGE" | "NEGATIVE";
+export type AmountErrorCode = "EMPTY" | "NOT_A_NUMBER" | "AMBIGUOUS" | "TOO_PRECISE" | "TOO_LARGE" | "NEGATIVE";
 
 export interface AmountError {
   code: AmountErrorCode;

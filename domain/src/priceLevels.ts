@@ -23,7 +23,7 @@ export const INDEX_CEILING: IndexValue = 10_000n * INDEX_SCALE;
 /** The years an index can be entered for. */
 export const PRICE_INDEX_YEARS = { from: 1950, to: 2100 } as const;
 
-export type IndexErrorCode = "EMPTY" | "NOT_A_NUMBER" | "TOO_PRECISE" | "TOO_LARGE" | "NOT_POSITIVE";
+export type IndexErrorCode = "EMPTY" | "NOT_A_NUMBER" | "AMBIGUOUS" | "TOO_PRECISE" | "TOO_LARGE" | "NOT_POSITIVE";
 
 export interface IndexError {
   code: IndexErrorCode;

@@ -9,9 +9,11 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
-import type { GraphQLError, ValidationContext } from "graphql";
+import { Kind, type ASTVisitor, type FragmentDefinitionNode, type GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import { authModeFromEnv, type AuthMode } from "./auth/config.ts";
+import { executionBudgetPlugin, type BudgetConfig } from "./executionBudget.ts";
+import { operationCost } from "./operationCost.ts";
 import { rateLimitPlugin, type RateLimitConfig } from "./rateLimit.ts";
 import { trustedOperationsPlugin } from "./trustedOperations.ts";
 
@@ -34,6 +36,8 @@ export interface HardeningConfig {
   trustedOperations: boolean;
   /** Requests per caller and window (rateLimit.ts); `requests: 0` = no limit. */
   rateLimit: RateLimitConfig;
+  /** Time, answer size and concurrency while an operation runs (executionBudget.ts). */
+  budget: BudgetConfig;
 }
 
 /** The largest client document (the brief's, ScenarioList's) with room: see docs/api.md "Limits". */
@@ -41,11 +45,26 @@ export const DEFAULT_LIMITS = {
   maxDepth: 15,
   maxAliases: 15,
   maxTokens: 1000,
-  maxCost: 50_000,
+  // operationCost.ts's estimate; the web client's costliest (ChangesSince, 914,016,202) fits: docs/api.md "The cost model".
+  maxCost: 1_000_000_000,
   maxDirectives: 20,
   maxBodyBytes: 4_000_000,
   batchLimit: 0,
 } as const;
+
+/**
+ * The budget while an operation runs (docs/api.md "Limits and refusals"): a 10-scenario comparison
+ * of 12,500-line scenarios and its export fit in the time and the size; large operations are
+ * those costlier than the web client's grid (ScenarioGrid, 5,773,542): its history, comparisons,
+ * coverage and changes-since.
+ */
+export const DEFAULT_BUDGET: BudgetConfig = {
+  maxExecutionMs: 20_000,
+  maxResponseBytes: 64_000_000,
+  largeOperationCost: 10_000_000,
+  maxLargeOperations: 2,
+  largeOperationQueue: 8,
+};
 
 /**
  * Requests per minute for one person (all their tabs), one API token or one address, in accounts
@@ -95,6 +114,13 @@ export function hardeningConfigFrom(env: NodeJS.ProcessEnv): HardeningConfig {
     hsts: onOff(env, "RAMME_HSTS", false),
     trustedOperations: onOff(env, "RAMME_TRUSTED_OPERATIONS", accounts),
     rateLimit: { requests: whole(env, "RAMME_RATE_LIMIT", accounts ? DEFAULT_RATE_LIMIT : 0), windowSeconds, trustedProxyHops: whole(env, "RAMME_TRUSTED_PROXY_HOPS", 0) },
+    budget: {
+      maxExecutionMs: whole(env, "RAMME_MAX_EXECUTION_MS", DEFAULT_BUDGET.maxExecutionMs),
+      maxResponseBytes: whole(env, "RAMME_MAX_RESPONSE_BYTES", DEFAULT_BUDGET.maxResponseBytes),
+      largeOperationCost: whole(env, "RAMME_LARGE_OPERATION_COST", DEFAULT_BUDGET.largeOperationCost),
+      maxLargeOperations: whole(env, "RAMME_MAX_LARGE_OPERATIONS", DEFAULT_BUDGET.maxLargeOperations),
+      largeOperationQueue: whole(env, "RAMME_LARGE_OPERATION_QUEUE", DEFAULT_BUDGET.largeOperationQueue),
+    },
   };
 }
 
@@ -105,12 +131,45 @@ function limitError(error: GraphQLError): GraphQLError {
 const reportToValidation = [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(limitError(error))];
 const limitRule = { propagateOnRejection: false, onReject: reportToValidation };
 
+/**
+ * Refuses an operation whose estimated cost (operationCost.ts: every list multiplied by its bound)
+ * is over `maxCost`, with the estimate and the limit in extensions, before anything runs.
+ */
+export function costLimitRule(maxCost: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition: {
+      leave(operation) {
+        const schema = context.getSchema();
+        const root = schema.getRootType(operation.operation);
+        if (!root) return;
+        const fragments: Record<string, FragmentDefinitionNode> = {};
+        for (const definition of context.getDocument().definitions) {
+          if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+        }
+        const cost = operationCost(schema, operation.selectionSet, root, fragments);
+        if (cost <= maxCost) return;
+        context.reportError(
+          createGraphQLError(`Operation cost limit of ${maxCost} exceeded: estimated ${cost}.`, {
+            nodes: [operation],
+            extensions: { code: OPERATION_LIMIT, cost, limit: maxCost, http: { status: 400 } },
+          }),
+        );
+      },
+    },
+  });
+}
+
+function costLimitPlugin(maxCost: number): Plugin {
+  return { onValidate: ({ addValidationRule }) => addValidationRule(costLimitRule(maxCost)) };
+}
+
 /** Plugins for createYoga; the body size and batching limits are yoga options (see yoga.ts). */
 export function hardeningPlugins(config: HardeningConfig, mode: AuthMode): Plugin[] {
   const armor = EnvelopArmorPlugin({
     maxDepth: { n: config.maxDepth, ...limitRule },
     maxAliases: { n: config.maxAliases, ...limitRule },
-    costLimit: { maxCost: config.maxCost, ...limitRule },
+    // Armor's estimate counts a list as one item: ours (costLimitPlugin) multiplies by each list's bound.
+    costLimit: { enabled: false },
     maxDirectives: { n: config.maxDirectives, ...limitRule },
     // Counted while parsing, before any validation: there is no validation context to report to.
     maxTokens: {
@@ -129,7 +188,7 @@ export function hardeningPlugins(config: HardeningConfig, mode: AuthMode): Plugi
   // First: a caller over the budget costs no more than counting.
   if (config.rateLimit.requests > 0) plugins.push(rateLimitPlugin(config.rateLimit, mode));
   // Resolves hashes to text before the operation limits count it.
-  plugins.push(trustedOperationsPlugin(config.trustedOperations, mode), armor as Plugin, useCSRFPrevention({ requestHeaders: CSRF_HEADERS }));
+  plugins.push(trustedOperationsPlugin(config.trustedOperations, mode), armor as Plugin, costLimitPlugin(config.maxCost), useCSRFPrevention({ requestHeaders: CSRF_HEADERS }), executionBudgetPlugin(config.budget));
   if (!config.introspection) {
     // graphql-js's NoSchemaIntrospectionCustomRule: __schema and __type refused, __typename (which clients need) allowed.
     plugins.push(useDisableIntrospection());

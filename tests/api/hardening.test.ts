@@ -4,7 +4,7 @@
  * production endpoint hides its schema and never shows an unexpected error's insides.
  */
 import { readFileSync } from "node:fs";
-import { DEFAULT_LIMITS, DEFAULT_RATE_LIMIT, hardeningConfigFrom, OPERATION_LIMIT, securityHeaders } from "@ramme/server/hardening.ts";
+import { DEFAULT_BUDGET, DEFAULT_LIMITS, DEFAULT_RATE_LIMIT, hardeningConfigFrom, OPERATION_LIMIT, securityHeaders } from "@ramme/server/hardening.ts";
 import { MANIFEST_FILE } from "@ramme/server/trustedOperations.ts";
 import { createRammeYoga, yoga } from "@ramme/server/yoga.ts";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -55,10 +55,10 @@ const refusals: Array<[string, () => RequestInit, number, RegExp, string]> = [
     OPERATION_LIMIT,
   ],
   [
-    "a wide operation (a thousand changes of history with every cell)",
-    () => post({ query: `mutation { forkScenario(input: { sourceId: "aftale-2024", name: "Bred" }) { ... on ScenarioEdit { scenario { history(first: 1000) { nodes { version actor at comment cells { initiativeKey year before after } } } } } } }` }),
+    "a wide operation (a fork answering every line's initiative's theme's initiatives' themes' initiatives)",
+    () => post({ query: `mutation { forkScenario(input: { sourceId: "aftale-2024", name: "Bred" }) { ... on ScenarioEdit { scenario { lines { initiative { theme { initiatives { theme { initiatives { key } } } } } } } } } }` }),
     400,
-    /^Query Cost limit of 50000 exceeded, found \d+(\.\d+)?\.$/,
+    /^Operation cost limit of 1000000000 exceeded: estimated \d+\.$/,
     OPERATION_LIMIT,
   ],
   ["an alias bomb (twenty forks in one mutation)", () => post({ query: `mutation { ${Array.from({ length: 20 }, (_, index) => forkCall(`f${index}: `)).join(" ")} }` }), 400, /^Aliases limit of 15 exceeded, found 20\.$/, OPERATION_LIMIT],
@@ -216,7 +216,7 @@ describe("production: the schema stays private, errors stay masked", () => {
 
 describe("configuration", () => {
   it("every limit has its documented default, and each variable overrides one", () => {
-    expect(hardeningConfigFrom({})).toEqual({ production: false, introspection: true, ...DEFAULT_LIMITS, hsts: false, trustedOperations: false, rateLimit: { requests: 0, windowSeconds: 60, trustedProxyHops: 0 } });
+    expect(hardeningConfigFrom({})).toEqual({ production: false, introspection: true, ...DEFAULT_LIMITS, hsts: false, trustedOperations: false, rateLimit: { requests: 0, windowSeconds: 60, trustedProxyHops: 0 }, budget: DEFAULT_BUDGET });
     const tuned = hardeningConfigFrom({ RAMME_MAX_DEPTH: "20", RAMME_MAX_ALIASES: "5", RAMME_MAX_TOKENS: "3000", RAMME_MAX_COST: "9000", RAMME_MAX_DIRECTIVES: "2", RAMME_MAX_BODY_BYTES: "100", RAMME_BATCH_LIMIT: "3", RAMME_HSTS: "on" });
     expect(tuned).toMatchObject({ maxDepth: 20, maxAliases: 5, maxTokens: 3000, maxCost: 9000, maxDirectives: 2, maxBodyBytes: 100, batchLimit: 3, hsts: true });
   });

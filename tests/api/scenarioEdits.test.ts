@@ -92,6 +92,8 @@ describe("setAllocation", () => {
       ["an unknown scenario", { scenarioId: "findes-ikke" }, { field: "input.scenarioId", code: "UNKNOWN_SCENARIO" }],
       ["an empty scenario ID", { scenarioId: "" }, { field: "input.scenarioId", code: "REQUIRED" }],
       ["a comment of 5,000 characters", { comment: "x".repeat(5000) }, { field: "input.comment", code: "TOO_LONG" }],
+      ['"2.000" in Danish notation (two thousand, or two?)', { amount: "2.000", notation: "DANISH" }, { field: "input.amount", code: "AMBIGUOUS" }],
+      ['"1,000" in Danish notation (English thousand, or Danish one?)', { amount: "1,000", notation: "DANISH" }, { field: "input.amount", code: "AMBIGUOUS" }],
     ];
     it.each(cases)("%s", async (_name, change, expected) => {
       const before = await fingerprint();

@@ -36,7 +36,7 @@ describe("parseDanishAmount", () => {
 
     // Digit grouping groups thousands: as with "." and "," ("12,34,5" and "1.23.456" are refused), a group
     // after a grouping space must have three digits. Otherwise a typo such as "3 5" (meant: 3,5) silently
-    // becomes 35 mio. kr. KNOWN BUG: the parser deletes every inner space before checking the groups.
+    // becomes 35 mio. kr.
     test.each(["12 34,5", "3 5"])("%j is refused: a group after a space must have three digits", (input) => {
       expect(parseErrorCode(input)).toBe("NOT_A_NUMBER");
     });
@@ -93,10 +93,31 @@ describe("parseDanishAmount", () => {
       ["0,1", 10_000_000n],
       ["100,0", 10_000_000_000n],
       ["3,55", 355_000_000n],
-      // Once only, so decimal: "1.234" is 1,234 mio. kr., not 1.234 mio. kr.
-      ["1.234", 123_400_000n],
-      ["1,234", 123_400_000n],
+      // Three digits after a zero or a whole part that cannot be a thousands group: plainly decimals.
+      ["0,125", 12_500_000n],
+      ["0.125", 12_500_000n],
+      ["1234,567", 123_456_700_000n],
+      ["1234.567", 123_456_700_000n],
     ])("%j is %d øre", (input, expected) => {
+      expect(parsedValue(input)).toBe(expected);
+    });
+
+    // The grid shows two thousand as "2.000,0"; typing "2.000" back once stored 2,0 (a thousand times less),
+    // and an English "1,000" stored 1,0. A lone separator before three digits is read neither way.
+    test.each(["2.000", "1,000", "1.234", "1,234", "-2.000", "999,999", "1 000.500", "2 000,000"])(
+      "%j is AMBIGUOUS: it groups thousands in one notation and marks decimals in the other",
+      (input) => {
+        expect(parseErrorCode(input)).toBe("AMBIGUOUS");
+      },
+    );
+
+    test.each([
+      ["2.000,0", 200_000_000_000n],
+      ["2000", 200_000_000_000n],
+      ["2 000", 200_000_000_000n],
+      ["2.000.000", 200_000_000_000_000n],
+      ["2,0", 200_000_000n],
+    ])("the unambiguous ways to write it are read: %j is %d øre", (input, expected) => {
       expect(parsedValue(input)).toBe(expected);
     });
   });

@@ -5,6 +5,7 @@
  */
 import { expect, test } from "vitest";
 import type { Page, Request } from "playwright-core";
+import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
@@ -104,6 +105,104 @@ test("fork, edit a cell and see the totals and headroom change; break the frame 
   await page.keyboard.press("Control+z");
   await page.getByText("Fortrudt.").waitFor();
   await expect.poll(() => cellText(page, "trial-nation", "y2024")).toBe("4,7");
+  expect(errors).toEqual([]);
+});
+
+/** The stored amount of every cell of a scenario, read back through the API as the grid reads it: "vmk:2024" → "3.5". */
+async function storedCells(baseUrl: string, key: string): Promise<Map<string, string>> {
+  const data = await clientOperationOverHttp(baseUrl, "ScenarioGrid", { id: Buffer.from(`Scenario:${key}`).toString("base64") });
+  const lines: Array<{ initiative: { key: string }; amounts: Array<{ year: number; amount: string }> }> = data.scenario.lines;
+  return new Map(lines.flatMap((line) => line.amounts.map((cell) => [`${line.initiative.key}:${cell.year}`, cell.amount] as const)));
+}
+
+/** Pastes clipboard text onto the grid as Excel's Ctrl+V does (a paste event carrying text/plain). */
+async function pasteText(page: Page, text: string) {
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", pasted);
+    document.querySelector(".grid-wrap")!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test("a paste lands on the selected block from its top-left: one value fills it, a column tiles it; only those cells are stored", async () => {
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Indsæt i markering" } });
+  const key: string = fork.forkScenario.scenario.key;
+  const before = await storedCells(e2e.app.baseUrl, key);
+  const { page, errors } = await e2e.open();
+  await page.goto(`${e2e.app.baseUrl}/#/scenario/${key}`);
+  await page.locator('.ag-row[row-id="vmk"]').waitFor();
+
+  // Select vmk 2024 and extend two lines down and one year right (3 × 2), then paste one value.
+  await focusCell(page, "vmk", "y2024");
+  await page.keyboard.down("Shift");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.up("Shift");
+  const rows = await page.locator(".cell-selected").evaluateAll((cells) => [...new Set(cells.map((cell) => cell.closest(".ag-row")!.getAttribute("row-id")!))]);
+  expect(rows).toHaveLength(3);
+  await pasteText(page, "2,5\r\n");
+  await page.getByText("6 celler indsat.").waitFor();
+
+  const afterFill = await storedCells(e2e.app.baseUrl, key);
+  const changed = [...afterFill].filter(([cellId, amount]) => before.get(cellId) !== amount).map(([cellId]) => cellId).sort();
+  expect(changed).toEqual(rows.flatMap((row) => [`${row}:2024`, `${row}:2025`].filter((cellId) => before.get(cellId) !== "2.5")).sort());
+  for (const row of rows) {
+    expect(afterFill.get(`${row}:2024`)).toBe("2.5");
+    expect(afterFill.get(`${row}:2025`)).toBe("2.5");
+  }
+  // The cell where the selection ended (bottom-right) was not the start: the line below the block is untouched.
+  expect(afterFill.get(`${rows[2]}:2026`)).toBe(before.get(`${rows[2]}:2026`));
+
+  // A one-value-wide column of two values, pasted on a 2 × 1 selection made upwards (Shift+↑), lands from the top.
+  await focusCell(page, rows[2]!, "y2027");
+  await page.keyboard.press("Shift+ArrowUp");
+  await pasteText(page, "7\r\n8\r\n");
+  await page.getByText("2 celler indsat.").waitFor();
+  const afterColumn = await storedCells(e2e.app.baseUrl, key);
+  expect([afterColumn.get(`${rows[1]}:2027`), afterColumn.get(`${rows[2]}:2027`)]).toEqual(["7", "8"]);
+  expect(errors).toEqual([]);
+});
+
+test("sorting a column orders lines within each theme, headings stay; a paste after the sort follows the rows as shown", async () => {
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Sorteret" } });
+  const key: string = fork.forkScenario.scenario.key;
+  const grid = await clientOperationOverHttp(e2e.app.baseUrl, "ScenarioGrid", { id: Buffer.from(`Scenario:${key}`).toString("base64") });
+  const themeOf = new Map<string, string>(grid.scenario.lines.map((line: { initiative: { key: string; theme: { key: string } } }) => [line.initiative.key, line.initiative.theme.key]));
+  const { page, errors } = await e2e.open();
+  await page.goto(`${e2e.app.baseUrl}/#/scenario/${key}`);
+  await page.locator('.ag-row[row-id="vmk"]').waitFor();
+  const shownOrder = () =>
+    // Body rows carry their displayed position in row-index (pinned rows have "b-0" and the like); a row appears once per column section.
+    page.locator(".ag-row[row-index]").evaluateAll((rows) => {
+      const byIndex = new Map<number, string>();
+      for (const row of rows) {
+        const index = Number(row.getAttribute("row-index"));
+        if (Number.isInteger(index)) byIndex.set(index, row.getAttribute("row-id")!);
+      }
+      return [...byIndex].sort(([left], [right]) => left - right).map(([, id]) => id);
+    });
+  const documentOrder = await shownOrder();
+
+  await page.locator('.ag-header-cell[col-id="y2024"]').click();
+  await expect.poll(async () => (await shownOrder()).join(",")).not.toBe(documentOrder.join(","));
+  const sorted = await shownOrder();
+  // Every line sits under its own theme's heading, and the headings keep the document's order.
+  let heading = "";
+  for (const rowId of sorted) {
+    if (rowId.startsWith("theme:")) heading = rowId.slice("theme:".length);
+    else expect([rowId, heading]).toEqual([rowId, themeOf.get(rowId)]);
+  }
+  expect(sorted.filter((rowId) => rowId.startsWith("theme:"))).toEqual(documentOrder.filter((rowId) => rowId.startsWith("theme:")));
+
+  // The first two lines as shown (not as in the document) get the pasted value.
+  const [first, second] = sorted.filter((rowId) => !rowId.startsWith("theme:"));
+  await focusCell(page, first!, "y2026");
+  await page.keyboard.press("Shift+ArrowDown");
+  await pasteText(page, "9\r\n");
+  await page.getByText("2 celler indsat.").waitFor();
+  const stored = await storedCells(e2e.app.baseUrl, key);
+  expect([stored.get(`${first}:2026`), stored.get(`${second}:2026`)]).toEqual(["9", "9"]);
   expect(errors).toEqual([]);
 });
 

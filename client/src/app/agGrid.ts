@@ -4,7 +4,9 @@
  */
 import {
   CellStyleModule,
+  ClientSideRowModelApiModule,
   ClientSideRowModelModule,
+  ColumnApiModule,
   ModuleRegistry,
   PinnedRowModule,
   RenderApiModule,
@@ -18,6 +20,9 @@ import {
 
 ModuleRegistry.registerModules([
   ClientSideRowModelModule,
+  // Reading the displayed order and the sort, so selection and paste follow a sorted grid.
+  ClientSideRowModelApiModule,
+  ColumnApiModule,
   TextEditorModule,
   PinnedRowModule,
   TooltipModule,

@@ -79,6 +79,15 @@ export interface ScenarioArgument {
   id: unknown;
 }
 
+/**
+ * The scenarios a list argument names, for a scope: at most `max`, the most the field accepts. A
+ * longer list is refused by the field itself (its length is checked before anything else), so the
+ * scope never reads the owners of a hostile list's thousands of IDs.
+ */
+export function scenarioArguments(field: string, ids: readonly unknown[], max: number): ScenarioArgument[] {
+  return ids.slice(0, max).map((id, index) => ({ field: `${field}[${index}]`, id }));
+}
+
 /** Why a check failed, for the error the caller gets (builder.ts `unauthorizedError`). */
 export interface ScenarioRefusal {
   field: string;
@@ -189,7 +198,8 @@ export class ScenarioGuard {
     const missing = [...new Set(keys.filter((key) => !this.owners.has(key)))];
     if (missing.length === 0) return;
     const rows = this.client.scenario.findMany({ where: { id: { in: missing } }, select: { id: true, kind: true, organisationId: true } });
-    for (const key of missing) this.owners.set(key, rows.then((found) => found.find((row) => row.id === key) ?? null));
+    const byKey = rows.then((found) => new Map(found.map((row) => [row.id, row])));
+    for (const key of missing) this.owners.set(key, byKey.then((found) => found.get(key) ?? null));
     await rows;
   }
 

@@ -44,10 +44,12 @@ export const MAX_COMPARED = 10;
 
 export async function loadComparison(client: Database, baseIdText: string, otherIdTexts: readonly string[], priceLevel: number | null = null): Promise<ComparisonShape> {
   const problems = new ProblemList();
+  // The length first: nothing else is done with a list that is too long (or empty).
+  if (otherIdTexts.length === 0) problems.add("otherIds", "REQUIRED", "name at least one scenario to compare with the base.");
+  if (otherIdTexts.length > MAX_COMPARED) problems.add("otherIds", "TOO_MANY_CELLS", `at most ${MAX_COMPARED} scenarios beside the base (got ${otherIdTexts.length}).`);
+  problems.throwIfAny();
   const baseId = problems.id("baseId", baseIdText, "Scenario");
   const otherIds = otherIdTexts.map((id, index) => problems.id(`otherIds[${index}]`, id, "Scenario"));
-  if (otherIdTexts.length === 0) problems.add("otherIds", "REQUIRED", "name at least one scenario to compare with the base.");
-  if (otherIdTexts.length > MAX_COMPARED) problems.add("otherIds", "TOO_MANY_CELLS", `at most ${MAX_COMPARED} scenarios beside the base.`);
   problems.throwIfAny();
 
   const ids = [baseId!, ...(otherIds as string[])];

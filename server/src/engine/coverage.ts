@@ -66,11 +66,17 @@ export async function loadCoverage(client: Database, scenarios: Scenario[], year
 /** Checks the ids (global IDs or keys; known, distinct, of one frame, 1 to MAX_COVERAGE_SCENARIOS) and loads their coverage. */
 export async function loadCoverageOfIds(client: Database, idTexts: readonly string[], language: Language): Promise<CoverageShape> {
   const problems = new ProblemList();
-  const ids = idTexts.map((text, index) => problems.id(`scenarioIds[${index}]`, text, "Scenario"));
+  // The length first: nothing else is done with a list that is too long (or empty).
   if (idTexts.length === 0) problems.add("scenarioIds", "REQUIRED", "name at least one scenario.");
-  if (idTexts.length > MAX_COVERAGE_SCENARIOS) problems.add("scenarioIds", "TOO_MANY_CELLS", `at most ${MAX_COVERAGE_SCENARIOS} scenarios side by side.`);
+  if (idTexts.length > MAX_COVERAGE_SCENARIOS) problems.add("scenarioIds", "TOO_MANY_CELLS", `at most ${MAX_COVERAGE_SCENARIOS} scenarios side by side (got ${idTexts.length}).`);
+  problems.throwIfAny();
+  const ids = idTexts.map((text, index) => problems.id(`scenarioIds[${index}]`, text, "Scenario"));
+  const firstIndex = new Map<string, number>();
   ids.forEach((id, index) => {
-    if (id !== null && ids.indexOf(id) < index) problems.add(`scenarioIds[${index}]`, "SAME_SCENARIO", `the scenario is already named at scenarioIds[${ids.indexOf(id)}].`, idTexts[index]);
+    if (id === null) return;
+    const earlier = firstIndex.get(id);
+    if (earlier === undefined) firstIndex.set(id, index);
+    else problems.add(`scenarioIds[${index}]`, "SAME_SCENARIO", `the scenario is already named at scenarioIds[${earlier}].`, idTexts[index]);
   });
   problems.throwIfAny();
 

@@ -22,6 +22,7 @@ export type InputProblemCode =
   | "TOO_MANY_CELLS"
   | "EMPTY"
   | "NOT_A_NUMBER"
+  | "AMBIGUOUS"
   | "TOO_PRECISE"
   | "TOO_LARGE"
   | "NEGATIVE"

@@ -18,6 +18,7 @@ import {
   type NumberStyle,
   type ScenarioExport,
 } from "../exchange/index.ts";
+import { MAX_COMPARED } from "./comparison.ts";
 import { commitChange, type CommittedChange } from "./commitChange.ts";
 import { InvalidInputError, type InputProblem, type InputProblemCode } from "./errors.ts";
 import { amountProblem, ProblemList } from "./input.ts";
@@ -82,9 +83,12 @@ export async function exportScenario(client: Database, scenarioIdText: string, o
 
 export async function exportComparison(client: Database, baseIdText: string, otherIdTexts: readonly string[], options: ExportOptions): Promise<PricedExportFile> {
   const problems = new ProblemList();
+  // The length first, as compareScenarios: nothing else is done with a list that is too long (or empty).
+  if (otherIdTexts.length === 0) problems.add("otherIds", "REQUIRED", "name at least one scenario to compare with the base.");
+  if (otherIdTexts.length > MAX_COMPARED) problems.add("otherIds", "TOO_MANY_CELLS", `at most ${MAX_COMPARED} scenarios beside the base (got ${otherIdTexts.length}).`);
+  problems.throwIfAny();
   const baseId = problems.id("baseId", baseIdText, "Scenario");
   const otherIds = otherIdTexts.map((id, index) => problems.id(`otherIds[${index}]`, id, "Scenario"));
-  if (otherIdTexts.length === 0) problems.add("otherIds", "REQUIRED", "name at least one scenario to compare with the base.");
   problems.throwIfAny();
   const base = await scenarioExport(client, baseId!, "baseId");
   const others = await Promise.all(otherIds.map((id, index) => scenarioExport(client, id!, `otherIds[${index}]`)));
@@ -129,6 +133,7 @@ const IMPORT_CODES: Record<ImportProblem["code"], InputProblemCode> = {
   DUPLICATE_LINE: "DUPLICATE_CELL",
   EMPTY: "EMPTY",
   NOT_A_NUMBER: "NOT_A_NUMBER",
+  AMBIGUOUS: "AMBIGUOUS",
   TOO_PRECISE: "TOO_PRECISE",
   TOO_LARGE: "TOO_LARGE",
   NEGATIVE: "NEGATIVE",

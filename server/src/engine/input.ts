@@ -14,6 +14,7 @@ export const MAX_CELLS_PER_REQUEST = 50_000;
 const AMOUNT_MESSAGES: Record<AmountError["code"], (error: AmountError) => string> = {
   EMPTY: () => "an amount is required.",
   NOT_A_NUMBER: (error) => `${JSON.stringify(error.input)} is not an amount in mio. kr.`,
+  AMBIGUOUS: (error) => `${JSON.stringify(error.input)} is ambiguous: a lone "." or "," before three digits can group thousands or mark decimals; write 2000 or 2.000,0 for two thousand, 2,0 for two.`,
   TOO_PRECISE: (error) => `${JSON.stringify(error.input)} has more decimals than the frame allows (${error.maxDecimals}).`,
   TOO_LARGE: (error) => `${JSON.stringify(error.input)} is larger than any allocation can be.`,
   NEGATIVE: (error) => `${JSON.stringify(error.input)} is negative; an allocation is 0 or more.`,

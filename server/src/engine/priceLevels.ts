@@ -40,6 +40,7 @@ export function baseYearOf(framePriceLevel: string): number {
 const INDEX_CODES: Record<IndexError["code"], InputProblemCode> = {
   EMPTY: "EMPTY",
   NOT_A_NUMBER: "NOT_A_NUMBER",
+  AMBIGUOUS: "AMBIGUOUS",
   TOO_PRECISE: "TOO_PRECISE",
   TOO_LARGE: "TOO_LARGE",
   NOT_POSITIVE: "NOT_POSITIVE",
@@ -47,6 +48,7 @@ const INDEX_CODES: Record<IndexError["code"], InputProblemCode> = {
 const INDEX_MESSAGES: Record<IndexError["code"], (error: IndexError) => string> = {
   EMPTY: () => "an index value is required.",
   NOT_A_NUMBER: (error) => `${JSON.stringify(error.input)} is not a number.`,
+  AMBIGUOUS: (error) => `${JSON.stringify(error.input)} is ambiguous: write 1003,25 or 1.003,25, not 1.003.`,
   TOO_PRECISE: (error) => `${JSON.stringify(error.input)} has more than ${error.maxDecimals} decimals.`,
   TOO_LARGE: (error) => `${JSON.stringify(error.input)} is not below 10000.`,
   NOT_POSITIVE: (error) => `${JSON.stringify(error.input)} is not above 0; an index is positive.`,

@@ -47,6 +47,7 @@ export type ImportProblemCode =
   | "DUPLICATE_LINE"
   | "EMPTY"
   | "NOT_A_NUMBER"
+  | "AMBIGUOUS"
   | "TOO_PRECISE"
   | "TOO_LARGE"
   | "NEGATIVE"
@@ -204,7 +205,7 @@ function keyFromCell(cell: string): string {
 
 const LONE_DASH = /^[-\u2013\u2014\u2212]$/;
 
-type AmountCheck = { ok: true; value: Oere } | { ok: false; code: "EMPTY" | "NOT_A_NUMBER" | "TOO_PRECISE" | "TOO_LARGE" | "NEGATIVE" };
+type AmountCheck = { ok: true; value: Oere } | { ok: false; code: "EMPTY" | "NOT_A_NUMBER" | "AMBIGUOUS" | "TOO_PRECISE" | "TOO_LARGE" | "NEGATIVE" };
 
 function parseAmount(text: string, style: NumberStyle): AmountCheck {
   let parsed: Parsed<Oere>;
@@ -270,6 +271,11 @@ function describe(code: CellProblemCode, column: string, details: ProblemDetails
       return { message: "cellen er tom (skriv 0 eller - for nul).", messageEn: "the cell is empty (write 0 or - for zero)." };
     case "NOT_A_NUMBER":
       return { message: `${quoted} er ikke et beløb i mio. kr.`, messageEn: `${quoted} is not an amount in mio. kr.` };
+    case "AMBIGUOUS":
+      return {
+        message: `${quoted} kan læses som tusinder eller som decimaler; skriv 2000 eller 2.000,0 for to tusind, 2,0 for to.`,
+        messageEn: `${quoted} reads as thousands or as decimals; write 2000 or 2.000,0 for two thousand, 2,0 for two.`,
+      };
     case "TOO_PRECISE":
       return {
         message: `${quoted} har flere end ${MAX_MIO_DECIMALS} decimaler (1 øre er 0,00000001 mio. kr.).`,

@@ -2,7 +2,8 @@
 import { describeComparison, type CellComparison, type LineComparison, type LineStatus, type PairComparison, type ThemeYearComparison, type YearFlow } from "@ramme/domain";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
-import { loadComparison, type ComparisonLineShape, type ComparisonShape } from "../engine/comparison.ts";
+import { scenarioArguments } from "../auth/access.ts";
+import { loadComparison, MAX_COMPARED, type ComparisonLineShape, type ComparisonShape } from "../engine/comparison.ts";
 import { InvalidInputError } from "../engine/errors.ts";
 import { CommentRef } from "./history.ts";
 import { InitiativeRef } from "./initiative.ts";
@@ -169,7 +170,7 @@ builder.queryField("compareScenarios", (t) =>
       otherIds: t.arg.idList({ required: true, description: "Up to 10 scenarios to compare with the base." }),
       priceLevel: t.arg.int({ description: "Show every amount in this year's price level (see priceIndices); omitted: the frame's own (2024-pl)." }),
     },
-    authScopes: (_root, args) => ({ readScenarios: [{ field: "baseId", id: args.baseId }, ...args.otherIds.map((id, index) => ({ field: `otherIds[${index}]`, id }))] }),
+    authScopes: (_root, args) => ({ readScenarios: [{ field: "baseId", id: args.baseId }, ...scenarioArguments("otherIds", args.otherIds, MAX_COMPARED)] }),
     resolve: (_root, args) => loadComparison(db, String(args.baseId), args.otherIds.map(String), args.priceLevel ?? null),
   }),
 );

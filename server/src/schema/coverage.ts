@@ -4,6 +4,7 @@
  * side by side (`recommendationCoverage`) and beside a comparison (`ScenarioComparison.coverage`).
  */
 import { describeCoverage, type AnsweringLine, type CoverageChange, type CoverageChangeKind, type CoverageLine, type CoverageStatus, type RecommendationCoverage, type ScenarioCoverage } from "@ramme/domain";
+import { scenarioArguments } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { coverageOf, linkKey, loadCoverage, loadCoverageOfIds, MAX_COVERAGE_SCENARIOS, type CoverageShape } from "../engine/coverage.ts";
@@ -160,7 +161,7 @@ builder.queryField("recommendationCoverage", (t) =>
       scenarioIds: t.arg.idList({ required: true, description: `1 to ${MAX_COVERAGE_SCENARIOS} distinct scenarios (global IDs or keys) of one frame; the first is the one the others are measured against.` }),
       language: t.arg({ type: LanguageEnum, defaultValue: "DA", description: "The language of `summary`." }),
     },
-    authScopes: (_root, args) => ({ readScenarios: [...args.scenarioIds.map((id, index) => ({ field: `scenarioIds[${index}]`, id }))] }),
+    authScopes: (_root, args) => ({ readScenarios: scenarioArguments("scenarioIds", args.scenarioIds, MAX_COVERAGE_SCENARIOS) }),
     resolve: (_root, args) => loadCoverageOfIds(db, args.scenarioIds.map(String), language(args.language)),
   }),
 );

@@ -36,6 +36,7 @@ const INPUT_PROBLEM_CODES: Record<InputProblemCode, string> = {
   TOO_MANY_CELLS: "More cells than one request may set.",
   EMPTY: "The amount is empty.",
   NOT_A_NUMBER: "The amount is not a number in the notation asked for.",
+  AMBIGUOUS: "The amount could be read two ways (\"2.000\": two thousand or two); write it unambiguously.",
   TOO_PRECISE: "The amount has more decimals than the frame allows.",
   TOO_LARGE: "The amount is above the ceiling for any allocation.",
   NEGATIVE: "The amount is negative.",

@@ -1,5 +1,6 @@
 /** Export of a scenario or a comparison to CSV/XLSX, and import of a scenario from CSV. */
-import { visibleInitiativesWhere } from "../auth/access.ts";
+import { scenarioArguments, visibleInitiativesWhere } from "../auth/access.ts";
+import { MAX_COMPARED } from "../engine/comparison.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { InvalidInputError } from "../engine/errors.ts";
@@ -71,7 +72,7 @@ builder.queryField("exportComparison", (t) =>
     description: "A comparison as a spreadsheet: the base and each other scenario side by side with differences per year.",
     errors: { types: [InvalidInputError] },
     args: { baseId: t.arg.id({ required: true }), otherIds: t.arg.idList({ required: true }), ...exportArgs(t) },
-    authScopes: (_root, args) => ({ readScenarios: [{ field: "baseId", id: args.baseId }, ...args.otherIds.map((id, index) => ({ field: `otherIds[${index}]`, id }))] }),
+    authScopes: (_root, args) => ({ readScenarios: [{ field: "baseId", id: args.baseId }, ...scenarioArguments("otherIds", args.otherIds, MAX_COMPARED)] }),
     resolve: (_root, args) => exportComparison(db, String(args.baseId), args.otherIds.map(String), optionsOf(args)),
   }),
 );

@@ -6,7 +6,7 @@
  * arrive live (features/live) and go into the same cells.
  */
 import { AgGridReact } from "ag-grid-react";
-import type { CellClassParams, CellEditingStartedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, ValueFormatterParams } from "ag-grid-community";
+import type { CellClassParams, CellEditingStartedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, ModelUpdatedEvent, PostSortRowsParams, SortChangedEvent, ValueFormatterParams } from "ag-grid-community";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { gql, useMutation, useQuery } from "urql";
 import { gridTheme } from "../../app/agGrid.ts";
@@ -35,7 +35,8 @@ import { ScenarioChart } from "./ScenarioChart.tsx";
 import { ScenarioGridQuery } from "./gridQuery.ts";
 import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, withCells, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
 import { parseCellInput, parseClipboardBlock, planPaste, type PastedCell } from "./pasteBlock.ts";
-import { blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
+import { keepLinesUnderThemes } from "./themeOrder.ts";
+import { blockBounds, blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
 import { failureText } from "../../app/failures.ts";
@@ -115,9 +116,16 @@ const cellKey = (initiativeKey: string, year: number) => `${initiativeKey}:${yea
 /** How long a cell someone else just changed stays marked. */
 const HIGHLIGHT_MS = 6_000;
 
+/** AG Grid's hook after a sort: the nodes are reordered in place so lines stay under their theme. */
+const keepThemesOnSort = ({ nodes }: PostSortRowsParams<BodyRow | SummaryRow>) => {
+  const ordered = keepLinesUnderThemes(nodes, (node) => (node.data?.kind === "theme" || node.data?.kind === "line" ? node.data : undefined), (node) => node.sourceRowIndex);
+  nodes.splice(0, nodes.length, ...ordered);
+};
+
 const REASONS: Record<AmountError["code"], MessageKey> = {
   EMPTY: "reasonEmpty",
   NOT_A_NUMBER: "reasonNotANumber",
+  AMBIGUOUS: "reasonAmbiguous",
   TOO_PRECISE: "reasonTooPrecise",
   NEGATIVE: "reasonNegative",
   TOO_LARGE: "reasonTooLarge",
@@ -257,7 +265,16 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     [bodyRows, frame, years, stated, priceLevel, priced.frame],
   );
   // Derived from the lines, not the rows, so it (and the columns that use it) stay the same across edits.
-  const lineKeys = useMemo(() => orderedLineKeys(lines, themes), [lines, themes]);
+  const documentLineKeys = useMemo(() => orderedLineKeys(lines, themes), [lines, themes]);
+  // While a column is sorted, selection, paste and fill follow the lines as they are shown, not the document's order.
+  const [sortedLineKeys, setSortedLineKeys] = useState<readonly string[] | null>(null);
+  const lineKeys = sortedLineKeys ?? documentLineKeys;
+  const onRowOrderChanged = useCallback((event: ModelUpdatedEvent<BodyRow | SummaryRow> | SortChangedEvent<BodyRow | SummaryRow>) => {
+    const sorted = event.api.getColumnState().some((column) => column.sort);
+    const keys: string[] = [];
+    if (sorted) event.api.forEachNodeAfterFilterAndSort((node) => { if (node.data?.kind === "line") keys.push(node.data.initiativeKey); });
+    setSortedLineKeys((current) => (!sorted ? null : current && current.length === keys.length && current.every((key, index) => key === keys[index]) ? current : keys));
+  }, []);
   // A line just added lands under its theme, often below the fold: bring it into view and focus
   // its first year once the reload has drawn it, so the user can type its amounts at once.
   const revealRef = useRef<string | null>(null);
@@ -578,9 +595,13 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         return;
       }
       const block = parseClipboardBlock(event.clipboardData.getData("text/plain"));
-      const plan = planPaste(block, start, lineKeys, years, scenario!.frame.precisionDecimals);
+      // The selection holds the focused cell unless focus moved on; a paste lands on what is selected, from its top-left.
+      const selection = blockRef.current && isInBlock(blockRef.current, start, lineKeys, years) ? blockRef.current : { anchor: start, focus: start };
+      const target = blockBounds(selection, lineKeys, years)!;
+      const plan = planPaste(block, target, lineKeys, years, scenario!.frame.precisionDecimals);
       if (plan.kind === "outside") {
-        setStatus({ text: t("pasteOutside", { rows: plan.rows, columns: plan.columns, start: `${start.initiativeKey} ${start.year}` }), tone: "error" });
+        const topLeft = `${lineKeys[target.top]} ${years[target.left]}`;
+        setStatus({ text: t("pasteOutside", { rows: plan.rows, columns: plan.columns, start: topLeft, fitRows: plan.fits.rows, fitColumns: plan.fits.columns }), tone: "error" });
       } else if (plan.kind === "invalid") {
         const first = plan.problems[0]!;
         setCellErrors((current) => {
@@ -818,6 +839,9 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
             columnDefs={columnDefs}
             getRowId={(params) => params.data.id}
             getRowClass={(params) => `row-${params.data?.kind ?? "line"}`}
+            postSortRows={keepThemesOnSort}
+            onModelUpdated={onRowOrderChanged}
+            onSortChanged={onRowOrderChanged}
             readOnlyEdit
             onCellEditRequest={onCellEditRequest}
             onCellFocused={onCellFocused}

@@ -1,10 +1,10 @@
 /**
- * Pasting a block from Excel: the clipboard's tab-separated text becomes cells starting at the
- * focused cell, going down through the lines (theme heading rows are skipped) and right through the
- * years. Every value is checked like a typed one; a block with any bad cell or reaching outside the
+ * Pasting, filling and clearing blocks as Excel does, planned as pure functions of (target, clipboard,
+ * grid) → cells to write: the clipboard's tab-separated text lands from the selection's top-left,
+ * going down through the lines (theme heading rows are skipped) and right through the years. Every value is checked like a typed one; a block with any bad cell or reaching outside the
  * table is refused whole, never half-pasted.
  */
-import { checkAllocationAmount, parseDanishAmount, type AmountError, type Oere } from "@ramme/domain";
+import { checkAllocationAmount, formatDanishAmount, parseDanishAmount, type AmountError, type Oere } from "@ramme/domain";
 
 /** Rows of cells from clipboard text: tabs between cells, newlines between rows, Excel's trailing newline dropped. */
 export function parseClipboardBlock(text: string): string[][] {
@@ -27,9 +27,18 @@ export interface PasteProblem {
   error: AmountError;
 }
 
+/** Where a paste, fill or clear lands: rows are indexes into the lines in grid order, columns into the years. */
+export interface TargetBounds {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export type PastePlan =
   | { kind: "ok"; cells: PastedCell[] }
-  | { kind: "outside"; rows: number; columns: number }
+  /** The block does not fit below and right of the target's top-left; `fits` is what would. */
+  | { kind: "outside"; rows: number; columns: number; fits: { rows: number; columns: number } }
   | { kind: "invalid"; problems: PasteProblem[] };
 
 /** Parses and checks one typed or pasted amount ("3,5", "3.5", "1.234,5", "-" for 0) at the frame's precision. */
@@ -40,29 +49,95 @@ export function parseCellInput(text: string, maxDecimals: number): { ok: true; a
   return error ? { ok: false, error } : { ok: true, amount: parsed.value };
 }
 
+/**
+ * The area a clipboard block covers when pasted onto the target, as Excel decides it: the block
+ * always starts at the target's top-left; one value fills the whole target; a block whose height and
+ * width divide the target's is repeated to tile it; any other block is pasted once, at its own size.
+ */
+export function pasteArea(blockRows: number, blockColumns: number, target: TargetBounds): TargetBounds {
+  const targetRows = target.bottom - target.top + 1;
+  const targetColumns = target.right - target.left + 1;
+  const tiles = targetRows % blockRows === 0 && targetColumns % blockColumns === 0;
+  const rows = tiles ? targetRows : blockRows;
+  const columns = tiles ? targetColumns : blockColumns;
+  return { top: target.top, left: target.left, bottom: target.top + rows - 1, right: target.left + columns - 1 };
+}
+
+/**
+ * Plans a paste of a clipboard block (rows of cell texts) onto the target: every cell of the paste area
+ * gets the block's value at its position modulo the block's size. A ragged block counts short rows'
+ * missing cells as empty (refused as EMPTY, never silently zero). Nothing is planned unless every cell
+ * is valid and the whole area lies inside the grid: a paste is stored whole or not at all.
+ */
 export function planPaste(
   block: readonly (readonly string[])[],
-  start: { initiativeKey: string; year: number },
+  target: TargetBounds,
   lineKeys: readonly string[],
   years: readonly number[],
   maxDecimals: number,
 ): PastePlan {
-  const rowStart = lineKeys.indexOf(start.initiativeKey);
-  const columnStart = years.indexOf(start.year);
-  const width = Math.max(...block.map((row) => row.length));
-  if (rowStart < 0 || columnStart < 0 || rowStart + block.length > lineKeys.length || columnStart + width > years.length) {
-    return { kind: "outside", rows: block.length, columns: width };
+  const blockRows = block.length;
+  const blockColumns = Math.max(0, ...block.map((row) => row.length));
+  if (blockRows === 0 || blockColumns === 0) return { kind: "ok", cells: [] };
+  const area = pasteArea(blockRows, blockColumns, target);
+  if (area.top < 0 || area.left < 0 || area.bottom >= lineKeys.length || area.right >= years.length) {
+    const fits = { rows: Math.max(0, lineKeys.length - area.top), columns: Math.max(0, years.length - area.left) };
+    return { kind: "outside", rows: blockRows, columns: blockColumns, fits };
   }
   const cells: PastedCell[] = [];
   const problems: PasteProblem[] = [];
-  block.forEach((row, rowOffset) => {
-    row.forEach((text, columnOffset) => {
-      const initiativeKey = lineKeys[rowStart + rowOffset]!;
-      const year = years[columnStart + columnOffset]!;
+  for (let row = area.top; row <= area.bottom; row += 1) {
+    for (let column = area.left; column <= area.right; column += 1) {
+      const text = block[(row - area.top) % blockRows]![(column - area.left) % blockColumns] ?? "";
+      const initiativeKey = lineKeys[row]!;
+      const year = years[column]!;
       const parsed = parseCellInput(text, maxDecimals);
       if (parsed.ok) cells.push({ initiativeKey, year, text, amount: parsed.amount });
       else problems.push({ initiativeKey, year, text, error: parsed.error });
-    });
-  });
+    }
+  }
   return problems.length > 0 ? { kind: "invalid", problems } : { kind: "ok", cells };
+}
+
+/** Delete on a selection: every cell of the target set to 0, as one edit. */
+export function planClear(target: TargetBounds, lineKeys: readonly string[], years: readonly number[]): PastedCell[] {
+  return cellsOf(target, lineKeys, years, () => 0n);
+}
+
+/**
+ * Ctrl+D (down) and Ctrl+R (right), as in Excel: the target's first row (or first column) is copied
+ * into the rest of the target. A one-row target fills down from the row above it, a one-column target
+ * right from the column to its left, as Excel does for a single cell.
+ */
+export function planFill(
+  direction: "down" | "right",
+  target: TargetBounds,
+  lineKeys: readonly string[],
+  years: readonly number[],
+  amountOf: (initiativeKey: string, year: number) => Oere,
+): PastedCell[] {
+  const down = direction === "down";
+  const single = down ? target.top === target.bottom : target.left === target.right;
+  const source = single ? (down ? target.top - 1 : target.left - 1) : down ? target.top : target.left;
+  if (source < 0) return [];
+  const area = single ? target : down ? { ...target, top: target.top + 1 } : { ...target, left: target.left + 1 };
+  const sourceAmount = (row: number, column: number) =>
+    down ? amountOf(lineKeys[source]!, years[column]!) : amountOf(lineKeys[row]!, years[source]!);
+  return cellsOf(area, lineKeys, years, sourceAmount);
+}
+
+function cellsOf(
+  area: TargetBounds,
+  lineKeys: readonly string[],
+  years: readonly number[],
+  amountOf: (row: number, column: number) => Oere,
+): PastedCell[] {
+  const cells: PastedCell[] = [];
+  for (let row = area.top; row <= area.bottom; row += 1) {
+    for (let column = area.left; column <= area.right; column += 1) {
+      const amount = amountOf(row, column);
+      cells.push({ initiativeKey: lineKeys[row]!, year: years[column]!, text: formatDanishAmount(amount, { grouping: false }), amount });
+    }
+  }
+  return cells;
 }

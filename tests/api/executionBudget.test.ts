@@ -1,0 +1,81 @@
+/**
+ * The budget while an operation runs (server/src/executionBudget.ts): a query past its time is
+ * stopped with EXECUTION_TIME_EXCEEDED, an answer over the size cap is replaced by
+ * RESPONSE_TOO_LARGE, and large operations beyond the gate's room are refused SERVER_BUSY.
+ */
+import { DEFAULT_BUDGET, hardeningConfigFrom } from "@ramme/server/hardening.ts";
+import { EXECUTION_TIME_EXCEEDED, exceedsBytes, Gate, RESPONSE_TOO_LARGE, SERVER_BUSY } from "@ramme/server/executionBudget.ts";
+import { createRammeYoga } from "@ramme/server/yoga.ts";
+import { describe, expect, it } from "vitest";
+import { fingerprint } from "../support/scenarios.ts";
+
+const compare = `{ compareScenarios(baseId: "regeringens-udspil-2024", otherIds: ["aftale-2024"]) { ... on ScenarioComparison { lines { initiativeKey versus { status cells { year base other difference } } } } } }`;
+
+async function ask(env: Record<string, string>, query: string) {
+  const yoga = createRammeYoga({ hardening: hardeningConfigFrom(env) });
+  const response = await yoga.fetch("http://ramme.test/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  return (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+}
+
+describe("time", () => {
+  it("a query running past RAMME_MAX_EXECUTION_MS is stopped with EXECUTION_TIME_EXCEEDED and the limit", async () => {
+    const answer = await ask({ RAMME_MAX_EXECUTION_MS: "1" }, compare);
+    expect(answer.data ?? null).toBeNull();
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: EXECUTION_TIME_EXCEEDED, limit: 1 });
+    // The same within the default budget is answered.
+    expect((await ask({}, compare)).data.compareScenarios.lines.length).toBeGreaterThan(20);
+  });
+
+  it("a mutation is never cut short (it could have stored its change): it completes and says so", async () => {
+    const before = await fingerprint();
+    const answer = await ask({ RAMME_MAX_EXECUTION_MS: "1" }, `mutation { forkScenario(input: { sourceId: "aftale-2024", name: "Budget" }) { __typename } }`);
+    expect(answer).toEqual({ data: { forkScenario: { __typename: "ScenarioEdit" } } });
+    expect(await fingerprint()).not.toBe(before);
+  });
+});
+
+describe("size", () => {
+  it("an answer over RAMME_MAX_RESPONSE_BYTES is replaced by RESPONSE_TOO_LARGE with the limit", async () => {
+    const answer = await ask({ RAMME_MAX_RESPONSE_BYTES: "2000" }, compare);
+    expect(answer.data ?? null).toBeNull();
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: RESPONSE_TOO_LARGE, limit: 2000 });
+    expect((await ask({ RAMME_MAX_RESPONSE_BYTES: "2000" }, `{ __typename }`)).data).toEqual({ __typename: "Query" });
+  });
+
+  it("the measure stops as soon as it is over, and errs above the serialised size, never below", () => {
+    const value = { lines: Array.from({ length: 1000 }, (_, index) => ({ key: `line-${index}`, amount: "12.5", ok: true })) };
+    const serialised = JSON.stringify(value).length;
+    expect(exceedsBytes(value, serialised - 1)).toBe(true);
+    expect(exceedsBytes(value, serialised * 2)).toBe(false);
+  });
+});
+
+describe("concurrency", () => {
+  it("large operations beyond the running ones and the queue are refused SERVER_BUSY; the others are answered", async () => {
+    const yoga = createRammeYoga({ hardening: hardeningConfigFrom({ RAMME_LARGE_OPERATION_COST: "1000", RAMME_MAX_LARGE_OPERATIONS: "1", RAMME_LARGE_OPERATION_QUEUE: "1" }) });
+    const send = async (): Promise<{ errors?: Array<{ extensions?: { code?: string } }> }> => {
+      const response = await yoga.fetch("http://ramme.test/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: compare }) });
+      return response.json();
+    };
+    const answers = await Promise.all([send(), send(), send(), send()]);
+    const codes = answers.map((answer) => answer.errors?.[0]?.extensions?.code ?? "answered");
+    expect(codes.filter((code) => code === "answered")).toHaveLength(2);
+    expect(codes.filter((code) => code === SERVER_BUSY)).toHaveLength(2);
+  });
+
+  it("the gate hands a slot to the next in line, and refuses beyond the queue", async () => {
+    const gate = new Gate(1, 1);
+    expect(await gate.acquire()).toBe(true);
+    let second = false;
+    const waiting = gate.acquire().then((ok) => (second = ok));
+    expect(await gate.acquire()).toBe(false);
+    expect(second).toBe(false);
+    gate.release();
+    await waiting;
+    expect(second).toBe(true);
+  });
+
+  it("the defaults are documented ones", () => {
+    expect(DEFAULT_BUDGET).toEqual({ maxExecutionMs: 20_000, maxResponseBytes: 64_000_000, largeOperationCost: 10_000_000, maxLargeOperations: 2, largeOperationQueue: 8 });
+  });
+});
