@@ -14,7 +14,7 @@ import path from "node:path";
 const runs = Number(process.argv[2] ?? 5);
 const serverDirectory = path.join(import.meta.dirname, "..", "server");
 const scratch = mkdtempSync(path.join(tmpdir(), "ramme-start-"));
-const env = { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(scratch, "ramme.db")}`, RAMME_LOG_LEVEL: "warn" };
+const env = { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(scratch, "ramme.db")}`, RAMME_LOG_LEVEL: "info" };
 
 execFileSync("node", ["build.mjs"], { cwd: serverDirectory, stdio: "inherit" });
 execFileSync(path.join(serverDirectory, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: serverDirectory, env, stdio: "ignore" });

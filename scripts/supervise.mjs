@@ -15,6 +15,7 @@
  *   node scripts/supervise.mjs      (what `npm start` runs once it has built and migrated)
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { constants } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -31,6 +32,10 @@ const exitCodeOf = (code, signal) => code ?? 128 + (constants.signals[signal] ??
 
 /** Runs the server until it is told to stop (or crashes too often); resolves with the exit code to use. */
 export function superviseServer({ env = process.env } = {}) {
+  if (!existsSync(SERVER)) {
+    log(`${SERVER} is missing: build the server first (npx pnpm@10.34.8 --filter @ramme/server run build).`);
+    return Promise.resolve(1);
+  }
   return new Promise((resolve) => {
     let child = null;
     let stopping = false;

@@ -2,7 +2,8 @@
  * The server's memory as the operating system sees it: resident set size (VmRSS in
  * /proc/<pid>/status), the figure a container limit or the OOM killer goes by, not the V8 heap.
  * Linux only. The pid is the server's own node process: tests/support/serverProcess.ts starts
- * `node --import tsx src/server.ts` directly, with no wrapper process whose RSS would be read instead.
+ * `node dist/server.js` (the bench's compiled server) directly, with no wrapper process whose RSS
+ * would be read instead.
  *
  * `sampleRss` reads it on a timer while a load runs and keeps the highest reading; a peak shorter
  * than the interval can be missed, so sample often (50-100 ms) relative to the load's length.

@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { repoRoot, startServer } from "../../tests/support/serverProcess.ts";
+import { buildServer, repoRoot, startServer } from "../../tests/support/serverProcess.ts";
 import { createDatabase, forkWhatIfs, postgresAnswers, type WhatIf } from "./dataset.ts";
 import { measure, type Plan } from "./measure.ts";
 import { targetsTable, writeReport, type DialectResult, type Results } from "./report.ts";
@@ -76,13 +76,15 @@ const results: Results = {
   notes,
 };
 
+buildServer();
 for (const dialect of dialects) {
   log(`${dialect}: dataset (${lines} lines, ${themes} themes, growth ${growthSizes.join("/")})`);
   const result: DialectResult = { dialect, figures: {}, growth: [] };
   const database = await createDatabase(dialect, { lines, themes, scenarios, growth: growthSizes }, postgresUrl);
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
-    server = await startServer({ databaseUrl: database.databaseUrl });
+    // What production runs: the compiled server (docs/operations.md), not src/ through tsx.
+    server = await startServer({ databaseUrl: database.databaseUrl, compiled: true });
     const endpoint = `${server.baseUrl}/graphql`;
     log(`${dialect}: forking ${scenarios} what-ifs through the API, with edits`);
     const whatIfs = await forkWhatIfs(endpoint, database, lines, scenarios, "Hvad nu hvis");

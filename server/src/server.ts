@@ -96,5 +96,15 @@ async function shutdown(signal: string) {
   log.info("Stopped.");
   process.exit(0);
 }
+// A bug that escapes every handler ends the process, as Node would, but as a log line with its
+// stack; whatever restarts the server (npm start's supervisor, systemd) sees the exit code 1.
+process.on("uncaughtException", (error) => {
+  log.fatal({ err: error }, "Uncaught exception; the process stops.");
+  process.exit(1);
+});
+process.on("unhandledRejection", (reason) => {
+  log.fatal({ err: reason }, "Unhandled promise rejection; the process stops.");
+  process.exit(1);
+});
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

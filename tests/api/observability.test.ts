@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { graphqlOverHttp, queryOverHttp } from "../support/graphqlHttp.ts";
 import { serverDirectory, startServer, type ServerProcess } from "../support/serverProcess.ts";
 import { subscribe } from "../support/sse.ts";
@@ -25,11 +25,18 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 }, 30_000);
 
-/** A server on its own copy of the seeded template database. */
+/**
+ * A server on this file's database: on SQLite a copy of it each (one server process per SQLite
+ * file), on PostgreSQL (`test:postgres`) the same database for all.
+ */
 async function start(env: Record<string, string> = {}) {
-  const file = path.join(scratch, `${servers.length}.db`);
-  copyFileSync(inject("templateDatabase"), file);
-  const server = await startServer({ databaseUrl: `file:${file}`, env: { RAMME_LOG_LEVEL: "info", ...env } });
+  let databaseUrl = process.env.DATABASE_URL!;
+  if (databaseUrl.startsWith("file:")) {
+    const file = path.join(scratch, `${servers.length}.db`);
+    copyFileSync(databaseUrl.slice("file:".length), file);
+    databaseUrl = `file:${file}`;
+  }
+  const server = await startServer({ databaseUrl, env: { RAMME_LOG_LEVEL: "info", ...env } });
   servers.push(server);
   return server;
 }
@@ -87,6 +94,7 @@ describe("/metrics", () => {
     expect(sample(during.text, "ramme_live_streams_open")).toBe(1);
     expect(sample(during.text, "ramme_db_query_duration_seconds_count")).toBeGreaterThan(sample(before.text, "ramme_db_query_duration_seconds_count"));
     expect(sample(during.text, "ramme_db_write_queue_depth")).toBe(0);
+    if (server.databaseUrl.startsWith("postgres")) expect(sample(during.text, "ramme_db_pool_connections", { client: "read", state: "total" })).toBeGreaterThan(0);
 
     stream.close();
     await expect.poll(async () => sample((await metrics(server)).text, "ramme_live_streams_open"), { timeout: 10_000 }).toBe(0);

@@ -5,12 +5,12 @@
  * nothing answers on the port (a load balancer's /readyz check fails, so it sends traffic elsewhere);
  * SIGTERM to the supervisor stops the server gracefully and then the supervisor, leaving no process.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, migrateAndSeed, repoRoot, serverDirectory } from "../support/serverProcess.ts";
+import { buildServer, freePort, migrateAndSeed, repoRoot } from "../support/serverProcess.ts";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "ramme-restart-"));
 const databaseUrl = `file:${path.join(scratch, "ramme.db")}`;
@@ -21,7 +21,7 @@ afterAll(() => {
 });
 
 beforeAll(() => {
-  execFileSync(process.execPath, ["build.mjs"], { cwd: serverDirectory, stdio: "pipe" });
+  buildServer();
   migrateAndSeed(databaseUrl);
 });
 
@@ -36,12 +36,14 @@ function alive(pid: number): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+let output = "";
+
 async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the output:\n${output}`);
     await sleep(25);
   }
 }
@@ -53,11 +55,11 @@ describe("npm start's supervisor", () => {
   it("restarts the compiled server after a SIGKILL, says so, and stops everything on SIGTERM", async () => {
     const port = await freePort();
     const supervisor = spawn(process.execPath, [path.join(repoRoot, "scripts", "supervise.mjs")], {
-      env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl },
+      // The ready line is an info line (vitest's own processes log at warn).
+      env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, RAMME_LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     started.push(supervisor.pid!);
-    let output = "";
     supervisor.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
     supervisor.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => supervisor.once("exit", (code) => resolve(code)));

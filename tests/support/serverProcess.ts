@@ -2,7 +2,8 @@
  * The real server as a separate process, for tests that need what `yoga.fetch` in process cannot
  * give: several instances on one database, a crash (SIGKILL), a graceful stop (SIGTERM), a restart on
  * the same data. One `node --import tsx src/server.ts` process (no tsx CLI or pnpm wrapper, so a
- * signal reaches the server itself) on a free loopback port. The web client need not be built: the
+ * signal reaches the server itself) on a free loopback port, or `node dist/server.js` as production
+ * runs it (`compiled`, after buildServer()). The web client need not be built: the
  * server then answers 503 at / and serves the API as usual.
  * No vitest imports here: the e2e helpers and the benchmark scripts use it too.
  */
@@ -35,6 +36,11 @@ export function migrateAndSeed(databaseUrl: string): void {
   }
 }
 
+/** Compiles the server to server/dist (server/build.mjs), as `npm start` and a deployment do. */
+export function buildServer(): void {
+  execFileSync(process.execPath, ["build.mjs"], { cwd: serverDirectory, stdio: "pipe" });
+}
+
 /** A port that was free a moment ago on 127.0.0.1. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -56,6 +62,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Default: a free port. A restart keeps the port it had. */
   port?: number;
+  /** Run the compiled server/dist/server.js (build it first: buildServer()) instead of src/ through tsx. */
+  compiled?: boolean;
   /** How long to wait for "Ramme is running" (default 60 s). */
   startTimeoutMs?: number;
 }
@@ -99,7 +107,8 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     RAMME_LOG_LEVEL: "info",
     ...options.env,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], { cwd: serverDirectory, env, stdio: ["ignore", "pipe", "pipe"] });
+  const args = options.compiled ? ["dist/server.js"] : ["--import", "tsx", "src/server.ts"];
+  const child = spawn(process.execPath, args, { cwd: serverDirectory, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));

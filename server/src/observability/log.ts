@@ -4,8 +4,7 @@
  * silent; default info) sets how much. Every GraphQL request is one `info` line (requests.ts); what
  * a request carries (variables, documents, headers, cookies, tokens, passwords) is never logged.
  */
-import pino, { type Logger } from "pino";
-import pretty from "pino-pretty";
+import pino, { type DestinationStream, type Logger } from "pino";
 
 const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -14,6 +13,11 @@ export function logLevelFrom(value: string | undefined): (typeof LEVELS)[number]
   if (!(LEVELS as readonly string[]).includes(level)) throw new Error(`RAMME_LOG_LEVEL must be one of ${LEVELS.join(", ")}, got ${JSON.stringify(value)}`);
   return level as (typeof LEVELS)[number];
 }
+
+// pino-pretty is loaded only for a terminal: a server whose output goes to a file or journald does not carry it.
+const destination: DestinationStream = process.stdout.isTTY
+  ? (await import("pino-pretty")).default({ colorize: true, sync: true, ignore: "pid,hostname" })
+  : pino.destination({ fd: 1, sync: true });
 
 export const log: Logger = pino(
   {
@@ -24,5 +28,5 @@ export const log: Logger = pino(
     // Belt and braces: nothing logs these fields, and should one ever be passed they are censored.
     redact: { paths: ["password", "*.password", "token", "*.token", "authorization", "*.authorization", "cookie", "*.cookie", "variables", "*.variables"], censor: "[redacted]" },
   },
-  process.stdout.isTTY ? pretty({ colorize: true, sync: true, ignore: "pid,hostname" }) : pino.destination({ fd: 1, sync: true }),
+  destination,
 );
