@@ -1,29 +1,21 @@
 /**
- * Files in and out: loads what an export writes (exchange/ turns it into CSV or XLSX), and turns an
- * imported CSV into one change that makes the scenario equal to the file, checked like any edit.
+ * Files out: loads what an export writes (exchange/ turns it into CSV or XLSX). Files in: fileImport.ts.
  */
-import { checkAllocationAmount, convertYearAmounts, formatIndexValue, type Oere } from "@ramme/domain";
+import { convertYearAmounts, formatIndexValue } from "@ramme/domain";
 import type { Database } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
 import {
   buildComparison,
   comparisonToCsv,
   comparisonToXlsx,
-  parseScenarioCsv,
   scenarioToCsv,
   scenarioToXlsx,
   type ExchangeLanguage,
   type ExportFile,
-  type ImportProblem,
   type NumberStyle,
   type ScenarioExport,
 } from "../exchange/index.ts";
-import { commitChange, type CommittedChange } from "./commitChange.ts";
-import { InvalidInputError, type InputProblem, type InputProblemCode } from "./errors.ts";
-import { amountProblem, ProblemList } from "./input.ts";
-import { editScenario } from "./editScenario.ts";
-import { changeBetween, currentState, type ScenarioState } from "./scenarioState.ts";
-import { assertVersion } from "./scenarioAccess.ts";
+import { InvalidInputError } from "./errors.ts";
+import { ProblemList } from "./input.ts";
 import { isBaseLevel, priceLevelFor, type PriceLevelShape } from "./priceLevels.ts";
 
 export type FileFormat = "CSV" | "XLSX";
@@ -119,81 +111,4 @@ function inPriceLevel(data: ScenarioExport, level: PriceLevelShape, language: Ex
 function labelled(file: ExportFile, level: PriceLevelShape): PricedExportFile {
   const fileName = isBaseLevel(level) ? file.fileName : file.fileName.replace(/\.(csv|xlsx)$/, `-${level.label}.$1`);
   return { ...file, fileName, priceLevel: level };
-}
-
-const IMPORT_CODES: Record<ImportProblem["code"], InputProblemCode> = {
-  NO_HEADER: "BAD_FILE",
-  UNKNOWN_YEAR_COLUMN: "YEAR_OUTSIDE_FRAME",
-  MISSING_YEAR_COLUMN: "BAD_FILE",
-  DUPLICATE_YEAR_COLUMN: "BAD_FILE",
-  DUPLICATE_LINE: "DUPLICATE_CELL",
-  EMPTY: "EMPTY",
-  NOT_A_NUMBER: "NOT_A_NUMBER",
-  AMBIGUOUS: "AMBIGUOUS",
-  TOO_PRECISE: "TOO_PRECISE",
-  TOO_LARGE: "TOO_LARGE",
-  NEGATIVE: "NEGATIVE",
-  EMPTY_KEY: "REQUIRED",
-  MALFORMED_CSV: "BAD_FILE",
-  OTHER_PRICE_LEVEL: "BAD_FILE",
-};
-
-/** Where in the file: "input.content (row 7, column 2025)". */
-const fileField = (row: number, column: string | null) =>
-  row === 0 ? "input.content" : `input.content (row ${row}${column === null ? "" : `, column ${column}`})`;
-
-export interface ImportInput {
-  scenarioId: string;
-  expectedVersion: number;
-  content: string;
-  numberStyle: NumberStyle | "AUTO";
-  comment?: string | null;
-  /** The initiatives the caller may see (auth/access.ts); a file naming another organisation's proposal gets UNKNOWN_INITIATIVE. */
-  visibleInitiatives?: Prisma.InitiativeWhereInput;
-}
-
-/** The largest file an import reads (a 20,000-line scenario in CSV is about 2 MB). */
-export const MAX_IMPORT_CHARACTERS = 10_000_000;
-
-/**
- * Makes the what-if equal to the file: cells set as the file says, lines the file adds taken in
- * (they must be known initiatives), lines the file lacks taken out. One change, all or nothing.
- */
-export function importScenarioCsv(input: ImportInput, actor: string): Promise<CommittedChange> {
-  const checkInput = (problems: ProblemList) => {
-    if (input.content.length > MAX_IMPORT_CHARACTERS) problems.add("input.content", "BAD_FILE", `the file is larger than ${MAX_IMPORT_CHARACTERS} characters.`);
-  };
-  return editScenario(input, checkInput, async ({ tx, scenario, problems, comment }) => {
-    const years = scenario.frame.years.map((entry) => entry.year);
-    const parsed = parseScenarioCsv(input.content, { years, numberStyle: input.numberStyle });
-    if (!parsed.ok) {
-      throw new InvalidInputError(
-        parsed.problems.map((problem): InputProblem => ({ field: fileField(problem.row, problem.column), code: IMPORT_CODES[problem.code], message: problem.messageEn, value: problem.text ?? null })),
-      );
-    }
-    const known = new Set(
-      (await tx.initiative.findMany({ where: { id: { in: parsed.lines.map((line) => line.initiativeId) }, ...input.visibleInitiatives }, select: { id: true } })).map((row) => row.id),
-    );
-    const now = await currentState(tx, scenario.id);
-    const target: ScenarioState = { cells: new Map(), positions: new Map() };
-    let nextPosition = Math.max(-1, ...now.positions.values()) + 1;
-    for (const line of parsed.lines) {
-      if (!known.has(line.initiativeId)) {
-        problems.add(fileField(line.row, null), "UNKNOWN_INITIATIVE", `there is no initiative ${JSON.stringify(line.initiativeId)}.`, line.initiativeId);
-        continue;
-      }
-      const cells = new Map<number, Oere>();
-      for (const cell of line.cells) {
-        const error = checkAllocationAmount(cell.amount, { maxDecimals: scenario.frame.precisionDecimals }, cell.text);
-        if (error) problems.push(amountProblem(fileField(cell.row, cell.column), error));
-        cells.set(cell.year, cell.amount);
-      }
-      target.cells.set(line.initiativeId, cells);
-      target.positions.set(line.initiativeId, now.positions.get(line.initiativeId) ?? nextPosition++);
-    }
-    problems.throwIfAny();
-    assertVersion(scenario, input.expectedVersion);
-    const change = changeBetween(now, target, years);
-    return commitChange(tx, scenario, { kind: "IMPORTED", ...change, comment, details: { lines: parsed.lines.length } }, actor);
-  });
 }

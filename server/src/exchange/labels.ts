@@ -78,3 +78,14 @@ export const PRICE_LEVEL_TITLES: readonly string[] = [LABELS.da.priceLevel, LABE
 
 /** Header texts of the key column in either language: an import finds the header row by them. */
 export const KEY_HEADERS: readonly string[] = [LABELS.da.key, LABELS.en.key];
+
+/** Header texts of the initiative (title) column: a sheet without keys is matched by title. */
+export const INITIATIVE_HEADERS: readonly string[] = [LABELS.da.initiative, LABELS.en.initiative, "Titel", "Title"];
+
+/** Header texts of the theme column. */
+export const THEME_HEADERS: readonly string[] = [LABELS.da.theme, LABELS.en.theme];
+
+/** Labels of the computed rows an import recognises and checks instead of taking them as lines. */
+export const TOTAL_ROW_TITLES: readonly string[] = [LABELS.da.total, LABELS.en.total];
+export const FRAME_ROW_TITLES: readonly string[] = [LABELS.da.frameRow, LABELS.en.frameRow];
+export const HEADROOM_ROW_TITLES: readonly string[] = [LABELS.da.headroom, LABELS.en.headroom];

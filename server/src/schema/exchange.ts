@@ -1,14 +1,15 @@
-/** Export of a scenario or a comparison to CSV/XLSX, and import of a scenario from CSV. */
+/** Export of a scenario or a comparison to CSV/XLSX, and the first import of a scenario from CSV (importScenarioFile: fileImport.ts). */
 import { visibleInitiativesWhere } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { InvalidInputError } from "../engine/errors.ts";
-import { exportComparison, exportScenario, importScenarioCsv, type ExportOptions, type PricedExportFile } from "../engine/fileExchange.ts";
+import { exportComparison, exportScenario, type ExportOptions, type PricedExportFile } from "../engine/fileExchange.ts";
+import { importScenarioCsv } from "../engine/fileImport.ts";
 import { LanguageEnum } from "./compare.ts";
 import { EDIT_ERRORS } from "./errors.ts";
 import { ScenarioEditRef } from "./scenarioMutations.ts";
 
-const FileFormatEnum = builder.enumType("FileFormat", {
+export const FileFormatEnum = builder.enumType("FileFormat", {
   description: "A spreadsheet file format.",
   values: {
     CSV: { description: "Text with one row per line: UTF-8 with BOM, CRLF, opens directly in Excel." },
@@ -24,7 +25,7 @@ const NumberStyleEnum = builder.enumType("NumberStyle", {
   },
 });
 
-const ImportNumberStyleEnum = builder.enumType("ImportNumberStyle", {
+export const ImportNumberStyleEnum = builder.enumType("ImportNumberStyle", {
   description: "How amounts in an imported CSV are written.",
   values: {
     AUTO: { description: 'Decided by the file: ";" files are Danish, "," files are API, tab files Danish when any amount has a ",".' },
@@ -92,7 +93,8 @@ builder.mutationField("importScenarioCsv", (t) =>
     type: ScenarioEditRef,
     description:
       "Makes a what-if equal to a CSV file: amounts as the file says, lines the file adds taken in (known initiatives only), lines it lacks taken out. " +
-      "Checked like any edit; one wrong cell refuses the whole file, naming the row and column of every problem.",
+      "Checked like any edit; one wrong cell refuses the whole file, naming the row and column of every problem. " +
+      "The same pipeline as importScenarioFile(format: CSV), which also gives a preview (dryRun) and located problems.",
     errors: { types: EDIT_ERRORS },
     args: { input: t.arg({ type: ImportScenarioCsvInput, required: true }) },
     authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
