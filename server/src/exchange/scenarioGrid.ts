@@ -187,10 +187,12 @@ export function readScenarioGrid(grid: Grid, options: ReadOptions): SheetReading
         if (summary === "SUBTOTAL") group = [];
         continue;
       }
-      if (title === "" && theme !== "" && amountCells.every((cell) => cellText(cell) === "")) {
-        // A theme heading: the lines below belong to it until its subtotal.
-        headingTheme = theme;
-        group = [];
+      if (amountCells.every((cell) => cellText(cell) === "")) {
+        // Without key or amounts: a theme heading (the lines below belong to it until its subtotal), or a note.
+        if (title === "" && theme !== "") {
+          headingTheme = theme;
+          group = [];
+        }
         continue;
       }
       if (title === "") {
