@@ -11,6 +11,7 @@ import {
   scenarioToXlsx,
   type ExchangeLanguage,
   type ExportFile,
+  type ExportSource,
   type NumberStyle,
   type ScenarioExport,
 } from "../exchange/index.ts";
@@ -26,29 +27,41 @@ export interface ExportOptions {
   language: ExchangeLanguage;
   /** The year whose price level the amounts are shown in; null: the frame's own. */
   priceLevel: number | null;
+  /** Who asks for the file: the header block says so. */
+  exportedBy: string;
 }
 
 /** A file, with the price level its amounts are in. */
 export type PricedExportFile = ExportFile & { priceLevel: PriceLevelShape };
 
-/** A scenario as an export writes it: lines in order, with theme titles, against the frame (in the frame's price level). */
-async function scenarioExport(client: Database, scenarioId: string, field: string): Promise<ScenarioExport & { framePriceLevel: string }> {
+/**
+ * A scenario as an export writes it: lines in the grid's order (by theme, then the scenario's
+ * order), with theme titles and sources, against the frame (in the frame's price level), stamped
+ * with its version, who exports it and when.
+ */
+async function scenarioExport(client: Database, scenarioId: string, field: string, exportedBy: string): Promise<ScenarioExport & { framePriceLevel: string }> {
   const scenario = await client.scenario.findUnique({
     where: { id: scenarioId },
     select: {
       id: true,
       name: true,
+      version: true,
       frame: { select: { name: true, priceLevel: true, years: { orderBy: { year: "asc" }, select: { year: true, amount: true } } } },
       lines: {
         orderBy: { position: "asc" },
         select: {
-          initiative: { select: { id: true, title: true, theme: { select: { title: true } } } },
+          initiative: { select: { id: true, title: true, sources: true, theme: { select: { title: true, position: true } } } },
           allocations: { orderBy: { year: "asc" }, select: { year: true, amount: true } },
         },
       },
     },
   });
   if (!scenario) throw InvalidInputError.of(field, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(scenarioId)}.`, scenarioId);
+  const documents = new Map((await client.document.findMany({ select: { fileName: true, title: true } })).map((document) => [document.fileName, document.title]));
+  const lines = scenario.lines
+    .map((line, index) => ({ line, index }))
+    .sort((left, right) => left.line.initiative.theme.position - right.line.initiative.theme.position || left.index - right.index)
+    .map(({ line }) => line);
   return {
     scenarioName: scenario.name,
     scenarioKey: scenario.id,
@@ -57,7 +70,14 @@ async function scenarioExport(client: Database, scenarioId: string, field: strin
     framePriceLevel: scenario.frame.priceLevel,
     years: scenario.frame.years.map((entry) => entry.year),
     frame: scenario.frame.years,
-    lines: scenario.lines.map((line) => ({ key: line.initiative.id, theme: line.initiative.theme.title, title: line.initiative.title, amounts: line.allocations })),
+    lines: lines.map((line) => ({
+      key: line.initiative.id,
+      theme: line.initiative.theme.title,
+      title: line.initiative.title,
+      amounts: line.allocations,
+      sources: (line.initiative.sources as unknown as ExportSource[]).map((source) => ({ ...source, document: documents.get(source.document) ?? source.document })),
+    })),
+    stamp: { version: scenario.version, exportedBy, exportedAt: new Date().toISOString() },
   };
 }
 
@@ -65,7 +85,7 @@ export async function exportScenario(client: Database, scenarioIdText: string, o
   const problems = new ProblemList();
   const scenarioId = problems.id("scenarioId", scenarioIdText, "Scenario");
   problems.throwIfAny();
-  const stored = await scenarioExport(client, scenarioId!, "scenarioId");
+  const stored = await scenarioExport(client, scenarioId!, "scenarioId", options.exportedBy);
   const level = await priceLevelFor(client, stored.framePriceLevel, options.priceLevel, "priceLevel");
   const data = inPriceLevel(stored, level, options.language);
   const file = options.format === "CSV" ? scenarioToCsv(data, options) : await scenarioToXlsx(data, { language: options.language });
@@ -78,8 +98,8 @@ export async function exportComparison(client: Database, baseIdText: string, oth
   const otherIds = otherIdTexts.map((id, index) => problems.id(`otherIds[${index}]`, id, "Scenario"));
   if (otherIdTexts.length === 0) problems.add("otherIds", "REQUIRED", "name at least one scenario to compare with the base.");
   problems.throwIfAny();
-  const base = await scenarioExport(client, baseId!, "baseId");
-  const others = await Promise.all(otherIds.map((id, index) => scenarioExport(client, id!, `otherIds[${index}]`)));
+  const base = await scenarioExport(client, baseId!, "baseId", options.exportedBy);
+  const others = await Promise.all(otherIds.map((id, index) => scenarioExport(client, id!, `otherIds[${index}]`, options.exportedBy)));
   const level = await priceLevelFor(client, base.framePriceLevel, options.priceLevel, "priceLevel");
   const data = buildComparison(inPriceLevel(base, level, options.language), others.map((other) => inPriceLevel(other, level, options.language)));
   const file = options.format === "CSV" ? comparisonToCsv(data, options) : await comparisonToXlsx(data, { language: options.language });

@@ -10,6 +10,8 @@ export type {
   ExchangeLanguage,
   ExportFile,
   ExportLine,
+  ExportSource,
+  ExportStamp,
   LineStatus,
   NumberStyle,
   ScenarioExport,
@@ -37,3 +39,4 @@ export {
   type SummaryRow,
 } from "./scenarioGrid.ts";
 export { closestTitle, normalTitle } from "./titleMatch.ts";
+export { neutralizeFormula, restoreNeutralized } from "./safeText.ts";

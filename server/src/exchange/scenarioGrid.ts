@@ -11,6 +11,7 @@ import { AMOUNT_CEILING, formatMio, MAX_MIO_DECIMALS, parseDanishAmount, parseMi
 import { oereFromSpreadsheetNumber } from "./amountText.ts";
 import { cellText, columnLetters, type Grid, type GridCell, type GridRow } from "./grid.ts";
 import { FRAME_ROW_TITLES, HEADROOM_ROW_TITLES, INITIATIVE_HEADERS, KEY_HEADERS, PRICE_LEVEL_TITLES, THEME_HEADERS, TOTAL_ROW_TITLES } from "./labels.ts";
+import { restoreNeutralized } from "./safeText.ts";
 import type { NumberStyle } from "./types.ts";
 
 /** One amount read from the file. */
@@ -176,9 +177,10 @@ export function readScenarioGrid(grid: Grid, options: ReadOptions): SheetReading
       pastLines = true;
       continue;
     }
-    const key = header.key === null ? "" : keyFromCell(cellText(cells[header.key]));
-    const title = header.title === null ? "" : cellText(cells[header.title]);
-    const theme = header.theme === null ? "" : cellText(cells[header.theme]);
+    // Text the export protected with an apostrophe is read without it.
+    const key = header.key === null ? "" : restoreNeutralized(cellText(cells[header.key]));
+    const title = header.title === null ? "" : restoreNeutralized(cellText(cells[header.title]));
+    const theme = header.theme === null ? "" : restoreNeutralized(cellText(cells[header.theme]));
     const amountCells = yearColumns.map((column) => cells[column.index] ?? null);
     if (key === "") {
       const summary = summaryKind(cellText(cells[labelColumn]), theme);
@@ -291,10 +293,6 @@ function readYearColumns(header: GridRow, years: readonly number[], located: Loc
   return columns;
 }
 
-/** The key cell without the apostrophe the export puts before text that looks like a formula. */
-function keyFromCell(key: string): string {
-  return /^'[=+\-@]/.test(key) ? key.slice(1) : key;
-}
 
 const LONE_DASH = /^[-\u2013\u2014\u2212]$/;
 

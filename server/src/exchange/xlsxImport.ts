@@ -94,9 +94,9 @@ function gridCell(value: ExcelJS.CellValue): GridCell {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ("error" in value) return { error: String(value.error) };
   if ("formula" in value || "sharedFormula" in value) {
+    // exceljs reads a cached 0 (<v>0</v>) back as no result; Excel and LibreOffice always cache one.
     const result = (value as ExcelJS.CellFormulaValue).result;
-    if (result === undefined || result === null) return { error: "#N/A" };
-    return gridCell(result as ExcelJS.CellValue);
+    return result === undefined || result === null ? 0 : gridCell(result as ExcelJS.CellValue);
   }
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
   if ("text" in value) return String(value.text);

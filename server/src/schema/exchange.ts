@@ -13,7 +13,11 @@ export const FileFormatEnum = builder.enumType("FileFormat", {
   description: "A spreadsheet file format.",
   values: {
     CSV: { description: "Text with one row per line: UTF-8 with BOM, CRLF, opens directly in Excel." },
-    XLSX: { description: "An Excel workbook with numeric cells, bold totals and a frozen header." },
+    XLSX: {
+      description:
+        "An Excel workbook: a header block (scenario, frame and price level, version, who, when), theme headings and subtotals, numeric cells, " +
+        "totals and headroom as formulas with their values cached, frozen header and title columns, and a sheet of every line's sources.",
+    },
   },
 });
 
@@ -51,8 +55,11 @@ const exportArgs = (t: Parameters<Parameters<typeof builder.queryField>[1]>[0]) 
   priceLevel: t.arg.int({ description: "Write the amounts in this year's price level (the file says so in its title rows and name); omitted: the frame's own." }),
 });
 
-function optionsOf(args: { format: "CSV" | "XLSX"; numberStyle?: "DANISH" | "API" | null; language?: "DA" | "EN" | null; priceLevel?: number | null }): ExportOptions {
-  return { format: args.format, numberStyle: args.numberStyle ?? "DANISH", language: args.language === "EN" ? "en" : "da", priceLevel: args.priceLevel ?? null };
+function optionsOf(
+  args: { format: "CSV" | "XLSX"; numberStyle?: "DANISH" | "API" | null; language?: "DA" | "EN" | null; priceLevel?: number | null },
+  exportedBy: string,
+): ExportOptions {
+  return { format: args.format, numberStyle: args.numberStyle ?? "DANISH", language: args.language === "EN" ? "en" : "da", priceLevel: args.priceLevel ?? null, exportedBy };
 }
 
 builder.queryField("exportScenario", (t) =>
@@ -62,7 +69,7 @@ builder.queryField("exportScenario", (t) =>
     errors: { types: [InvalidInputError] },
     args: { scenarioId: t.arg.id({ required: true }), ...exportArgs(t) },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),
-    resolve: (_root, args) => exportScenario(db, String(args.scenarioId), optionsOf(args)),
+    resolve: (_root, args, context) => exportScenario(db, String(args.scenarioId), optionsOf(args, context.actor)),
   }),
 );
 
@@ -73,7 +80,7 @@ builder.queryField("exportComparison", (t) =>
     errors: { types: [InvalidInputError] },
     args: { baseId: t.arg.id({ required: true }), otherIds: t.arg.idList({ required: true }), ...exportArgs(t) },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "baseId", id: args.baseId }, ...args.otherIds.map((id, index) => ({ field: `otherIds[${index}]`, id }))] }),
-    resolve: (_root, args) => exportComparison(db, String(args.baseId), args.otherIds.map(String), optionsOf(args)),
+    resolve: (_root, args, context) => exportComparison(db, String(args.baseId), args.otherIds.map(String), optionsOf(args, context.actor)),
   }),
 );
 
