@@ -287,7 +287,7 @@ async function freshFixture(options: { users?: boolean } = {}): Promise<Fixture>
   const fork = await forkScenario({ sourceId: "aftale-2024", name: `Sekretariatets udkast ${unique}` }, "editor", await ownerOrganisation());
   await shareScenario({ scenarioId: fork.scenarioId, organisation: "sf", access: "READ" }, "editor");
   await shareScenario({ scenarioId: fork.scenarioId, organisation: "radikale", access: "EDIT" }, "editor");
-  const file = await exportScenario(db, fork.scenarioId, { format: "CSV", numberStyle: "DANISH", language: "da", priceLevel: null });
+  const file = await exportScenario(db, fork.scenarioId, { format: "CSV", numberStyle: "DANISH", language: "da", priceLevel: null, exportedBy: "test" });
   let targetUserId = "";
   let disabledUserId = "";
   if (options.users) {

@@ -46,7 +46,7 @@ describe("export and import", () => {
     const shown = (value: unknown) => (value !== null && typeof value === "object" && "formula" in value ? ((value as { result?: unknown }).result ?? 0) : value);
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(shown)));
     const header = ["Version", "Exported by", "Time"].map((label) => rows.find((row) => row[0] === label)?.[1]);
-    expect(header).toEqual(["1", "local", expect.stringMatching(/^\d{4}-\d\d-\d\dT/)]);
+    expect(header).toEqual(["1", "Lokal bruger", expect.stringMatching(/^\d{4}-\d\d-\d\dT/)]);
     const vmk = rows.find((row) => row[0] === "vmk")!;
     const asText = (value: unknown) => (typeof value === "number" ? formatMio((oereFromSpreadsheetNumber(value) as { ok: true; value: bigint }).value) : value);
     expect(vmk.slice(3).map(asText)).toEqual(["3.5", "2.5", "2.5", "2.5", "11"]);
