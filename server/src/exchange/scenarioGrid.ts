@@ -245,7 +245,9 @@ function summaryKind(label: string, theme: string): SummaryRow["kind"] | null {
 function readSummaryAmounts(cells: readonly GridCell[], yearColumns: readonly YearColumn[], style: NumberStyle): SummaryRow["amounts"] {
   const amounts: SummaryRow["amounts"] = new Map();
   for (const column of yearColumns) {
-    const parsed = readAmount(cells[column.index] ?? null, style, true);
+    // A computed row is a spreadsheet's float arithmetic (100 - 98.9 is 1.09999999999999): checked to the øre.
+    const cell = cells[column.index] ?? null;
+    const parsed = readAmount(typeof cell === "number" ? Number(cell.toFixed(8)) : cell, style, true);
     if (parsed.ok) amounts.set(column.year, { amount: parsed.value, columnNumber: column.index + 1, column: column.header });
   }
   return amounts;

@@ -89,7 +89,10 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
 /** exceljs's value of a cell as a grid cell: a formula as its cached result. */
 function gridCell(value: ExcelJS.CellValue): GridCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string") return value;
+  // A number as the spreadsheet shows it: at most 15 significant digits, as Excel and LibreOffice
+  // display and compare them (a formula's 100 - 98.9 is stored as 1.0999999999999943 and means 1.1).
+  if (typeof value === "number") return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
+  if (typeof value === "string") return value;
   if (typeof value === "boolean") return String(value).toUpperCase();
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ("error" in value) return { error: String(value.error) };
