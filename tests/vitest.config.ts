@@ -52,6 +52,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The round trip through LibreOffice (`test:libreoffice`, run by .ci/run, which installs
+          // libreoffice-calc-nogui if soffice is missing): export, recalculate, edit, import.
+          name: "libreoffice",
+          include: ["libreoffice/**/*.test.ts"],
+          globalSetup: ["support/globalSetup.ts"],
+          setupFiles: ["support/databasePerFile.ts"],
+          pool: "forks",
+          testTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           include: ["e2e/**/*.test.ts"],
           // Real Chromium against the real server: once per run, check Chromium, build the client if

@@ -228,6 +228,12 @@ const TABLE: Record<string, Row> = {
   addInitiative: { document: W("addInitiative", "AddInitiativeInput"), variables: input((fixture) => ({ scenarioId: fixture.whatIf, expectedVersion: 1, title: "Nyt forslag", themeId: "forskning-sundhedsdata" })), expected: editScenario, rule: "edit the scenario (and see any existing initiative named)" },
   removeInitiative: { document: W("removeInitiative", "RemoveInitiativeInput"), variables: input((fixture) => ({ scenarioId: fixture.whatIf, initiativeId: "vmk", expectedVersion: 1 })), expected: editScenario, rule: "edit the scenario" },
   importScenarioCsv: { document: W("importScenarioCsv", "ImportScenarioCsvInput"), variables: input((fixture) => ({ scenarioId: fixture.whatIf, expectedVersion: 1, content: fixture.csv })), expected: editScenario, rule: "edit the scenario" },
+  importScenarioFile: {
+    document: W("importScenarioFile", "ImportScenarioFileInput"),
+    variables: input((fixture) => ({ scenarioId: fixture.whatIf, expectedVersion: 1, format: "CSV", content: fixture.csv, dryRun: true })),
+    expected: editScenario,
+    rule: "edit the scenario (also for a dry run: a preview is the first step of an edit)",
+  },
   restoreScenarioVersion: { document: W("restoreScenarioVersion", "RestoreScenarioVersionInput"), variables: input((fixture) => ({ scenarioId: fixture.whatIf, version: 1, expectedVersion: 1 })), expected: editScenario, rule: "edit the scenario" },
   revertChange: { document: W("revertChange", "RevertChangeInput"), variables: input((fixture) => ({ scenarioId: fixture.whatIf, version: 1, expectedVersion: 1 })), expected: editScenario, rule: "edit the scenario" },
   mergeScenario: { document: W("mergeScenario", "MergeScenarioInput"), variables: input((fixture) => ({ sourceId: fixture.whatIf, targetId: fixture.whatIf, expectedTargetVersion: 1 })), expected: editScenario, rule: "read the source, edit the target" },
@@ -281,7 +287,7 @@ async function freshFixture(options: { users?: boolean } = {}): Promise<Fixture>
   const fork = await forkScenario({ sourceId: "aftale-2024", name: `Sekretariatets udkast ${unique}` }, "editor", await ownerOrganisation());
   await shareScenario({ scenarioId: fork.scenarioId, organisation: "sf", access: "READ" }, "editor");
   await shareScenario({ scenarioId: fork.scenarioId, organisation: "radikale", access: "EDIT" }, "editor");
-  const file = await exportScenario(db, fork.scenarioId, { format: "CSV", numberStyle: "DANISH", language: "da", priceLevel: null });
+  const file = await exportScenario(db, fork.scenarioId, { format: "CSV", numberStyle: "DANISH", language: "da", priceLevel: null, exportedBy: "test" });
   let targetUserId = "";
   let disabledUserId = "";
   if (options.users) {

@@ -109,6 +109,13 @@ const CASES: Record<string, Case[]> = {
     lockedWhatIf({ expectedVersion: 2, content: "x" }),
     { name: "a file without the header row", input: (keys) => ({ scenarioId: keys.whatIf, expectedVersion: 2, content: "a;b;c" }), expected: { __typename: "InvalidInputError", field: "input.content", code: "BAD_FILE" } },
   ],
+  importScenarioFile: [
+    unknownScenario({ expectedVersion: 2, format: "CSV", content: "x" }),
+    baseline({ expectedVersion: 1, format: "XLSX", content: "eA==", dryRun: true }),
+    lockedWhatIf({ expectedVersion: 2, format: "CSV", content: "x" }),
+    { name: "a file that is not a workbook", input: (keys) => ({ scenarioId: keys.whatIf, expectedVersion: 2, format: "XLSX", content: "eA==" }), expected: { __typename: "ImportRefusedError" } },
+    { name: "a CSV without the header row", input: (keys) => ({ scenarioId: keys.whatIf, expectedVersion: 2, format: "CSV", content: "a;b;c" }), expected: { __typename: "ImportRefusedError" } },
+  ],
   setPriceIndex: [
     { name: "the base year", input: () => ({ year: 2024, value: "101", source: "X" }), expected: { __typename: "InvalidInputError", field: "input.year", code: "BASE_PRICE_LEVEL" } },
     { name: "a year outside 1950-2100", input: () => ({ year: 1800, value: "50", source: "X" }), expected: { __typename: "InvalidInputError", field: "input.year", code: "YEAR_OUT_OF_RANGE" } },

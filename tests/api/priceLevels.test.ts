@@ -172,7 +172,7 @@ describe("comparisons and exports in another price level", () => {
   it("exports the agreement in 2025-pl: the file says so, adds up, and cannot be imported as stored amounts", async () => {
     const { exportScenario } = await query(`{ exportScenario(scenarioId: "aftale-2024", format: CSV, priceLevel: 2025) {
       ... on ExportFile { fileName base64 priceLevel { label } } } }`);
-    expect(exportScenario.fileName).toBe("aftale-2024-2025-pl.csv");
+    expect(exportScenario.fileName).toBe("aftale-om-strategi-for-life-science-21-november-2024-2025-pl.csv");
     expect(exportScenario.priceLevel.label).toBe("2025-pl");
     const text = Buffer.from(exportScenario.base64, "base64").toString("utf8");
     const rows = text.replace(/^\uFEFF/, "").split("\r\n");
@@ -197,7 +197,7 @@ describe("comparisons and exports in another price level", () => {
   it("exports a comparison in 2025-pl, and refuses a level without an index", async () => {
     const { exportComparison } = await query(`{ exportComparison(baseId: "regeringens-udspil-2024", otherIds: ["aftale-2024"], format: CSV, numberStyle: API, language: EN, priceLevel: 2025) {
       ... on ExportFile { fileName base64 } } }`);
-    expect(exportComparison.fileName).toBe("comparison-regeringens-udspil-2024-2025-pl.csv");
+    expect(exportComparison.fileName).toBe("comparison-regeringens-udspil-november-2024-2025-pl.csv");
     const text = Buffer.from(exportComparison.base64, "base64").toString("utf8");
     expect(text).toContain(`\r\nPrice level,2025-pl,"Converted from 2024-pl: amount × 103.2 / 100 (= 129/125)`);
     expect(text.split("\r\n").find((line) => line.startsWith("reserve,"))).toContain("7.8432,6.2952,7.5336,7.0176,28.6896");

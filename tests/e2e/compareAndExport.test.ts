@@ -52,13 +52,16 @@ test("export the agreement to Excel from the grid and read the file back: the li
   await page.goto(`${e2e.app.baseUrl}/#/scenario/aftale-2024`);
   await page.locator(".ag-row").first().waitFor();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Eksportér Excel" }).click()]);
-  expect(download.suggestedFilename()).toBe("aftale-2024.xlsx");
+  expect(download.suggestedFilename()).toBe("aftale-om-strategi-for-life-science-21-november-2024.xlsx");
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
   const rows: unknown[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  // Totals are formulas: their cached results (exceljs reads a cached 0 back as no result).
+  const shown = (value: unknown) => (value !== null && typeof value === "object" && "formula" in value ? ((value as { result?: unknown }).result ?? 0) : value);
+  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(shown)));
   expect(rows.find((row) => row[0] === "vmk")?.slice(3)).toEqual([3.5, 2.5, 2.5, 2.5, 11]);
   expect(rows.find((row) => row[2] === "Råderum")?.slice(3)).toEqual([1.1, 0, 0, 0, 1.1]);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Aftale om strategi for life sci", "Kilder"]);
 
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Eksportér CSV" }).click()]);
   const text = await readFile((await csv.path())!, "utf8");

@@ -63,7 +63,7 @@ test("the agreement in 2026-pl: converted lines, totals, frame and headroom, lab
   await screenshot(page, "price-levels-agreement-2026-pl");
 
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Eksportér CSV" }).click()]);
-  expect(csv.suggestedFilename()).toBe("aftale-2024-2026-pl.csv");
+  expect(csv.suggestedFilename()).toBe("aftale-om-strategi-for-life-science-21-november-2024-2026-pl.csv");
   const text = await readFile((await csv.path())!, "utf8");
   expect(text).toContain("\r\nPrisniveau;2026-pl;");
   expect(text).toMatch(/\r\nvmk;[^\r]*;3,7275;2,6625;2,6625;2,6625;11,715\r\n/);
@@ -104,7 +104,7 @@ test("the comparison in 2026-pl tells the removed reserve in 2026 prices", async
   await page.locator(".ag-row").first().waitFor();
   await screenshot(page, "price-levels-compare-2026-pl");
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Eksportér CSV" }).click()]);
-  expect(csv.suggestedFilename()).toBe("sammenligning-regeringens-udspil-2024-2026-pl.csv");
+  expect(csv.suggestedFilename()).toBe("sammenligning-regeringens-udspil-november-2024-2026-pl.csv");
   expect(await readFile((await csv.path())!, "utf8")).toMatch(/\r\nreserve;[^\r]*;8,094;6,4965;7,7745;7,242;29,607;/);
   expect(errors).toEqual([]);
 });

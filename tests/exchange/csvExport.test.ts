@@ -101,9 +101,9 @@ describe("scenarioToCsv", () => {
     expect(rows[8]).toBe(";;Råderum;10,0;20,0;1.300,0;10,0;1.340,0");
   });
 
-  test("file names are ASCII slugs of the key, with a fallback", () => {
-    const named = (scenarioKey: string, language: "da" | "en") =>
-      scenarioToCsv({ ...AGREEMENT, scenarioKey }, { language, numberStyle: "DANISH" }).fileName;
+  test("file names are ASCII slugs of the scenario's current name, with a fallback", () => {
+    const named = (scenarioName: string, language: "da" | "en") =>
+      scenarioToCsv({ ...AGREEMENT, scenarioName }, { language, numberStyle: "DANISH" }).fileName;
     expect(named("Grøn Ø-pulje 2025", "da")).toBe("groen-oe-pulje-2025.csv");
     expect(named("Ændring/Årsag", "da")).toBe("aendring-aarsag.csv");
     expect(named("???", "da")).toBe("scenarie.csv");

@@ -8,28 +8,29 @@ import {
   parseScenarioCsv,
   scenarioToCsv,
   type ImportProblem,
-  type ImportResult,
   type NumberStyle,
+  type SheetReading,
 } from "@ramme/server/exchange/index.ts";
 import { AGREEMENT, AWKWARD, csvText, YEARS } from "./fixtures.ts";
 
 /** The lines of a successful import as key → amounts per year, or a test failure listing the problems. */
-function amountsByLine(result: ImportResult): Array<{ initiativeId: string; row: number; amounts: Array<[number, Oere]> }> {
-  if (!result.ok) throw new Error(`expected the file to import, got:\n${result.problems.map((p) => p.messageEn).join("\n")}`);
+function amountsByLine(result: SheetReading): Array<{ initiativeId: string | null; row: number; amounts: Array<[number, Oere]> }> {
+  const errors = result.problems.filter((problem) => problem.severity === "ERROR");
+  if (errors.length > 0) throw new Error(`expected the file to import, got:\n${errors.map((p) => p.messageEn).join("\n")}`);
   return result.lines.map((line) => ({
-    initiativeId: line.initiativeId,
+    initiativeId: line.key,
     row: line.row,
     amounts: line.cells.map((cell): [number, Oere] => [cell.year, cell.amount]),
   }));
 }
 
-function problemsOf(result: ImportResult): ImportProblem[] {
-  if (result.ok) throw new Error("expected problems, the file imported");
+function problemsOf(result: SheetReading): ImportProblem[] {
+  if (result.problems.length === 0) throw new Error("expected problems, the file imported");
   return result.problems;
 }
 
 /** Problems without their messages, for comparing many at once. */
-function problemSummary(result: ImportResult): Array<{ row: number; column: string | null; code: string; text?: string }> {
+function problemSummary(result: SheetReading): Array<{ row: number; column: string | null; code: string; text?: string }> {
   return problemsOf(result).map(({ row, column, code, text }) => (text === undefined ? { row, column, code } : { row, column, code, text }));
 }
 
@@ -62,11 +63,12 @@ describe("round trip: an exported CSV imports as the lines it was made from", ()
   test("cells carry their row, header text, key, year and the text as written", () => {
     const text = csvText(scenarioToCsv(AGREEMENT, { language: "da", numberStyle: "DANISH" }).bytes);
     const result = parseScenarioCsv(text, { years, numberStyle: "DANISH" });
-    if (!result.ok) throw new Error("expected the file to import");
+    expect(result.problems).toEqual([]);
+    expect(result.lines[1]?.key).toBe("kli");
     expect(result.lines[1]?.cells[2]).toEqual({
       row: 6,
       column: "2026",
-      initiativeId: "kli",
+      columnNumber: 6,
       year: 2026,
       text: "1.234,5",
       amount: mio("1234.5"),
@@ -126,8 +128,8 @@ describe("files as Excel saves them", () => {
     ]);
   });
 
-  test("rows with a key after the first blank row are still lines; keyless rows there are ignored", () => {
-    const text = ["Nøgle;Tema;Initiativ;2024;2025;2026;2027", "a;;;1;1;1;1", "", "b;;;2;2;2;2", ";;I alt;3;3;3;3", ";;Note;x"].join("\n");
+  test("rows with a key after the first blank row are still lines; the total row is checked, a row without key and amounts is a note", () => {
+    const text = ["Nøgle;Tema;Initiativ;2024;2025;2026;2027", "a;;;1;1;1;1", "", "b;;;2;2;2;2", ";;I alt;3;3;3;3", ";;Note"].join("\n");
     expect(amountsByLine(parseScenarioCsv(text, { years, numberStyle: "DANISH" })).map((line) => [line.initiativeId, line.row])).toEqual([
       ["a", 2],
       ["b", 4],
@@ -140,7 +142,7 @@ describe("files as Excel saves them", () => {
   });
 
   test("a header with no lines imports as no lines", () => {
-    expect(parseScenarioCsv("Nøgle;Tema;Initiativ;2024;2025;2026;2027;I alt\r\n", { years, numberStyle: "AUTO" })).toEqual({ ok: true, lines: [] });
+    expect(parseScenarioCsv("Nøgle;Tema;Initiativ;2024;2025;2026;2027;I alt\r\n", { years, numberStyle: "AUTO" })).toEqual({ lines: [], frame: null, problems: [] });
   });
 });
 
@@ -152,24 +154,27 @@ describe("problems", () => {
       "", // 3
       "Nøgle;Tema;Initiativ;2024;2025;2026;2028;I alt", // 4: 2028 is not a frame year, 2027 is missing
       "a;T;I;1,0;abc;5;1;", // 5: 2025 not a number
-      "b;T;I;;0,000000001;1;1", // 6: 2024 empty, 2025 has 9 decimals
+      "b;T;I;;0,000000001;1;1", // 6: 2024 empty (0), 2025 has 9 decimals
       "a;T;I;-1,0;1.000.000,1;1;1", // 7: duplicate of row 5, 2024 negative, 2025 above the ceiling
-      ";T;I;1;1;1;1", // 8: no key
+      ";T;;1;1;1;1", // 8: neither key nor title
       "c;T;I;1;1;1;1", // 9: fine
       "", // 10
-      ";;I alt;1;2;3;4", // 11: ignored
+      ";;I alt;1;2;3;4", // 11: the total row, checked: a warning where it differs from the lines' sum
     ].join("\r\n");
     expect(problemSummary(parseScenarioCsv(text, { years, numberStyle: "DANISH" }))).toEqual([
       { row: 4, column: "2028", code: "UNKNOWN_YEAR_COLUMN" },
       { row: 4, column: "2027", code: "MISSING_YEAR_COLUMN" },
       { row: 5, column: "2025", code: "NOT_A_NUMBER", text: "abc" },
-      { row: 6, column: "2024", code: "EMPTY", text: "" },
       { row: 6, column: "2025", code: "TOO_PRECISE", text: "0,000000001" },
       { row: 7, column: "Nøgle", code: "DUPLICATE_LINE", text: "a" },
       { row: 7, column: "2024", code: "NEGATIVE", text: "-1,0" },
       { row: 7, column: "2025", code: "TOO_LARGE", text: "1.000.000,1" },
       { row: 8, column: "Nøgle", code: "EMPTY_KEY" },
+      { row: 11, column: "2024", code: "TOTAL_MISMATCH", text: "1" },
+      { row: 11, column: "2025", code: "TOTAL_MISMATCH", text: "2" },
+      { row: 11, column: "2026", code: "TOTAL_MISMATCH", text: "3" },
     ]);
+    expect(problemsOf(parseScenarioCsv(text, { years, numberStyle: "DANISH" })).filter((problem) => problem.severity === "WARNING").map((problem) => problem.code)).toEqual(["TOTAL_MISMATCH", "TOTAL_MISMATCH", "TOTAL_MISMATCH"]);
   });
 
   test("messages in Danish and English name the row and column", () => {
@@ -177,11 +182,11 @@ describe("problems", () => {
     const problems = problemsOf(parseScenarioCsv(text, { years, numberStyle: "DANISH" }));
     expect(problems.map((problem) => [problem.message, problem.messageEn])).toEqual([
       [
-        "Række 1, kolonne 2030: 2030 er ikke et af rammens år (2024, 2025, 2026, 2027).",
-        "Row 1, column 2030: 2030 is not one of the frame's years (2024, 2025, 2026, 2027).",
+        "Række 1, kolonne 2030 (F): 2030 er ikke et af rammens år (2024, 2025, 2026, 2027).",
+        "Row 1, column 2030 (F): 2030 is not one of the frame's years (2024, 2025, 2026, 2027).",
       ],
-      ['Række 2, kolonne 2025: "x" er ikke et beløb i mio. kr.', 'Row 2, column 2025: "x" is not an amount in mio. kr.'],
-      ['Række 3, kolonne Nøgle: nøglen "a" står allerede i række 2.', 'Row 3, column Nøgle: the key "a" is already in row 2.'],
+      ['Række 2, kolonne 2025 (C): "x" er ikke et beløb i mio. kr.', 'Row 2, column 2025 (C): "x" is not an amount in mio. kr.'],
+      ['Række 3, kolonne Nøgle (A): "a" står allerede i række 2.', 'Row 3, column Nøgle (A): "a" is already in row 2.'],
     ]);
   });
 
@@ -203,23 +208,23 @@ describe("problems", () => {
     ]);
   });
 
-  test("a row shorter than the header has empty cells", () => {
+  test("a row shorter than the header has empty cells, which are 0", () => {
     const text = "Nøgle;Tema;Initiativ;2024;2025;2026;2027\na;T;I;1;2\n";
-    expect(problemSummary(parseScenarioCsv(text, { years, numberStyle: "DANISH" }))).toEqual([
-      { row: 2, column: "2026", code: "EMPTY", text: "" },
-      { row: 2, column: "2027", code: "EMPTY", text: "" },
-    ]);
+    expect(amountsByLine(parseScenarioCsv(text, { years, numberStyle: "DANISH" }))[0]?.amounts).toEqual([[2024, mio("1")], [2025, mio("2")], [2026, 0n], [2027, 0n]]);
   });
 
-  test("NO_HEADER when no row starts with Nøgle or Key", () => {
+  test("NO_HEADER when no row has a key or initiative column beside year columns", () => {
     for (const text of ["", "Scenarie;X\r\nKode;Tema;2024\r\na;b;1\r\n", "Nøgle\r\na\r\n"]) {
       expect(problemsOf(parseScenarioCsv(text, { years, numberStyle: "AUTO" }))).toEqual([
         {
+          sheet: null,
           row: 0,
           column: null,
+          columnNumber: null,
           code: "NO_HEADER",
-          message: 'Filen har ingen overskriftsrække: ingen række begynder med "Nøgle" (eller "Key") efterfulgt af ";", "," eller tabulator.',
-          messageEn: 'The file has no header row: no row starts with "Key" (or "Nøgle") followed by ";", "," or a tab.',
+          severity: "ERROR",
+          message: 'Ingen række har en kolonne "Nøgle" eller "Initiativ" sammen med kolonner for årene (f.eks. 2025).',
+          messageEn: 'No row has a "Key" or "Initiative" column together with columns for the years (e.g. 2025).',
         },
       ]);
     }

@@ -12,6 +12,7 @@ import { coverageMessages } from "../features/recommendations/messages.ts";
 import { consistencyMessages } from "../features/consistency/messages.ts";
 import { gridMessages } from "../features/grid/messages.ts";
 import { historyMessages } from "../features/history/messages.ts";
+import { importMessages } from "../features/import/messages.ts";
 import { liveMessages } from "../features/live/messages.ts";
 import { lineageMessages } from "../features/lineage/messages.ts";
 import { priceLevelMessages } from "../features/priceLevels/messages.ts";
@@ -90,7 +91,7 @@ const common = {
   },
 } as const;
 
-const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages, userMessages, sharingMessages, apiTokenMessages] as const;
+const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages, userMessages, sharingMessages, apiTokenMessages, importMessages] as const;
 
 type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
   ? Head["da"] & Merge<Rest>

@@ -5,6 +5,7 @@
  * Messages are English, like the API; the client shows its own Danish text per code.
  */
 import type { Oere } from "@ramme/domain";
+import type { ImportProblem } from "../exchange/index.ts";
 
 export type InputProblemCode =
   | "REQUIRED"
@@ -145,5 +146,14 @@ export class MergeConflictError extends Error {
   constructor(readonly conflicts: MergeConflictCell[]) {
     super(`${conflicts.length} cell(s) were changed differently in both scenarios. Nothing was merged; pick a side per cell in resolutions.`);
     this.name = "MergeConflictError";
+  }
+}
+
+/** An import the file cannot make: every problem found, each at its sheet, row and column. Nothing was stored. */
+export class ImportRefusedError extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    const errors = problems.filter((problem) => problem.severity === "ERROR");
+    super(`The file cannot be imported: ${errors.length} problem(s); the first: ${errors[0]?.messageEn ?? ""} Nothing was stored.`);
+    this.name = "ImportRefusedError";
   }
 }

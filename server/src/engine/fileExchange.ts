@@ -1,30 +1,23 @@
 /**
- * Files in and out: loads what an export writes (exchange/ turns it into CSV or XLSX), and turns an
- * imported CSV into one change that makes the scenario equal to the file, checked like any edit.
+ * Files out: loads what an export writes (exchange/ turns it into CSV or XLSX). Files in: fileImport.ts.
  */
-import { checkAllocationAmount, convertYearAmounts, formatIndexValue, type Oere } from "@ramme/domain";
+import { convertYearAmounts, formatIndexValue } from "@ramme/domain";
 import type { Database } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
 import {
   buildComparison,
   comparisonToCsv,
   comparisonToXlsx,
-  parseScenarioCsv,
   scenarioToCsv,
   scenarioToXlsx,
   type ExchangeLanguage,
   type ExportFile,
-  type ImportProblem,
+  type ExportSource,
   type NumberStyle,
   type ScenarioExport,
 } from "../exchange/index.ts";
 import { MAX_COMPARED } from "./comparison.ts";
-import { commitChange, type CommittedChange } from "./commitChange.ts";
-import { InvalidInputError, type InputProblem, type InputProblemCode } from "./errors.ts";
-import { amountProblem, ProblemList } from "./input.ts";
-import { editScenario } from "./editScenario.ts";
-import { changeBetween, currentState, type ScenarioState } from "./scenarioState.ts";
-import { assertVersion } from "./scenarioAccess.ts";
+import { InvalidInputError } from "./errors.ts";
+import { ProblemList } from "./input.ts";
 import { isBaseLevel, priceLevelFor, type PriceLevelShape } from "./priceLevels.ts";
 
 export type FileFormat = "CSV" | "XLSX";
@@ -35,29 +28,41 @@ export interface ExportOptions {
   language: ExchangeLanguage;
   /** The year whose price level the amounts are shown in; null: the frame's own. */
   priceLevel: number | null;
+  /** Who asks for the file: the header block says so. */
+  exportedBy: string;
 }
 
 /** A file, with the price level its amounts are in. */
 export type PricedExportFile = ExportFile & { priceLevel: PriceLevelShape };
 
-/** A scenario as an export writes it: lines in order, with theme titles, against the frame (in the frame's price level). */
-async function scenarioExport(client: Database, scenarioId: string, field: string): Promise<ScenarioExport & { framePriceLevel: string }> {
+/**
+ * A scenario as an export writes it: lines in the grid's order (by theme, then the scenario's
+ * order), with theme titles and sources, against the frame (in the frame's price level), stamped
+ * with its version, who exports it and when.
+ */
+async function scenarioExport(client: Database, scenarioId: string, field: string, exportedBy: string): Promise<ScenarioExport & { framePriceLevel: string }> {
   const scenario = await client.scenario.findUnique({
     where: { id: scenarioId },
     select: {
       id: true,
       name: true,
+      version: true,
       frame: { select: { name: true, priceLevel: true, years: { orderBy: { year: "asc" }, select: { year: true, amount: true } } } },
       lines: {
         orderBy: { position: "asc" },
         select: {
-          initiative: { select: { id: true, title: true, theme: { select: { title: true } } } },
+          initiative: { select: { id: true, title: true, sources: true, theme: { select: { title: true, position: true } } } },
           allocations: { orderBy: { year: "asc" }, select: { year: true, amount: true } },
         },
       },
     },
   });
   if (!scenario) throw InvalidInputError.of(field, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(scenarioId)}.`, scenarioId);
+  const documents = new Map((await client.document.findMany({ select: { fileName: true, title: true } })).map((document) => [document.fileName, document.title]));
+  const lines = scenario.lines
+    .map((line, index) => ({ line, index }))
+    .sort((left, right) => left.line.initiative.theme.position - right.line.initiative.theme.position || left.index - right.index)
+    .map(({ line }) => line);
   return {
     scenarioName: scenario.name,
     scenarioKey: scenario.id,
@@ -66,7 +71,14 @@ async function scenarioExport(client: Database, scenarioId: string, field: strin
     framePriceLevel: scenario.frame.priceLevel,
     years: scenario.frame.years.map((entry) => entry.year),
     frame: scenario.frame.years,
-    lines: scenario.lines.map((line) => ({ key: line.initiative.id, theme: line.initiative.theme.title, title: line.initiative.title, amounts: line.allocations })),
+    lines: lines.map((line) => ({
+      key: line.initiative.id,
+      theme: line.initiative.theme.title,
+      title: line.initiative.title,
+      amounts: line.allocations,
+      sources: (line.initiative.sources as unknown as ExportSource[]).map((source) => ({ ...source, document: documents.get(source.document) ?? source.document })),
+    })),
+    stamp: { version: scenario.version, exportedBy, exportedAt: new Date().toISOString() },
   };
 }
 
@@ -74,7 +86,7 @@ export async function exportScenario(client: Database, scenarioIdText: string, o
   const problems = new ProblemList();
   const scenarioId = problems.id("scenarioId", scenarioIdText, "Scenario");
   problems.throwIfAny();
-  const stored = await scenarioExport(client, scenarioId!, "scenarioId");
+  const stored = await scenarioExport(client, scenarioId!, "scenarioId", options.exportedBy);
   const level = await priceLevelFor(client, stored.framePriceLevel, options.priceLevel, "priceLevel");
   const data = inPriceLevel(stored, level, options.language);
   const file = options.format === "CSV" ? scenarioToCsv(data, options) : await scenarioToXlsx(data, { language: options.language });
@@ -90,8 +102,8 @@ export async function exportComparison(client: Database, baseIdText: string, oth
   const baseId = problems.id("baseId", baseIdText, "Scenario");
   const otherIds = otherIdTexts.map((id, index) => problems.id(`otherIds[${index}]`, id, "Scenario"));
   problems.throwIfAny();
-  const base = await scenarioExport(client, baseId!, "baseId");
-  const others = await Promise.all(otherIds.map((id, index) => scenarioExport(client, id!, `otherIds[${index}]`)));
+  const base = await scenarioExport(client, baseId!, "baseId", options.exportedBy);
+  const others = await Promise.all(otherIds.map((id, index) => scenarioExport(client, id!, `otherIds[${index}]`, options.exportedBy)));
   const level = await priceLevelFor(client, base.framePriceLevel, options.priceLevel, "priceLevel");
   const data = buildComparison(inPriceLevel(base, level, options.language), others.map((other) => inPriceLevel(other, level, options.language)));
   const file = options.format === "CSV" ? comparisonToCsv(data, options) : await comparisonToXlsx(data, { language: options.language });
@@ -123,81 +135,4 @@ function inPriceLevel(data: ScenarioExport, level: PriceLevelShape, language: Ex
 function labelled(file: ExportFile, level: PriceLevelShape): PricedExportFile {
   const fileName = isBaseLevel(level) ? file.fileName : file.fileName.replace(/\.(csv|xlsx)$/, `-${level.label}.$1`);
   return { ...file, fileName, priceLevel: level };
-}
-
-const IMPORT_CODES: Record<ImportProblem["code"], InputProblemCode> = {
-  NO_HEADER: "BAD_FILE",
-  UNKNOWN_YEAR_COLUMN: "YEAR_OUTSIDE_FRAME",
-  MISSING_YEAR_COLUMN: "BAD_FILE",
-  DUPLICATE_YEAR_COLUMN: "BAD_FILE",
-  DUPLICATE_LINE: "DUPLICATE_CELL",
-  EMPTY: "EMPTY",
-  NOT_A_NUMBER: "NOT_A_NUMBER",
-  AMBIGUOUS: "AMBIGUOUS",
-  TOO_PRECISE: "TOO_PRECISE",
-  TOO_LARGE: "TOO_LARGE",
-  NEGATIVE: "NEGATIVE",
-  EMPTY_KEY: "REQUIRED",
-  MALFORMED_CSV: "BAD_FILE",
-  OTHER_PRICE_LEVEL: "BAD_FILE",
-};
-
-/** Where in the file: "input.content (row 7, column 2025)". */
-const fileField = (row: number, column: string | null) =>
-  row === 0 ? "input.content" : `input.content (row ${row}${column === null ? "" : `, column ${column}`})`;
-
-export interface ImportInput {
-  scenarioId: string;
-  expectedVersion: number;
-  content: string;
-  numberStyle: NumberStyle | "AUTO";
-  comment?: string | null;
-  /** The initiatives the caller may see (auth/access.ts); a file naming another organisation's proposal gets UNKNOWN_INITIATIVE. */
-  visibleInitiatives?: Prisma.InitiativeWhereInput;
-}
-
-/** The largest file an import reads (a 20,000-line scenario in CSV is about 2 MB). */
-export const MAX_IMPORT_CHARACTERS = 10_000_000;
-
-/**
- * Makes the what-if equal to the file: cells set as the file says, lines the file adds taken in
- * (they must be known initiatives), lines the file lacks taken out. One change, all or nothing.
- */
-export function importScenarioCsv(input: ImportInput, actor: string): Promise<CommittedChange> {
-  const checkInput = (problems: ProblemList) => {
-    if (input.content.length > MAX_IMPORT_CHARACTERS) problems.add("input.content", "BAD_FILE", `the file is larger than ${MAX_IMPORT_CHARACTERS} characters.`);
-  };
-  return editScenario(input, checkInput, async ({ tx, scenario, problems, comment }) => {
-    const years = scenario.frame.years.map((entry) => entry.year);
-    const parsed = parseScenarioCsv(input.content, { years, numberStyle: input.numberStyle });
-    if (!parsed.ok) {
-      throw new InvalidInputError(
-        parsed.problems.map((problem): InputProblem => ({ field: fileField(problem.row, problem.column), code: IMPORT_CODES[problem.code], message: problem.messageEn, value: problem.text ?? null })),
-      );
-    }
-    const known = new Set(
-      (await tx.initiative.findMany({ where: { id: { in: parsed.lines.map((line) => line.initiativeId) }, ...input.visibleInitiatives }, select: { id: true } })).map((row) => row.id),
-    );
-    const now = await currentState(tx, scenario.id);
-    const target: ScenarioState = { cells: new Map(), positions: new Map() };
-    let nextPosition = Math.max(-1, ...now.positions.values()) + 1;
-    for (const line of parsed.lines) {
-      if (!known.has(line.initiativeId)) {
-        problems.add(fileField(line.row, null), "UNKNOWN_INITIATIVE", `there is no initiative ${JSON.stringify(line.initiativeId)}.`, line.initiativeId);
-        continue;
-      }
-      const cells = new Map<number, Oere>();
-      for (const cell of line.cells) {
-        const error = checkAllocationAmount(cell.amount, { maxDecimals: scenario.frame.precisionDecimals }, cell.text);
-        if (error) problems.push(amountProblem(fileField(cell.row, cell.column), error));
-        cells.set(cell.year, cell.amount);
-      }
-      target.cells.set(line.initiativeId, cells);
-      target.positions.set(line.initiativeId, now.positions.get(line.initiativeId) ?? nextPosition++);
-    }
-    problems.throwIfAny();
-    assertVersion(scenario, input.expectedVersion);
-    const change = changeBetween(now, target, years);
-    return commitChange(tx, scenario, { kind: "IMPORTED", ...change, comment, details: { lines: parsed.lines.length } }, actor);
-  });
 }

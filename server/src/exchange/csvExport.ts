@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify/sync";
 import { formatAmountText } from "./amountText.ts";
 import { buildFileName, CSV_CONTENT_TYPE } from "./fileNames.ts";
 import { LABELS } from "./labels.ts";
+import { neutralizeFormula } from "./safeText.ts";
 import { comparisonSheet, scenarioSheet, type Sheet, type SheetCell } from "./sheets.ts";
 import type { ComparisonExport, CsvExportOptions, ExportFile, NumberStyle, ScenarioExport } from "./types.ts";
 
@@ -16,7 +17,7 @@ export const CSV_DELIMITER: Record<NumberStyle, string> = { DANISH: ";", API: ",
 export function scenarioToCsv(data: ScenarioExport, options: CsvExportOptions): ExportFile {
   const labels = LABELS[options.language];
   return {
-    fileName: buildFileName(data.scenarioKey, labels.fallbackFileName, "csv"),
+    fileName: buildFileName(data.scenarioName, labels.fallbackFileName, "csv"),
     contentType: CSV_CONTENT_TYPE,
     bytes: sheetToCsvBytes(scenarioSheet(data, labels), options.numberStyle),
   };
@@ -25,7 +26,7 @@ export function scenarioToCsv(data: ScenarioExport, options: CsvExportOptions): 
 export function comparisonToCsv(data: ComparisonExport, options: CsvExportOptions): ExportFile {
   const labels = LABELS[options.language];
   return {
-    fileName: buildFileName(`${labels.comparisonFilePrefix}-${data.base.scenarioKey}`, labels.comparisonFilePrefix, "csv"),
+    fileName: buildFileName(`${labels.comparisonFilePrefix}-${data.base.scenarioName}`, labels.comparisonFilePrefix, "csv"),
     contentType: CSV_CONTENT_TYPE,
     bytes: sheetToCsvBytes(comparisonSheet(data, labels), options.numberStyle),
   };
@@ -40,16 +41,8 @@ function sheetToCsvBytes(sheet: Sheet, style: NumberStyle): Uint8Array {
 function cellText(cell: SheetCell, style: NumberStyle): string {
   if (cell === null) return "";
   if (typeof cell === "bigint") return formatAmountText(cell, style);
+  if (typeof cell === "object") return formatAmountText(cell.value, style);
   return neutralizeFormula(cell);
-}
-
-/**
- * Text that starts like a formula ("=", "+", "-", "@", tab, CR) would be run by Excel as one when
- * the CSV is opened (CSV injection); a leading apostrophe makes it plain text. Only text cells get
- * this: amounts are written by us and a negative amount must stay a number.
- */
-export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** A row ends at its last filled cell, as the layout shows it (no run of ";;;" padding it to the widest row). */

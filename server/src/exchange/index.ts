@@ -1,5 +1,5 @@
 /**
- * File exchange: a scenario or a comparison out to CSV and XLSX, a scenario in from CSV.
+ * File exchange: a scenario or a comparison out to CSV and XLSX, a scenario in from CSV or XLSX.
  * Pure functions of plain data; the server loads the data and checks what an import proposes.
  */
 export type {
@@ -10,6 +10,8 @@ export type {
   ExchangeLanguage,
   ExportFile,
   ExportLine,
+  ExportSource,
+  ExportStamp,
   LineStatus,
   NumberStyle,
   ScenarioExport,
@@ -21,12 +23,20 @@ export { comparisonToXlsx, scenarioToXlsx, ExcelJS } from "./xlsxExport.ts";
 export { formatAmountText, oereFromSpreadsheetNumber, spreadsheetNumber, AMOUNT_NUMBER_FORMAT } from "./amountText.ts";
 export { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from "./fileNames.ts";
 export { LABELS } from "./labels.ts";
+export { columnLetters, type Grid, type GridCell } from "./grid.ts";
+export { csvToGrid, parseScenarioCsv, type CsvImportOptions } from "./csvImport.ts";
+export { xlsxToGrid, XLSX_LIMITS } from "./xlsxImport.ts";
 export {
-  parseScenarioCsv,
+  IMPORT_PROBLEM_CODES,
+  Locator,
+  readScenarioGrid,
   type ImportedCell,
   type ImportedLine,
-  type ImportOptions,
   type ImportProblem,
   type ImportProblemCode,
-  type ImportResult,
-} from "./csvImport.ts";
+  type ImportSeverity,
+  type SheetReading,
+  type SummaryRow,
+} from "./scenarioGrid.ts";
+export { closestTitle, normalTitle } from "./titleMatch.ts";
+export { neutralizeFormula, restoreNeutralized } from "./safeText.ts";

@@ -28,6 +28,17 @@ export interface ExchangeLabels {
   comparisonFilePrefix: string;
   /** File name used when a scenario key gives no usable characters. */
   fallbackFileName: string;
+  version: string;
+  exportedBy: string;
+  exportedAt: string;
+  /** The workbook's sheet of every line's sources, and its columns. */
+  sources: string;
+  document: string;
+  section: string;
+  paragraph: string;
+  initiativeNumber: string;
+  recommendation: string;
+  quote: string;
 }
 
 export const LABELS: Record<ExchangeLanguage, ExchangeLabels> = {
@@ -50,6 +61,16 @@ export const LABELS: Record<ExchangeLanguage, ExchangeLabels> = {
     statuses: { ADDED: "Tilføjet", REMOVED: "Fjernet", CHANGED: "Ændret", UNCHANGED: "Uændret" },
     comparisonFilePrefix: "sammenligning",
     fallbackFileName: "scenarie",
+    version: "Version",
+    exportedBy: "Udtrukket af",
+    exportedAt: "Tidspunkt",
+    sources: "Kilder",
+    document: "Dokument",
+    section: "Afsnit",
+    paragraph: "§",
+    initiativeNumber: "Initiativnr.",
+    recommendation: "Anbefaling",
+    quote: "Citat",
   },
   en: {
     scenario: "Scenario",
@@ -70,6 +91,16 @@ export const LABELS: Record<ExchangeLanguage, ExchangeLabels> = {
     statuses: { ADDED: "Added", REMOVED: "Removed", CHANGED: "Changed", UNCHANGED: "Unchanged" },
     comparisonFilePrefix: "comparison",
     fallbackFileName: "scenario",
+    version: "Version",
+    exportedBy: "Exported by",
+    exportedAt: "Time",
+    sources: "Sources",
+    document: "Document",
+    section: "Section",
+    paragraph: "§",
+    initiativeNumber: "Initiative no.",
+    recommendation: "Recommendation",
+    quote: "Quote",
   },
 };
 
@@ -78,3 +109,14 @@ export const PRICE_LEVEL_TITLES: readonly string[] = [LABELS.da.priceLevel, LABE
 
 /** Header texts of the key column in either language: an import finds the header row by them. */
 export const KEY_HEADERS: readonly string[] = [LABELS.da.key, LABELS.en.key];
+
+/** Header texts of the initiative (title) column: a sheet without keys is matched by title. */
+export const INITIATIVE_HEADERS: readonly string[] = [LABELS.da.initiative, LABELS.en.initiative, "Titel", "Title"];
+
+/** Header texts of the theme column. */
+export const THEME_HEADERS: readonly string[] = [LABELS.da.theme, LABELS.en.theme];
+
+/** Labels of the computed rows an import recognises and checks instead of taking them as lines. */
+export const TOTAL_ROW_TITLES: readonly string[] = [LABELS.da.total, LABELS.en.total];
+export const FRAME_ROW_TITLES: readonly string[] = [LABELS.da.frameRow, LABELS.en.frameRow];
+export const HEADROOM_ROW_TITLES: readonly string[] = [LABELS.da.headroom, LABELS.en.headroom];

@@ -5,17 +5,27 @@
  */
 import { allocatedByYear, frameYearTotals, sumOere, type FrameYearTotal, type Oere, type YearAmount } from "@ramme/domain";
 import { amountsForYears } from "./comparison.ts";
+import { columnLetters } from "./grid.ts";
 import type { ExchangeLabels } from "./labels.ts";
 import type { ComparisonExport, ScenarioExport } from "./types.ts";
 
-/** Text, an amount (bigint øre) or an empty cell. */
-export type SheetCell = string | Oere | null;
+/**
+ * A computed amount: the formula a workbook gets (A1 references into the same sheet) and its value,
+ * which a workbook caches and a CSV file writes.
+ */
+export interface FormulaCell {
+  formula: string;
+  value: Oere;
+}
+
+/** Text, an amount (bigint øre), a computed amount or an empty cell. */
+export type SheetCell = string | Oere | FormulaCell | null;
 
 /**
  * What a row is, for styling: titles and lines are plain, the header and the scenario-name group row
- * above it are bold, summary rows (total, frame, headroom) are bold figures.
+ * above it are bold, theme headings, subtotals and summary rows (total, frame, headroom) are bold.
  */
-export type SheetRowKind = "title" | "blank" | "group" | "header" | "line" | "summary";
+export type SheetRowKind = "title" | "blank" | "group" | "header" | "theme" | "line" | "subtotal" | "summary";
 
 export interface SheetRow {
   kind: SheetRowKind;
@@ -26,8 +36,16 @@ export interface Sheet {
   rows: readonly SheetRow[];
   /** Number of columns of the widest row (the header). */
   columnCount: number;
-  /** Columns to keep in view when scrolling sideways (key, theme, initiative in a wide comparison). */
+  /** Columns to keep in view when scrolling sideways (key, theme, initiative). */
   frozenColumns: number;
+}
+
+export interface ScenarioSheetOptions {
+  /**
+   * Theme headings and subtotals around each theme's lines, and the computed cells as formulas
+   * (the workbook); without, the lines one after another (CSV, which has no formulas anyway).
+   */
+  themeRows: boolean;
 }
 
 /** Number of text columns before the year columns: key, theme, initiative. */
@@ -40,34 +58,93 @@ const BLANK: SheetRow = { kind: "blank", cells: [] };
  * ```
  * Scenarie;<name>
  * Ramme;<frame>;<unit>
+ * [Version;<n>   Udtrukket af;<who>   Tidspunkt;<when>]      (when the data has a stamp)
  *
  * Nøgle;Tema;Initiativ;<years…>;I alt
+ * [;<theme>]                                                 (themeRows: a heading per theme)
  * <one row per line, with its exact total>
+ * [;<theme>;I alt;<subtotal per year>;<sum>]                 (themeRows: the theme's subtotal)
  *
  * ;;I alt;<allocated per year>;<sum>
  * ;;Ramme;<frame per year>;<sum>
  * ;;Råderum;<frame − allocated per year, negative when over>;<sum>
  * ```
+ * Every computed cell (line totals, subtotals, totals, headroom) is a FormulaCell whose value is
+ * the exact figure; the importer recognises the subtotal and summary rows by their labels.
  */
-export function scenarioSheet(data: ScenarioExport, labels: ExchangeLabels): Sheet {
+export function scenarioSheet(data: ScenarioExport, labels: ExchangeLabels, options: ScenarioSheetOptions = { themeRows: false }): Sheet {
   const totals = scenarioTotals(data);
+  const yearCount = data.years.length;
+  const yearColumn = (index: number) => columnLetters(TEXT_COLUMNS + 1 + index);
+  const rowTotal = (rowNumber: number, amounts: readonly Oere[]): FormulaCell => ({ formula: `SUM(${yearColumn(0)}${rowNumber}:${yearColumn(yearCount - 1)}${rowNumber})`, value: sumOere(amounts) });
+
   const rows: SheetRow[] = [
     { kind: "title", cells: [labels.scenario, data.scenarioName] },
     { kind: "title", cells: [labels.frame, data.frameName, data.unit] },
     ...priceLevelRows(data, labels),
+    ...(data.stamp
+      ? [
+          { kind: "title", cells: [labels.version, String(data.stamp.version)] } as SheetRow,
+          { kind: "title", cells: [labels.exportedBy, data.stamp.exportedBy] } as SheetRow,
+          { kind: "title", cells: [labels.exportedAt, data.stamp.exportedAt] } as SheetRow,
+        ]
+      : []),
     BLANK,
     { kind: "header", cells: [labels.key, labels.theme, labels.initiative, ...data.years.map(String), labels.total] },
-    ...data.lines.map((line): SheetRow => {
-      const amounts = amountsForYears(line.amounts, data.years).map((cell) => cell.amount);
-      return { kind: "line", cells: [line.key, line.theme, line.title, ...amounts, sumOere(amounts)] };
-    }),
-    BLANK,
-    ...summaryRows(labels).map(({ label, pick }): SheetRow => {
-      const amounts = totals.map(pick);
-      return { kind: "summary", cells: [null, null, label, ...amounts, sumOere(amounts)] };
-    }),
   ];
-  return { rows, columnCount: TEXT_COLUMNS + data.years.length + 1, frozenColumns: 0 };
+  const next = () => rows.length + 1;
+  const subtotalRows: number[] = [];
+  const lineRow = (line: ScenarioExport["lines"][number]): SheetRow => {
+    const amounts = amountsForYears(line.amounts, data.years).map((cell) => cell.amount);
+    return { kind: "line", cells: [line.key, line.theme, line.title, ...amounts, rowTotal(next(), amounts)] };
+  };
+  if (options.themeRows) {
+    for (const group of themeGroups(data.lines)) {
+      rows.push({ kind: "theme", cells: [null, group.theme] });
+      const first = next();
+      for (const line of group.lines) rows.push(lineRow(line));
+      const last = next() - 1;
+      const amounts = data.years.map((year) => sumOere(group.lines.map((line) => amountsForYears(line.amounts, [year])[0]!.amount)));
+      const cells: SheetCell[] = amounts.map((value, index) => ({ formula: `SUM(${yearColumn(index)}${first}:${yearColumn(index)}${last})`, value }));
+      subtotalRows.push(next());
+      rows.push({ kind: "subtotal", cells: [null, group.theme, labels.total, ...cells, rowTotal(next(), amounts)] });
+    }
+  } else {
+    for (const line of data.lines) rows.push(lineRow(line));
+  }
+  const firstLine = rows.findIndex((row) => row.kind === "header") + 2;
+  const lastLine = next() - 1;
+  rows.push(BLANK);
+
+  const totalRow = next();
+  const frameRow = totalRow + 1;
+  const allocatedFormula = (index: number) => {
+    const column = yearColumn(index);
+    if (options.themeRows) return subtotalRows.length === 0 ? "0" : `SUM(${subtotalRows.map((row) => `${column}${row}`).join(",")})`;
+    return lastLine < firstLine ? "0" : `SUM(${column}${firstLine}:${column}${lastLine})`;
+  };
+  const summary: Array<{ label: string; cell: (total: FrameYearTotal, index: number) => SheetCell }> = [
+    { label: labels.total, cell: (total, index) => ({ formula: allocatedFormula(index), value: total.allocated }) },
+    { label: labels.frameRow, cell: (total) => total.frame },
+    { label: labels.headroom, cell: (total, index) => ({ formula: `${yearColumn(index)}${frameRow}-${yearColumn(index)}${totalRow}`, value: total.headroom }) },
+  ];
+  for (const { label, cell } of summary) {
+    const cells = totals.map(cell);
+    const amounts = cells.map((entry) => (typeof entry === "bigint" ? entry : (entry as FormulaCell).value));
+    rows.push({ kind: "summary", cells: [null, null, label, ...cells, { formula: `SUM(${yearColumn(0)}${next()}:${yearColumn(yearCount - 1)}${next()})`, value: sumOere(amounts) }] });
+  }
+  return { rows, columnCount: TEXT_COLUMNS + yearCount + 1, frozenColumns: options.themeRows ? TEXT_COLUMNS : 0 };
+}
+
+/** Lines grouped by theme, each theme where its first line is (the lines come in the grid's order). */
+function themeGroups(lines: ScenarioExport["lines"]): Array<{ theme: string; lines: Array<ScenarioExport["lines"][number]> }> {
+  const groups: Array<{ theme: string; lines: Array<ScenarioExport["lines"][number]> }> = [];
+  for (const line of lines) {
+    const group = groups.find((candidate) => candidate.theme === line.theme);
+    if (group) group.lines.push(line);
+    else groups.push({ theme: line.theme, lines: [line] });
+  }
+  return groups;
 }
 
 /**

@@ -23,6 +23,26 @@ export interface ExportLine {
   title: string;
   /** Amounts per year; a frame year without an amount is written as 0. Years outside the frame are not written. */
   amounts: readonly YearAmount[];
+  /** Where the line comes from in the documents (the workbook's sources sheet); none for a proposal. */
+  sources?: readonly ExportSource[];
+}
+
+/** One place in a source document. */
+export interface ExportSource {
+  document: string;
+  section: string;
+  paragraph?: number;
+  initiativeNumber?: string;
+  recommendation?: number;
+  quote?: string;
+}
+
+/** Who made the file, when, from which version: the workbook's header block. */
+export interface ExportStamp {
+  version: number;
+  exportedBy: string;
+  /** ISO 8601. */
+  exportedAt: string;
 }
 
 /** A scenario as written to a file: its lines against its frame, for the frame's years. */
@@ -40,6 +60,8 @@ export interface ScenarioExport {
   lines: readonly ExportLine[];
   /** Set when the amounts are shown in another price level than the stored one: the file says so in a title row. */
   priceLevel?: PriceLevelNote;
+  /** The header block's version, who and when; absent, the file has no such rows. */
+  stamp?: ExportStamp;
 }
 
 /** A price level other than the frame's: its label ("2026-pl") and how the figures were converted, in words. */

@@ -1,14 +1,18 @@
 /**
- * XLSX export with exceljs. Amounts are numeric cells, so the spreadsheet can sum and chart them;
- * the total, frame and headroom rows are written as values, not formulas, so every viewer (also
- * those that never calculate, like mail previews) shows the server's exact figures.
+ * XLSX export with exceljs. Amounts are numeric cells, so the spreadsheet can sum and chart them.
+ * A scenario's computed cells (line totals, theme subtotals, the total and the headroom) are
+ * formulas with the server's exact figures cached as their values, so a viewer that never
+ * calculates (a mail preview) shows the server's figures, and an edit in Excel or LibreOffice
+ * recalculates. Every text cell goes through neutralizeFormula (safeText.ts).
  */
 import ExcelJS from "exceljs";
 import { formatDanishAmount, formatMio, type Oere } from "@ramme/domain";
 import { amountNumberFormat, spreadsheetNumber } from "./amountText.ts";
 import { buildFileName, XLSX_CONTENT_TYPE } from "./fileNames.ts";
 import { LABELS } from "./labels.ts";
+import { neutralizeFormula, withoutFormulaStart } from "./safeText.ts";
 import { comparisonSheet, scenarioSheet, type Sheet, type SheetCell } from "./sheets.ts";
+import type { ExchangeLabels } from "./labels.ts";
 import type { ComparisonExport, ExportFile, ScenarioExport, XlsxExportOptions } from "./types.ts";
 
 /**
@@ -21,9 +25,10 @@ export async function scenarioToXlsx(data: ScenarioExport, options: XlsxExportOp
   const labels = LABELS[options.language];
   const workbook = newWorkbook();
   const sheetNames = new SheetNames();
-  addSheet(workbook, sheetNames.claim(data.scenarioName, labels.scenario), scenarioSheet(data, labels));
+  addSheet(workbook, sheetNames.claim(data.scenarioName, labels.scenario), scenarioSheet(data, labels, { themeRows: true }));
+  if (data.lines.some((line) => line.sources !== undefined)) addSheet(workbook, sheetNames.claim(labels.sources, labels.sources), sourcesSheet(data, labels));
   return {
-    fileName: buildFileName(data.scenarioKey, labels.fallbackFileName, "xlsx"),
+    fileName: buildFileName(data.scenarioName, labels.fallbackFileName, "xlsx"),
     contentType: XLSX_CONTENT_TYPE,
     bytes: await workbookBytes(workbook),
   };
@@ -39,7 +44,7 @@ export async function comparisonToXlsx(data: ComparisonExport, options: XlsxExpo
     addSheet(workbook, sheetNames.claim(scenario.scenarioName, labels.scenario), scenarioSheet(scenario, labels));
   }
   return {
-    fileName: buildFileName(`${labels.comparisonFilePrefix}-${data.base.scenarioKey}`, labels.comparisonFilePrefix, "xlsx"),
+    fileName: buildFileName(`${labels.comparisonFilePrefix}-${data.base.scenarioName}`, labels.comparisonFilePrefix, "xlsx"),
     contentType: XLSX_CONTENT_TYPE,
     bytes: await workbookBytes(workbook),
   };
@@ -71,17 +76,17 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, sheet: Sheet): void 
   const amountColumns = new Set<number>();
   sheet.rows.forEach((row) =>
     row.cells.forEach((cell, column) => {
-      if (typeof cell === "bigint") amountColumns.add(column);
+      if (cell !== null && typeof cell !== "string") amountColumns.add(column);
     }),
   );
 
   sheet.rows.forEach((row, rowIndex) => {
-    const bold = row.kind === "header" || row.kind === "group" || row.kind === "summary";
+    const bold = row.kind !== "title" && row.kind !== "line" && row.kind !== "blank";
     row.cells.forEach((value, columnIndex) => {
       if (value === null) return;
       const cell = worksheet.getCell(rowIndex + 1, columnIndex + 1);
-      if (typeof value === "bigint") writeAmount(cell, value);
-      else cell.value = value;
+      if (typeof value === "string") cell.value = neutralizeFormula(value);
+      else writeAmount(cell, value);
       if (bold) cell.font = BOLD;
       if (row.kind === "header" && amountColumns.has(columnIndex)) cell.alignment = { horizontal: "right" };
     });
@@ -94,18 +99,44 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, sheet: Sheet): void 
 }
 
 /**
- * An amount as a number cell. In the rare case no double holds it exactly (a sum beyond 15
- * significant digits), it is written as its exact text instead of a rounded number.
+ * An amount as a number cell, or a formula with the amount as its cached result. In the rare case
+ * no double holds it exactly (a sum beyond 15 significant digits), it is written as its exact text
+ * instead of a rounded number (a computed cell then too, as text rather than a formula).
  */
-function writeAmount(cell: ExcelJS.Cell, amount: Oere): void {
+function writeAmount(cell: ExcelJS.Cell, amountCell: Exclude<SheetCell, string | null>): void {
+  const amount = typeof amountCell === "bigint" ? amountCell : amountCell.value;
   const value = spreadsheetNumber(amount);
   if (value === null) {
     cell.value = formatMio(amount);
     cell.alignment = { horizontal: "right" };
     return;
   }
-  cell.value = value;
+  cell.value = typeof amountCell === "bigint" ? value : { formula: amountCell.formula, result: value, date1904: false };
   cell.numFmt = amountNumberFormat(amount);
+}
+
+/** Every line's sources, one row per source: the document, where in it, and the quote. */
+function sourcesSheet(data: ScenarioExport, labels: ExchangeLabels): Sheet {
+  const header = [labels.key, labels.initiative, labels.document, labels.section, labels.paragraph, labels.initiativeNumber, labels.recommendation, labels.quote];
+  const rows: Sheet["rows"][number][] = [{ kind: "header", cells: header }];
+  for (const line of data.lines) {
+    for (const source of line.sources ?? []) {
+      rows.push({
+        kind: "line",
+        cells: [
+          line.key,
+          line.title,
+          source.document,
+          source.section,
+          source.paragraph === undefined ? null : String(source.paragraph),
+          source.initiativeNumber ?? null,
+          source.recommendation === undefined ? null : String(source.recommendation),
+          source.quote ?? null,
+        ],
+      });
+    }
+  }
+  return { rows, columnCount: header.length, frozenColumns: 2 };
 }
 
 /** Each scenario name in the group row spans its block of columns (up to the next name). */
@@ -125,7 +156,7 @@ function columnWidth(sheet: Sheet, columnIndex: number): number {
     if (row.kind === "title" || row.kind === "group") continue;
     const cell = row.cells[columnIndex];
     if (cell === null || cell === undefined) continue;
-    const text = typeof cell === "bigint" ? formatDanishAmount(cell, { minDecimals: 1 }) : cell;
+    const text = typeof cell === "string" ? cell : formatDanishAmount(typeof cell === "bigint" ? cell : cell.value, { minDecimals: 1 });
     longest = Math.max(longest, text.length);
   }
   return Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, longest + COLUMN_MARGIN));
@@ -139,7 +170,7 @@ class SheetNames {
   private readonly taken = new Set<string>();
 
   claim(wanted: string, fallback: string): string {
-    const cleaned = wanted.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "").trim();
+    const cleaned = withoutFormulaStart(wanted.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "").trim());
     let base = (cleaned === "" ? fallback : cleaned).slice(0, 31).trim();
     if (base.toLowerCase() === "history") base = `${base} 1`;
     let name = base;

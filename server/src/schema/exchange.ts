@@ -1,19 +1,24 @@
-/** Export of a scenario or a comparison to CSV/XLSX, and import of a scenario from CSV. */
+/** Export of a scenario or a comparison to CSV/XLSX, and the first import of a scenario from CSV (importScenarioFile: fileImport.ts). */
 import { scenarioArguments, visibleInitiativesWhere } from "../auth/access.ts";
 import { MAX_COMPARED } from "../engine/comparison.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { InvalidInputError } from "../engine/errors.ts";
-import { exportComparison, exportScenario, importScenarioCsv, type ExportOptions, type PricedExportFile } from "../engine/fileExchange.ts";
+import { exportComparison, exportScenario, type ExportOptions, type PricedExportFile } from "../engine/fileExchange.ts";
+import { importScenarioCsv } from "../engine/fileImport.ts";
 import { LanguageEnum } from "./compare.ts";
 import { EDIT_ERRORS } from "./errors.ts";
 import { ScenarioEditRef } from "./scenarioMutations.ts";
 
-const FileFormatEnum = builder.enumType("FileFormat", {
+export const FileFormatEnum = builder.enumType("FileFormat", {
   description: "A spreadsheet file format.",
   values: {
     CSV: { description: "Text with one row per line: UTF-8 with BOM, CRLF, opens directly in Excel." },
-    XLSX: { description: "An Excel workbook with numeric cells, bold totals and a frozen header." },
+    XLSX: {
+      description:
+        "An Excel workbook: a header block (scenario, frame and price level, version, who, when), theme headings and subtotals, numeric cells, " +
+        "totals and headroom as formulas with their values cached, frozen header and title columns, and a sheet of every line's sources.",
+    },
   },
 });
 
@@ -25,7 +30,7 @@ const NumberStyleEnum = builder.enumType("NumberStyle", {
   },
 });
 
-const ImportNumberStyleEnum = builder.enumType("ImportNumberStyle", {
+export const ImportNumberStyleEnum = builder.enumType("ImportNumberStyle", {
   description: "How amounts in an imported CSV are written.",
   values: {
     AUTO: { description: 'Decided by the file: ";" files are Danish, "," files are API, tab files Danish when any amount has a ",".' },
@@ -51,8 +56,11 @@ const exportArgs = (t: Parameters<Parameters<typeof builder.queryField>[1]>[0]) 
   priceLevel: t.arg.int({ description: "Write the amounts in this year's price level (the file says so in its title rows and name); omitted: the frame's own." }),
 });
 
-function optionsOf(args: { format: "CSV" | "XLSX"; numberStyle?: "DANISH" | "API" | null; language?: "DA" | "EN" | null; priceLevel?: number | null }): ExportOptions {
-  return { format: args.format, numberStyle: args.numberStyle ?? "DANISH", language: args.language === "EN" ? "en" : "da", priceLevel: args.priceLevel ?? null };
+function optionsOf(
+  args: { format: "CSV" | "XLSX"; numberStyle?: "DANISH" | "API" | null; language?: "DA" | "EN" | null; priceLevel?: number | null },
+  exportedBy: string,
+): ExportOptions {
+  return { format: args.format, numberStyle: args.numberStyle ?? "DANISH", language: args.language === "EN" ? "en" : "da", priceLevel: args.priceLevel ?? null, exportedBy };
 }
 
 builder.queryField("exportScenario", (t) =>
@@ -62,7 +70,7 @@ builder.queryField("exportScenario", (t) =>
     errors: { types: [InvalidInputError] },
     args: { scenarioId: t.arg.id({ required: true }), ...exportArgs(t) },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),
-    resolve: (_root, args) => exportScenario(db, String(args.scenarioId), optionsOf(args)),
+    resolve: (_root, args, context) => exportScenario(db, String(args.scenarioId), optionsOf(args, context.actor)),
   }),
 );
 
@@ -73,7 +81,7 @@ builder.queryField("exportComparison", (t) =>
     errors: { types: [InvalidInputError] },
     args: { baseId: t.arg.id({ required: true }), otherIds: t.arg.idList({ required: true }), ...exportArgs(t) },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "baseId", id: args.baseId }, ...scenarioArguments("otherIds", args.otherIds, MAX_COMPARED)] }),
-    resolve: (_root, args) => exportComparison(db, String(args.baseId), args.otherIds.map(String), optionsOf(args)),
+    resolve: (_root, args, context) => exportComparison(db, String(args.baseId), args.otherIds.map(String), optionsOf(args, context.actor)),
   }),
 );
 
@@ -93,7 +101,8 @@ builder.mutationField("importScenarioCsv", (t) =>
     type: ScenarioEditRef,
     description:
       "Makes a what-if equal to a CSV file: amounts as the file says, lines the file adds taken in (known initiatives only), lines it lacks taken out. " +
-      "Checked like any edit; one wrong cell refuses the whole file, naming the row and column of every problem.",
+      "Checked like any edit; one wrong cell refuses the whole file, naming the row and column of every problem. " +
+      "The same pipeline as importScenarioFile(format: CSV), which also gives a preview (dryRun) and located problems.",
     errors: { types: EDIT_ERRORS },
     args: { input: t.arg({ type: ImportScenarioCsvInput, required: true }) },
     authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),

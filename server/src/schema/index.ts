@@ -14,6 +14,7 @@ import "./scenarioMutations.ts";
 import "./compare.ts";
 import "./planning.ts";
 import "./exchange.ts";
+import "./fileImport.ts";
 import "./live.ts";
 import "./coverage.ts";
 import "./consistency.ts";

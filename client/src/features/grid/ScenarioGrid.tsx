@@ -17,6 +17,7 @@ import { currentUser } from "../../urql.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { ExportButtons } from "../export/ExportButtons.tsx";
+import { ImportButton } from "../import/ImportDialog.tsx";
 import { HistoryPanel } from "../history/HistoryPanel.tsx";
 import { LiveIndicator } from "../live/LiveIndicator.tsx";
 import { adoptsFetched, advance, describeChange, planLiveChange, type ChangedCell, type ScenarioChange } from "../live/liveChanges.ts";
@@ -800,6 +801,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
               {t("removeLine")}
             </button>
             {over.length > 0 && <button type="button" onClick={() => setDialog({ kind: "balance" })}>{t("balanceButton")}</button>}
+            <ImportButton scenarioKey={scenario.key} onApplied={reload} />
           </>
         )}
         {scenario.kind === "BASELINE" && <a className="button" href={hrefOf({ view: "consistency", key: scenario.key })}>{t("consistencyOpen")}</a>}

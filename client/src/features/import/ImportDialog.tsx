@@ -1,0 +1,239 @@
+/**
+ * "Importér": a workbook (.xlsx) or a CSV file chosen or dropped onto the scenario's page is sent as a
+ * dry run (importScenarioFile, dryRun: true); the dialog shows the preview — the lines it adds, removes
+ * and changes with their amounts per year, the totals against the frame, every problem at its sheet,
+ * row and column, close titles to confirm — and nothing is stored until the user applies it (one
+ * version, the file's name in the history) or closes it (nothing stored).
+ */
+import { useCallback, useEffect, useState } from "react";
+import { gql, useClient } from "urql";
+import type { Oere } from "@ramme/domain";
+import { Dialog } from "../../app/Dialog.tsx";
+import { fromApi, formatAmount } from "../../app/amounts.ts";
+import { failureText } from "../../app/failures.ts";
+import { useI18n } from "../../i18n/I18n.tsx";
+import type { MessageKey } from "../../i18n/messages.ts";
+
+const ImportScenarioFile = gql`
+  mutation ImportScenarioFile($input: ImportScenarioFileInput!) {
+    importScenarioFile(input: $input) {
+      ... on ImportPreview {
+        baseVersion
+        canApply
+        applied
+        lines { row initiativeKey title status amounts { year before after } }
+        yearTotals { year allocatedBefore allocated frame headroom fitsFrame }
+        problems { code severity sheet row column columnLetter message messageDa }
+        suggestions { row initiativeKey title }
+        edit { version }
+      }
+      ... on ImportRefusedError { message problems { code severity sheet row column columnLetter message messageDa } }
+      ... on Error { message }
+    }
+  }
+`;
+
+type Status = "ADDED" | "NEW" | "REMOVED" | "CHANGED" | "UNCHANGED";
+
+interface Problem {
+  code: string;
+  severity: "ERROR" | "WARNING";
+  message: string;
+  messageDa: string;
+}
+
+interface Preview {
+  baseVersion: number;
+  canApply: boolean;
+  applied: boolean;
+  lines: Array<{ row: number | null; initiativeKey: string | null; title: string; status: Status; amounts: Array<{ year: number; before: string | null; after: string | null }> }>;
+  yearTotals: Array<{ year: number; allocatedBefore: string; allocated: string; frame: string; headroom: string; fitsFrame: boolean }>;
+  problems: Problem[];
+  suggestions: Array<{ row: number; initiativeKey: string; title: string }>;
+  edit: { version: number } | null;
+}
+
+interface LoadedFile {
+  name: string;
+  format: "CSV" | "XLSX";
+  content: string;
+  base64: boolean;
+}
+
+/** The file's bytes as base64 (both formats travel so: a CSV's encoding stays the server's to read). */
+async function loadFile(file: File): Promise<LoadedFile | null> {
+  const format = /\.xlsx$/i.test(file.name) ? "XLSX" : /\.(csv|txt)$/i.test(file.name) ? "CSV" : null;
+  if (format === null) return null;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  return { name: file.name, format, content: btoa(binary), base64: true };
+}
+
+/** The button with its file picker, and the page as a drop target for a file while the scenario can be edited. */
+export function ImportButton({ scenarioKey, onApplied }: { scenarioKey: string; onApplied: (version: number) => void }) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<LoadedFile | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const open = useCallback(
+    async (chosen: File | undefined) => {
+      if (!chosen) return;
+      const loaded = await loadFile(chosen);
+      setFailure(loaded ? null : t("importWrongType"));
+      setFile(loaded);
+    },
+    [t],
+  );
+  useEffect(() => {
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes("Files") ?? false;
+    const over = (event: DragEvent) => {
+      if (hasFiles(event)) event.preventDefault();
+    };
+    const drop = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      void open(event.dataTransfer?.files[0]);
+    };
+    window.addEventListener("dragover", over);
+    window.addEventListener("drop", drop);
+    return () => {
+      window.removeEventListener("dragover", over);
+      window.removeEventListener("drop", drop);
+    };
+  }, [open]);
+  return (
+    <>
+      <label className="button" title={t("importButtonTitle")}>
+        {t("importButton")}
+        <input type="file" accept=".xlsx,.csv" hidden onChange={(event) => { void open(event.target.files?.[0]); event.target.value = ""; }} />
+      </label>
+      {failure && <span role="alert" className="error">{failure}</span>}
+      {file && <ImportDialog scenarioKey={scenarioKey} file={file} onClose={() => setFile(null)} onApplied={(version) => { setFile(null); onApplied(version); }} />}
+    </>
+  );
+}
+
+export function ImportDialog({ scenarioKey, file, onClose, onApplied }: { scenarioKey: string; file: LoadedFile; onClose: () => void; onApplied: (version: number) => void }) {
+  const { t, locale } = useI18n();
+  const client = useClient();
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [choices, setChoices] = useState<Map<number, string | null>>(new Map());
+  const [busy, setBusy] = useState(false);
+
+  const send = useCallback(
+    async (dryRun: boolean, expectedVersion: number) => {
+      const lineChoices = [...choices].map(([row, initiativeId]) => ({ row, initiativeId }));
+      const input = { scenarioId: scenarioKey, expectedVersion, format: file.format, content: file.content, base64: file.base64, fileName: file.name, lineChoices, dryRun };
+      const response = await client.mutation(ImportScenarioFile, { input }).toPromise();
+      const result = response.data?.importScenarioFile as (Partial<Preview> & { message?: string; problems?: Problem[] }) | undefined;
+      return { result, error: response.error };
+    },
+    [choices, client, file, scenarioKey],
+  );
+
+  // The preview, again whenever the user confirms or declines a close title.
+  useEffect(() => {
+    let current = true;
+    void send(true, 0).then(({ result, error }) => {
+      if (!current) return;
+      if (result?.lines) setPreview(result as Preview);
+      else setFailure(t("importFailed", { message: failureText(t, result, error) }));
+    });
+    return () => {
+      current = false;
+    };
+  }, [send, t]);
+
+  async function apply() {
+    if (!preview) return;
+    setBusy(true);
+    const { result, error } = await send(false, preview.baseVersion);
+    setBusy(false);
+    if (result?.edit) onApplied(result.edit.version);
+    else if (result?.problems && result.lines === undefined) setPreview({ ...preview, canApply: false, problems: result.problems });
+    else setFailure(t("importFailed", { message: failureText(t, result, error) }));
+  }
+
+  const amount = (text: string | null) => (text === null ? "–" : formatAmount(fromApi(text), locale));
+  const messageOf = (problem: Problem) => (locale === "da" ? problem.messageDa : problem.message);
+  const changed = preview?.lines.filter((line) => line.status !== "UNCHANGED") ?? [];
+  const count = (status: Status) => preview?.lines.filter((line) => line.status === status).length ?? 0;
+  const errors = preview?.problems.filter((problem) => problem.severity === "ERROR") ?? [];
+  const warnings = preview?.problems.filter((problem) => problem.severity === "WARNING") ?? [];
+  const years = preview?.yearTotals.map((total) => total.year) ?? [];
+  const over = (total: { headroom: string }) => fromApi(total.headroom) < (0n as Oere);
+
+  return (
+    <Dialog
+      title={t("importTitle", { fileName: file.name })}
+      onClose={onClose}
+      className="import-dialog"
+      actions={<button type="button" disabled={!preview?.canApply || busy} onClick={() => void apply()}>{t("importApply")}</button>}
+    >
+      {failure && <p role="alert" className="error">{failure}</p>}
+      {!preview && !failure && <p>{t("importReading")}</p>}
+      {preview && (
+        <>
+          <p>{changed.length === 0 ? t("importNoChanges") : t("importSummary", { changed: count("CHANGED"), added: count("ADDED") + count("NEW"), removed: count("REMOVED"), unchanged: count("UNCHANGED") })}</p>
+          {errors.length > 0 && (
+            <div role="alert">
+              <p>{t("importProblems")}</p>
+              <ul className="import-problems">{errors.map((problem, index) => <li key={index}>{messageOf(problem)}</li>)}</ul>
+            </div>
+          )}
+          {preview.suggestions.map((suggestion) => (
+            <p key={suggestion.row} className="import-suggestion">
+              {t("importSuggestion", { row: suggestion.row, title: suggestion.title })}{" "}
+              <button type="button" onClick={() => setChoices((now) => new Map(now).set(suggestion.row, suggestion.initiativeKey))}>{t("importUseSuggestion")}</button>{" "}
+              <button type="button" onClick={() => setChoices((now) => new Map(now).set(suggestion.row, null))}>{t("importAsProposal")}</button>
+            </p>
+          ))}
+          {warnings.length > 0 && (
+            <div>
+              <p>{t("importWarnings")}</p>
+              <ul className="import-warnings">{warnings.map((problem, index) => <li key={index}>{messageOf(problem)}</li>)}</ul>
+            </div>
+          )}
+          {changed.length > 0 && (
+            <table className="data-table import-lines">
+              <thead>
+                <tr>
+                  <th scope="col">{t("importColumnLine")}</th>
+                  <th scope="col">{t("importColumnStatus")}</th>
+                  {years.map((year) => <th key={year} scope="col">{year}</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {changed.map((line) => (
+                  <tr key={`${line.initiativeKey ?? ""}:${line.row ?? ""}`} className={`import-${line.status.toLowerCase()}`}>
+                    <th scope="row">{line.title}</th>
+                    <td>{t(`importLineStatus${line.status}` as MessageKey)}</td>
+                    {line.amounts.map((cell) => (
+                      <td key={cell.year} className="amount">{cell.before === cell.after ? amount(cell.after) : `${amount(cell.before)} → ${amount(cell.after)}`}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <table className="data-table import-totals">
+            <caption>{t("importTotalsCaption")}</caption>
+            <thead>
+              <tr>
+                <td />
+                {years.map((year) => <th key={year} scope="col">{year}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              <tr><th scope="row">{t("importRowBefore")}</th>{preview.yearTotals.map((total) => <td key={total.year} className="amount">{amount(total.allocatedBefore)}</td>)}</tr>
+              <tr><th scope="row">{t("importRowAfter")}</th>{preview.yearTotals.map((total) => <td key={total.year} className="amount">{amount(total.allocated)}</td>)}</tr>
+              <tr><th scope="row">{t("importRowFrame")}</th>{preview.yearTotals.map((total) => <td key={total.year} className="amount">{amount(total.frame)}</td>)}</tr>
+              <tr><th scope="row">{t("importRowHeadroom")}</th>{preview.yearTotals.map((total) => <td key={total.year} className={over(total) ? "amount over" : "amount"}>{amount(total.headroom)}</td>)}</tr>
+            </tbody>
+          </table>
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Importér in the planner: an exported workbook edited and dropped back in shows its preview (the
+ * changed cell, the totals against the frame); closing stores nothing, applying makes one version;
+ * a file that is not a workbook shows its located problem and cannot be applied.
+ */
+import { ExcelJS } from "@ramme/server/exchange/index.ts";
+import { expect, test } from "vitest";
+import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
+import { screenshot } from "./support/browser.ts";
+import { useE2E } from "./support/suite.ts";
+
+const e2e = useE2E();
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+async function storedCells(baseUrl: string, key: string): Promise<Map<string, string>> {
+  const data = await clientOperationOverHttp(baseUrl, "ScenarioGrid", { id: Buffer.from(`Scenario:${key}`).toString("base64") });
+  const lines: Array<{ initiative: { key: string }; amounts: Array<{ year: number; amount: string }> }> = data.scenario.lines;
+  return new Map(lines.flatMap((line) => line.amounts.map((cell) => [`${line.initiative.key}:${cell.year}`, cell.amount] as const)));
+}
+
+/** The what-if exported as the planner exports it, with vmk's 2026 set to 7.5. */
+async function editedExport(key: string): Promise<Buffer> {
+  const exported = await clientOperationOverHttp(e2e.app.baseUrl, "ExportScenario", { id: key, format: "XLSX", language: "DA", priceLevel: null });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(exported.exportScenario.base64, "base64") as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  sheet.eachRow((row) => {
+    if (row.getCell(1).value === "vmk") row.getCell(6).value = 7.5;
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+test("import an edited workbook: preview, close with nothing stored, apply as one version; a bad file is refused", async () => {
+  const { page, errors } = await e2e.open();
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Modforslag" } });
+  const key: string = fork.forkScenario.scenario.key;
+  const before = await storedCells(e2e.app.baseUrl, key);
+  const file = { name: "modforslag.xlsx", mimeType: XLSX, buffer: await editedExport(key) };
+
+  await page.goto(`${e2e.app.baseUrl}/#/scenario/${key}`);
+  await page.locator(".ag-row").first().waitFor();
+  const picker = page.locator('input[type="file"]');
+  await picker.setInputFiles(file);
+  const dialog = page.getByRole("dialog", { name: "Importér modforslag.xlsx" });
+  await dialog.getByText("1 linjer ændres, 0 kommer ind, 0 går ud").waitFor();
+  await dialog.getByText("2,5 → 7,5").waitFor();
+  await screenshot(page, "import-preview");
+  await dialog.getByRole("button", { name: "Luk" }).click();
+  await dialog.waitFor({ state: "detached" });
+  expect(await storedCells(e2e.app.baseUrl, key)).toEqual(before);
+
+  await picker.setInputFiles(file);
+  await dialog.getByText("2,5 → 7,5").waitFor();
+  await dialog.getByRole("button", { name: "Gem som én version" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await expect.poll(async () => (await storedCells(e2e.app.baseUrl, key)).get("vmk:2026")).toBe("7.5");
+  const after = await storedCells(e2e.app.baseUrl, key);
+  expect([...after].filter(([cell, amount]) => before.get(cell) !== amount)).toEqual([["vmk:2026", "7.5"]]);
+
+  await picker.setInputFiles({ name: "noter.xlsx", mimeType: XLSX, buffer: Buffer.from("ikke et regneark") });
+  const refused = page.getByRole("dialog", { name: "Importér noter.xlsx" });
+  await refused.getByText("Filen er ikke en Excel-projektmappe (.xlsx).").waitFor();
+  expect(await refused.getByRole("button", { name: "Gem som én version" }).isDisabled()).toBe(true);
+  await refused.getByRole("button", { name: "Luk" }).click();
+  expect(await storedCells(e2e.app.baseUrl, key)).toEqual(after);
+  expect(errors).toEqual([]);
+});
