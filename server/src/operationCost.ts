@@ -94,6 +94,12 @@ const BY_ITEM: Record<string, number> = {
   MergeConflict: SCALE.cells,
   // Every wrong cell of a paste is named.
   InputProblem: MAX_CELLS_PER_REQUEST,
+  // An imported sheet: a line per row, its years, and a problem per cell at most.
+  ImportPreviewLine: SCALE.lines,
+  ImportSuggestion: SCALE.lines,
+  ImportProblem: SCALE.cells,
+  ImportAmount: SCALE.years,
+  ImportYearTotal: SCALE.years,
   YearTotal: SCALE.years,
   FrameYearTotal: SCALE.years,
   FrameYear: SCALE.years,

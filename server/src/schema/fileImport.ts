@@ -25,6 +25,7 @@ const ImportProblemCodeEnum = builder.enumType("ImportProblemCode", {
 });
 
 const ImportSeverityEnum = builder.enumType("ImportSeverity", {
+  description: "Whether a problem refuses the import or is only worth a look.",
   values: {
     ERROR: { description: "Refuses the import: nothing can be applied until the file is fixed." },
     WARNING: { description: "Shown for a look; the import can be applied." },
@@ -54,6 +55,7 @@ builder.objectType(ImportRefusedError, {
 });
 
 const ImportLineStatusEnum = builder.enumType("ImportLineStatus", {
+  description: "What the import does to a line of the what-if.",
   values: {
     ADDED: { description: "An existing initiative the what-if does not have yet." },
     NEW: { description: "A new proposal line (no initiative has the title); created when applied." },
@@ -64,6 +66,7 @@ const ImportLineStatusEnum = builder.enumType("ImportLineStatus", {
 });
 
 const ImportMatchEnum = builder.enumType("ImportMatch", {
+  description: "How a row of the file was matched to an initiative.",
   values: {
     KEY: { description: "By the key column." },
     TITLE: { description: "By the exact title (ignoring case and spacing)." },
@@ -74,6 +77,7 @@ const ImportMatchEnum = builder.enumType("ImportMatch", {
 });
 
 const ImportAmountRef = builder.objectRef<ImportPreviewLine["amounts"][number]>("ImportAmount").implement({
+  description: "A year's amount of a line before and after the import.",
   fields: (t) => ({
     year: t.exposeInt("year"),
     before: t.expose("before", { type: "Decimal", nullable: true, description: "Null when the line is not in the what-if now." }),
