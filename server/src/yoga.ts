@@ -5,6 +5,8 @@ import { contextFor } from "./auth/context.ts";
 import { useResponseCookies } from "./auth/cookies.ts";
 import type { Context } from "./builder.ts";
 import { maskError } from "./db/unavailable.ts";
+import { errorContractPlugin } from "./errorCodes.ts";
+import { eventIdPlugin } from "./live/eventIds.ts";
 import { hardeningConfigFrom, hardeningPlugins, type HardeningConfig } from "./hardening.ts";
 import { schema } from "./schema/index.ts";
 
@@ -28,7 +30,7 @@ export function createRammeYoga(options: YogaServerOptions = {}) {
     schema,
     graphqlEndpoint: "/graphql",
     context: ({ request }) => contextFor(request, mode),
-    plugins: [...hardeningPlugins(config, mode), useResponseCookies()],
+    plugins: [...hardeningPlugins(config, mode), useResponseCookies(), errorContractPlugin(config.production), eventIdPlugin()],
     // Unexpected errors (bugs) reach clients as "Unexpected error." with no stack or SQL; a database that cannot be reached as DATABASE_UNAVAILABLE.
     maskedErrors: { maskError },
     // GraphiQL needs introspection: where that is off, so is GraphiQL.

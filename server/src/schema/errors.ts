@@ -7,17 +7,33 @@ import {
   MergeConflictError,
   ScenarioLockedError,
   VersionConflictError,
+  type ErrorCode,
   type InputProblem,
   type InputProblemCode,
   type LockReason,
   type MergeConflictCell,
+  type TypedError,
   type YearOverFrame,
 } from "../engine/errors.ts";
 import { netCellChanges } from "../engine/history.ts";
 
-export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
+const ErrorCodeEnum = builder.enumType("ErrorCode", {
+  description: "Which typed error it is: the same as `__typename`, as a code, for clients that switch on codes.",
+  values: {
+    INVALID_INPUT: { description: "InvalidInputError: one or more fields of the input are wrong (see problems)." },
+    SCENARIO_LOCKED: { description: "ScenarioLockedError: the scenario refuses edits." },
+    VERSION_CONFLICT: { description: "VersionConflictError: the scenario changed after the version the edit expected." },
+    FRAME_EXCEEDED: { description: "FrameExceededError: the edit would take a must-fit scenario over the frame." },
+    MERGE_CONFLICT: { description: "MergeConflictError: both scenarios changed the same cells differently." },
+  } satisfies Record<ErrorCode, unknown>,
+});
+
+export const ErrorInterface = builder.interfaceRef<TypedError>("Error").implement({
   description: "Something the request asked for that Ramme refused. Nothing of a refused request is stored.",
-  fields: (t) => ({ message: t.exposeString("message", { description: "What was wrong, in English, for developers and logs." }) }),
+  fields: (t) => ({
+    message: t.exposeString("message", { description: "What was wrong, in English, for developers and logs." }),
+    code: t.field({ type: ErrorCodeEnum, description: "Which error it is, as a code.", resolve: (error) => error.code }),
+  }),
 });
 
 const INPUT_PROBLEM_CODES: Record<InputProblemCode, string> = {

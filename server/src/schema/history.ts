@@ -1,5 +1,6 @@
 /** The append-only history: changes with their cells and lines, comments, and the changeset since a point. */
 import { visibleScenariosWhere } from "../auth/access.ts";
+import type { Caller } from "../auth/caller.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { CHANGE_KINDS, type ChangeKind } from "../engine/commitChange.ts";
@@ -8,6 +9,7 @@ import { InvalidInputError } from "../engine/errors.ts";
 import { netCellChanges } from "../engine/history.ts";
 import { keyFromId } from "../engine/input.ts";
 import { CellDifferenceRef } from "./errors.ts";
+import { PAGING } from "./paging.ts";
 import { FundingLineRef, ScenarioRef } from "./scenario.ts";
 
 const CHANGE_KIND_DESCRIPTIONS: Record<ChangeKind, string> = {
@@ -137,7 +139,7 @@ export const CommentRef = builder.prismaObject("Comment", {
 builder.prismaObjectField(ScenarioRef, "history", (t) =>
   t.relatedConnection(
     "changes",
-    { cursor: "id", description: "Every change to the scenario, newest first.", query: { orderBy: { version: "desc" } } },
+    { ...PAGING, cursor: "id", totalCount: true, description: "Every change to the scenario, newest first.", query: { orderBy: { version: "desc" } } },
     { name: "ScenarioHistoryConnection", description: "A page of a scenario's history." },
     { name: "ScenarioHistoryEdge", description: "A change in a page of history." },
   ),
@@ -157,19 +159,18 @@ builder.prismaObjectField(ScenarioRef, "comments", (t) =>
   t.relation("comments", { query: { orderBy: { id: "asc" } }, description: "Every comment on the scenario, its lines and cells, oldest first." }),
 );
 
+const historyWhere = (scenarioId: string | number, caller: Caller) => ({ scenarioId: keyFromId(String(scenarioId), "Scenario") ?? "", scenario: visibleScenariosWhere(caller) });
+
 builder.queryField("history", (t) =>
   t.prismaConnection({
     type: "ScenarioChange",
     cursor: "id",
     description: "A scenario's history, newest first: who changed what, when, from what to what, and why.",
     args: { scenarioId: t.arg.id({ required: true, description: "The scenario's global ID or key." }) },
+    ...PAGING,
     // A scenario the caller may not see has no history to show, as one that does not exist.
-    resolve: (query, _root, args, context) =>
-      db.scenarioChange.findMany({
-        ...query,
-        where: { scenarioId: keyFromId(String(args.scenarioId), "Scenario") ?? "", scenario: visibleScenariosWhere(context.caller) },
-        orderBy: { version: "desc" },
-      }),
+    resolve: (query, _root, args, context) => db.scenarioChange.findMany({ ...query, where: historyWhere(args.scenarioId, context.caller), orderBy: { version: "desc" } }),
+    totalCount: (_root, args, context) => db.scenarioChange.count({ where: historyWhere(args.scenarioId, context.caller) }),
   }, { name: "ScenarioChangeConnection", description: "A page of a scenario's history." }, { name: "ScenarioChangeEdge", description: "A change in a page of history." }),
 );
 

@@ -1,6 +1,7 @@
 /** Imports every domain's types, queries and mutations, and builds the schema. */
 import { builder } from "../builder.ts";
 import "./scalars.ts";
+import "./node.ts";
 import "./source.ts";
 import "./enums.ts";
 import "./frame.ts";

@@ -2,6 +2,7 @@ import { visibleInitiativesWhere } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { AmountBasis } from "./enums.ts";
+import { PAGING } from "./paging.ts";
 import { asSource, asSources, SourceReference } from "./source.ts";
 
 export const InitiativeOrigin = builder.enumType("InitiativeOrigin", {
@@ -140,6 +141,8 @@ builder.queryField("initiatives", (t) =>
     type: "Initiative",
     cursor: "id",
     description: "Every initiative you may see, by key: the documents' and the proposals of scenarios visible to you.",
+    ...PAGING,
     resolve: (query, _root, _args, context) => db.initiative.findMany({ ...query, where: visibleInitiativesWhere(context.caller), orderBy: { id: "asc" } }),
+    totalCount: (_root, _args, context) => db.initiative.count({ where: visibleInitiativesWhere(context.caller) }),
   }, { name: "InitiativeConnection", description: "A page of initiatives." }, { name: "InitiativeEdge", description: "An initiative in a page." }),
 );

@@ -1,12 +1,16 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { frameYearTotals, type StatedTotalStatus, type YearAmount } from "@ramme/domain";
 import { visibleScenariosWhere } from "../auth/access.ts";
+import type { Caller } from "../auth/caller.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
+import { keyFromId } from "../engine/input.ts";
 import { allocatedPerYear } from "../engine/scenarioAccess.ts";
 import { loadScenarioLines, type ScenarioLineShape } from "../engine/scenarioLines.ts";
 import { buildYearTotals, type StatedTotalCheckShape, type YearTotalShape } from "../engine/yearTotals.ts";
 import { OutsideFrameAmountRef } from "./frame.ts";
+import { malformedId } from "./node.ts";
+import { PAGING } from "./paging.ts";
 import { InitiativeRef } from "./initiative.ts";
 import { asSource, SourceReference } from "./source.ts";
 
@@ -210,6 +214,12 @@ export const ScenarioRef = builder.prismaNode("Scenario", {
   }),
 });
 
+const scenariosWhere = (args: { includeArchived?: boolean | null; kind?: string | null }, caller: Caller) => ({
+  ...visibleScenariosWhere(caller),
+  ...(args.includeArchived ? {} : { archivedAt: null }),
+  ...(args.kind ? { kind: args.kind as "BASELINE" | "WHAT_IF" } : {}),
+});
+
 builder.queryField("scenarios", (t) =>
   t.prismaConnection({
     type: "Scenario",
@@ -219,16 +229,10 @@ builder.queryField("scenarios", (t) =>
       includeArchived: t.arg.boolean({ defaultValue: false, description: "Include archived scenarios." }),
       kind: t.arg({ type: ScenarioKind, required: false, description: "Only scenarios of this kind." }),
     },
+    ...PAGING,
     resolve: (query, _root, args, context) =>
-      db.scenario.findMany({
-        ...query,
-        where: {
-          ...visibleScenariosWhere(context.caller),
-          ...(args.includeArchived ? {} : { archivedAt: null }),
-          ...(args.kind ? { kind: args.kind } : {}),
-        },
-        orderBy: [{ kind: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      }),
+      db.scenario.findMany({ ...query, where: scenariosWhere(args, context.caller), orderBy: [{ kind: "asc" }, { createdAt: "asc" }, { id: "asc" }] }),
+    totalCount: (_root, args, context) => db.scenario.count({ where: scenariosWhere(args, context.caller) }),
   }, { name: "ScenarioConnection", description: "A page of scenarios." }, { name: "ScenarioEdge", description: "A scenario in a page." }),
 );
 
@@ -236,8 +240,12 @@ builder.queryField("scenario", (t) =>
   t.prismaField({
     type: "Scenario",
     nullable: true,
-    description: "A scenario by its ID (archived ones too); null when there is none or it is not visible to you.",
-    args: { id: t.arg.globalID({ required: true, for: ScenarioRef }) },
-    resolve: (query, _root, args, context) => db.scenario.findFirst({ ...query, where: { id: args.id.id, ...visibleScenariosWhere(context.caller) } }),
+    description: "A scenario by its global ID or key (archived ones too); null when there is none or it is not visible to you. Another type's global ID is MALFORMED_ID.",
+    args: { id: t.arg.id({ required: true, description: 'The scenario\'s global ID or key ("aftale-2024").' }) },
+    resolve: (query, _root, args, context) => {
+      const key = keyFromId(String(args.id), "Scenario");
+      if (key === null) throw malformedId(String(args.id), "id", "a Scenario");
+      return db.scenario.findFirst({ ...query, where: { id: key, ...visibleScenariosWhere(context.caller) } });
+    },
   }),
 );
