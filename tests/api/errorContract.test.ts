@@ -4,9 +4,12 @@
  * A client generator's conventions hold too: keys wherever IDs are taken, one entry's bad ID does
  * not cost the rest of a `nodes` list.
  */
+import { createUser } from "@ramme/server/auth/accounts.ts";
+import { createSession } from "@ramme/server/auth/sessions.ts";
 import { hardeningConfigFrom } from "@ramme/server/hardening.ts";
 import { createRammeYoga, yoga } from "@ramme/server/yoga.ts";
 import { describe, expect, it } from "vitest";
+import { postAs } from "../support/asCaller.ts";
 import { globalId, query } from "../support/graphql.ts";
 import { fingerprint, fork, mutate } from "../support/scenarios.ts";
 
@@ -89,6 +92,52 @@ describe("IDs", () => {
     const other = await send(yoga, { query: `{ scenario(id: "${globalId("Theme", "innovation")}") { key } }` });
     expect(other.body.data).toEqual({ scenario: null });
     expect(codes(other)).toEqual(["MALFORMED_ID"]);
+  });
+});
+
+describe("every entity is a Node with an opaque global ID", () => {
+  it("history entries and comments: node(id:) fetches them again", async () => {
+    const whatIf = await fork("aftale-2024", "Noder");
+    await query(`mutation { addComment(input: { scenarioId: "${whatIf.key}", text: "Hvorfor?" }) { __typename } }`);
+    const data = await query(`{ scenario(id: "${whatIf.key}") { history(first: 1) { totalCount nodes { id version } } comments { id text } } }`);
+    const [change] = data.scenario.history.nodes;
+    const [comment] = data.scenario.comments;
+    expect(data.scenario.history.totalCount).toBe(1);
+    const again = await query(`{ nodes(ids: ["${change.id}", "${comment.id}"]) { __typename id ... on ScenarioChange { version } ... on Comment { text } } }`);
+    expect(again.nodes).toEqual([
+      { __typename: "ScenarioChange", id: change.id, version: change.version },
+      { __typename: "Comment", id: comment.id, text: "Hvorfor?" },
+    ]);
+    // A global ID of the right type whose key is no row number names nothing.
+    expect((await query(`{ node(id: "${globalId("ScenarioChange", "x1")}") { id } }`)).node).toBeNull();
+  });
+
+  it("users, organisations and API tokens: node(id:) fetches what the caller may see, and the mutations take the global IDs", async () => {
+    const finansministeriet = { organisationKey: "fm-noder", organisationName: "Finansministeriet (noder)", organisationKind: "SECRETARIAT" as const };
+    const venstre = { organisationKey: "v-noder", organisationName: "Venstre (noder)", organisationKind: "PARTY" as const };
+    const ada = await createUser({ email: "ada@noder.dk", password: "et langt kodeord her", displayName: "Ada Admin", role: "ADMIN", ...finansministeriet });
+    await createUser({ email: "eddie@noder.dk", password: "et langt kodeord her", displayName: "Eddie Editor", role: "EDITOR", ...finansministeriet });
+    const vilma = await createUser({ email: "vilma@noder.dk", password: "et langt kodeord her", displayName: "Vilma Venstre", role: "EDITOR", ...venstre });
+    const asAda = { cookie: `ramme_session=${(await createSession(ada.id)).token}` };
+    const asVilma = { cookie: `ramme_session=${(await createSession(vilma.id)).token}` };
+    const ask = async (auth: { cookie: string }, source: string) => (await (await postAs(accounts, { query: source }, auth)).json()).data;
+
+    const created = await ask(asAda, `mutation { createApiToken(input: { name: "Regneark", scope: READ }) { ... on CreatedApiToken { token { id } } } }`);
+    const tokenId = created.createApiToken.token.id;
+    const mine = await ask(asAda, `{ me { user { id organisation { id } } } users { id email } }`);
+    const eddieId = mine.users.find((user: any) => user.email === "eddie@noder.dk").id;
+    const ids = [mine.me.user.id, mine.me.user.organisation.id, tokenId, eddieId];
+    for (const id of ids) expect(Buffer.from(id, "base64").toString()).toMatch(/^(User|Organisation|ApiToken):/);
+    const lookup = `{ nodes(ids: ${JSON.stringify(ids)}) { __typename id } }`;
+    expect((await ask(asAda, lookup)).nodes.map((node: any) => node?.__typename ?? null)).toEqual(["User", "Organisation", "ApiToken", "User"]);
+    // Another organisation's user sees the organisation (every caller does), but not Ada, her token or her colleague.
+    expect((await ask(asVilma, lookup)).nodes.map((node: any) => node?.__typename ?? null)).toEqual([null, "Organisation", null, null]);
+
+    const role = await ask(asAda, `mutation { setUserRole(input: { userId: "${eddieId}", role: VIEWER }) { __typename ... on User { role } } }`);
+    expect(role.setUserRole).toEqual({ __typename: "User", role: "VIEWER" });
+    const revoked = await ask(asAda, `mutation { revokeApiToken(input: { id: "${tokenId}" }) { __typename ... on ApiToken { id revokedAt } } }`);
+    expect(revoked.revokeApiToken).toMatchObject({ __typename: "ApiToken", id: tokenId });
+    expect(revoked.revokeApiToken.revokedAt).not.toBeNull();
   });
 });
 

@@ -80,7 +80,7 @@ describe("one budget per caller", () => {
       expect(limit).toBe(String(BUDGET));
       expect(Number(reset)).toBeGreaterThanOrEqual(index === BUDGET ? 1 : 0);
       expect(Number(reset)).toBeLessThanOrEqual(60);
-      remaining.push(left);
+      remaining.push(left ?? null);
       await response.body?.cancel();
     }
     expect(remaining).toEqual(["2", "1", "0", "0"]);

@@ -41,6 +41,9 @@ export function keyFromId(value: string, typeName: string): string | null {
   return decoded.typeName === typeName ? decoded.key : null;
 }
 
+/** A numbered row's ID from a global ID's key; a key that is not a row number names no row (0 is never one). */
+export const rowId = (key: string): number => (/^[1-9]\d{0,14}$/.test(key) ? Number(key) : 0);
+
 /** The type and key a Relay global ID ("base64 of Type:key") names; null when the value is not one. */
 export function decodeGlobalId(value: string): { typeName: string; key: string } | null {
   if (!/^[A-Za-z0-9+/]+=*$/.test(value)) return null;

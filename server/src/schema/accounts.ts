@@ -3,13 +3,13 @@
  * types' scopes (builder.ts); signIn alone is open to anonymous callers. Secrets are returned once,
  * by createApiToken; passwords are never returned or logged.
  */
-import { createToken, organisationTokensOf, revokeToken, signIn, tokensOf } from "../auth/accounts.ts";
+import { createToken, findManagedToken, organisationTokensOf, revokeToken, signIn, tokensOf } from "../auth/accounts.ts";
+import { findOrganisation, findVisibleUser } from "../auth/admin.ts";
 import { actorOf, LOCAL_ORGANISATION, organisationOf, ORGANISATION_KINDS, roleOf, TOKEN_SCOPES, type Caller, type OrganisationInfo, type Person } from "../auth/caller.ts";
 import { clearedSessionCookie, sessionCookie, setCookieOn } from "../auth/cookies.ts";
 import { ADMIN_ONLY } from "../auth/refusal.ts";
 import { endSession } from "../auth/sessions.ts";
 import { PERSON_INCLUDE, personOf, type UserRow } from "../auth/users.ts";
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { InvalidInputError } from "../engine/errors.ts";
@@ -35,20 +35,25 @@ const ApiTokenScopeEnum = builder.enumType("ApiTokenScope", {
   values: { READ: { description: "Queries and subscriptions only; mutations are refused (FORBIDDEN)." }, READ_WRITE: { description: "Everything its owner may do." } },
 });
 
-export const OrganisationRef = builder.objectRef<OrganisationInfo>("Organisation").implement({
+export const OrganisationRef = builder.node(builder.objectRef<OrganisationInfo>("Organisation"), {
   description: "The secretariat or a party; users belong to one.",
+  // The global ID names the key, so it is stable across databases: what createUser's organisationId takes, beside the key.
+  id: { resolve: (organisation) => organisation.key },
+  // Every signed-in caller sees every organisation (`organisations`).
+  loadOne: (key) => findOrganisation(key),
   fields: (t) => ({
-    id: t.id({ description: "A global ID (naming the key): what createUser's organisationId takes, beside the key.", resolve: (organisation) => encodeGlobalID("Organisation", organisation.key) }),
     key: t.exposeString("key"),
     name: t.exposeString("name"),
     kind: t.field({ type: OrganisationKindEnum, resolve: (organisation) => organisation.kind }),
   }),
 });
 
-export const UserRef = builder.objectRef<Person>("User").implement({
+export const UserRef = builder.node(builder.objectRef<Person>("User"), {
   description: "A person who signs in.",
+  id: { resolve: (user) => user.id },
+  // node(id:) finds the caller and the users the caller manages (`users`); anyone else is null, as an unknown ID is.
+  loadOne: (id, context) => findVisibleUser(context.caller, id),
   fields: (t) => ({
-    id: t.exposeID("id"),
     email: t.exposeString("email"),
     displayName: t.exposeString("displayName", { description: "The name the history records for their changes." }),
     role: t.field({ type: RoleEnum, resolve: (user) => user.role }),
@@ -62,10 +67,12 @@ export const UserRef = builder.objectRef<Person>("User").implement({
 /** A token row; lists load its owner with it (one query), single tokens look the owner up when asked. */
 type ApiTokenRow = ApiToken & { owner?: UserRow };
 
-const ApiTokenRef = builder.objectRef<ApiTokenRow>("ApiToken").implement({
+const ApiTokenRef = builder.node(builder.objectRef<ApiTokenRow>("ApiToken"), {
   description: "An API token for a client app. Its secret is shown once, by createApiToken, and never again.",
+  id: { resolve: (token) => token.id },
+  // node(id:) finds the tokens the caller may revoke (revokeApiToken); anyone else's is null, as an unknown ID is.
+  loadOne: (id, context) => findManagedToken(context.caller, id),
   fields: (t) => ({
-    id: t.exposeID("id"),
     name: t.exposeString("name"),
     scope: t.field({ type: ApiTokenScopeEnum, resolve: (token) => token.scope as (typeof TOKEN_SCOPES)[number] }),
     prefix: t.string({ description: 'The token\'s visible start, "ramme_1a2b3c4d", to tell tokens apart.', resolve: (token) => `ramme_${token.prefix}` }),

@@ -219,5 +219,7 @@ builder.objectType(MergeConflictError, {
   fields: (t) => ({ conflicts: t.field({ type: [MergeConflictRef], resolve: (error) => error.conflicts }) }),
 });
 
-/** The errors any scenario edit can end in. */
+/** The errors an edit of a scenario's lines, cells or settings can end in. Each mutation's union lists only what it can produce. */
 export const EDIT_ERRORS = [InvalidInputError, ScenarioLockedError, VersionConflictError, FrameExceededError];
+/** Locking, unlocking, archiving and unarchiving: no cell changes, so never over the frame. */
+export const STATUS_ERRORS = [InvalidInputError, ScenarioLockedError, VersionConflictError];

@@ -7,7 +7,7 @@ import { CHANGE_KINDS, type ChangeKind } from "../engine/commitChange.ts";
 import { addComment } from "../engine/comments.ts";
 import { InvalidInputError } from "../engine/errors.ts";
 import { netCellChanges } from "../engine/history.ts";
-import { keyFromId } from "../engine/input.ts";
+import { keyFromId, rowId } from "../engine/input.ts";
 import { CellDifferenceRef } from "./errors.ts";
 import { PAGING } from "./paging.ts";
 import { FundingLineRef, ScenarioRef } from "./scenario.ts";
@@ -73,7 +73,13 @@ const FieldChangeRef = builder.objectRef<FieldChangeShape>("FieldChange").implem
 
 const detailsOf = (details: unknown) => (details && typeof details === "object" ? (details as Record<string, unknown>) : {});
 
-export const ScenarioChangeRef = builder.prismaObject("ScenarioChange", {
+
+export const ScenarioChangeRef = builder.prismaNode("ScenarioChange", {
+  id: { field: "id" },
+  // By the unique ID alone, so Prisma batches the loads of many changes' fields into one query;
+  // node(id:) answers a change of a hidden scenario null first (schema/node.ts, visibleParts).
+  nullable: true,
+  findUnique: (id) => ({ id: rowId(id) }),
   description: "One committed change to a scenario: who, when, what. The history is append-only.",
   // Whatever field returns a change, the caller must be allowed to see its scenario (auth/access.ts).
   authScopes: (change) => ({ seeScenario: change.scenarioId }),
@@ -122,7 +128,11 @@ export const ScenarioChangeRef = builder.prismaObject("ScenarioChange", {
   }),
 });
 
-export const CommentRef = builder.prismaObject("Comment", {
+export const CommentRef = builder.prismaNode("Comment", {
+  id: { field: "id" },
+  // As ScenarioChange: by the unique ID, visibility checked by node(id:) before it loads.
+  nullable: true,
+  findUnique: (id) => ({ id: rowId(id) }),
   description: "A remark on a scenario, a line or a cell: the reason for a change, or a note in the negotiation.",
   authScopes: (comment) => ({ seeScenario: comment.scenarioId }),
   fields: (t) => ({

@@ -7,7 +7,10 @@ import { resolveNodes } from "@pothos/plugin-relay";
 import type { GraphQLObjectType, GraphQLResolveInfo } from "graphql";
 import { createGraphQLError } from "graphql-yoga";
 import { builder, type Context } from "../builder.ts";
-import { decodeGlobalId } from "../engine/input.ts";
+import { visibleScenariosWhere } from "../auth/access.ts";
+import type { Caller } from "../auth/caller.ts";
+import { db } from "../db.ts";
+import { decodeGlobalId, rowId } from "../engine/input.ts";
 import { BAD_USER_INPUT } from "../errorCodes.ts";
 
 export const MALFORMED_ID = "MALFORMED_ID";
@@ -30,8 +33,32 @@ export function malformedId(value: string, field: string, typeName = "any object
   return createGraphQLError(`${JSON.stringify(shortened(value))} is not the global ID of ${typeName}.`, { extensions: { code: MALFORMED_ID, field } });
 }
 
-const load = (context: Context, info: GraphQLResolveInfo, ids: ({ typename: string; id: string } | null)[]) =>
-  resolveNodes(builder, context, info, ids) as Promise<unknown[]>;
+type NodeId = { typename: string; id: string } | null;
+
+/**
+ * The rows of Node types that are parts of a scenario and seen with it: of `keys`, those whose
+ * scenario the caller may see. Their types load by unique ID alone (so Prisma batches the loads of
+ * their fields), which is why node(id:) checks them here, one query per type.
+ */
+const visibleParts: Record<string, (keys: number[], caller: Caller) => Promise<{ id: number }[]>> = {
+  ScenarioChange: (keys, caller) => db.scenarioChange.findMany({ where: { id: { in: keys }, scenario: visibleScenariosWhere(caller) }, select: { id: true } }),
+  Comment: (keys, caller) => db.comment.findMany({ where: { id: { in: keys }, scenario: visibleScenariosWhere(caller) }, select: { id: true } }),
+};
+
+/** The IDs with those of hidden scenario parts replaced by null, as IDs of nothing. */
+async function withoutHidden(ids: NodeId[], caller: Caller): Promise<NodeId[]> {
+  const visible = new Set<string>();
+  await Promise.all(
+    Object.entries(visibleParts).map(async ([typename, find]) => {
+      const keys = ids.filter((id) => id?.typename === typename).map((id) => rowId(id!.id));
+      if (keys.length > 0) for (const row of await find(keys, caller)) visible.add(`${typename}:${row.id}`);
+    }),
+  );
+  return ids.map((id) => (id && id.typename in visibleParts && !visible.has(`${id.typename}:${rowId(id.id)}`) ? null : id));
+}
+
+const load = async (context: Context, info: GraphQLResolveInfo, ids: NodeId[]) =>
+  (await resolveNodes(builder, context, info, await withoutHidden(ids, context.caller))) as unknown[];
 
 builder.queryField("node", (t) =>
   t.field({

@@ -9,12 +9,12 @@ import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { moveAmount, setCells } from "../engine/cellEdits.ts";
 import type { CommittedChange } from "../engine/commitChange.ts";
-import { MergeConflictError } from "../engine/errors.ts";
+import { InvalidInputError, MergeConflictError } from "../engine/errors.ts";
 import { restoreScenarioVersion, revertChange } from "../engine/history.ts";
 import { addInitiative, removeInitiative } from "../engine/lines.ts";
 import { mergeScenario } from "../engine/merge.ts";
 import { changeScenarioStatus, forkScenario, updateScenario } from "../engine/scenarioLifecycle.ts";
-import { CellDifferenceRef, EDIT_ERRORS, YearOverFrameRef } from "./errors.ts";
+import { CellDifferenceRef, EDIT_ERRORS, STATUS_ERRORS, YearOverFrameRef } from "./errors.ts";
 import { YearTotalRef } from "./scenario.ts";
 
 export const AmountNotationEnum = builder.enumType("AmountNotation", {
@@ -76,7 +76,7 @@ builder.mutationField("forkScenario", (t) =>
   t.field({
     type: ScenarioEditRef,
     description: "A what-if copy of any scenario, remembering its parent and the parent's version. The copy is unlocked and not must-fit.",
-    errors: { types: EDIT_ERRORS },
+    errors: { types: [InvalidInputError] },
     args: { input: t.arg({ type: ForkScenarioInput, required: true }) },
     authScopes: (_root, { input }) => ({ readScenarios: [{ field: "input.sourceId", id: input.sourceId }] }),
     resolve: (_root, { input }, context) => forkScenario({ sourceId: String(input.sourceId), name: input.name, description: input.description }, context.actor, organisationOf(context.caller)),
@@ -129,7 +129,7 @@ for (const [name, { change, description }] of Object.entries(statusMutations)) {
     t.field({
       type: ScenarioEditRef,
       description,
-      errors: { types: EDIT_ERRORS },
+      errors: { types: STATUS_ERRORS },
       args: { input: t.arg({ type: ScenarioStatusInput, required: true }) },
       // Archiving hides the scenario from everyone it is shared with: only its own organisation does that.
       authScopes: (_root, { input }) => {
