@@ -84,7 +84,7 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     // `nodes` beside `edges`: most clients only want the objects.
-    nodesOnConnection: true,
+    nodesOnConnection: { description: "The page's items, without cursors." },
     cursorType: "String",
     nodeTypeOptions: { description: "An object with a global ID that node(id:) can fetch again." },
     // schema/node.ts defines node and nodes: a malformed ID gets a coded error, and one entry's null, not the whole list's.
@@ -97,7 +97,6 @@ export const builder = new SchemaBuilder<{
     lastArgOptions: { description: "The last n items before `before` (0 to 500). Not with `first`." },
     beforeArgOptions: { description: "The cursor of the item the page ends before (an edge's cursor, or pageInfo.startCursor)." },
     edgesFieldOptions: { description: "The page's items, each with its cursor." },
-    nodesFieldOptions: { description: "The page's items, without cursors." },
     pageInfoFieldOptions: { description: "Whether there are more pages, and the cursors to fetch them." },
     cursorFieldOptions: { description: "Where this item stands, for after/before." },
     nodeFieldOptions: { description: "The item." },

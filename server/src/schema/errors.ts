@@ -100,8 +100,8 @@ const InputProblemRef = builder.objectRef<InputProblem>("InputProblem").implemen
   description: "One wrong field of the input.",
   fields: (t) => ({
     field: t.exposeString("field", { description: 'Path of the field as sent: "input.cells[3].amount".' }),
-    code: t.field({ type: InputProblemCodeEnum, resolve: (problem) => problem.code }),
-    message: t.exposeString("message"),
+    code: t.field({ description: "What is wrong, as a code a client can switch on.", type: InputProblemCodeEnum, resolve: (problem) => problem.code }),
+    message: t.exposeString("message", { description: "What is wrong, in English, for developers." }),
     value: t.exposeString("value", { nullable: true, description: "The value given, as text." }),
   }),
 });
@@ -110,7 +110,7 @@ builder.objectType(InvalidInputError, {
   name: "InvalidInputError",
   description: "The input has one or more wrong fields; every one found is listed. Nothing was stored.",
   interfaces: [ErrorInterface],
-  fields: (t) => ({ problems: t.field({ type: [InputProblemRef], resolve: (error) => error.problems }) }),
+  fields: (t) => ({ problems: t.field({ description: "Every wrong field found, each once.", type: [InputProblemRef], resolve: (error) => error.problems }) }),
 });
 
 const LockReasonEnum = builder.enumType("LockReason", {
@@ -127,8 +127,8 @@ builder.objectType(ScenarioLockedError, {
   description: "The scenario refuses edits. Nothing was stored.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId"),
-    reason: t.field({ type: LockReasonEnum, resolve: (error) => error.reason }),
+    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key." }),
+    reason: t.field({ description: "Why it refuses edits.", type: LockReasonEnum, resolve: (error) => error.reason }),
   }),
 });
 
@@ -142,10 +142,10 @@ interface CellDifferenceShape {
 export const CellDifferenceRef = builder.objectRef<CellDifferenceShape>("CellDifference").implement({
   description: "A cell's value before and after; null where the line was not in the scenario.",
   fields: (t) => ({
-    initiativeKey: t.exposeString("initiativeId"),
-    year: t.exposeInt("year"),
-    before: t.expose("before", { type: "Decimal", nullable: true }),
-    after: t.expose("after", { type: "Decimal", nullable: true }),
+    initiativeKey: t.exposeString("initiativeId", { description: "The cell's initiative's key." }),
+    year: t.exposeInt("year", { description: "The cell's year." }),
+    before: t.expose("before", { description: "The amount before; null where the line was not in the scenario.", type: "Decimal", nullable: true }),
+    after: t.expose("after", { description: "The amount after; null where the line is not in the scenario.", type: "Decimal", nullable: true }),
     difference: t.field({ type: "Decimal", description: "after - before, an absent line counting as 0.", resolve: (cell) => (cell.after ?? 0n) - (cell.before ?? 0n) }),
   }),
 });
@@ -155,9 +155,9 @@ builder.objectType(VersionConflictError, {
   description: "Someone changed the scenario after the version the edit expected. Nothing was stored: show the changes, then retry on currentVersion.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId"),
-    expectedVersion: t.exposeInt("expectedVersion"),
-    currentVersion: t.exposeInt("currentVersion"),
+    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key." }),
+    expectedVersion: t.exposeInt("expectedVersion", { description: "The version the edit was based on." }),
+    currentVersion: t.exposeInt("currentVersion", { description: "The scenario's version now: retry on it." }),
     changesSince: t.prismaField({
       type: ["ScenarioChange"],
       description: "Every change after the expected version, oldest first: who, when, which cells.",
@@ -182,10 +182,10 @@ builder.objectType(VersionConflictError, {
 const YearOverFrameRef = builder.objectRef<YearOverFrame>("YearOverFrame").implement({
   description: "A year in which allocations exceed the frame.",
   fields: (t) => ({
-    year: t.exposeInt("year"),
-    allocated: t.expose("allocated", { type: "Decimal" }),
-    frame: t.expose("frame", { type: "Decimal" }),
-    overBy: t.expose("overBy", { type: "Decimal" }),
+    year: t.exposeInt("year", { description: "The year." }),
+    allocated: t.expose("allocated", { description: "What the lines would add up to that year.", type: "Decimal" }),
+    frame: t.expose("frame", { description: "The frame that year.", type: "Decimal" }),
+    overBy: t.expose("overBy", { description: "allocated - frame.", type: "Decimal" }),
   }),
 });
 export { YearOverFrameRef };
@@ -195,7 +195,7 @@ builder.objectType(FrameExceededError, {
   description: "The scenario must fit the frame, and the edit would exceed it. Nothing was stored.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId"),
+    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key." }),
     years: t.field({ type: [YearOverFrameRef], description: "Each year the edit would take over the frame, with the amounts.", resolve: (error) => error.years }),
   }),
 });
@@ -203,12 +203,12 @@ builder.objectType(FrameExceededError, {
 export const MergeConflictRef = builder.objectRef<MergeConflictCell>("MergeConflict").implement({
   description: "A cell both scenarios changed differently since the source was forked. null = the line is absent there.",
   fields: (t) => ({
-    initiative: t.prismaField({ type: "Initiative", resolve: (query, conflict) => db.initiative.findUniqueOrThrow({ ...query, where: { id: conflict.initiativeId } }) }),
-    initiativeKey: t.exposeString("initiativeId"),
-    year: t.exposeInt("year"),
+    initiative: t.prismaField({ description: "The conflicting cell's initiative.", type: "Initiative", resolve: (query, conflict) => db.initiative.findUniqueOrThrow({ ...query, where: { id: conflict.initiativeId } }) }),
+    initiativeKey: t.exposeString("initiativeId", { description: "The conflicting cell's initiative's key." }),
+    year: t.exposeInt("year", { description: "The conflicting cell's year." }),
     base: t.expose("base", { type: "Decimal", nullable: true, description: "The value when the source was forked." }),
-    source: t.expose("source", { type: "Decimal", nullable: true }),
-    target: t.expose("target", { type: "Decimal", nullable: true }),
+    source: t.expose("source", { description: "The value in the scenario merged from.", type: "Decimal", nullable: true }),
+    target: t.expose("target", { description: "The value in the scenario merged into.", type: "Decimal", nullable: true }),
   }),
 });
 
@@ -216,7 +216,7 @@ builder.objectType(MergeConflictError, {
   name: "MergeConflictError",
   description: "Both scenarios changed the same cells differently. Nothing was merged; give a resolution (SOURCE or TARGET) per cell and retry.",
   interfaces: [ErrorInterface],
-  fields: (t) => ({ conflicts: t.field({ type: [MergeConflictRef], resolve: (error) => error.conflicts }) }),
+  fields: (t) => ({ conflicts: t.field({ description: "Every conflicting cell.", type: [MergeConflictRef], resolve: (error) => error.conflicts }) }),
 });
 
 /** The errors an edit of a scenario's lines, cells or settings can end in. Each mutation's union lists only what it can produce. */

@@ -19,24 +19,24 @@ import { ChangeKindEnum } from "./history.ts";
 export const FrameYearTotalRef = builder.objectRef<FrameYearTotal>("FrameYearTotal").implement({
   description: "A year's allocated total against the frame (YearTotal without the documents' printed totals and notes).",
   fields: (t) => ({
-    year: t.exposeInt("year"),
+    year: t.exposeInt("year", { description: "The frame year." }),
     allocated: t.expose("allocated", { type: "Decimal", description: "Sum of every line's amount that year." }),
-    frame: t.expose("frame", { type: "Decimal" }),
+    frame: t.expose("frame", { description: "The frame that year.", type: "Decimal" }),
     headroom: t.expose("headroom", { type: "Decimal", description: "frame - allocated; negative when over." }),
     overBy: t.expose("overBy", { type: "Decimal", description: "How much the year is over the frame; 0 when it fits." }),
-    fitsFrame: t.exposeBoolean("fits"),
+    fitsFrame: t.exposeBoolean("fits", { description: "True when allocated ≤ frame." }),
   }),
 });
 
 const ScenarioChangedEventRef = builder.objectRef<ScenarioChangedEvent>("ScenarioChangedEvent").implement({
   description: "One committed change to a scenario, as live viewers receive it: who, which cells from what to what, and the totals after it.",
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId"),
+    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key." }),
     version: t.exposeInt("version", { description: "The scenario's version after the change. Versions arrive in order, each once." }),
-    kind: t.field({ type: ChangeKindEnum, resolve: (event) => event.kind }),
+    kind: t.field({ description: "What kind of change it was.", type: ChangeKindEnum, resolve: (event) => event.kind }),
     actor: t.exposeString("actor", { description: "Who made the change." }),
-    at: t.expose("at", { type: "DateTime" }),
-    comment: t.exposeString("comment", { nullable: true }),
+    at: t.expose("at", { description: "When it was committed.", type: "DateTime" }),
+    comment: t.exposeString("comment", { description: "The reason given with the change.", nullable: true }),
     cells: t.field({ type: [CellDifferenceRef], description: "The cells it changed, before and after.", resolve: (event) => event.cells }),
     linesAdded: t.stringList({ description: "Keys of initiatives that became lines of the scenario.", resolve: (event) => event.linesAdded }),
     linesRemoved: t.stringList({ description: "Keys of initiatives whose lines were taken out.", resolve: (event) => event.linesRemoved }),
