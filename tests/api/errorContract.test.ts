@@ -10,7 +10,7 @@ import { hardeningConfigFrom } from "@ramme/server/hardening.ts";
 import { createRammeYoga, yoga } from "@ramme/server/yoga.ts";
 import { describe, expect, it } from "vitest";
 import { postAs } from "../support/asCaller.ts";
-import { globalId, query } from "../support/graphql.ts";
+import { globalId, query, recordSql } from "../support/graphql.ts";
 import { fingerprint, fork, mutate } from "../support/scenarios.ts";
 
 type Yoga = ReturnType<typeof createRammeYoga>;
@@ -138,6 +138,28 @@ describe("every entity is a Node with an opaque global ID", () => {
     const revoked = await ask(asAda, `mutation { revokeApiToken(input: { id: "${tokenId}" }) { __typename ... on ApiToken { id revokedAt } } }`);
     expect(revoked.revokeApiToken).toMatchObject({ __typename: "ApiToken", id: tokenId });
     expect(revoked.revokeApiToken.revokedAt).not.toBeNull();
+  });
+});
+
+describe("one shape per concept: objects rather than bare keys", () => {
+  it("a cell difference has its initiative, read in one query however many cells; the bare key is deprecated, with the date it stays until", async () => {
+    const whatIf = await fork("aftale-2024", "Objekter");
+    const cells = ["vmk", "atmp", "trial-nation"].map((initiativeId) => ({ initiativeId, year: 2025, amount: "1" }));
+    expect((await mutate("setAllocations", "SetAllocationsInput", { scenarioId: whatIf.key, expectedVersion: whatIf.version, cells })).__typename).toBe("ScenarioEdit");
+    const CHANGES = `{ scenarioChanges(scenarioId: "${whatIf.key}", since: { version: 1 }) { ... on ChangeSet { cells { initiativeKey initiative { key title } } } } }`;
+    let data: any;
+    const statements = await recordSql(async () => {
+      data = await query(CHANGES);
+    });
+    const changed = data.scenarioChanges.cells;
+    expect(changed.map((cell: any) => cell.initiative.key).sort()).toEqual(["atmp", "trial-nation", "vmk"]);
+    for (const cell of changed) expect(cell.initiative.key).toBe(cell.initiativeKey);
+    // SQLite: FROM `main`.`Initiative`; PostgreSQL: FROM "public"."Initiative".
+    expect(statements.filter((sql) => /FROM [`"]?\w*[`"]?\.?[`"]?Initiative[`"]? /.test(sql))).toHaveLength(1);
+
+    const deprecated = await query(`{ __type(name: "CellDifference") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }`);
+    const key = deprecated.__type.fields.find((field: any) => field.name === "initiativeKey");
+    expect(key).toMatchObject({ isDeprecated: true, deprecationReason: expect.stringMatching(/^Use initiative \{ key \}\. Kept until 2027-06-30/) });
   });
 });
 

@@ -58,8 +58,8 @@ const ComparisonLineRef = builder.objectRef<ComparisonLineShape>("ComparisonLine
   description: "One initiative across the compared scenarios.",
   fields: (t) => ({
     initiative: t.field({ description: "The line's initiative.", type: InitiativeRef, resolve: (line) => line.initiative }),
-    initiativeKey: t.string({ description: "The line's initiative's key.", resolve: (line) => line.initiative.id }),
-    themeKey: t.string({ description: "The line's theme.", resolve: (line) => line.initiative.themeId }),
+    initiativeKey: t.string({ description: "The line's initiative's key.", deprecationReason: "Use initiative { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy).", resolve: (line) => line.initiative.id }),
+    themeKey: t.string({ description: "The line's theme's key.", deprecationReason: "Use initiative { theme { key } }. Kept until 2027-06-30 (docs/api.md, Deprecation policy).", resolve: (line) => line.initiative.themeId }),
     inBase: t.boolean({ description: "True when the base scenario has the line.", resolve: (line) => line.base !== null }),
     baseTotal: t.expose("baseTotal", { type: "Decimal", nullable: true, description: "The line's total in the base; null when absent." }),
     versus: t.field({
@@ -73,7 +73,7 @@ const ComparisonLineRef = builder.objectRef<ComparisonLineShape>("ComparisonLine
 const ThemeYearRef = builder.objectRef<ThemeYearComparison>("ThemeYearDifference").implement({
   description: "A theme's subtotal in one year, in the base and the other scenario.",
   fields: (t) => ({
-    themeKey: t.exposeString("themeId", { description: "The theme's key." }),
+    themeKey: t.exposeString("themeId", { description: "The theme's key.", deprecationReason: "Use theme { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
     theme: t.prismaField({ description: "The theme.", type: "Theme", resolve: (query, entry) => db.theme.findUniqueOrThrow({ ...query, where: { id: entry.themeId } }) }),
     year: t.exposeInt("year", { description: "The year." }),
     base: t.expose("base", { description: "The theme's subtotal in the base scenario.", type: "Decimal" }),

@@ -51,7 +51,7 @@ const RecommendationLineRef = builder.objectRef<LineInShape>("RecommendationLine
   description: "A line of the scenario whose initiative answers the recommendation, with its amounts.",
   fields: (t) => ({
     initiative: t.field({ description: "The line's initiative.", type: InitiativeRef, resolve: ({ shape, value }) => shape.initiatives.get(value.initiativeId)! }),
-    initiativeKey: t.string({ description: "The line's initiative's key.", resolve: ({ value }) => value.initiativeId }),
+    initiativeKey: t.string({ description: "The line's initiative's key.", deprecationReason: "Use initiative { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy).", resolve: ({ value }) => value.initiativeId }),
     basis: t.string({
       description: "EXPLICIT: the text names the recommendation; SUBPOINT: a sub-point asks for what the initiative does.",
       resolve: ({ shape, value, recommendationNumber }) => shape.basis.get(linkKey(recommendationNumber, value.initiativeId))!,
@@ -103,7 +103,7 @@ const ScenarioCoverageRef = builder.objectRef<InShape<ScenarioCoverage> & { inde
   description: "Which of Life Science Rådet's recommendations one scenario funds, and with how much.",
   fields: (t) => ({
     scenario: t.field({ description: "The scenario.", type: ScenarioRef, resolve: ({ shape, index }) => shape.scenarios[index]! }),
-    scenarioKey: t.string({ description: "The scenario's key.", resolve: ({ value }) => value.scenarioKey }),
+    scenarioKey: t.string({ description: "The scenario's key.", deprecationReason: "Use scenario { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy).", resolve: ({ value }) => value.scenarioKey }),
     fundedCount: t.int({ description: "How many recommendations get money.", resolve: ({ value }) => value.fundedCount }),
     recommendationCount: t.int({ description: "How many recommendations there are (12).", resolve: ({ value }) => value.recommendationCount }),
     recommendations: t.field({

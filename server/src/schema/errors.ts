@@ -16,6 +16,7 @@ import {
   type YearOverFrame,
 } from "../engine/errors.ts";
 import { netCellChanges } from "../engine/history.ts";
+import { initiativeByKey, InitiativeRef } from "./initiative.ts";
 
 const ErrorCodeEnum = builder.enumType("ErrorCode", {
   description: "Which typed error it is: the same as `__typename`, as a code, for clients that switch on codes.",
@@ -142,7 +143,8 @@ interface CellDifferenceShape {
 export const CellDifferenceRef = builder.objectRef<CellDifferenceShape>("CellDifference").implement({
   description: "A cell's value before and after; null where the line was not in the scenario.",
   fields: (t) => ({
-    initiativeKey: t.exposeString("initiativeId", { description: "The cell's initiative's key." }),
+    initiative: t.field({ type: InitiativeRef, description: "The cell's initiative.", resolve: (cell, _args, context) => initiativeByKey(context, cell.initiativeId) }),
+    initiativeKey: t.exposeString("initiativeId", { description: "The cell's initiative's key.", deprecationReason: `Use initiative { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy).` }),
     year: t.exposeInt("year", { description: "The cell's year." }),
     before: t.expose("before", { description: "The amount before; null where the line was not in the scenario.", type: "Decimal", nullable: true }),
     after: t.expose("after", { description: "The amount after; null where the line is not in the scenario.", type: "Decimal", nullable: true }),
@@ -204,7 +206,7 @@ export const MergeConflictRef = builder.objectRef<MergeConflictCell>("MergeConfl
   description: "A cell both scenarios changed differently since the source was forked. null = the line is absent there.",
   fields: (t) => ({
     initiative: t.prismaField({ description: "The conflicting cell's initiative.", type: "Initiative", resolve: (query, conflict) => db.initiative.findUniqueOrThrow({ ...query, where: { id: conflict.initiativeId } }) }),
-    initiativeKey: t.exposeString("initiativeId", { description: "The conflicting cell's initiative's key." }),
+    initiativeKey: t.exposeString("initiativeId", { description: "The conflicting cell's initiative's key.", deprecationReason: "Use initiative { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
     year: t.exposeInt("year", { description: "The conflicting cell's year." }),
     base: t.expose("base", { type: "Decimal", nullable: true, description: "The value when the source was forked." }),
     source: t.expose("source", { description: "The value in the scenario merged from.", type: "Decimal", nullable: true }),

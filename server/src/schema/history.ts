@@ -39,7 +39,7 @@ builder.prismaObject("CellChange", {
   description: "One cell of a change, from what to what. null = the line was not in the scenario (added or removed).",
   fields: (t) => ({
     initiative: t.relation("initiative", { description: "The cell's initiative." }),
-    initiativeKey: t.exposeString("initiativeId", { description: "The cell's initiative's key." }),
+    initiativeKey: t.exposeString("initiativeId", { description: "The cell's initiative's key.", deprecationReason: "Use initiative { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
     year: t.exposeInt("year", { description: "The cell's year." }),
     before: t.expose("before", { description: "The amount before; null where the line was not in the scenario.", type: "Decimal", nullable: true }),
     after: t.expose("after", { description: "The amount after; null where the line left the scenario.", type: "Decimal", nullable: true }),

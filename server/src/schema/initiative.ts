@@ -1,6 +1,7 @@
 import { visibleInitiativesWhere } from "../auth/access.ts";
-import { builder } from "../builder.ts";
+import { builder, type Context } from "../builder.ts";
 import { db } from "../db.ts";
+import type { Initiative } from "../generated/prisma/client.ts";
 import { AmountBasis } from "./enums.ts";
 import { PAGING } from "./paging.ts";
 import { asSource, asSources, SourceReference } from "./source.ts";
@@ -94,6 +95,28 @@ builder.prismaObject("InitiativeContinuation", {
     source: t.field({ description: "Where the quote is.", type: SourceReference, resolve: (row) => asSource(row.source) }),
   }),
 });
+
+/**
+ * Initiatives by key, for fields that hold only a key (a cell's, a line difference's): every key asked
+ * for while a request resolves one level of a list is read in one query, not one per cell.
+ */
+const pendingKeys = new WeakMap<Context, { keys: Set<string>; rows: Promise<Map<string, Initiative>> }>();
+
+export function initiativeByKey(context: Context, key: string): Promise<Initiative> {
+  let batch = pendingKeys.get(context);
+  if (!batch) {
+    const keys = new Set<string>();
+    // Read after the resolvers of this level have all asked (a microtask later), then forgotten.
+    const rows = Promise.resolve().then(async () => {
+      pendingKeys.delete(context);
+      return new Map((await db.initiative.findMany({ where: { id: { in: [...keys] } } })).map((row) => [row.id, row]));
+    });
+    batch = { keys, rows };
+    pendingKeys.set(context, batch);
+  }
+  batch.keys.add(key);
+  return batch.rows.then((rows) => rows.get(key)!);
+}
 
 export const InitiativeRef = builder.prismaNode("Initiative", {
   id: { field: "id" },

@@ -7,6 +7,7 @@ import { InvalidInputError } from "../engine/errors.ts";
 import { loadChangesSince, loadLineage, type ChangesSinceShape, type LineageNodeShape, type LineageScenario, type ScenarioChangesSinceShape } from "../engine/lineage.ts";
 import { ComparedCellRef, LanguageEnum, LineCountsRef, LineStatusEnum, YearFlowRef } from "./compare.ts";
 import { ScenarioChangeRef } from "./history.ts";
+import { initiativeByKey, InitiativeRef } from "./initiative.ts";
 import { ScenarioKind } from "./scenario.ts";
 
 const languageOf = (value: string | null | undefined): Language => (value === "EN" ? "en" : "da");
@@ -102,7 +103,8 @@ interface LineDifferenceShape {
 const LineDifferenceRef = builder.objectRef<LineDifferenceShape>("NetLineDifference").implement({
   description: "A line that differs between then and now.",
   fields: (t) => ({
-    initiativeKey: t.string({ description: "The line's initiative's key.", resolve: ({ line }) => line.initiativeId }),
+    initiative: t.field({ type: InitiativeRef, description: "The line's initiative.", resolve: ({ line }, _args, context) => initiativeByKey(context, line.initiativeId) }),
+    initiativeKey: t.string({ description: "The line's initiative's key.", deprecationReason: "Use initiative { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy).", resolve: ({ line }) => line.initiativeId }),
     title: t.exposeString("title", { description: "The initiative's title." }),
     status: t.field({ type: LineStatusEnum, description: "ADDED, REMOVED or CHANGED since then.", resolve: ({ line }) => line.status }),
     cells: t.field({ type: [ComparedCellRef], description: "Per frame year: base = then, other = now.", resolve: ({ line }) => line.cells }),
