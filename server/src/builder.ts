@@ -84,12 +84,27 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     // `nodes` beside `edges`: most clients only want the objects.
-    nodesOnConnection: true,
+    nodesOnConnection: { description: "The page's items, without cursors." },
     cursorType: "String",
     nodeTypeOptions: { description: "An object with a global ID that node(id:) can fetch again." },
-    nodeQueryOptions: { description: "Any object by its global ID; null when there is none." },
-    nodesQueryOptions: { description: "Several objects by their global IDs, in the order asked." },
+    // schema/node.ts defines node and nodes: a malformed ID gets a coded error, and one entry's null, not the whole list's.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     pageInfoTypeOptions: { description: "Where a page of a connection stands." },
+    // Every connection's page arguments are bounded and checked in one place: schema/paging.ts.
+    firstArgOptions: { description: "The first n items after `after` (0 to 500). Not with `last`." },
+    afterArgOptions: { description: "The cursor of the item the page starts after (an edge's cursor, or pageInfo.endCursor)." },
+    lastArgOptions: { description: "The last n items before `before` (0 to 500). Not with `first`." },
+    beforeArgOptions: { description: "The cursor of the item the page ends before (an edge's cursor, or pageInfo.startCursor)." },
+    edgesFieldOptions: { description: "The page's items, each with its cursor." },
+    pageInfoFieldOptions: { description: "Whether there are more pages, and the cursors to fetch them." },
+    cursorFieldOptions: { description: "Where this item stands, for after/before." },
+    nodeFieldOptions: { description: "The item." },
+    hasNextPageFieldOptions: { description: "True when items follow this page." },
+    hasPreviousPageFieldOptions: { description: "True when items precede this page." },
+    startCursorFieldOptions: { description: "The first item's cursor; null on an empty page." },
+    endCursorFieldOptions: { description: "The last item's cursor; null on an empty page." },
+    idFieldOptions: { description: "The object's global ID: opaque, stable, for node(id:) and for every ID argument." },
   },
   errors: {
     defaultTypes: [],

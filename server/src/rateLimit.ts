@@ -2,7 +2,8 @@
  * Requests per caller and window, counted before anything else is done with a request: a signed-in
  * person by user (all their sessions and tabs together), an API token by token, anyone else by the
  * client's address. Over the budget, the answer is HTTP 429 with Retry-After and a GraphQL error
- * `RATE_LIMITED`; nothing is parsed, run or stored.
+ * `RATE_LIMITED`; nothing is parsed, run or stored. Every counted answer says how much of the budget
+ * is left (RateLimit-Limit, -Remaining, -Reset), so a well-behaved client slows down before a 429.
  *
  * With REDIS_URL the counts are shared by every instance (rate-limiter-flexible's Redis limiter,
  * one atomic script per request); while Redis is unreachable each instance counts in memory, so the
@@ -84,7 +85,20 @@ export function createLimiter(config: RateLimitConfig, redisUrl: string | undefi
   return new RateLimiterRedis({ ...options, storeClient: limiterRedis(redisUrl), rejectIfRedisNotReady: true, insuranceLimiter: memory });
 }
 
-function tooMany(config: RateLimitConfig, retryAfterSeconds: number, ResponseClass: typeof Response): Response {
+/**
+ * The budget as the IETF's RateLimit header fields give it (draft-ietf-httpapi-ratelimit-headers,
+ * as GitHub and others send them): requests per window, how many are left, seconds until it refills.
+ */
+export function rateLimitHeaders(config: RateLimitConfig, state: RateLimiterRes): Record<string, string> {
+  return {
+    "ratelimit-limit": String(config.requests),
+    "ratelimit-remaining": String(Math.max(0, state.remainingPoints)),
+    "ratelimit-reset": String(Math.max(0, Math.ceil(state.msBeforeNext / 1000))),
+  };
+}
+
+function tooMany(config: RateLimitConfig, refused: RateLimiterRes, ResponseClass: typeof Response): Response {
+  const retryAfterSeconds = Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
   const body = {
     errors: [
       {
@@ -95,13 +109,20 @@ function tooMany(config: RateLimitConfig, retryAfterSeconds: number, ResponseCla
   };
   return new ResponseClass(JSON.stringify(body), {
     status: 429,
-    headers: { "content-type": "application/json; charset=utf-8", "retry-after": String(retryAfterSeconds) },
+    headers: { "content-type": "application/json; charset=utf-8", "retry-after": String(retryAfterSeconds), ...rateLimitHeaders(config, refused) },
   });
 }
 
 /** The yoga plugin; `limiter` may be given (tests share one between servers as Redis shares one between instances). */
 export function rateLimitPlugin(config: RateLimitConfig, mode: AuthMode, limiter = createLimiter(config, process.env.REDIS_URL || undefined)): Plugin {
+  // What each counted request has left, for its response's RateLimit headers.
+  const budgets = new WeakMap<Request, RateLimiterRes>();
   return {
+    onResponse({ request, response }) {
+      const budget = budgets.get(request);
+      if (!budget) return;
+      for (const [name, value] of Object.entries(rateLimitHeaders(config, budget))) response.headers.set(name, value);
+    },
     async onRequest({ request, serverContext, endResponse, fetchAPI }) {
       const socketAddress = (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket?.remoteAddress;
       const address = clientAddress(socketAddress, request.headers.get("x-forwarded-for"), config.trustedProxyHops ?? 0);
@@ -114,10 +135,10 @@ export function rateLimitPlugin(config: RateLimitConfig, mode: AuthMode, limiter
       }
       const key = rateLimitKey(caller, address);
       try {
-        await limiter.consume(key);
+        budgets.set(request, await limiter.consume(key));
       } catch (refused) {
         if (!(refused instanceof RateLimiterRes)) throw refused;
-        endResponse(tooMany(config, Math.max(1, Math.ceil(refused.msBeforeNext / 1000)), fetchAPI.Response));
+        endResponse(tooMany(config, refused, fetchAPI.Response));
       }
     },
   };

@@ -12,7 +12,7 @@ import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operation
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { AuthMode } from "./auth/config.ts";
 import { callerOf } from "./auth/identify.ts";
-import { UNAUTHENTICATED } from "./auth/refusal.ts";
+import { UNAUTHENTICATED, UNAUTHENTICATED_HTTP } from "./auth/refusal.ts";
 import { repoRoot } from "./db/databaseUrl.ts";
 
 /** The extensions.code of text sent where only trusted operations run for this caller. */
@@ -35,7 +35,7 @@ const refusal = (message: string, code: string, status: number) => ({ message, e
 
 const invalidToken = () =>
   createGraphQLError("This API token is not valid: it is revoked, unknown, or its owner is disabled. Ask for a new one (API-nøgler in the planner).", {
-    extensions: { code: UNAUTHENTICATED, http: { status: 401 } },
+    extensions: { code: UNAUTHENTICATED, http: UNAUTHENTICATED_HTTP },
   });
 
 /**

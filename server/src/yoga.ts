@@ -5,6 +5,8 @@ import { contextFor } from "./auth/context.ts";
 import { useResponseCookies } from "./auth/cookies.ts";
 import type { Context } from "./builder.ts";
 import { maskError } from "./db/unavailable.ts";
+import { errorContractPlugin } from "./errorCodes.ts";
+import { eventIdPlugin } from "./live/eventIds.ts";
 import { hardeningConfigFrom, hardeningPlugins, type HardeningConfig } from "./hardening.ts";
 import { log } from "./observability/log.ts";
 import { observeRequests } from "./observability/requests.ts";
@@ -31,7 +33,7 @@ export function createRammeYoga(options: YogaServerOptions = {}) {
     graphqlEndpoint: "/graphql",
     context: ({ request }) => contextFor(request, mode),
     // Observation first: it must see requests a hardening plugin ends early (429, 413) too.
-    plugins: [observeRequests(), ...hardeningPlugins(config, mode), useResponseCookies()],
+    plugins: [observeRequests(), ...hardeningPlugins(config, mode), useResponseCookies(), errorContractPlugin(config.production), eventIdPlugin()],
     // Yoga's own messages (an unexpected error's original, before masking) go to the JSON log.
     logging: log,
     // Unexpected errors (bugs) reach clients as "Unexpected error." with no stack or SQL; a database that cannot be reached as DATABASE_UNAVAILABLE.

@@ -15,6 +15,7 @@ import { createUser } from "@ramme/server/auth/accounts.ts";
 import { createApiToken } from "@ramme/server/auth/apiTokens.ts";
 import { createSession } from "@ramme/server/auth/sessions.ts";
 import { exportScenario } from "@ramme/server/engine/fileExchange.ts";
+import { addComment } from "@ramme/server/engine/comments.ts";
 import { addInitiative } from "@ramme/server/engine/lines.ts";
 import { forkScenario } from "@ramme/server/engine/scenarioLifecycle.ts";
 import { shareScenario } from "@ramme/server/engine/sharing.ts";
@@ -119,7 +120,7 @@ const TABLE: Record<string, Row> = {
   organisationApiTokens: {
     document: `{ organisationApiTokens { id } }`,
     expected: { ...adminOnly, outsiderAdmin: "hidden" },
-    hiddenWhen: (data, fixture) => !data.organisationApiTokens.some((token: { id: string }) => token.id === fixture.editorTokenId),
+    hiddenWhen: (data, fixture) => !data.organisationApiTokens.some((token: { id: string }) => token.id === G("ApiToken", fixture.editorTokenId)),
     rule: "admins: the tokens of their own organisation's users (the secretariat's too), those they may revoke",
   },
   users: { document: `{ users { id } }`, expected: adminOnly, rule: "admins: their organisation's users (the secretariat's: all)" },
@@ -403,6 +404,16 @@ const NODE_TYPES: Record<string, { id: (fixture: Fixture) => Promise<string>; ex
     id: async (fixture) => G("OutsideFrameAmount", (await db.outsideFrameAmount.findFirstOrThrow({ where: { scenarioId: fixture.whatIf } })).id),
     expected: readScenario,
   },
+  ScenarioChange: { id: async (fixture) => G("ScenarioChange", String((await db.scenarioChange.findFirstOrThrow({ where: { scenarioId: fixture.whatIf } })).id)), expected: readScenario },
+  Comment: {
+    id: async (fixture) => G("Comment", String((await addComment({ scenarioId: fixture.whatIf, text: `Fortroligt ${fixture.unique}` }, "editor")).id)),
+    expected: readScenario,
+  },
+  Organisation: { id: async () => G("Organisation", "venstre"), expected: signedIn },
+  // The secretariat editor: themself (and their token), and the admins who manage them (an admin's READ token too).
+  User: { id: async () => G("User", people.editor!), expected: { ...adminOfSecretariatUser, editor: "allowed", writeToken: "allowed", readToken: "allowed", viewer: "hidden", sharedReader: "hidden", sharedEditor: "hidden", outsider: "hidden" } },
+  // The secretariat editor's token: its owner (and their token), and the admins who may revoke it.
+  ApiToken: { id: async (fixture) => G("ApiToken", fixture.editorTokenId), expected: { ...adminOfSecretariatUser, editor: "allowed", writeToken: "allowed", readToken: "allowed", viewer: "hidden", sharedReader: "hidden", sharedEditor: "hidden", outsider: "hidden" } },
 };
 
 describe("node(id:) for every node type", () => {

@@ -202,7 +202,8 @@ describe("API tokens", () => {
     const { secret, token } = await createToken(cookie, "Regneark", "READ_WRITE");
     expect(secret).toMatch(/^ramme_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
     expect(secret.startsWith(`${token.prefix}_`)).toBe(true);
-    const row = await db.apiToken.findUniqueOrThrow({ where: { id: token.id } });
+    // token.id is a global ID ("ApiToken:<database ID>").
+    const row = await db.apiToken.findUniqueOrThrow({ where: { id: Buffer.from(token.id, "base64").toString("utf8").replace(/^ApiToken:/, "") } });
     expect(row.secretHash).toBe(sha256(secret.slice(token.prefix.length + 1)));
     expect(JSON.stringify(row)).not.toContain(secret.slice(token.prefix.length + 1));
 

@@ -70,6 +70,9 @@ async function signIn(who: { email: string; password: string }): Promise<string>
 /** Every API token secret made in this file, to look for in the audit log. */
 const secrets: string[] = [];
 
+/** A user's global ID, as User.id answers it (the mutations take it, and the database's ID too). */
+const userId = (databaseId: string) => Buffer.from(`User:${databaseId}`).toString("base64");
+
 async function token(cookie: string, scope: "READ" | "READ_WRITE", name = `Token ${scope}`): Promise<string> {
   const answer = await call(`mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { ... on CreatedApiToken { secret } } }`, { input: { name, scope } }, { cookie });
   const secret = answer.body.data.createApiToken.secret as string;
@@ -201,7 +204,7 @@ describe("organisations and users", () => {
 
   it("roles: an admin changes their organisation's users; another organisation's admin hears UNKNOWN_USER; the last admin stays one", async () => {
     const changed = await call(SET_ROLE, { input: { userId: ids.pia, role: "VIEWER" } }, as.per);
-    expect(changed.body.data.setUserRole).toEqual({ __typename: "User", id: ids.pia, role: "VIEWER" });
+    expect(changed.body.data.setUserRole).toEqual({ __typename: "User", id: userId(ids.pia!), role: "VIEWER" });
     // At once: Pia's session may no longer write.
     const pia = await signIn(PIA);
     expect((await call(FORK, {}, { cookie: pia })).status).toBe(403);
@@ -225,7 +228,7 @@ describe("organisations and users", () => {
     expect((await call(ME, {}, { cookie: pia })).status).toBe(200);
 
     const disabled = await call(DISABLE, { input: { userId: ids.pia } }, as.per);
-    expect(disabled.body.data.disableUser).toMatchObject({ __typename: "User", id: ids.pia, disabled: true, disabledAt: expect.any(String) });
+    expect(disabled.body.data.disableUser).toMatchObject({ __typename: "User", id: userId(ids.pia!), disabled: true, disabledAt: expect.any(String) });
     for (const auth of [{ cookie: pia }, { bearer: piaToken }]) {
       const refused = await call(ME, {}, auth);
       expect(refused.status).toBe(401);
@@ -235,7 +238,7 @@ describe("organisations and users", () => {
     expect(await db.session.count({ where: { userId: ids.pia } })).toBe(0);
 
     const enabled = await call(ENABLE, { input: { userId: ids.pia } }, as.per);
-    expect(enabled.body.data.enableUser).toEqual({ __typename: "User", id: ids.pia, disabled: false });
+    expect(enabled.body.data.enableUser).toEqual({ __typename: "User", id: userId(ids.pia!), disabled: false });
     expect(await signIn(PIA)).toMatch(/^ramme_session=/);
     // The old session and token stay ended.
     expect((await call(ME, {}, { cookie: pia })).status).toBe(401);
@@ -259,7 +262,7 @@ describe("organisations and users", () => {
 describe("the organisation's API tokens", () => {
   const ORGANISATION_TOKENS = `{ organisationApiTokens { id name scope prefix revokedAt owner { email } } }`;
   const REVOKE = `mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { ${RESULT("ApiToken { id revokedAt owner { email } }")} } }`;
-  const tokenIdOf = async (secret: string) => (await db.apiToken.findUniqueOrThrow({ where: { prefix: secret.split("_")[1]! } })).id;
+  const tokenIdOf = async (secret: string) => Buffer.from(`ApiToken:${(await db.apiToken.findUniqueOrThrow({ where: { prefix: secret.split("_")[1]! } })).id}`).toString("base64");
 
   it("an admin lists her own organisation's tokens with their owners, never the secrets, and revokes a colleague's, refused at once", async () => {
     const eddieSecret = await token(as.eddie!.cookie!, "READ_WRITE");
@@ -326,7 +329,7 @@ describe("an admin resetting a user's password", () => {
     piaSessionsEnded = await db.session.count({ where: { userId: ids.pia } });
     expect(piaSessionsEnded).toBeGreaterThanOrEqual(2);
     const reset = await call(RESET_PASSWORD, { input: { userId: ids.pia, newPassword: NEW_PASSWORDS[3] } }, as.per);
-    expect(reset.body.data.resetUserPassword).toEqual({ __typename: "PasswordReset", sessionsEnded: piaSessionsEnded, user: { id: ids.pia, email: PIA.email } });
+    expect(reset.body.data.resetUserPassword).toEqual({ __typename: "PasswordReset", sessionsEnded: piaSessionsEnded, user: { id: userId(ids.pia!), email: PIA.email } });
     for (const cookie of [piaHere, piaThere]) expect((await call(ME, {}, { cookie })).status).toBe(401);
     expect(await db.session.count({ where: { userId: ids.pia } })).toBe(0);
     expect((await call(SIGN_IN, { input: { email: PIA.email, password: PIA.password } })).body.data.signIn.problems).toEqual([{ field: "input", code: "BAD_CREDENTIALS" }]);

@@ -32,6 +32,43 @@ beforeEach(async () => {
 
 const totalsOf = (edit: { yearTotals: unknown[] }) => edit.yearTotals;
 
+describe("resuming as the SSE standard does: id and Last-Event-ID", () => {
+  const KINDS_ONLY = `subscription($id: ID!) { scenarioChanged(scenarioId: $id) { __typename ... on ScenarioChangedEvent { kind } ... on InvalidInputError { problems { field code } } } }`;
+  const watchResuming = async (headers: Record<string, string>) => {
+    const subscription = await subscribe(async (url, init) => yoga.fetch(url, init), "http://ramme.test/graphql", KINDS_ONLY, { id: whatIf.key }, headers);
+    open.push(subscription);
+    return subscription;
+  };
+  const edit = (year: number, expectedVersion: number) => setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year, amount: "3.0", expectedVersion });
+
+  it("each event carries id: the version, even when the selection leaves the version out; a reconnect with Last-Event-ID gets every change after it, once", async () => {
+    const first = await watchResuming({});
+    await edit(2025, 1);
+    await edit(2026, 2);
+    expect((await first.next()).data.scenarioChanged.kind).toBe("CELLS_SET");
+    expect(first.lastEventId()).toBe("2");
+    await first.next();
+    expect(first.lastEventId()).toBe("3");
+    first.close();
+
+    await edit(2027, 3);
+    await edit(2024, 4);
+    const resumed = await watchResuming({ "last-event-id": "3" });
+    const versions: (string | null)[] = [];
+    for (let index = 0; index < 2; index += 1) {
+      await resumed.next();
+      versions.push(resumed.lastEventId());
+    }
+    expect(versions).toEqual(["4", "5"]);
+  });
+
+  it("a Last-Event-ID that is not a version is refused at that header, nothing else", async () => {
+    const refused = await watchResuming({ "last-event-id": "7abc" });
+    expect((await refused.next()).data.scenarioChanged).toEqual({ __typename: "InvalidInputError", problems: [{ field: "Last-Event-ID", code: "NOT_A_NUMBER" }] });
+    expect(refused.lastEventId()).toBeNull();
+  });
+});
+
 describe("scenarioChanged over Server-Sent Events", () => {
   it("delivers each committed edit to every viewer: who, the cells before and after, the version and the same totals the editor got", async () => {
     const first = await watch(whatIf.key);

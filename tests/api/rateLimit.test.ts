@@ -70,6 +70,22 @@ describe("one budget per caller", () => {
     expect((await fork(server, "Anna igen", { cookie: anna })).body.data.forkScenario.__typename).toBe("ScenarioEdit");
   });
 
+  it("every counted answer says the budget, what is left of it and when it refills (RateLimit-*), the refusal too", async () => {
+    const server = limited(60);
+    const headersOf = (response: Response) => ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"].map((name) => response.headers.get(name));
+    const remaining: (string | null)[] = [];
+    for (let index = 0; index <= BUDGET; index += 1) {
+      const response = await postAs(server, { query: "{ me { mode } }" }, { cookie: bo });
+      const [limit, left, reset] = headersOf(response);
+      expect(limit).toBe(String(BUDGET));
+      expect(Number(reset)).toBeGreaterThanOrEqual(index === BUDGET ? 1 : 0);
+      expect(Number(reset)).toBeLessThanOrEqual(60);
+      remaining.push(left ?? null);
+      await response.body?.cancel();
+    }
+    expect(remaining).toEqual(["2", "1", "0", "0"]);
+  });
+
   it("callers who are not signed in share their address's budget: sign-in attempts are limited too", async () => {
     const server = limited();
     const attempt = () =>

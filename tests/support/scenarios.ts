@@ -2,13 +2,19 @@
 import { createHash } from "node:crypto";
 import { db, query } from "./graphql.ts";
 
+/**
+ * Any scenario mutation's result. The errors are spread inside `... on Error`, so the selection is
+ * valid for every result union, whichever errors it lists (a fork cannot be locked out or conflict).
+ */
 export const EDIT_FIELDS = `
   __typename
   ... on ScenarioEdit { version changed fitsFrame scenario { key } yearTotals { year allocated frame headroom overBy fitsFrame } overFrame { year overBy } cells { initiativeKey year before after difference } }
-  ... on InvalidInputError { message problems { field code message value } }
-  ... on ScenarioLockedError { message scenarioKey reason }
-  ... on VersionConflictError { message expectedVersion currentVersion cellsChangedSince { initiativeKey year before after } changesSince { version actor kind } }
-  ... on FrameExceededError { message years { year allocated frame overBy } }
+  ... on Error {
+    ... on InvalidInputError { message problems { field code message value } }
+    ... on ScenarioLockedError { message scenarioKey reason }
+    ... on VersionConflictError { message expectedVersion currentVersion cellsChangedSince { initiativeKey year before after } changesSince { version actor kind } }
+    ... on FrameExceededError { message years { year allocated frame overBy } }
+  }
 `;
 
 /** Forks a scenario and returns the what-if's key and version. */

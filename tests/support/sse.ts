@@ -11,6 +11,8 @@ export interface SubscriptionResult<TData = any> {
 export interface Subscription<TData = any> {
   /** The next result; rejects when the stream ends first or nothing arrives within `timeoutMs`. */
   next(timeoutMs?: number): Promise<SubscriptionResult<TData>>;
+  /** The `id:` of the result next() returned last, as a browser's EventSource keeps it for Last-Event-ID; null without one. */
+  lastEventId(): string | null;
   /** Whether the server completed the stream (all results read). */
   completed(timeoutMs?: number): Promise<boolean>;
   /** Drops the connection, as a closed laptop lid or a lost network would. */
@@ -37,6 +39,8 @@ export async function subscribe<TData = any>(
   if (!response.ok || !response.body) throw new Error(`subscription refused: HTTP ${response.status} ${await response.text()}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   const results: SubscriptionResult<TData>[] = [];
+  const ids: (string | null)[] = [];
+  let lastId: string | null = null;
   const waiting: Array<() => void> = [];
   let ended = false;
   let complete = false;
@@ -57,8 +61,12 @@ export async function subscribe<TData = any>(
           const lines = block.split("\n");
           const event = lines.find((line) => line.startsWith("event:"))?.slice(6).trim();
           const data = lines.filter((line) => line.startsWith("data:")).map((line) => line.slice(5).trim()).join("\n");
+          const id = lines.find((line) => line.startsWith("id:"))?.slice(3).trim() ?? null;
           if (event === "complete") complete = true;
-          else if (data) results.push(JSON.parse(data));
+          else if (data) {
+            results.push(JSON.parse(data));
+            ids.push(id);
+          }
           wake();
         }
       }
@@ -92,7 +100,11 @@ export async function subscribe<TData = any>(
     async next(timeoutMs = 10_000) {
       const arrived = await until(() => results.length > 0, timeoutMs, "subscription result");
       if (!arrived && results.length === 0) throw new Error(complete ? "the stream completed" : "the stream ended");
+      lastId = ids.shift() ?? null;
       return results.shift()!;
+    },
+    lastEventId() {
+      return lastId;
     },
     async completed(timeoutMs = 10_000) {
       await until(() => complete || ended, timeoutMs, "end of stream");

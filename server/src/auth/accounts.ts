@@ -6,6 +6,7 @@
 import { db, writeTransaction } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { InvalidInputError, type InputProblem } from "../engine/errors.ts";
+import { keyFromId } from "../engine/input.ts";
 import { COMMAND_LINE, accountActorOf, recordAccountChange } from "./accountChanges.ts";
 import { createApiToken, revokeApiTokenIn } from "./apiTokens.ts";
 import type { Caller, OrganisationKind, Person, Role, TokenScope } from "./caller.ts";
@@ -55,12 +56,24 @@ export async function createToken(caller: Caller, input: { name: string; scope: 
  * twice is harmless. Recorded as TOKEN_REVOKED, by the owner or by the admin who stopped a
  * colleague's token, in the same transaction.
  */
+/**
+ * A token the caller may manage (see and revoke): their own, or, for an admin, one of their
+ * organisation's users'. Null for anyone else's, as for one that does not exist.
+ */
+export async function findManagedToken(caller: Caller, id: string) {
+  if (caller.kind !== "session" && caller.kind !== "token") return null;
+  const token = await db.apiToken.findUnique({ where: { id }, include: { owner: { include: PERSON_INCLUDE } } });
+  const mayManage = token && (token.ownerId === caller.user.id || (caller.user.role === "ADMIN" && token.owner.organisationId === caller.user.organisation.id));
+  return mayManage ? token : null;
+}
+
 export async function revokeToken(caller: Caller, input: { id: string }) {
   if (caller.kind !== "session") throw noAccounts();
-  const token = await db.apiToken.findUnique({ where: { id: input.id }, include: { owner: { include: PERSON_INCLUDE } } });
-  const mayManage = token && (token.ownerId === caller.user.id || (caller.user.role === "ADMIN" && token.owner.organisationId === caller.user.organisation.id));
+  // ApiToken.id is a global ID; the database's own ID, as older clients kept it, is taken too.
+  const id = keyFromId(input.id, "ApiToken");
+  const token = id === null ? null : await findManagedToken(caller, id);
   // Someone else's token is answered as unknown: its existence is not the caller's business.
-  if (!token || !mayManage) throw InvalidInputError.of("input.id", "UNKNOWN_API_TOKEN", "No such API token of yours.", input.id.slice(0, 40));
+  if (!token) throw InvalidInputError.of("input.id", "UNKNOWN_API_TOKEN", "No such API token of yours.", input.id.slice(0, 40));
   if (token.revokedAt) return token;
   return writeTransaction((tx) => revokeApiTokenIn(tx, token.id, accountActorOf(caller)));
 }

@@ -63,6 +63,20 @@ export async function createOrganisation(caller: Caller, input: { key: string; n
   }
 }
 
+export async function findOrganisation(key: string): Promise<OrganisationInfo | null> {
+  const row = await db.organisation.findUnique({ where: { key } });
+  return row ? organisationInfo(row) : null;
+}
+
+/** A user the caller sees: themself, or one they manage (listUsers). Null for anyone else, as for one that does not exist. */
+export async function findVisibleUser(caller: Caller, id: string): Promise<Person | null> {
+  if (caller.kind !== "session" && caller.kind !== "token") return null;
+  const row = await db.user.findUnique({ where: { id }, include: PERSON_INCLUDE });
+  if (!row) return null;
+  const visible = row.id === caller.user.id || (caller.user.role === "ADMIN" && mayManage(caller.user, row.organisationId));
+  return visible ? personOf(row) : null;
+}
+
 /** The users an admin may manage, by organisation and name; the local single-user manages none. */
 export async function listUsers(caller: Caller): Promise<Person[]> {
   if (caller.kind !== "session" && caller.kind !== "token") return [];
@@ -105,12 +119,12 @@ export async function createUserAsAdmin(caller: Caller, input: NewUserInput): Pr
   }
 }
 
+/** User.id is a global ID; the database's own ID, as older clients kept it, is taken too. */
 function userIdOf(input: { userId: string }): string {
   const problems = new ProblemList();
-  const id = input.userId.trim();
-  if (id === "") problems.add("input.userId", "REQUIRED", "The user's ID is required.");
+  const id = problems.id("input.userId", input.userId.trim(), "User");
   problems.throwIfAny();
-  return id;
+  return id!;
 }
 
 const unknownUser = (id: string) => InvalidInputError.of("input.userId", "UNKNOWN_USER", "No user with this ID that you may manage.", id.slice(0, 60));

@@ -14,10 +14,12 @@ import { mayWrite, type Caller } from "./caller.ts";
 
 export const UNAUTHENTICATED = "UNAUTHENTICATED";
 export const FORBIDDEN = "FORBIDDEN";
+/** 401 names the schemes that would do (RFC 9110): an API token as a bearer token, or a session from signIn. */
+export const UNAUTHENTICATED_HTTP = { status: 401, headers: { "www-authenticate": 'Bearer realm="ramme"' } };
 
 export function refusal(caller: Caller): Error {
   if (caller.kind === "anonymous") {
-    return createGraphQLError("Sign in (signIn) or send an API token (Authorization: Bearer ramme_…) first.", { extensions: { code: UNAUTHENTICATED, http: { status: 401 } } });
+    return createGraphQLError("Sign in (signIn) or send an API token (Authorization: Bearer ramme_…) first.", { extensions: { code: UNAUTHENTICATED, http: UNAUTHENTICATED_HTTP } });
   }
   const why =
     caller.kind === "token" && caller.token.scope === "READ"

@@ -43,8 +43,8 @@ export function setCells(input: SetCellsInput, actor: string, fields: { cells: s
     }
   };
   return editScenario(input, checkInput, async ({ tx, scenario, problems, comment }) => {
-    const targets = parseCells(input.cells, scenario, input.notation, problems, fields);
-    const edits = await cellEditsFor(tx, scenario, targets, problems);
+    const { targets, refused } = parseCells(input.cells, scenario, input.notation, problems, fields);
+    const edits = await cellEditsFor(tx, scenario, targets, problems, refused);
     problems.throwIfAny();
     assertVersion(scenario, input.expectedVersion);
     return commitChange(tx, scenario, { kind: "CELLS_SET", cells: edits, comment }, actor);
@@ -58,10 +58,11 @@ export function parseCells(
   notation: AmountNotation,
   problems: ProblemList,
   fields: { cells: string; single?: boolean },
-): CellTarget[] {
+): { targets: CellTarget[]; refused: InitiativeReference[] } {
   const years = new Set(scenario.frame.years.map((entry) => entry.year));
   const seen = new Map<string, string>();
   const targets: CellTarget[] = [];
+  const refused: InitiativeReference[] = [];
   cells.forEach((cell, index) => {
     const field = fields.single ? fields.cells : `${fields.cells}[${index}]`;
     const initiativeId = problems.id(`${field}.initiativeId`, cell.initiativeId, "Initiative");
@@ -75,7 +76,10 @@ export function parseCells(
       problems.push(amountProblem(`${field}.amount`, amount.error));
       ok = false;
     }
-    if (!ok || !amount.ok) return;
+    if (!ok || !amount.ok) {
+      if (initiativeId !== null) refused.push({ field, initiativeId });
+      return;
+    }
     const key = `${initiativeId}:${cell.year}`;
     const earlier = seen.get(key);
     if (earlier) {
@@ -85,31 +89,48 @@ export function parseCells(
     seen.set(key, field);
     targets.push({ field, initiativeId: initiativeId!, year: cell.year, amount: amount.value });
   });
-  return targets;
+  return { targets, refused };
+}
+
+/** An initiative a cell names, where the cell is refused for its year or amount: its ID is checked all the same. */
+export interface InitiativeReference {
+  field: string;
+  initiativeId: string;
 }
 
 /**
  * Turns checked cells into edits (before → after), refusing cells of initiatives that do not exist
- * or are not lines of the scenario.
+ * or are not lines of the scenario; the initiatives of cells refused already (`refused`) are
+ * checked too, so every problem of the input is listed at once.
  */
-export async function cellEditsFor(tx: Transaction, scenario: ScenarioForEdit, targets: readonly CellTarget[], problems: ProblemList): Promise<CellEdit[]> {
-  const current = (await currentState(tx, scenario.id, targets.map((target) => target.initiativeId))).cells;
-  const missing = [...new Set(targets.filter((target) => !current.has(target.initiativeId)).map((target) => target.initiativeId))];
+export async function cellEditsFor(
+  tx: Transaction,
+  scenario: ScenarioForEdit,
+  targets: readonly CellTarget[],
+  problems: ProblemList,
+  refused: readonly InitiativeReference[] = [],
+): Promise<CellEdit[]> {
+  const references = [...targets, ...refused];
+  const current = (await currentState(tx, scenario.id, references.map((reference) => reference.initiativeId))).cells;
+  const missing = [...new Set(references.filter((reference) => !current.has(reference.initiativeId)).map((reference) => reference.initiativeId))];
   const existing = new Set(
     missing.length === 0 ? [] : (await tx.initiative.findMany({ where: { id: { in: missing } }, select: { id: true } })).map((row) => row.id),
   );
+  const lineOf = (reference: InitiativeReference) => {
+    const line = current.get(reference.initiativeId);
+    if (line) return line;
+    if (existing.has(reference.initiativeId)) {
+      problems.add(`${reference.field}.initiativeId`, "NOT_IN_SCENARIO", `${JSON.stringify(reference.initiativeId)} is not a line of this scenario; add it first.`, reference.initiativeId);
+    } else {
+      problems.add(`${reference.field}.initiativeId`, "UNKNOWN_INITIATIVE", `there is no initiative ${JSON.stringify(reference.initiativeId)}.`, reference.initiativeId);
+    }
+    return null;
+  };
+  refused.forEach(lineOf);
   const edits: CellEdit[] = [];
   for (const target of targets) {
-    const line = current.get(target.initiativeId);
-    if (!line) {
-      if (existing.has(target.initiativeId)) {
-        problems.add(`${target.field}.initiativeId`, "NOT_IN_SCENARIO", `${JSON.stringify(target.initiativeId)} is not a line of this scenario; add it first.`, target.initiativeId);
-      } else {
-        problems.add(`${target.field}.initiativeId`, "UNKNOWN_INITIATIVE", `there is no initiative ${JSON.stringify(target.initiativeId)}.`, target.initiativeId);
-      }
-      continue;
-    }
-    edits.push({ initiativeId: target.initiativeId, year: target.year, before: line.get(target.year) ?? 0n, after: target.amount });
+    const line = lineOf(target);
+    if (line) edits.push({ initiativeId: target.initiativeId, year: target.year, before: line.get(target.year) ?? 0n, after: target.amount });
   }
   return edits;
 }

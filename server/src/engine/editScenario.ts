@@ -17,13 +17,14 @@ export interface EditContext {
 }
 
 export function editScenario<T>(
-  input: { scenarioId: string; comment?: string | null },
+  input: { scenarioId: string; comment?: string | null; expectedVersion?: number | null },
   checkInput: (problems: ProblemList) => void,
   work: (edit: EditContext) => Promise<T>,
 ): Promise<T> {
   const problems = new ProblemList();
   const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
   const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
+  problems.version("input.expectedVersion", input.expectedVersion);
   checkInput(problems);
   problems.throwIfAny();
   return writeTransaction(async (tx) => {

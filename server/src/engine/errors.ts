@@ -59,6 +59,14 @@ export type InputProblemCode =
   | "OWN_ACCOUNT"
   | "LAST_ADMIN";
 
+/** Which typed error it is, as `Error.code` tells a client that switches on codes rather than on `__typename`. */
+export type ErrorCode = "INVALID_INPUT" | "SCENARIO_LOCKED" | "VERSION_CONFLICT" | "FRAME_EXCEEDED" | "MERGE_CONFLICT" | "IMPORT_REFUSED";
+
+/** What every typed error has: a message for developers and a code for programs. */
+export interface TypedError extends Error {
+  readonly code: ErrorCode;
+}
+
 export interface InputProblem {
   /** Path of the input field at fault, as the client sent it: "input.cells[3].amount". */
   field: string;
@@ -69,7 +77,9 @@ export interface InputProblem {
 }
 
 /** One or more fields of the input are wrong; `problems` lists every one found, not just the first. */
-export class InvalidInputError extends Error {
+export class InvalidInputError extends Error implements TypedError {
+  readonly code = "INVALID_INPUT";
+
   constructor(readonly problems: InputProblem[]) {
     const [first] = problems;
     super(
@@ -88,7 +98,9 @@ export class InvalidInputError extends Error {
 export type LockReason = "BASELINE" | "LOCKED" | "ARCHIVED";
 
 /** The scenario refuses edits: a baseline (always), locked by someone, or archived. */
-export class ScenarioLockedError extends Error {
+export class ScenarioLockedError extends Error implements TypedError {
+  readonly code = "SCENARIO_LOCKED";
+
   constructor(
     readonly scenarioId: string,
     readonly reason: LockReason,
@@ -100,7 +112,9 @@ export class ScenarioLockedError extends Error {
 }
 
 /** The scenario changed since the version the client expected: nothing was stored; here is what changed. */
-export class VersionConflictError extends Error {
+export class VersionConflictError extends Error implements TypedError {
+  readonly code = "VERSION_CONFLICT";
+
   constructor(
     readonly scenarioId: string,
     readonly expectedVersion: number,
@@ -122,7 +136,9 @@ export interface YearOverFrame {
 }
 
 /** The scenario must fit the frame, and the edit would take these years over it. */
-export class FrameExceededError extends Error {
+export class FrameExceededError extends Error implements TypedError {
+  readonly code = "FRAME_EXCEEDED";
+
   constructor(
     readonly scenarioId: string,
     readonly years: YearOverFrame[],
@@ -142,7 +158,9 @@ export interface MergeConflictCell {
 }
 
 /** Both scenarios changed the same cells differently; nothing was merged. Resolve per cell and retry. */
-export class MergeConflictError extends Error {
+export class MergeConflictError extends Error implements TypedError {
+  readonly code = "MERGE_CONFLICT";
+
   constructor(readonly conflicts: MergeConflictCell[]) {
     super(`${conflicts.length} cell(s) were changed differently in both scenarios. Nothing was merged; pick a side per cell in resolutions.`);
     this.name = "MergeConflictError";
@@ -150,7 +168,8 @@ export class MergeConflictError extends Error {
 }
 
 /** An import the file cannot make: every problem found, each at its sheet, row and column. Nothing was stored. */
-export class ImportRefusedError extends Error {
+export class ImportRefusedError extends Error implements TypedError {
+  readonly code = "IMPORT_REFUSED";
   constructor(readonly problems: ImportProblem[]) {
     const errors = problems.filter((problem) => problem.severity === "ERROR");
     super(`The file cannot be imported: ${errors.length} problem(s); the first: ${errors[0]?.messageEn ?? ""} Nothing was stored.`);

@@ -42,7 +42,11 @@ export function keyFromId(value: string, typeName: string): string | null {
   return decoded.typeName === typeName ? decoded.key : null;
 }
 
-function decodeGlobalId(value: string): { typeName: string; key: string } | null {
+/** A numbered row's ID from a global ID's key; a key that is not a row number names no row (0 is never one). */
+export const rowId = (key: string): number => (/^[1-9]\d{0,14}$/.test(key) ? Number(key) : 0);
+
+/** The type and key a Relay global ID ("base64 of Type:key") names; null when the value is not one. */
+export function decodeGlobalId(value: string): { typeName: string; key: string } | null {
   if (!/^[A-Za-z0-9+/]+=*$/.test(value)) return null;
   const text = Buffer.from(value, "base64").toString("utf8");
   if (Buffer.from(text, "utf8").toString("base64") !== value) return null;
@@ -73,6 +77,11 @@ export class ProblemList {
     const key = keyFromId(value, typeName);
     if (key === null) this.add(field, "MALFORMED_ID", `${JSON.stringify(value)} is not the ID of a ${typeName}.`, value);
     return key;
+  }
+
+  /** An expected version, when given: versions start at 1, so a lower one is wrong input rather than a conflict. */
+  version(field: string, value: number | null | undefined): void {
+    if (value !== null && value !== undefined && value < 1) this.add(field, "NOT_POSITIVE", `versions start at 1 (got ${value}).`, String(value));
   }
 
   /** Trimmed text, or a problem when required and blank, or longer than `max`. */

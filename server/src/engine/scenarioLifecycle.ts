@@ -109,6 +109,7 @@ export function updateScenario(input: UpdateInput, actor: string): Promise<Commi
   const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
   const name = input.name === undefined || input.name === null ? null : problems.text("input.name", input.name, { max: TEXT_LIMITS.name, required: true });
   const description = problems.text("input.description", input.description, { max: TEXT_LIMITS.description, required: false });
+  problems.version("input.expectedVersion", input.expectedVersion);
   problems.throwIfAny();
 
   return writeTransaction(async (tx) => {
@@ -149,6 +150,7 @@ const STATUS_CHANGES: Record<StatusChange, { kind: ChangeKind; applies: (scenari
 export function changeScenarioStatus(change: StatusChange, input: { scenarioId: string; expectedVersion?: number | null }, actor: string): Promise<CommittedChange> {
   const problems = new ProblemList();
   const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
+  problems.version("input.expectedVersion", input.expectedVersion);
   problems.throwIfAny();
 
   return writeTransaction(async (tx) => {

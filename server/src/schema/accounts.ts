@@ -3,13 +3,13 @@
  * types' scopes (builder.ts); signIn alone is open to anonymous callers. Secrets are returned once,
  * by createApiToken; passwords are never returned or logged.
  */
-import { createToken, organisationTokensOf, revokeToken, signIn, tokensOf } from "../auth/accounts.ts";
+import { createToken, findManagedToken, organisationTokensOf, revokeToken, signIn, tokensOf } from "../auth/accounts.ts";
+import { findOrganisation, findVisibleUser } from "../auth/admin.ts";
 import { actorOf, LOCAL_ORGANISATION, organisationOf, ORGANISATION_KINDS, roleOf, TOKEN_SCOPES, type Caller, type OrganisationInfo, type Person } from "../auth/caller.ts";
 import { clearedSessionCookie, sessionCookie, setCookieOn } from "../auth/cookies.ts";
 import { ADMIN_ONLY } from "../auth/refusal.ts";
 import { endSession } from "../auth/sessions.ts";
 import { PERSON_INCLUDE, personOf, type UserRow } from "../auth/users.ts";
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { InvalidInputError } from "../engine/errors.ts";
@@ -28,48 +28,58 @@ export const RoleEnum = builder.enumType("Role", {
 });
 export const OrganisationKindEnum = builder.enumType("OrganisationKind", {
   description: "The ministry's secretariat or a party at the table.",
-  values: Object.fromEntries(ORGANISATION_KINDS.map((kind) => [kind, {}])) as Record<(typeof ORGANISATION_KINDS)[number], object>,
+  values: {
+    SECRETARIAT: { description: "The ministry's secretariat: its admins manage every organisation's users." },
+    PARTY: { description: "A party at the table." },
+  } satisfies Record<(typeof ORGANISATION_KINDS)[number], object>,
 });
 const ApiTokenScopeEnum = builder.enumType("ApiTokenScope", {
   description: "What an API token may do, within its owner's role.",
   values: { READ: { description: "Queries and subscriptions only; mutations are refused (FORBIDDEN)." }, READ_WRITE: { description: "Everything its owner may do." } },
 });
 
-export const OrganisationRef = builder.objectRef<OrganisationInfo>("Organisation").implement({
+export const OrganisationRef = builder.node(builder.objectRef<OrganisationInfo>("Organisation"), {
   description: "The secretariat or a party; users belong to one.",
+  // The global ID names the key, so it is stable across databases: what createUser's organisationId takes, beside the key.
+  id: { resolve: (organisation) => organisation.key },
+  // Every signed-in caller sees every organisation (`organisations`).
+  loadOne: (key) => findOrganisation(key),
   fields: (t) => ({
-    id: t.id({ description: "A global ID (naming the key): what createUser's organisationId takes, beside the key.", resolve: (organisation) => encodeGlobalID("Organisation", organisation.key) }),
-    key: t.exposeString("key"),
-    name: t.exposeString("name"),
-    kind: t.field({ type: OrganisationKindEnum, resolve: (organisation) => organisation.kind }),
+    key: t.exposeString("key", { description: "Stable key (\"venstre\"): what organisationId and share's organisation take, beside the ID." }),
+    name: t.exposeString("name", { description: "Its name as shown." }),
+    kind: t.field({ description: "SECRETARIAT or PARTY.", type: OrganisationKindEnum, resolve: (organisation) => organisation.kind }),
   }),
 });
 
-export const UserRef = builder.objectRef<Person>("User").implement({
+export const UserRef = builder.node(builder.objectRef<Person>("User"), {
   description: "A person who signs in.",
+  id: { resolve: (user) => user.id },
+  // node(id:) finds the caller and the users the caller manages (`users`); anyone else is null, as an unknown ID is.
+  loadOne: (id, context) => findVisibleUser(context.caller, id),
   fields: (t) => ({
-    id: t.exposeID("id"),
-    email: t.exposeString("email"),
+    email: t.exposeString("email", { description: "The user's email address (lower case): what they sign in with." }),
     displayName: t.exposeString("displayName", { description: "The name the history records for their changes." }),
-    role: t.field({ type: RoleEnum, resolve: (user) => user.role }),
-    organisation: t.field({ type: OrganisationRef, resolve: (user) => user.organisation }),
+    role: t.field({ description: "What they may do.", type: RoleEnum, resolve: (user) => user.role }),
+    organisation: t.field({ description: "The organisation they belong to.", type: OrganisationRef, resolve: (user) => user.organisation }),
     disabled: t.boolean({ description: "A disabled user cannot sign in, and their sessions and API tokens are refused (disableUser).", resolve: (user) => user.disabledAt !== null }),
-    disabledAt: t.expose("disabledAt", { type: "DateTime", nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    disabledAt: t.expose("disabledAt", { description: "When they were disabled; null while active.", type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { description: "When the user was made.", type: "DateTime" }),
   }),
 });
 
 /** A token row; lists load its owner with it (one query), single tokens look the owner up when asked. */
 type ApiTokenRow = ApiToken & { owner?: UserRow };
 
-const ApiTokenRef = builder.objectRef<ApiTokenRow>("ApiToken").implement({
+const ApiTokenRef = builder.node(builder.objectRef<ApiTokenRow>("ApiToken"), {
   description: "An API token for a client app. Its secret is shown once, by createApiToken, and never again.",
+  id: { resolve: (token) => token.id },
+  // node(id:) finds the tokens the caller may revoke (revokeApiToken); anyone else's is null, as an unknown ID is.
+  loadOne: (id, context) => findManagedToken(context.caller, id),
   fields: (t) => ({
-    id: t.exposeID("id"),
-    name: t.exposeString("name"),
-    scope: t.field({ type: ApiTokenScopeEnum, resolve: (token) => token.scope as (typeof TOKEN_SCOPES)[number] }),
+    name: t.exposeString("name", { description: "The name given to tell tokens apart (\"Regneark\")." }),
+    scope: t.field({ description: "What the token may do.", type: ApiTokenScopeEnum, resolve: (token) => token.scope as (typeof TOKEN_SCOPES)[number] }),
     prefix: t.string({ description: 'The token\'s visible start, "ramme_1a2b3c4d", to tell tokens apart.', resolve: (token) => `ramme_${token.prefix}` }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { description: "When it was created.", type: "DateTime" }),
     lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true, description: "Last use, to the minute." }),
     revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true, description: "When it was revoked; it is refused from then on." }),
     owner: t.field({
@@ -83,10 +93,10 @@ const ApiTokenRef = builder.objectRef<ApiTokenRow>("ApiToken").implement({
 const MeRef = builder.objectRef<Caller>("Me").implement({
   description: "Who is calling: the local single-user, a signed-in user, or an API token and its owner.",
   fields: (t) => ({
-    mode: t.field({ type: AuthModeEnum, resolve: (caller) => (caller.kind === "local" ? "LOCAL" : "ACCOUNTS") }),
+    mode: t.field({ description: "How this server authenticates.", type: AuthModeEnum, resolve: (caller) => (caller.kind === "local" ? "LOCAL" : "ACCOUNTS") }),
     actor: t.string({ description: "The name the history records for the caller's changes.", resolve: actorOf }),
     role: t.field({ type: RoleEnum, description: "The local user is an admin; a token has its owner's role.", resolve: (caller) => roleOf(caller) ?? "VIEWER" }),
-    organisation: t.field({ type: OrganisationRef, resolve: (caller) => (caller.kind === "anonymous" ? LOCAL_ORGANISATION : organisationOf(caller)) }),
+    organisation: t.field({ description: "The caller's organisation (local mode: lokal).", type: OrganisationRef, resolve: (caller) => (caller.kind === "anonymous" ? LOCAL_ORGANISATION : organisationOf(caller)) }),
     user: t.field({ type: UserRef, nullable: true, description: "The signed-in user or the token's owner; null in local mode.", resolve: (caller) => (caller.kind === "session" || caller.kind === "token" ? caller.user : null) }),
     token: t.field({ type: ApiTokenRef, nullable: true, description: "The API token the request came with, if any.", resolve: (caller) => (caller.kind === "token" ? db.apiToken.findUnique({ where: { id: caller.token.id } }) : null) }),
     canWrite: t.boolean({ description: "Whether mutations are allowed (not a viewer, not a READ token).", resolve: (caller) => caller.kind === "local" || (caller.kind !== "anonymous" && caller.user.role !== "VIEWER" && (caller.kind === "session" || caller.token.scope === "READ_WRITE")) }),
@@ -110,11 +120,11 @@ builder.queryField("organisationApiTokens", (t) =>
 
 const SignInInput = builder.inputType("SignInInput", {
   description: "The email (any case) and password of a user.",
-  fields: (t) => ({ email: t.string({ required: true }), password: t.string({ required: true }) }),
+  fields: (t) => ({ email: t.string({ description: "The user's email address, in any case.", required: true }), password: t.string({ description: "The user's password.", required: true }) }),
 });
 const SignedInRef = builder.simpleObject("SignedIn", {
   description: "A new session; its token is in the HttpOnly session cookie set with this answer, never in the body.",
-  fields: (t) => ({ user: t.field({ type: UserRef }), expiresAt: t.field({ type: "DateTime", description: "When the session ends unless used before (each use extends it)." }) }),
+  fields: (t) => ({ user: t.field({ description: "Who signed in.", type: UserRef }), expiresAt: t.field({ type: "DateTime", description: "When the session ends unless used before (each use extends it)." }) }),
 });
 
 builder.mutationField("signIn", (t) =>
@@ -123,7 +133,7 @@ builder.mutationField("signIn", (t) =>
     errors: { types: [InvalidInputError] },
     skipTypeScopes: true,
     description: "Signs in with email and password: sets the session cookie. A wrong email and a wrong password give the same BAD_CREDENTIALS.",
-    args: { input: t.arg({ type: SignInInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: SignInInput, required: true }) },
     resolve: async (_root, { input }, context) => {
       const { user, token, expiresAt } = await signIn(context.caller, input);
       setCookieOn(context.request, sessionCookie(context.request, token, expiresAt));
@@ -155,11 +165,11 @@ builder.mutationField("signOut", (t) =>
 
 const CreateApiTokenInput = builder.inputType("CreateApiTokenInput", {
   description: "A name for the new token and what it may do.",
-  fields: (t) => ({ name: t.string({ required: true, description: "What it is for, e.g. \"Regneark-import\"." }), scope: t.field({ type: ApiTokenScopeEnum, required: true }) }),
+  fields: (t) => ({ name: t.string({ required: true, description: "What it is for, e.g. \"Regneark-import\"." }), scope: t.field({ description: "What the token may do: READ, or READ_WRITE (within the caller's role).", type: ApiTokenScopeEnum, required: true }) }),
 });
 const CreatedApiTokenRef = builder.simpleObject("CreatedApiToken", {
   description: "A new API token and, this once, its secret.",
-  fields: (t) => ({ token: t.field({ type: ApiTokenRef }), secret: t.string({ description: "The token to send as `Authorization: Bearer <secret>`. Shown this once; only its hash is kept." }) }),
+  fields: (t) => ({ token: t.field({ description: "The token, as apiTokens lists it.", type: ApiTokenRef }), secret: t.string({ description: "The token to send as `Authorization: Bearer <secret>`. Shown this once; only its hash is kept." }) }),
 });
 
 builder.mutationField("createApiToken", (t) =>
@@ -169,12 +179,12 @@ builder.mutationField("createApiToken", (t) =>
     skipTypeScopes: true,
     authScopes: { person: true },
     description: "Creates an API token owned by the signed-in user (a viewer: READ only). Needs a session, not a token.",
-    args: { input: t.arg({ type: CreateApiTokenInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: CreateApiTokenInput, required: true }) },
     resolve: (_root, { input }, context) => createToken(context.caller, input),
   }),
 );
 
-const RevokeApiTokenInput = builder.inputType("RevokeApiTokenInput", { description: "The token to revoke (ApiToken.id).", fields: (t) => ({ id: t.id({ required: true }) }) });
+const RevokeApiTokenInput = builder.inputType("RevokeApiTokenInput", { description: "The token to revoke (ApiToken.id).", fields: (t) => ({ id: t.id({ description: "The token's global ID (ApiToken.id).", required: true }) }) });
 
 builder.mutationField("revokeApiToken", (t) =>
   t.field({
@@ -183,7 +193,7 @@ builder.mutationField("revokeApiToken", (t) =>
     skipTypeScopes: true,
     authScopes: { person: true },
     description: "Revokes an API token of the caller's (an admin: of anyone in their organisation). Refused from the next request on.",
-    args: { input: t.arg({ type: RevokeApiTokenInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: RevokeApiTokenInput, required: true }) },
     resolve: (_root, { input }, context) => revokeToken(context.caller, { id: String(input.id) }),
   }),
 );

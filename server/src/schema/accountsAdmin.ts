@@ -4,7 +4,7 @@
  * checked before any resolver; which organisation's users an admin may manage is auth/admin.ts's.
  * Passwords go in, never out.
  */
-import { ACCOUNT_CHANGE_KINDS, type AccountChangeKind } from "../auth/accountChanges.ts";
+import type { AccountChangeKind } from "../auth/accountChanges.ts";
 import { changePassword, createOrganisation, createUserAsAdmin, disableUser, enableUser, listAccountChanges, listOrganisations, listUsers, resetUserPassword, setUserRole } from "../auth/admin.ts";
 import type { OrganisationInfo, Person } from "../auth/caller.ts";
 import { ADMIN_ONLY } from "../auth/refusal.ts";
@@ -32,17 +32,27 @@ builder.queryField("users", (t) =>
 
 const AccountChangeKindEnum = builder.enumType("AccountChangeKind", {
   description: "What an account change did.",
-  values: Object.fromEntries(ACCOUNT_CHANGE_KINDS.map((kind) => [kind, {}])) as Record<AccountChangeKind, object>,
+  values: {
+    ORGANISATION_CREATED: { description: "An organisation was created." },
+    USER_CREATED: { description: "A user was created." },
+    ROLE_CHANGED: { description: "A user's role changed." },
+    USER_DISABLED: { description: "A user was disabled (their sessions ended, their tokens revoked)." },
+    USER_ENABLED: { description: "A disabled user was enabled again." },
+    PASSWORD_CHANGED: { description: "A user changed their own password." },
+    PASSWORD_RESET: { description: "An admin set a new password for a user." },
+    TOKEN_CREATED: { description: "An API token was created." },
+    TOKEN_REVOKED: { description: "An API token was revoked." },
+  } satisfies Record<AccountChangeKind, object>,
 });
 
 const AccountChangeRef = builder.objectRef<AccountChange & { user: Person | null; organisation: OrganisationInfo | null }>("AccountChange").implement({
   description: "One entry of the accounts' append-only audit log: who changed which account, when.",
   fields: (t) => ({
-    kind: t.field({ type: AccountChangeKindEnum, resolve: (change) => change.kind as AccountChangeKind }),
+    kind: t.field({ description: "What was done.", type: AccountChangeKindEnum, resolve: (change) => change.kind as AccountChangeKind }),
     user: t.field({ type: UserRef, nullable: true, description: "The user changed; null for an organisation's creation.", resolve: (change) => change.user }),
-    organisation: t.field({ type: OrganisationRef, nullable: true, resolve: (change) => change.organisation }),
+    organisation: t.field({ description: "The organisation concerned.", type: OrganisationRef, nullable: true, resolve: (change) => change.organisation }),
     actor: t.exposeString("actor", { description: 'Who did it, as the history names people ("user:create (command line)" for the command).' }),
-    at: t.expose("at", { type: "DateTime" }),
+    at: t.expose("at", { description: "When.", type: "DateTime" }),
     details: t.exposeString("details", { description: 'What changed, as JSON: {"before":"EDITOR","after":"ADMIN"}, {"email":"…","role":"VIEWER"}, {"sessionsEnded":1,"tokensRevoked":0}, {"name":"Regneark","prefix":"ramme_1a2b3c4d","scope":"READ"}. Never a password or a token\'s secret.' }),
   }),
 });
@@ -62,7 +72,7 @@ const CreateOrganisationInput = builder.inputType("CreateOrganisationInput", {
   fields: (t) => ({
     key: t.string({ required: true, description: 'Short and stable: lower-case letters, digits, hyphens ("venstre").' }),
     name: t.string({ required: true, description: 'As shown: "Venstre".' }),
-    kind: t.field({ type: OrganisationKindEnum, required: true }),
+    kind: t.field({ description: "SECRETARIAT or PARTY.", type: OrganisationKindEnum, required: true }),
   }),
 });
 
@@ -72,7 +82,7 @@ builder.mutationField("createOrganisation", (t) =>
     type: OrganisationRef,
     errors: { types: [InvalidInputError] },
     description: "Admins of the secretariat only (another admin: 403 FORBIDDEN): adds an organisation. KEY_TAKEN when the key exists.",
-    args: { input: t.arg({ type: CreateOrganisationInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: CreateOrganisationInput, required: true }) },
     resolve: (_root, { input }, context) => createOrganisation(context.caller, input),
   }),
 );
@@ -83,7 +93,7 @@ const CreateUserInput = builder.inputType("CreateUserInput", {
     email: t.string({ required: true, description: "Signs in with it; any case." }),
     displayName: t.string({ required: true, description: "The name the history records." }),
     organisationId: t.string({ required: true, description: "Organisation.id or its key." }),
-    role: t.field({ type: RoleEnum, required: true }),
+    role: t.field({ description: "What the user may do: ADMIN, EDITOR or VIEWER.", type: RoleEnum, required: true }),
     password: t.string({ required: true, description: "At least 12 characters. Never returned or logged." }),
   }),
 });
@@ -94,18 +104,18 @@ builder.mutationField("createUser", (t) =>
     type: UserRef,
     errors: { types: [InvalidInputError] },
     description: "Admins only: adds a user to the admin's organisation (an admin of the secretariat: to any organisation).",
-    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: CreateUserInput, required: true }) },
     resolve: (_root, { input }, context) => createUserAsAdmin(context.caller, input),
   }),
 );
 
 const SetUserRoleInput = builder.inputType("SetUserRoleInput", {
   description: "A user and their new role.",
-  fields: (t) => ({ userId: t.id({ required: true, description: "User.id." }), role: t.field({ type: RoleEnum, required: true }) }),
+  fields: (t) => ({ userId: t.id({ required: true, description: "User.id." }), role: t.field({ description: "The new role.", type: RoleEnum, required: true }) }),
 });
 const UserIdInput = builder.inputType("UserIdInput", {
   description: "A user (User.id).",
-  fields: (t) => ({ userId: t.id({ required: true }) }),
+  fields: (t) => ({ userId: t.id({ description: "The user's global ID (User.id).", required: true }) }),
 });
 
 builder.mutationField("setUserRole", (t) =>
@@ -114,7 +124,7 @@ builder.mutationField("setUserRole", (t) =>
     type: UserRef,
     errors: { types: [InvalidInputError] },
     description: "Admins only: changes a user's role, at once for their sessions and tokens. LAST_ADMIN for the organisation's last active admin.",
-    args: { input: t.arg({ type: SetUserRoleInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: SetUserRoleInput, required: true }) },
     resolve: (_root, { input }, context) => setUserRole(context.caller, { userId: String(input.userId), role: input.role }),
   }),
 );
@@ -127,7 +137,7 @@ builder.mutationField("disableUser", (t) =>
     description:
       "Admins only: the user can no longer sign in; their sessions end and their API tokens are revoked, refused from the next request on. " +
       "OWN_ACCOUNT for oneself, LAST_ADMIN for the organisation's last active admin. Disabling a disabled user changes nothing.",
-    args: { input: t.arg({ type: UserIdInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: UserIdInput, required: true }) },
     resolve: (_root, { input }, context) => disableUser(context.caller, { userId: String(input.userId) }),
   }),
 );
@@ -138,7 +148,7 @@ builder.mutationField("enableUser", (t) =>
     type: UserRef,
     errors: { types: [InvalidInputError] },
     description: "Admins only: the user may sign in again (with new sessions and tokens; the old ones stay ended).",
-    args: { input: t.arg({ type: UserIdInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: UserIdInput, required: true }) },
     resolve: (_root, { input }, context) => enableUser(context.caller, { userId: String(input.userId) }),
   }),
 );
@@ -152,7 +162,7 @@ const ResetUserPasswordInput = builder.inputType("ResetUserPasswordInput", {
 });
 const PasswordResetRef = builder.simpleObject("PasswordReset", {
   description: "The user's password is reset; all their sessions have ended, their API tokens go on.",
-  fields: (t) => ({ user: t.field({ type: UserRef }), sessionsEnded: t.int({ description: "How many sessions of the user ended." }) }),
+  fields: (t) => ({ user: t.field({ description: "The user whose password was reset.", type: UserRef }), sessionsEnded: t.int({ description: "How many sessions of the user ended." }) }),
 });
 
 builder.mutationField("resetUserPassword", (t) =>
@@ -164,18 +174,18 @@ builder.mutationField("resetUserPassword", (t) =>
       "Admins only: sets a new password for a user of the admin's organisation (an admin of the secretariat: of any organisation) who forgot theirs. " +
       "All the user's sessions end at once; their API tokens stay (revoke them with revokeApiToken, or disable the user). " +
       "OWN_ACCOUNT for oneself (use changePassword), UNKNOWN_USER for another organisation's user.",
-    args: { input: t.arg({ type: ResetUserPasswordInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: ResetUserPasswordInput, required: true }) },
     resolve: (_root, { input }, context) => resetUserPassword(context.caller, { userId: String(input.userId), newPassword: input.newPassword }),
   }),
 );
 
 const ChangePasswordInput = builder.inputType("ChangePasswordInput", {
   description: "The current password and the new one (at least 12 characters).",
-  fields: (t) => ({ currentPassword: t.string({ required: true }), newPassword: t.string({ required: true }) }),
+  fields: (t) => ({ currentPassword: t.string({ description: "The caller's current password.", required: true }), newPassword: t.string({ description: "The new password: 12 to 1,024 characters.", required: true }) }),
 });
 const PasswordChangedRef = builder.simpleObject("PasswordChanged", {
   description: "The password is changed; the caller's other sessions have ended, this one goes on.",
-  fields: (t) => ({ user: t.field({ type: UserRef }), otherSessionsEnded: t.int({ description: "How many other sessions of the user ended." }) }),
+  fields: (t) => ({ user: t.field({ description: "The caller.", type: UserRef }), otherSessionsEnded: t.int({ description: "How many other sessions of the user ended." }) }),
 });
 
 builder.mutationField("changePassword", (t) =>
@@ -186,7 +196,7 @@ builder.mutationField("changePassword", (t) =>
     skipTypeScopes: true,
     authScopes: { person: true },
     description: "The signed-in person changes their own password (WRONG_PASSWORD when the current one is wrong). Ends their other sessions; API tokens stay.",
-    args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: ChangePasswordInput, required: true }) },
     resolve: (_root, { input }, context) => changePassword(context.caller, input),
   }),
 );

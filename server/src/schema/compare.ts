@@ -26,9 +26,9 @@ export const LineStatusEnum = builder.enumType("LineStatus", {
 export const ComparedCellRef = builder.objectRef<CellComparison>("ComparedCell").implement({
   description: "One year of a line in the base and in another scenario. null = the line is absent there.",
   fields: (t) => ({
-    year: t.exposeInt("year"),
-    base: t.expose("base", { type: "Decimal", nullable: true }),
-    other: t.expose("other", { type: "Decimal", nullable: true }),
+    year: t.exposeInt("year", { description: "The year." }),
+    base: t.expose("base", { description: "The base scenario's amount; null where it has no such line.", type: "Decimal", nullable: true }),
+    other: t.expose("other", { description: "The compared scenario's amount; null where it has no such line.", type: "Decimal", nullable: true }),
     difference: t.expose("difference", { type: "Decimal", description: "other - base, an absent line counting as 0." }),
   }),
 });
@@ -42,11 +42,11 @@ interface LineVersusShape {
 const LineVersusRef = builder.objectRef<LineVersusShape>("LineVersus").implement({
   description: "A line in one compared scenario against the base.",
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId"),
-    status: t.field({ type: LineStatusEnum, resolve: (versus) => versus.line.status }),
-    cells: t.field({ type: [ComparedCellRef], resolve: (versus) => versus.line.cells }),
+    scenarioKey: t.exposeString("scenarioId", { description: "The compared scenario's key." }),
+    status: t.field({ description: "Whether the line was added, removed, changed or unchanged against the base.", type: LineStatusEnum, resolve: (versus) => versus.line.status }),
+    cells: t.field({ description: "The line's amounts per year in both scenarios.", type: [ComparedCellRef], resolve: (versus) => versus.line.cells }),
     total: t.field({ type: "Decimal", nullable: true, description: "The line's total over the frame years in this scenario; null when absent.", resolve: (versus) => versus.line.otherTotal }),
-    totalDifference: t.field({ type: "Decimal", resolve: (versus) => versus.line.totalDifference }),
+    totalDifference: t.field({ description: "The difference of the line's totals (other - base).", type: "Decimal", resolve: (versus) => versus.line.totalDifference }),
     comments: t.field({
       type: [CommentRef],
       description: "Comments on this line in this scenario: the reasons given for its changes.",
@@ -58,10 +58,10 @@ const LineVersusRef = builder.objectRef<LineVersusShape>("LineVersus").implement
 const ComparisonLineRef = builder.objectRef<ComparisonLineShape>("ComparisonLine").implement({
   description: "One initiative across the compared scenarios.",
   fields: (t) => ({
-    initiative: t.field({ type: InitiativeRef, resolve: (line) => line.initiative }),
-    initiativeKey: t.string({ resolve: (line) => line.initiative.id }),
-    themeKey: t.string({ description: "The line's theme.", resolve: (line) => line.initiative.themeId }),
-    inBase: t.boolean({ resolve: (line) => line.base !== null }),
+    initiative: t.field({ description: "The line's initiative.", type: InitiativeRef, resolve: (line) => line.initiative }),
+    initiativeKey: t.string({ description: "The line's initiative's key.", deprecationReason: "Use initiative { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy).", resolve: (line) => line.initiative.id }),
+    themeKey: t.string({ description: "The line's theme's key.", deprecationReason: "Use initiative { theme { key } }. Kept until 2027-06-30 (docs/api.md, Deprecation policy).", resolve: (line) => line.initiative.themeId }),
+    inBase: t.boolean({ description: "True when the base scenario has the line.", resolve: (line) => line.base !== null }),
     baseTotal: t.expose("baseTotal", { type: "Decimal", nullable: true, description: "The line's total in the base; null when absent." }),
     versus: t.field({
       type: [LineVersusRef],
@@ -74,24 +74,24 @@ const ComparisonLineRef = builder.objectRef<ComparisonLineShape>("ComparisonLine
 const ThemeYearRef = builder.objectRef<ThemeYearComparison>("ThemeYearDifference").implement({
   description: "A theme's subtotal in one year, in the base and the other scenario.",
   fields: (t) => ({
-    themeKey: t.exposeString("themeId"),
-    theme: t.prismaField({ type: "Theme", resolve: (query, entry) => db.theme.findUniqueOrThrow({ ...query, where: { id: entry.themeId } }) }),
-    year: t.exposeInt("year"),
-    base: t.expose("base", { type: "Decimal" }),
-    other: t.expose("other", { type: "Decimal" }),
-    difference: t.expose("difference", { type: "Decimal" }),
+    themeKey: t.exposeString("themeId", { description: "The theme's key.", deprecationReason: "Use theme { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
+    theme: t.prismaField({ description: "The theme.", type: "Theme", resolve: (query, entry) => db.theme.findUniqueOrThrow({ ...query, where: { id: entry.themeId } }) }),
+    year: t.exposeInt("year", { description: "The year." }),
+    base: t.expose("base", { description: "The theme's subtotal in the base scenario.", type: "Decimal" }),
+    other: t.expose("other", { description: "The theme's subtotal in the compared scenario.", type: "Decimal" }),
+    difference: t.expose("difference", { description: "other - base.", type: "Decimal" }),
   }),
 });
 
 export const YearFlowRef = builder.objectRef<YearFlow>("YearDifference").implement({
   description: "One year of a comparison: the totals against the frame, and where the money moved.",
   fields: (t) => ({
-    year: t.exposeInt("year"),
-    frame: t.expose("frame", { type: "Decimal" }),
-    baseAllocated: t.expose("baseAllocated", { type: "Decimal" }),
-    otherAllocated: t.expose("otherAllocated", { type: "Decimal" }),
-    baseHeadroom: t.expose("baseHeadroom", { type: "Decimal" }),
-    otherHeadroom: t.expose("otherHeadroom", { type: "Decimal" }),
+    year: t.exposeInt("year", { description: "The year." }),
+    frame: t.expose("frame", { description: "The frame that year.", type: "Decimal" }),
+    baseAllocated: t.expose("baseAllocated", { description: "What the base scenario allocates that year.", type: "Decimal" }),
+    otherAllocated: t.expose("otherAllocated", { description: "What the compared scenario allocates that year.", type: "Decimal" }),
+    baseHeadroom: t.expose("baseHeadroom", { description: "frame - baseAllocated.", type: "Decimal" }),
+    otherHeadroom: t.expose("otherHeadroom", { description: "frame - otherAllocated.", type: "Decimal" }),
     released: t.expose("released", { type: "Decimal", description: "Sum of every decrease (removed lines included)." }),
     spent: t.expose("spent", { type: "Decimal", description: "Sum of every increase (added lines included)." }),
     net: t.expose("net", { type: "Decimal", description: "spent - released = otherAllocated - baseAllocated." }),
@@ -109,24 +109,24 @@ interface PairShape {
 export const LineCountsRef = builder.objectRef<Record<LineStatus, number>>("LineCounts").implement({
   description: "How many lines are added, removed, changed and unchanged.",
   fields: (t) => ({
-    added: t.exposeInt("ADDED"),
-    removed: t.exposeInt("REMOVED"),
-    changed: t.exposeInt("CHANGED"),
-    unchanged: t.exposeInt("UNCHANGED"),
+    added: t.exposeInt("ADDED", { description: "Lines in the other scenario only." }),
+    removed: t.exposeInt("REMOVED", { description: "Lines in the base scenario only." }),
+    changed: t.exposeInt("CHANGED", { description: "Lines in both with different amounts." }),
+    unchanged: t.exposeInt("UNCHANGED", { description: "Lines in both with the same amounts." }),
   }),
 });
 
 const PairRef = builder.objectRef<PairShape>("ScenarioDifference").implement({
   description: "One compared scenario against the base: counts, theme subtotals, the years, and the story in words.",
   fields: (t) => ({
-    scenario: t.prismaField({ type: "Scenario", resolve: (query, { pair }) => db.scenario.findUniqueOrThrow({ ...query, where: { id: pair.otherKey } }) }),
-    counts: t.field({ type: LineCountsRef, resolve: ({ pair }) => pair.counts }),
+    scenario: t.prismaField({ description: "The compared scenario.", type: "Scenario", resolve: (query, { pair }) => db.scenario.findUniqueOrThrow({ ...query, where: { id: pair.otherKey } }) }),
+    counts: t.field({ description: "How many lines were added, removed, changed and unchanged.", type: LineCountsRef, resolve: ({ pair }) => pair.counts }),
     themes: t.field({ type: [ThemeYearRef], description: "Per theme and year, the subtotals and their difference.", resolve: ({ pair }) => pair.themes }),
-    years: t.field({ type: [YearFlowRef], resolve: ({ pair }) => pair.years }),
+    years: t.field({ description: "Per year, both scenarios' totals against the frame.", type: [YearFlowRef], resolve: ({ pair }) => pair.years }),
     yearsOverFrame: t.intList({ description: "The years the compared scenario breaks the frame.", resolve: ({ pair }) => pair.years.filter((year) => year.otherOverBy > 0n).map((year) => year.year) }),
     summary: t.stringList({
       description: "The differences in plain language: lines added, removed and changed, the reserve, where the money went each year, and the frame.",
-      args: { language: t.arg({ type: LanguageEnum, defaultValue: "DA" }) },
+      args: { language: t.arg({ description: "The language of the summary: DA or EN.", type: LanguageEnum, defaultValue: "DA" }) },
       resolve: ({ pair, titles }, args) => describeComparison(pair, (id) => titles.get(id) ?? id, args.language === "EN" ? "en" : "da"),
     }),
   }),
@@ -135,15 +135,16 @@ const PairRef = builder.objectRef<PairShape>("ScenarioDifference").implement({
 export const ComparisonRef = builder.objectRef<ComparisonShape>("ScenarioComparison").implement({
   description: "A base scenario against one or more others, line by line and year by year.",
   fields: (t) => ({
-    base: t.prismaField({ type: "Scenario", resolve: (query, shape) => db.scenario.findUniqueOrThrow({ ...query, where: { id: shape.base.id } }) }),
+    base: t.prismaField({ description: "The scenario the others are compared with.", type: "Scenario", resolve: (query, shape) => db.scenario.findUniqueOrThrow({ ...query, where: { id: shape.base.id } }) }),
     others: t.prismaField({
+      description: "The compared scenarios, in the order asked.",
       type: ["Scenario"],
       resolve: async (query, shape) => {
         const rows = await db.scenario.findMany({ ...query, where: { id: { in: shape.others.map((other) => other.id) } } });
         return shape.others.map((other) => rows.find((row) => row.id === other.id)!);
       },
     }),
-    years: t.intList({ resolve: (shape) => shape.years }),
+    years: t.intList({ description: "The frame's years.", resolve: (shape) => shape.years }),
     baseYearsOverFrame: t.intList({
       description: "The years the base breaks the frame.",
       resolve: (shape) => shape.pairs[0]!.years.filter((year) => year.baseOverBy > 0n).map((year) => year.year),

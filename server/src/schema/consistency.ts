@@ -59,11 +59,11 @@ interface CheckShape {
 const CheckRef = builder.objectRef<CheckShape>("ConsistencyCheck").implement({
   description: "One statement of the document against the table's lines, with the difference to the øre and where it comes from.",
   fields: (t) => ({
-    kind: t.field({ type: CheckKindEnum, resolve: ({ check }) => check.kind }),
-    status: t.field({ type: StatusEnum, resolve: ({ check }) => check.status }),
+    kind: t.field({ description: "What is checked.", type: CheckKindEnum, resolve: ({ check }) => check.kind }),
+    status: t.field({ description: "How it came out.", type: StatusEnum, resolve: ({ check }) => check.status }),
     reason: t.field({ type: ReasonEnum, nullable: true, description: "Why the check is NOT_COMPARABLE; null otherwise.", resolve: ({ check }) => check.reason }),
     fromYear: t.int({ nullable: true, description: "The first year the statement covers (a single year: fromYear = toYear).", resolve: ({ check }) => check.fromYear }),
-    toYear: t.int({ nullable: true, resolve: ({ check }) => check.toYear }),
+    toYear: t.int({ description: "The last year the check covers.", nullable: true, resolve: ({ check }) => check.toYear }),
     stated: t.field({ type: "Decimal", nullable: true, description: "What the document states; null where the text states nothing.", resolve: ({ check }) => check.stated }),
     computed: t.field({ type: "Decimal", nullable: true, description: "The table's figure for the same thing, summed from its lines; null when not comparable.", resolve: ({ check }) => check.computed }),
     difference: t.field({
@@ -113,7 +113,7 @@ const CheckRef = builder.objectRef<CheckShape>("ConsistencyCheck").implement({
     note: t.string({ nullable: true, description: "The transcriber's note on how the statement was read.", resolve: ({ check }) => check.note }),
     explanation: t.string({
       description: "The check in one sentence, with its exact figures.",
-      args: { language: t.arg({ type: LanguageEnum, defaultValue: "DA" }) },
+      args: { language: t.arg({ description: "The language of the explanation: DA or EN.", type: LanguageEnum, defaultValue: "DA" }) },
       resolve: ({ check, report }, args) =>
         describeConsistencyCheck(
           check,
@@ -131,23 +131,23 @@ const CheckRef = builder.objectRef<CheckShape>("ConsistencyCheck").implement({
 const CountsRef = builder.objectRef<ConsistencyCounts>("ConsistencyCounts").implement({
   description: "How many checks have each status.",
   fields: (t) => ({
-    matches: t.exposeInt("MATCHES"),
-    explained: t.exposeInt("EXPLAINED"),
-    partlyExplained: t.exposeInt("PARTLY_EXPLAINED"),
-    unexplained: t.exposeInt("UNEXPLAINED"),
-    notComparable: t.exposeInt("NOT_COMPARABLE"),
+    matches: t.exposeInt("MATCHES", { description: "Checks that match." }),
+    explained: t.exposeInt("EXPLAINED", { description: "Differences a footnote explains." }),
+    partlyExplained: t.exposeInt("PARTLY_EXPLAINED", { description: "Differences a footnote explains in part." }),
+    unexplained: t.exposeInt("UNEXPLAINED", { description: "Differences nothing explains." }),
+    notComparable: t.exposeInt("NOT_COMPARABLE", { description: "Checks that cannot be compared." }),
   }),
 });
 
 const DiscrepancyRef = builder.prismaObject("Discrepancy", {
   description: "A difference between the document's text and its table that a reader noted (a row's label, its heading, a cell's notation): what no sum can check. As transcribed.",
   fields: (t) => ({
-    position: t.exposeInt("position"),
+    position: t.exposeInt("position", { description: "Its order in the report." }),
     location: t.exposeString("location", { description: "Where in the document." }),
     textQuote: t.exposeString("textQuote", { description: "What the text says, verbatim." }),
     tableQuote: t.exposeString("tableQuote", { description: "What the table prints, verbatim." }),
     explanation: t.exposeString("explanation", { description: "The difference, as the transcriber noted it (English)." }),
-    source: t.field({ type: SourceReference, resolve: (row) => asSource(row.source) }),
+    source: t.field({ description: "Where in the document it is.", type: SourceReference, resolve: (row) => asSource(row.source) }),
   }),
 });
 
@@ -156,14 +156,14 @@ const ReportRef = builder.objectRef<ConsistencyReportShape>("ConsistencyReport")
     "A baseline's document checked against its own table: every printed total, every amount its text states (per year, over a period, " +
     "for several lines, split between recipients) and the noted discrepancies, each difference with where it comes from and what explains it.",
   fields: (t) => ({
-    scenario: t.prismaField({ type: "Scenario", resolve: (query, report) => db.scenario.findUniqueOrThrow({ ...query, where: { id: report.scenarioId } }) }),
-    printedTable: t.prismaField({ type: "SourceTable", resolve: (query, report) => db.sourceTable.findUniqueOrThrow({ ...query, where: { id: report.tableId } }) }),
+    scenario: t.prismaField({ description: "The baseline checked.", type: "Scenario", resolve: (query, report) => db.scenario.findUniqueOrThrow({ ...query, where: { id: report.scenarioId } }) }),
+    printedTable: t.prismaField({ description: "The table it is checked against.", type: "SourceTable", resolve: (query, report) => db.sourceTable.findUniqueOrThrow({ ...query, where: { id: report.tableId } }) }),
     checks: t.field({
       type: [CheckRef],
       description: "Every check, in this order: printed totals by year, the text's amounts in text order, years the text leaves out, split rows, money beside the frame.",
       resolve: (report) => report.checks.map((check) => ({ check, report })),
     }),
-    counts: t.field({ type: CountsRef, resolve: (report) => report.counts }),
+    counts: t.field({ description: "How many checks came out how.", type: CountsRef, resolve: (report) => report.counts }),
     differences: t.int({ description: "Checks whose figures differ (explained, partly or not at all).", resolve: (report) => report.differences }),
     discrepancies: t.field({
       type: [DiscrepancyRef],

@@ -51,8 +51,8 @@ interface LineInShape extends InShape<AnsweringLine> {
 const RecommendationLineRef = builder.objectRef<LineInShape>("RecommendationLine").implement({
   description: "A line of the scenario whose initiative answers the recommendation, with its amounts.",
   fields: (t) => ({
-    initiative: t.field({ type: InitiativeRef, resolve: ({ shape, value }) => shape.initiatives.get(value.initiativeId)! }),
-    initiativeKey: t.string({ resolve: ({ value }) => value.initiativeId }),
+    initiative: t.field({ description: "The line's initiative.", type: InitiativeRef, resolve: ({ shape, value }) => shape.initiatives.get(value.initiativeId)! }),
+    initiativeKey: t.string({ description: "The line's initiative's key.", deprecationReason: "Use initiative { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy).", resolve: ({ value }) => value.initiativeId }),
     basis: t.string({
       description: "EXPLICIT: the text names the recommendation; SUBPOINT: a sub-point asks for what the initiative does.",
       resolve: ({ shape, value, recommendationNumber }) => shape.basis.get(linkKey(recommendationNumber, value.initiativeId))!,
@@ -66,9 +66,9 @@ const RecommendationCoverageRef = builder.objectRef<InShape<RecommendationCovera
   description: `One recommendation in one scenario: the lines that answer it and the money they get. ${NOT_ADDITIVE}`,
   fields: (t) => ({
     number: t.int({ description: '1-12, as in "Anbefaling 1".', resolve: ({ value }) => value.recommendationNumber }),
-    title: t.string({ resolve: ({ shape, value }) => shape.recommendations.get(value.recommendationNumber)!.title }),
-    recommendation: t.field({ type: RecommendationRef, resolve: ({ shape, value }) => shape.recommendations.get(value.recommendationNumber)! }),
-    status: t.field({ type: CoverageStatusEnum, resolve: ({ value }) => value.status }),
+    title: t.string({ description: "The recommendation's title.", resolve: ({ shape, value }) => shape.recommendations.get(value.recommendationNumber)!.title }),
+    recommendation: t.field({ description: "The recommendation.", type: RecommendationRef, resolve: ({ shape, value }) => shape.recommendations.get(value.recommendationNumber)! }),
+    status: t.field({ description: "Whether the scenario funds it, and if not, why not.", type: CoverageStatusEnum, resolve: ({ value }) => value.status }),
     funded: t.boolean({ description: "True when an answering line has money in at least one year.", resolve: ({ value }) => value.funded }),
     amounts: t.field({
       type: [YearAmountRef],
@@ -92,8 +92,8 @@ const RecommendationCoverageRef = builder.objectRef<InShape<RecommendationCovera
 const CoverageChangeRef = builder.objectRef<CoverageChange>("RecommendationCoverageChange").implement({
   description: "A recommendation that fares differently than in the first scenario, over the whole period.",
   fields: (t) => ({
-    number: t.exposeInt("recommendationNumber"),
-    kind: t.field({ type: CoverageChangeKindEnum, resolve: (change) => change.kind }),
+    number: t.exposeInt("recommendationNumber", { description: "The recommendation's number." }),
+    kind: t.field({ description: "How its funding changed against the first scenario.", type: CoverageChangeKindEnum, resolve: (change) => change.kind }),
     before: t.expose("before", { type: "Decimal", description: "Its total in the first scenario." }),
     after: t.expose("after", { type: "Decimal", description: "Its total in this scenario." }),
     difference: t.expose("difference", { type: "Decimal", description: "after - before." }),
@@ -103,8 +103,8 @@ const CoverageChangeRef = builder.objectRef<CoverageChange>("RecommendationCover
 const ScenarioCoverageRef = builder.objectRef<InShape<ScenarioCoverage> & { index: number }>("ScenarioRecommendationCoverage").implement({
   description: "Which of Life Science Rådet's recommendations one scenario funds, and with how much.",
   fields: (t) => ({
-    scenario: t.field({ type: ScenarioRef, resolve: ({ shape, index }) => shape.scenarios[index]! }),
-    scenarioKey: t.string({ resolve: ({ value }) => value.scenarioKey }),
+    scenario: t.field({ description: "The scenario.", type: ScenarioRef, resolve: ({ shape, index }) => shape.scenarios[index]! }),
+    scenarioKey: t.string({ description: "The scenario's key.", deprecationReason: "Use scenario { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy).", resolve: ({ value }) => value.scenarioKey }),
     fundedCount: t.int({ description: "How many recommendations get money.", resolve: ({ value }) => value.fundedCount }),
     recommendationCount: t.int({ description: "How many recommendations there are (12).", resolve: ({ value }) => value.recommendationCount }),
     recommendations: t.field({

@@ -7,17 +7,35 @@ import {
   MergeConflictError,
   ScenarioLockedError,
   VersionConflictError,
+  type ErrorCode,
   type InputProblem,
   type InputProblemCode,
   type LockReason,
   type MergeConflictCell,
+  type TypedError,
   type YearOverFrame,
 } from "../engine/errors.ts";
 import { netCellChanges } from "../engine/history.ts";
+import { initiativeByKey, InitiativeRef } from "./initiative.ts";
 
-export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
+const ErrorCodeEnum = builder.enumType("ErrorCode", {
+  description: "Which typed error it is: the same as `__typename`, as a code, for clients that switch on codes.",
+  values: {
+    INVALID_INPUT: { description: "InvalidInputError: one or more fields of the input are wrong (see problems)." },
+    SCENARIO_LOCKED: { description: "ScenarioLockedError: the scenario refuses edits." },
+    VERSION_CONFLICT: { description: "VersionConflictError: the scenario changed after the version the edit expected." },
+    FRAME_EXCEEDED: { description: "FrameExceededError: the edit would take a must-fit scenario over the frame." },
+    MERGE_CONFLICT: { description: "MergeConflictError: both scenarios changed the same cells differently." },
+    IMPORT_REFUSED: { description: "ImportRefusedError: the file cannot be imported as it is (see problems, each at its place)." },
+  } satisfies Record<ErrorCode, unknown>,
+});
+
+export const ErrorInterface = builder.interfaceRef<TypedError>("Error").implement({
   description: "Something the request asked for that Ramme refused. Nothing of a refused request is stored.",
-  fields: (t) => ({ message: t.exposeString("message", { description: "What was wrong, in English, for developers and logs." }) }),
+  fields: (t) => ({
+    message: t.exposeString("message", { description: "What was wrong, in English, for developers and logs." }),
+    code: t.field({ type: ErrorCodeEnum, description: "Which error it is, as a code.", resolve: (error) => error.code }),
+  }),
 });
 
 const INPUT_PROBLEM_CODES: Record<InputProblemCode, string> = {
@@ -85,8 +103,8 @@ const InputProblemRef = builder.objectRef<InputProblem>("InputProblem").implemen
   description: "One wrong field of the input.",
   fields: (t) => ({
     field: t.exposeString("field", { description: 'Path of the field as sent: "input.cells[3].amount".' }),
-    code: t.field({ type: InputProblemCodeEnum, resolve: (problem) => problem.code }),
-    message: t.exposeString("message"),
+    code: t.field({ description: "What is wrong, as a code a client can switch on.", type: InputProblemCodeEnum, resolve: (problem) => problem.code }),
+    message: t.exposeString("message", { description: "What is wrong, in English, for developers." }),
     value: t.exposeString("value", { nullable: true, description: "The value given, as text." }),
   }),
 });
@@ -95,7 +113,7 @@ builder.objectType(InvalidInputError, {
   name: "InvalidInputError",
   description: "The input has one or more wrong fields; every one found is listed. Nothing was stored.",
   interfaces: [ErrorInterface],
-  fields: (t) => ({ problems: t.field({ type: [InputProblemRef], resolve: (error) => error.problems }) }),
+  fields: (t) => ({ problems: t.field({ description: "Every wrong field found, each once.", type: [InputProblemRef], resolve: (error) => error.problems }) }),
 });
 
 const LockReasonEnum = builder.enumType("LockReason", {
@@ -112,8 +130,8 @@ builder.objectType(ScenarioLockedError, {
   description: "The scenario refuses edits. Nothing was stored.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId"),
-    reason: t.field({ type: LockReasonEnum, resolve: (error) => error.reason }),
+    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key." }),
+    reason: t.field({ description: "Why it refuses edits.", type: LockReasonEnum, resolve: (error) => error.reason }),
   }),
 });
 
@@ -127,10 +145,11 @@ interface CellDifferenceShape {
 export const CellDifferenceRef = builder.objectRef<CellDifferenceShape>("CellDifference").implement({
   description: "A cell's value before and after; null where the line was not in the scenario.",
   fields: (t) => ({
-    initiativeKey: t.exposeString("initiativeId"),
-    year: t.exposeInt("year"),
-    before: t.expose("before", { type: "Decimal", nullable: true }),
-    after: t.expose("after", { type: "Decimal", nullable: true }),
+    initiative: t.field({ type: InitiativeRef, description: "The cell's initiative.", resolve: (cell, _args, context) => initiativeByKey(context, cell.initiativeId) }),
+    initiativeKey: t.exposeString("initiativeId", { description: "The cell's initiative's key.", deprecationReason: `Use initiative { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy).` }),
+    year: t.exposeInt("year", { description: "The cell's year." }),
+    before: t.expose("before", { description: "The amount before; null where the line was not in the scenario.", type: "Decimal", nullable: true }),
+    after: t.expose("after", { description: "The amount after; null where the line is not in the scenario.", type: "Decimal", nullable: true }),
     difference: t.field({ type: "Decimal", description: "after - before, an absent line counting as 0.", resolve: (cell) => (cell.after ?? 0n) - (cell.before ?? 0n) }),
   }),
 });
@@ -140,9 +159,9 @@ builder.objectType(VersionConflictError, {
   description: "Someone changed the scenario after the version the edit expected. Nothing was stored: show the changes, then retry on currentVersion.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId"),
-    expectedVersion: t.exposeInt("expectedVersion"),
-    currentVersion: t.exposeInt("currentVersion"),
+    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key." }),
+    expectedVersion: t.exposeInt("expectedVersion", { description: "The version the edit was based on." }),
+    currentVersion: t.exposeInt("currentVersion", { description: "The scenario's version now: retry on it." }),
     changesSince: t.prismaField({
       type: ["ScenarioChange"],
       description: "Every change after the expected version, oldest first: who, when, which cells.",
@@ -167,10 +186,10 @@ builder.objectType(VersionConflictError, {
 const YearOverFrameRef = builder.objectRef<YearOverFrame>("YearOverFrame").implement({
   description: "A year in which allocations exceed the frame.",
   fields: (t) => ({
-    year: t.exposeInt("year"),
-    allocated: t.expose("allocated", { type: "Decimal" }),
-    frame: t.expose("frame", { type: "Decimal" }),
-    overBy: t.expose("overBy", { type: "Decimal" }),
+    year: t.exposeInt("year", { description: "The year." }),
+    allocated: t.expose("allocated", { description: "What the lines would add up to that year.", type: "Decimal" }),
+    frame: t.expose("frame", { description: "The frame that year.", type: "Decimal" }),
+    overBy: t.expose("overBy", { description: "allocated - frame.", type: "Decimal" }),
   }),
 });
 export { YearOverFrameRef };
@@ -180,7 +199,7 @@ builder.objectType(FrameExceededError, {
   description: "The scenario must fit the frame, and the edit would exceed it. Nothing was stored.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId"),
+    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key." }),
     years: t.field({ type: [YearOverFrameRef], description: "Each year the edit would take over the frame, with the amounts.", resolve: (error) => error.years }),
   }),
 });
@@ -188,12 +207,12 @@ builder.objectType(FrameExceededError, {
 export const MergeConflictRef = builder.objectRef<MergeConflictCell>("MergeConflict").implement({
   description: "A cell both scenarios changed differently since the source was forked. null = the line is absent there.",
   fields: (t) => ({
-    initiative: t.prismaField({ type: "Initiative", resolve: (query, conflict) => db.initiative.findUniqueOrThrow({ ...query, where: { id: conflict.initiativeId } }) }),
-    initiativeKey: t.exposeString("initiativeId"),
-    year: t.exposeInt("year"),
+    initiative: t.prismaField({ description: "The conflicting cell's initiative.", type: "Initiative", resolve: (query, conflict) => db.initiative.findUniqueOrThrow({ ...query, where: { id: conflict.initiativeId } }) }),
+    initiativeKey: t.exposeString("initiativeId", { description: "The conflicting cell's initiative's key.", deprecationReason: "Use initiative { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
+    year: t.exposeInt("year", { description: "The conflicting cell's year." }),
     base: t.expose("base", { type: "Decimal", nullable: true, description: "The value when the source was forked." }),
-    source: t.expose("source", { type: "Decimal", nullable: true }),
-    target: t.expose("target", { type: "Decimal", nullable: true }),
+    source: t.expose("source", { description: "The value in the scenario merged from.", type: "Decimal", nullable: true }),
+    target: t.expose("target", { description: "The value in the scenario merged into.", type: "Decimal", nullable: true }),
   }),
 });
 
@@ -201,8 +220,10 @@ builder.objectType(MergeConflictError, {
   name: "MergeConflictError",
   description: "Both scenarios changed the same cells differently. Nothing was merged; give a resolution (SOURCE or TARGET) per cell and retry.",
   interfaces: [ErrorInterface],
-  fields: (t) => ({ conflicts: t.field({ type: [MergeConflictRef], resolve: (error) => error.conflicts }) }),
+  fields: (t) => ({ conflicts: t.field({ description: "Every conflicting cell.", type: [MergeConflictRef], resolve: (error) => error.conflicts }) }),
 });
 
-/** The errors any scenario edit can end in. */
+/** The errors an edit of a scenario's lines, cells or settings can end in. Each mutation's union lists only what it can produce. */
 export const EDIT_ERRORS = [InvalidInputError, ScenarioLockedError, VersionConflictError, FrameExceededError];
+/** Locking, unlocking, archiving and unarchiving: no cell changes, so never over the frame. */
+export const STATUS_ERRORS = [InvalidInputError, ScenarioLockedError, VersionConflictError];

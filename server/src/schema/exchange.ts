@@ -43,14 +43,14 @@ export const ExportFileRef = builder.objectRef<PricedExportFile>("ExportFile").i
   description: "A file to save: its name, type and content.",
   fields: (t) => ({
     fileName: t.exposeString("fileName", { description: '"aftale-2024.xlsx".' }),
-    contentType: t.exposeString("contentType"),
+    contentType: t.exposeString("contentType", { description: "The file's media type." }),
     base64: t.string({ description: "The file's bytes, base64-encoded.", resolve: (file) => Buffer.from(file.bytes).toString("base64") }),
-    byteLength: t.int({ resolve: (file) => file.bytes.byteLength }),
+    byteLength: t.int({ description: "The file's size in bytes.", resolve: (file) => file.bytes.byteLength }),
   }),
 });
 
 const exportArgs = (t: Parameters<Parameters<typeof builder.queryField>[1]>[0]) => ({
-  format: t.arg({ type: FileFormatEnum, required: true }),
+  format: t.arg({ type: FileFormatEnum, required: true, description: "CSV or XLSX." }),
   numberStyle: t.arg({ type: NumberStyleEnum, defaultValue: "DANISH", description: "For CSV; XLSX cells are numbers either way." }),
   language: t.arg({ type: LanguageEnum, defaultValue: "DA", description: "Language of the headings and labels." }),
   priceLevel: t.arg.int({ description: "Write the amounts in this year's price level (the file says so in its title rows and name); omitted: the frame's own." }),
@@ -68,7 +68,7 @@ builder.queryField("exportScenario", (t) =>
     type: ExportFileRef,
     description: "A scenario as a spreadsheet: its lines per year with totals, the frame and the headroom.",
     errors: { types: [InvalidInputError] },
-    args: { scenarioId: t.arg.id({ required: true }), ...exportArgs(t) },
+    args: { scenarioId: t.arg.id({ description: "The scenario's global ID or key.", required: true }), ...exportArgs(t) },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),
     resolve: (_root, args, context) => exportScenario(db, String(args.scenarioId), optionsOf(args, context.actor)),
   }),
@@ -79,7 +79,7 @@ builder.queryField("exportComparison", (t) =>
     type: ExportFileRef,
     description: "A comparison as a spreadsheet: the base and each other scenario side by side with differences per year.",
     errors: { types: [InvalidInputError] },
-    args: { baseId: t.arg.id({ required: true }), otherIds: t.arg.idList({ required: true }), ...exportArgs(t) },
+    args: { baseId: t.arg.id({ description: "The base scenario's global ID or key.", required: true }), otherIds: t.arg.idList({ description: "The compared scenarios' global IDs or keys.", required: true }), ...exportArgs(t) },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "baseId", id: args.baseId }, ...scenarioArguments("otherIds", args.otherIds, MAX_COMPARED)] }),
     resolve: (_root, args, context) => exportComparison(db, String(args.baseId), args.otherIds.map(String), optionsOf(args, context.actor)),
   }),
@@ -88,10 +88,10 @@ builder.queryField("exportComparison", (t) =>
 const ImportScenarioCsvInput = builder.inputType("ImportScenarioCsvInput", {
   description: "A CSV file in the layout exportScenario writes, to make a what-if equal to.",
   fields: (t) => ({
-    scenarioId: t.id({ required: true }),
+    scenarioId: t.id({ description: "The what-if to make equal to the file: global ID or key.", required: true }),
     expectedVersion: t.int({ required: true, description: "The scenario version this import is based on." }),
     content: t.string({ required: true, description: "The file's text (up to 10 million characters)." }),
-    numberStyle: t.field({ type: ImportNumberStyleEnum, defaultValue: "AUTO" }),
+    numberStyle: t.field({ description: "How the file writes numbers; AUTO (the default) tells from the separator.", type: ImportNumberStyleEnum, defaultValue: "AUTO" }),
     comment: t.string({ description: "Why: shown in the history." }),
   }),
 });
@@ -104,7 +104,7 @@ builder.mutationField("importScenarioCsv", (t) =>
       "Checked like any edit; one wrong cell refuses the whole file, naming the row and column of every problem. " +
       "The same pipeline as importScenarioFile(format: CSV), which also gives a preview (dryRun) and located problems.",
     errors: { types: EDIT_ERRORS },
-    args: { input: t.arg({ type: ImportScenarioCsvInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: ImportScenarioCsvInput, required: true }) },
     authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       importScenarioCsv(

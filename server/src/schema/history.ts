@@ -1,13 +1,15 @@
 /** The append-only history: changes with their cells and lines, comments, and the changeset since a point. */
 import { visibleScenariosWhere } from "../auth/access.ts";
+import type { Caller } from "../auth/caller.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { CHANGE_KINDS, type ChangeKind } from "../engine/commitChange.ts";
 import { addComment } from "../engine/comments.ts";
 import { InvalidInputError } from "../engine/errors.ts";
 import { netCellChanges } from "../engine/history.ts";
-import { keyFromId } from "../engine/input.ts";
+import { keyFromId, rowId } from "../engine/input.ts";
 import { CellDifferenceRef } from "./errors.ts";
+import { PAGING } from "./paging.ts";
 import { FundingLineRef, ScenarioRef } from "./scenario.ts";
 
 const CHANGE_KIND_DESCRIPTIONS: Record<ChangeKind, string> = {
@@ -36,11 +38,11 @@ export const ChangeKindEnum = builder.enumType("ChangeKind", {
 builder.prismaObject("CellChange", {
   description: "One cell of a change, from what to what. null = the line was not in the scenario (added or removed).",
   fields: (t) => ({
-    initiative: t.relation("initiative"),
-    initiativeKey: t.exposeString("initiativeId"),
-    year: t.exposeInt("year"),
-    before: t.expose("before", { type: "Decimal", nullable: true }),
-    after: t.expose("after", { type: "Decimal", nullable: true }),
+    initiative: t.relation("initiative", { description: "The cell's initiative." }),
+    initiativeKey: t.exposeString("initiativeId", { description: "The cell's initiative's key.", deprecationReason: "Use initiative { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
+    year: t.exposeInt("year", { description: "The cell's year." }),
+    before: t.expose("before", { description: "The amount before; null where the line was not in the scenario.", type: "Decimal", nullable: true }),
+    after: t.expose("after", { description: "The amount after; null where the line left the scenario.", type: "Decimal", nullable: true }),
     difference: t.field({ type: "Decimal", description: "after - before, an absent line counting as 0.", resolve: (cell) => (cell.after ?? 0n) - (cell.before ?? 0n) }),
   }),
 });
@@ -48,9 +50,9 @@ builder.prismaObject("CellChange", {
 builder.prismaObject("LineChange", {
   description: "A line entering or leaving the scenario in a change.",
   fields: (t) => ({
-    initiative: t.relation("initiative"),
+    initiative: t.relation("initiative", { description: "The initiative whose line came or went." }),
     added: t.exposeBoolean("added", { description: "True when the line was added, false when removed." }),
-    position: t.exposeInt("position"),
+    position: t.exposeInt("position", { description: "The line's position in the scenario." }),
   }),
 });
 
@@ -64,27 +66,33 @@ const FieldChangeRef = builder.objectRef<FieldChangeShape>("FieldChange").implem
   description: "A scenario field changed by an UPDATED change.",
   fields: (t) => ({
     field: t.exposeString("field", { description: '"name", "description" or "mustFit".' }),
-    from: t.string({ nullable: true, resolve: (change) => (change.from === null || change.from === undefined ? null : String(change.from)) }),
-    to: t.string({ nullable: true, resolve: (change) => (change.to === null || change.to === undefined ? null : String(change.to)) }),
+    from: t.string({ description: "The value before, as text.", nullable: true, resolve: (change) => (change.from === null || change.from === undefined ? null : String(change.from)) }),
+    to: t.string({ description: "The value after, as text.", nullable: true, resolve: (change) => (change.to === null || change.to === undefined ? null : String(change.to)) }),
   }),
 });
 
 const detailsOf = (details: unknown) => (details && typeof details === "object" ? (details as Record<string, unknown>) : {});
 
-export const ScenarioChangeRef = builder.prismaObject("ScenarioChange", {
+
+export const ScenarioChangeRef = builder.prismaNode("ScenarioChange", {
+  id: { field: "id" },
+  // By the unique ID alone, so Prisma batches the loads of many changes' fields into one query;
+  // node(id:) answers a change of a hidden scenario null first (schema/node.ts, visibleParts).
+  nullable: true,
+  findUnique: (id) => ({ id: rowId(id) }),
   description: "One committed change to a scenario: who, when, what. The history is append-only.",
   // Whatever field returns a change, the caller must be allowed to see its scenario (auth/access.ts).
   authScopes: (change) => ({ seeScenario: change.scenarioId }),
   fields: (t) => ({
     version: t.exposeInt("version", { description: "The scenario's version after this change." }),
-    kind: t.field({ type: ChangeKindEnum, resolve: (change) => change.kind as ChangeKind }),
+    kind: t.field({ description: "What kind of change it was.", type: ChangeKindEnum, resolve: (change) => change.kind as ChangeKind }),
     actor: t.exposeString("actor", { description: "Who made the change." }),
-    at: t.expose("at", { type: "DateTime" }),
+    at: t.expose("at", { description: "When it was committed.", type: "DateTime" }),
     comment: t.exposeString("comment", { nullable: true, description: "The reason given with the change." }),
-    scenario: t.relation("scenario"),
+    scenario: t.relation("scenario", { description: "The scenario changed." }),
     cells: t.relation("cells", { query: { orderBy: [{ initiativeId: "asc" }, { year: "asc" }] }, description: "The cells it changed." }),
     lines: t.relation("lines", { description: "The lines it added or removed." }),
-    comments: t.relation("comments", { query: { orderBy: { id: "asc" } } }),
+    comments: t.relation("comments", { description: "Comments given with the change.", query: { orderBy: { id: "asc" } } }),
     fieldChanges: t.field({
       type: [FieldChangeRef],
       description: "For UPDATED: the fields changed, from what to what.",
@@ -120,13 +128,17 @@ export const ScenarioChangeRef = builder.prismaObject("ScenarioChange", {
   }),
 });
 
-export const CommentRef = builder.prismaObject("Comment", {
+export const CommentRef = builder.prismaNode("Comment", {
+  id: { field: "id" },
+  // As ScenarioChange: by the unique ID, visibility checked by node(id:) before it loads.
+  nullable: true,
+  findUnique: (id) => ({ id: rowId(id) }),
   description: "A remark on a scenario, a line or a cell: the reason for a change, or a note in the negotiation.",
   authScopes: (comment) => ({ seeScenario: comment.scenarioId }),
   fields: (t) => ({
-    text: t.exposeString("text"),
-    author: t.exposeString("author"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    text: t.exposeString("text", { description: "The comment." }),
+    author: t.exposeString("author", { description: "Who wrote it, as the history names people." }),
+    createdAt: t.expose("createdAt", { description: "When it was written.", type: "DateTime" }),
     version: t.exposeInt("version", { description: "The scenario's version the comment was made on." }),
     initiative: t.relation("initiative", { nullable: true, description: "The line commented on; null for the scenario as a whole." }),
     year: t.exposeInt("year", { nullable: true, description: "The cell's year, when the comment is on one cell." }),
@@ -137,7 +149,7 @@ export const CommentRef = builder.prismaObject("Comment", {
 builder.prismaObjectField(ScenarioRef, "history", (t) =>
   t.relatedConnection(
     "changes",
-    { cursor: "id", description: "Every change to the scenario, newest first.", query: { orderBy: { version: "desc" } } },
+    { ...PAGING, cursor: "id", totalCount: true, description: "Every change to the scenario, newest first.", query: { orderBy: { version: "desc" } } },
     { name: "ScenarioHistoryConnection", description: "A page of a scenario's history." },
     { name: "ScenarioHistoryEdge", description: "A change in a page of history." },
   ),
@@ -157,19 +169,18 @@ builder.prismaObjectField(ScenarioRef, "comments", (t) =>
   t.relation("comments", { query: { orderBy: { id: "asc" } }, description: "Every comment on the scenario, its lines and cells, oldest first." }),
 );
 
+const historyWhere = (scenarioId: string | number, caller: Caller) => ({ scenarioId: keyFromId(String(scenarioId), "Scenario") ?? "", scenario: visibleScenariosWhere(caller) });
+
 builder.queryField("history", (t) =>
   t.prismaConnection({
     type: "ScenarioChange",
     cursor: "id",
     description: "A scenario's history, newest first: who changed what, when, from what to what, and why.",
     args: { scenarioId: t.arg.id({ required: true, description: "The scenario's global ID or key." }) },
+    ...PAGING,
     // A scenario the caller may not see has no history to show, as one that does not exist.
-    resolve: (query, _root, args, context) =>
-      db.scenarioChange.findMany({
-        ...query,
-        where: { scenarioId: keyFromId(String(args.scenarioId), "Scenario") ?? "", scenario: visibleScenariosWhere(context.caller) },
-        orderBy: { version: "desc" },
-      }),
+    resolve: (query, _root, args, context) => db.scenarioChange.findMany({ ...query, where: historyWhere(args.scenarioId, context.caller), orderBy: { version: "desc" } }),
+    totalCount: (_root, args, context) => db.scenarioChange.count({ where: historyWhere(args.scenarioId, context.caller) }),
   }, { name: "ScenarioChangeConnection", description: "A page of a scenario's history." }, { name: "ScenarioChangeEdge", description: "A change in a page of history." }),
 );
 
@@ -193,7 +204,7 @@ interface ChangeSetShape {
 const ChangeSetRef = builder.objectRef<ChangeSetShape>("ChangeSet").implement({
   description: "What changed in a scenario since a point: the changes, and their net effect per cell.",
   fields: (t) => ({
-    scenario: t.prismaField({ type: "Scenario", resolve: (query, set) => db.scenario.findUniqueOrThrow({ ...query, where: { id: set.scenarioId } }) }),
+    scenario: t.prismaField({ description: "The scenario.", type: "Scenario", resolve: (query, set) => db.scenario.findUniqueOrThrow({ ...query, where: { id: set.scenarioId } }) }),
     fromVersion: t.exposeInt("fromVersion", { description: "The version the changeset starts from." }),
     toVersion: t.exposeInt("toVersion", { description: "The version it ends at (the current one when the set was read)." }),
     changes: t.prismaField({
@@ -212,7 +223,7 @@ builder.queryField("scenarioChanges", (t) =>
     description: "The changeset of a scenario since a version or a time.",
     args: {
       scenarioId: t.arg.id({ required: true, description: "The scenario's global ID or key." }),
-      since: t.arg({ type: ChangesSinceInput, required: true }),
+      since: t.arg({ description: "The point to start from: a version or a time.", type: ChangesSinceInput, required: true }),
     },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),
     resolve: async (_root, args) => {
@@ -244,7 +255,7 @@ builder.objectField(FundingLineRef, "comments", (t) =>
 const AddCommentInput = builder.inputType("AddCommentInput", {
   description: "A comment on a scenario, one of its lines (initiativeId), or one cell (initiativeId and year).",
   fields: (t) => ({
-    scenarioId: t.id({ required: true }),
+    scenarioId: t.id({ description: "The scenario's global ID or key.", required: true }),
     initiativeId: t.id({ description: "The line; omit for the scenario as a whole." }),
     year: t.int({ description: "The cell's year; needs initiativeId." }),
     text: t.string({ required: true, description: "Up to 4,000 characters." }),
@@ -258,7 +269,7 @@ builder.mutationField("addComment", (t) =>
       "Comments on a scenario, a line or a cell. Changes no amounts and makes no new version; allowed on locked scenarios and baselines, " +
       "and on what-ifs shared with your organisation to read (a party may answer a draft it was shown).",
     errors: { types: [InvalidInputError] },
-    args: { input: t.arg({ type: AddCommentInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: AddCommentInput, required: true }) },
     authScopes: (_root, { input }) => ({ readScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_query, _root, { input }, context) =>
       addComment(

@@ -1,6 +1,8 @@
 /** Imports every domain's types, queries and mutations, and builds the schema. */
+import type { GraphQLObjectType } from "graphql";
 import { builder } from "../builder.ts";
 import "./scalars.ts";
+import "./node.ts";
 import "./source.ts";
 import "./enums.ts";
 import "./frame.ts";
@@ -24,4 +26,13 @@ import "./accounts.ts";
 import "./sharing.ts";
 import "./accountsAdmin.ts";
 
-export const schema = builder.toSchema({ sortSchema: false });
+const built = builder.toSchema({ sortSchema: false });
+
+// Pothos' Prisma plugin adds every connection's totalCount without a way to describe it; the schema
+// promises a description on every field (tests/api/readApi.test.ts), so it is given here.
+for (const type of Object.values(built.getTypeMap())) {
+  const totalCount = type.name.endsWith("Connection") && "getFields" in type ? (type as GraphQLObjectType).getFields().totalCount : undefined;
+  if (totalCount && !totalCount.description) totalCount.description = "How many items the whole list holds (that you may see), not only this page.";
+}
+
+export const schema = built;

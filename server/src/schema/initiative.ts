@@ -1,7 +1,9 @@
 import { visibleInitiativesWhere } from "../auth/access.ts";
-import { builder } from "../builder.ts";
+import { builder, type Context } from "../builder.ts";
 import { db } from "../db.ts";
+import type { Initiative } from "../generated/prisma/client.ts";
 import { AmountBasis } from "./enums.ts";
+import { PAGING } from "./paging.ts";
 import { asSource, asSources, SourceReference } from "./source.ts";
 
 export const InitiativeOrigin = builder.enumType("InitiativeOrigin", {
@@ -15,48 +17,48 @@ export const InitiativeOrigin = builder.enumType("InitiativeOrigin", {
 builder.prismaObject("StrategyInitiative", {
   description: 'One of the 2024 strategy\'s numbered initiatives ("1.1" .. "6.3"); not all of them have money in the tables.',
   fields: (t) => ({
-    number: t.exposeString("number"),
-    title: t.exposeString("title"),
-    groupNumber: t.exposeInt("groupNumber"),
-    description: t.exposeString("description", { nullable: true }),
-    theme: t.relation("theme", { nullable: true }),
+    number: t.exposeString("number", { description: "Its number in the strategy (\"3.2\")." }),
+    title: t.exposeString("title", { description: "Its title, as printed." }),
+    groupNumber: t.exposeInt("groupNumber", { description: "The number of the group of initiatives it belongs to." }),
+    description: t.exposeString("description", { description: "Its text, where the strategy gives one.", nullable: true }),
+    theme: t.relation("theme", { description: "The strategic theme it falls under, if any.", nullable: true }),
     initiatives: t.relation("initiatives", { description: "Table rows that fund this numbered initiative." }),
-    source: t.field({ type: SourceReference, resolve: (row) => asSource(row.source) }),
+    source: t.field({ description: "Where in the documents it is.", type: SourceReference, resolve: (row) => asSource(row.source) }),
   }),
 });
 
 builder.prismaObject("AgreementParagraph", {
   description: "A numbered paragraph (1-51) of the agreement of 21 November 2024.",
   fields: (t) => ({
-    number: t.exposeInt("number"),
+    number: t.exposeInt("number", { description: "The paragraph's number in the agreement." }),
     chapter: t.exposeString("chapter", { nullable: true, description: 'Chapter numeral ("II"); null outside chapters.' }),
     text: t.exposeString("text", { description: "The paragraph verbatim." }),
     statedAmounts: t.relation("statedAmounts", { description: "Amounts this paragraph states." }),
-    source: t.field({ type: SourceReference, resolve: (row) => asSource(row.source) }),
+    source: t.field({ description: "Where in the agreement it is.", type: SourceReference, resolve: (row) => asSource(row.source) }),
   }),
 });
 
 export const StatedAmountRef = builder.prismaObject("StatedAmount", {
   description: 'An amount stated in the agreement\'s text ("Der afsættes 2 mio. kr. årligt i 2025-2027"), to check against the table.',
   fields: (t) => ({
-    key: t.exposeString("id"),
+    key: t.exposeString("id", { description: "Stable key of the stated amount." }),
     quote: t.exposeString("quote", { description: "The sentence that states it, verbatim." }),
-    amount: t.expose("amount", { type: "Decimal" }),
-    printedAmount: t.exposeString("printedAmount"),
-    basis: t.field({ type: AmountBasis, resolve: (row) => row.basis as typeof AmountBasis.$inferType }),
-    fromYear: t.exposeInt("fromYear"),
-    toYear: t.exposeInt("toYear"),
+    amount: t.expose("amount", { description: "The amount the text states, in mio. kr.", type: "Decimal" }),
+    printedAmount: t.exposeString("printedAmount", { description: "The amount as the text prints it." }),
+    basis: t.field({ description: "What the amount is: per year, in total over a period, and so on.", type: AmountBasis, resolve: (row) => row.basis as typeof AmountBasis.$inferType }),
+    fromYear: t.exposeInt("fromYear", { description: "The first year the amount covers." }),
+    toYear: t.exposeInt("toYear", { description: "The last year the amount covers." }),
     withinFrame: t.exposeBoolean("withinFrame", { description: "False for money outside the frame (other agreements, the frame itself)." }),
-    note: t.exposeString("note", { nullable: true }),
-    paragraph: t.relation("paragraph"),
+    note: t.exposeString("note", { description: "A note on how the amount reads, where one is needed.", nullable: true }),
+    paragraph: t.relation("paragraph", { description: "The agreement paragraph that states it." }),
   }),
 });
 
 builder.prismaObject("SubLineAmount", {
   description: "A sub-line's amount in one year, as the text states it.",
   fields: (t) => ({
-    year: t.exposeInt("year"),
-    amount: t.expose("amount", { type: "Decimal" }),
+    year: t.exposeInt("year", { description: "A frame year." }),
+    amount: t.expose("amount", { description: "The sub-line's amount that year, in mio. kr.", type: "Decimal" }),
     printed: t.exposeString("printed", { description: 'As stated in the text ("-" where the text gives nothing that year).' }),
   }),
 });
@@ -64,11 +66,11 @@ builder.prismaObject("SubLineAmount", {
 export const InitiativeSubLineRef = builder.prismaObject("InitiativeSubLine", {
   description: "A part of one table row that the agreement's text gives separately (two recipients, or an \"of which\").",
   fields: (t) => ({
-    key: t.exposeString("id"),
-    title: t.exposeString("title"),
+    key: t.exposeString("id", { description: "Stable key of the sub-line." }),
+    title: t.exposeString("title", { description: "The sub-line's title, as printed." }),
     kind: t.exposeString("kind", { description: "PART (the parts add up to the row) or OF_WHICH (a share of the row)." }),
-    amounts: t.relation("amounts", { query: { orderBy: { year: "asc" } } }),
-    source: t.field({ type: SourceReference, resolve: (row) => asSource(row.source) }),
+    amounts: t.relation("amounts", { description: "Its amount per year.", query: { orderBy: { year: "asc" } } }),
+    source: t.field({ description: "Where in the documents it is.", type: SourceReference, resolve: (row) => asSource(row.source) }),
   }),
 });
 
@@ -76,11 +78,11 @@ builder.prismaObject("InitiativeRecommendation", {
   name: "RecommendationLink",
   description: "Evidence that an initiative answers one of Life Science Rådet's recommendations.",
   fields: (t) => ({
-    recommendation: t.relation("recommendation"),
-    initiative: t.relation("initiative"),
+    recommendation: t.relation("recommendation", { description: "The recommendation." }),
+    initiative: t.relation("initiative", { description: "The initiative that answers it." }),
     basis: t.exposeString("basis", { description: "EXPLICIT: the text names the recommendation; SUBPOINT: a sub-point asks for what the initiative does." }),
-    quote: t.exposeString("quote"),
-    source: t.field({ type: SourceReference, resolve: (row) => asSource(row.source) }),
+    quote: t.exposeString("quote", { description: "The words in the documents that make the link." }),
+    source: t.field({ description: "Where the quote is.", type: SourceReference, resolve: (row) => asSource(row.source) }),
   }),
 });
 
@@ -88,11 +90,33 @@ builder.prismaObject("InitiativeContinuation", {
   name: "ContinuationLink",
   description: "Evidence that an initiative continues one of the 2021 strategy's initiatives.",
   fields: (t) => ({
-    strategy2021Initiative: t.relation("strategy2021"),
-    quote: t.exposeString("quote"),
-    source: t.field({ type: SourceReference, resolve: (row) => asSource(row.source) }),
+    strategy2021Initiative: t.relation("strategy2021", { description: "The 2021 strategy's initiative continued." }),
+    quote: t.exposeString("quote", { description: "The words in the documents that make the link." }),
+    source: t.field({ description: "Where the quote is.", type: SourceReference, resolve: (row) => asSource(row.source) }),
   }),
 });
+
+/**
+ * Initiatives by key, for fields that hold only a key (a cell's, a line difference's): every key asked
+ * for while a request resolves one level of a list is read in one query, not one per cell.
+ */
+const pendingKeys = new WeakMap<Context, { keys: Set<string>; rows: Promise<Map<string, Initiative>> }>();
+
+export function initiativeByKey(context: Context, key: string): Promise<Initiative> {
+  let batch = pendingKeys.get(context);
+  if (!batch) {
+    const keys = new Set<string>();
+    // Read after the resolvers of this level have all asked (a microtask later), then forgotten.
+    const rows = Promise.resolve().then(async () => {
+      pendingKeys.delete(context);
+      return new Map((await db.initiative.findMany({ where: { id: { in: [...keys] } } })).map((row) => [row.id, row]));
+    });
+    batch = { keys, rows };
+    pendingKeys.set(context, batch);
+  }
+  batch.keys.add(key);
+  return batch.rows.then((rows) => rows.get(key)!);
+}
 
 export const InitiativeRef = builder.prismaNode("Initiative", {
   id: { field: "id" },
@@ -104,20 +128,20 @@ export const InitiativeRef = builder.prismaNode("Initiative", {
   description: "A line that can receive money: a row of the documents' tables, or a proposal added in a what-if.",
   fields: (t) => ({
     key: t.exposeString("id", { description: 'Stable key, e.g. "trial-nation".' }),
-    title: t.exposeString("title"),
+    title: t.exposeString("title", { description: "The initiative's title, as printed (a proposal's as given)." }),
     description: t.exposeString("description", { nullable: true, description: "What the initiative does, from the agreement's text." }),
     isReserve: t.exposeBoolean("isReserve", { description: "True for a reserve line kept for further initiatives." }),
     origin: t.field({ type: InitiativeOrigin, description: "A row of the documents' tables, or a proposal added in a what-if.", resolve: (row) => row.origin as typeof InitiativeOrigin.$inferType }),
-    theme: t.relation("theme"),
+    theme: t.relation("theme", { description: "The strategic theme it belongs to." }),
     strategyNumber: t.exposeString("strategyNumber", { nullable: true, description: 'The strategy\'s initiative number ("2.1"), where there is one.' }),
-    strategyInitiative: t.relation("strategyInitiative", { nullable: true }),
+    strategyInitiative: t.relation("strategyInitiative", { description: "The strategy's initiative it implements, if any.", nullable: true }),
     agreementParagraphs: t.field({
       type: ["Int"],
       description: "Numbers of the agreement's paragraphs about this initiative.",
       select: { paragraphs: { select: { paragraphNumber: true }, orderBy: { paragraphNumber: "asc" } } },
       resolve: (row) => row.paragraphs.map((link) => link.paragraphNumber),
     }),
-    subLines: t.relation("subLines", { query: { orderBy: { position: "asc" } } }),
+    subLines: t.relation("subLines", { description: "Parts of the initiative the table prints on their own lines.", query: { orderBy: { position: "asc" } } }),
     statedAmounts: t.field({
       type: [StatedAmountRef],
       description: "Amounts the agreement's text states for this initiative, in paragraph order.",
@@ -129,9 +153,9 @@ export const InitiativeRef = builder.prismaNode("Initiative", {
       },
       resolve: (row) => row.statedAmounts.map((link) => link.statedAmount),
     }),
-    recommendations: t.relation("recommendations", { query: { orderBy: { recommendationNumber: "asc" } } }),
+    recommendations: t.relation("recommendations", { description: "Life Science Rådet's recommendations it answers.", query: { orderBy: { recommendationNumber: "asc" } } }),
     continues: t.relation("continues", { description: "2021 strategy initiatives this one continues." }),
-    sources: t.field({ type: [SourceReference], resolve: (row) => asSources(row.sources) }),
+    sources: t.field({ description: "Where in the documents it is.", type: [SourceReference], resolve: (row) => asSources(row.sources) }),
   }),
 });
 
@@ -140,6 +164,8 @@ builder.queryField("initiatives", (t) =>
     type: "Initiative",
     cursor: "id",
     description: "Every initiative you may see, by key: the documents' and the proposals of scenarios visible to you.",
+    ...PAGING,
     resolve: (query, _root, _args, context) => db.initiative.findMany({ ...query, where: visibleInitiativesWhere(context.caller), orderBy: { id: "asc" } }),
+    totalCount: (_root, _args, context) => db.initiative.count({ where: visibleInitiativesWhere(context.caller) }),
   }, { name: "InitiativeConnection", description: "A page of initiatives." }, { name: "InitiativeEdge", description: "An initiative in a page." }),
 );

@@ -7,6 +7,7 @@ import { InvalidInputError } from "../engine/errors.ts";
 import { loadChangesSince, loadLineage, type ChangesSinceShape, type LineageNodeShape, type LineageScenario, type ScenarioChangesSinceShape } from "../engine/lineage.ts";
 import { ComparedCellRef, LanguageEnum, LineCountsRef, LineStatusEnum, YearFlowRef } from "./compare.ts";
 import { ScenarioChangeRef } from "./history.ts";
+import { initiativeByKey, InitiativeRef } from "./initiative.ts";
 import { ScenarioKind } from "./scenario.ts";
 
 const languageOf = (value: string | null | undefined): Language => (value === "EN" ? "en" : "da");
@@ -20,18 +21,18 @@ interface ScenarioPlace {
 const ScenarioInTreeRef = builder.interfaceRef<ScenarioPlace>("ScenarioInTree").implement({
   description: "A scenario's own facts and its place in a fork tree: the same on a lineage node and in a changes-since entry.",
   fields: (t) => ({
-    key: t.string({ resolve: (place) => place.scenario.id }),
-    name: t.string({ resolve: (place) => place.scenario.name }),
-    kind: t.field({ type: ScenarioKind, resolve: (place) => place.scenario.kind as typeof ScenarioKind.$inferType }),
+    key: t.string({ description: "The scenario's stable key.", resolve: (place) => place.scenario.id }),
+    name: t.string({ description: "The scenario's name.", resolve: (place) => place.scenario.name }),
+    kind: t.field({ description: "BASELINE or WHAT_IF.", type: ScenarioKind, resolve: (place) => place.scenario.kind as typeof ScenarioKind.$inferType }),
     parentKey: t.string({ nullable: true, description: "The scenario it was forked from; null for a baseline.", resolve: (place) => place.scenario.parentId }),
-    parentName: t.string({ nullable: true, resolve: (place) => place.parentName }),
+    parentName: t.string({ description: "The parent's name; null for a baseline or a parent you cannot see.", nullable: true, resolve: (place) => place.parentName }),
     depth: t.int({ description: "0 for the first scenario of the list, 1 for its forks, and so on.", resolve: (place) => place.depth }),
     createdBy: t.string({ nullable: true, description: "Who forked it (baselines: the documents).", resolve: (place) => place.scenario.createdBy }),
-    createdAt: t.field({ type: "DateTime", resolve: (place) => place.scenario.createdAt }),
+    createdAt: t.field({ description: "When it was made (forked, or transcribed).", type: "DateTime", resolve: (place) => place.scenario.createdAt }),
     forkedFromVersion: t.int({ nullable: true, description: "The parent's version it was forked from.", resolve: (place) => place.scenario.forkedFromVersion }),
     version: t.int({ description: "Its current version.", resolve: (place) => place.scenario.version }),
-    locked: t.boolean({ resolve: (place) => place.scenario.locked }),
-    archived: t.boolean({ resolve: (place) => place.scenario.archivedAt !== null }),
+    locked: t.boolean({ description: "True when it refuses edits.", resolve: (place) => place.scenario.locked }),
+    archived: t.boolean({ description: "True when it is archived (hidden from scenarios unless asked for).", resolve: (place) => place.scenario.archivedAt !== null }),
   }),
 });
 
@@ -102,11 +103,12 @@ interface LineDifferenceShape {
 const LineDifferenceRef = builder.objectRef<LineDifferenceShape>("NetLineDifference").implement({
   description: "A line that differs between then and now.",
   fields: (t) => ({
-    initiativeKey: t.string({ resolve: ({ line }) => line.initiativeId }),
-    title: t.exposeString("title"),
+    initiative: t.field({ type: InitiativeRef, description: "The line's initiative.", resolve: ({ line }, _args, context) => initiativeByKey(context, line.initiativeId) }),
+    initiativeKey: t.string({ description: "The line's initiative's key.", deprecationReason: "Use initiative { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy).", resolve: ({ line }) => line.initiativeId }),
+    title: t.exposeString("title", { description: "The initiative's title." }),
     status: t.field({ type: LineStatusEnum, description: "ADDED, REMOVED or CHANGED since then.", resolve: ({ line }) => line.status }),
     cells: t.field({ type: [ComparedCellRef], description: "Per frame year: base = then, other = now.", resolve: ({ line }) => line.cells }),
-    totalDifference: t.field({ type: "Decimal", resolve: ({ line }) => line.totalDifference }),
+    totalDifference: t.field({ description: "The net change of the line's total.", type: "Decimal", resolve: ({ line }) => line.totalDifference }),
   }),
 });
 
@@ -119,7 +121,7 @@ interface NetDifferenceShape {
 const NetDifferenceRef = builder.objectRef<NetDifferenceShape>("NetDifference").implement({
   description: "A scenario's state then against now (the comparison of compareScenarios, with then as the base).",
   fields: (t) => ({
-    counts: t.field({ type: LineCountsRef, resolve: ({ pair }) => pair.counts }),
+    counts: t.field({ description: "How many lines were added, removed, changed and unchanged.", type: LineCountsRef, resolve: ({ pair }) => pair.counts }),
     lines: t.field({
       type: [LineDifferenceRef],
       description: "The lines added, removed or changed, in the scenario's order.",
@@ -149,7 +151,7 @@ const ScenarioChangesSinceRef = builder.objectRef<ScenarioChangesWithLanguage>("
 const ChangesSinceReportRef = builder.objectRef<ChangesSinceShape & { language: Language }>("ChangesSinceReport").implement({
   description: "What changed since a point, in a scenario and its descendants.",
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId"),
+    scenarioKey: t.exposeString("scenarioId", { description: "The scenario asked about." }),
     version: t.exposeInt("version", { nullable: true, description: "The version asked for, if any." }),
     at: t.expose("at", { type: "DateTime", description: "The moment the point stands for: since, or when the scenario reached version." }),
     scenarios: t.field({
@@ -172,7 +174,7 @@ builder.queryField("changesSince", (t) =>
       scenarioId: t.arg.id({ required: true, description: "Global ID or key." }),
       version: t.arg.int({ required: false, description: "The scenario's version (1 to its current one)." }),
       since: t.arg({ type: "DateTime", required: false, description: "A moment, not in the future." }),
-      includeDescendants: t.arg.boolean({ defaultValue: true }),
+      includeDescendants: t.arg.boolean({ description: "Also the scenario's forks and theirs (default true).", defaultValue: true }),
       language: t.arg({ type: LanguageEnum, defaultValue: "DA", description: "The language of the summaries." }),
     },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),

@@ -9,6 +9,7 @@ import { builder } from "../builder.ts";
 import { InvalidInputError } from "../engine/errors.ts";
 import { ProblemList } from "../engine/input.ts";
 import { changeFeed } from "../live/changeFeed.ts";
+import { lastEventId, recordEventId } from "../live/eventIds.ts";
 import { scenarioVersion } from "../live/missedChanges.ts";
 import { changesOnlyCells, type ScenarioChangedEvent } from "../live/scenarioChanged.ts";
 import { scenarioStream } from "../live/scenarioStream.ts";
@@ -18,24 +19,24 @@ import { ChangeKindEnum } from "./history.ts";
 export const FrameYearTotalRef = builder.objectRef<FrameYearTotal>("FrameYearTotal").implement({
   description: "A year's allocated total against the frame (YearTotal without the documents' printed totals and notes).",
   fields: (t) => ({
-    year: t.exposeInt("year"),
+    year: t.exposeInt("year", { description: "The frame year." }),
     allocated: t.expose("allocated", { type: "Decimal", description: "Sum of every line's amount that year." }),
-    frame: t.expose("frame", { type: "Decimal" }),
+    frame: t.expose("frame", { description: "The frame that year.", type: "Decimal" }),
     headroom: t.expose("headroom", { type: "Decimal", description: "frame - allocated; negative when over." }),
     overBy: t.expose("overBy", { type: "Decimal", description: "How much the year is over the frame; 0 when it fits." }),
-    fitsFrame: t.exposeBoolean("fits"),
+    fitsFrame: t.exposeBoolean("fits", { description: "True when allocated ≤ frame." }),
   }),
 });
 
 const ScenarioChangedEventRef = builder.objectRef<ScenarioChangedEvent>("ScenarioChangedEvent").implement({
   description: "One committed change to a scenario, as live viewers receive it: who, which cells from what to what, and the totals after it.",
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId"),
+    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key." }),
     version: t.exposeInt("version", { description: "The scenario's version after the change. Versions arrive in order, each once." }),
-    kind: t.field({ type: ChangeKindEnum, resolve: (event) => event.kind }),
+    kind: t.field({ description: "What kind of change it was.", type: ChangeKindEnum, resolve: (event) => event.kind }),
     actor: t.exposeString("actor", { description: "Who made the change." }),
-    at: t.expose("at", { type: "DateTime" }),
-    comment: t.exposeString("comment", { nullable: true }),
+    at: t.expose("at", { description: "When it was committed.", type: "DateTime" }),
+    comment: t.exposeString("comment", { description: "The reason given with the change.", nullable: true }),
     cells: t.field({ type: [CellDifferenceRef], description: "The cells it changed, before and after.", resolve: (event) => event.cells }),
     linesAdded: t.stringList({ description: "Keys of initiatives that became lines of the scenario.", resolve: (event) => event.linesAdded }),
     linesRemoved: t.stringList({ description: "Keys of initiatives whose lines were taken out.", resolve: (event) => event.linesRemoved }),
@@ -68,26 +69,35 @@ builder.subscriptionField("scenarioChanged", (t) =>
     errors: { types: [InvalidInputError] },
     args: {
       scenarioId: t.arg.id({ required: true, description: "The scenario's global ID or key." }),
-      afterVersion: t.arg.int({ description: "The version the client has; changes after it are sent first. Omit to start from now." }),
+      afterVersion: t.arg.int({
+        description: "The version the client has; changes after it are sent first. Omit to start from now (or from the Last-Event-ID header a reconnecting EventSource sends).",
+      }),
     },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),
     subscribe: async (_root, args, context): Promise<AsyncIterable<Delivery>> => {
       const problems = new ProblemList();
       const scenarioId = problems.id("scenarioId", String(args.scenarioId), "Scenario");
-      if (args.afterVersion !== null && args.afterVersion !== undefined && args.afterVersion < 0) {
-        problems.add("afterVersion", "UNKNOWN_VERSION", `versions start at 1 (got ${args.afterVersion}).`, String(args.afterVersion));
+      // A browser's EventSource reconnects with the last event's id (its version, live/eventIds.ts); the argument wins when both are given.
+      const resumed = lastEventId(context.request);
+      const [afterField, afterVersion] = args.afterVersion != null ? ["afterVersion", args.afterVersion] : ["Last-Event-ID", resumed.version];
+      if (args.afterVersion == null && resumed.given && resumed.version === null) {
+        problems.add("Last-Event-ID", "NOT_A_NUMBER", "the Last-Event-ID header is not a version.", context.request.headers.get("last-event-id")!.slice(0, 60));
+      }
+      if (afterVersion !== null && afterVersion < 0) {
+        problems.add(afterField, "UNKNOWN_VERSION", `versions start at 1 (got ${afterVersion}).`, String(afterVersion));
       }
       const current = scenarioId === null ? null : await scenarioVersion(scenarioId);
       if (scenarioId !== null && current === null) problems.add("scenarioId", "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(String(args.scenarioId))}.`, String(args.scenarioId));
-      if (current !== null && args.afterVersion != null && args.afterVersion > current) {
-        problems.add("afterVersion", "UNKNOWN_VERSION", `the scenario is at version ${current} (got ${args.afterVersion}).`, String(args.afterVersion));
+      if (current !== null && afterVersion !== null && afterVersion > current) {
+        problems.add(afterField, "UNKNOWN_VERSION", `the scenario is at version ${current} (got ${afterVersion}).`, String(afterVersion));
       }
       if (problems.problems.length > 0) return refusal(new InvalidInputError(problems.problems));
       // Checked again before each change goes out: a share taken back ends the stream there.
-      return whileVisible(scenarioStream(changeFeed(), scenarioId!, args.afterVersion ?? current!), () => stillVisible(context.caller, scenarioId!));
+      return whileVisible(scenarioStream(changeFeed(), scenarioId!, afterVersion ?? current!), () => stillVisible(context.caller, scenarioId!));
     },
-    resolve: (delivery: Delivery) => {
+    resolve: (delivery: Delivery, _args, context) => {
       if (delivery instanceof Error) throw delivery;
+      recordEventId(context.request, delivery.version);
       return delivery;
     },
   }),

@@ -11,20 +11,20 @@ import { YearTotalRef } from "./scenario.ts";
 
 const ReduceProRataInput = builder.inputType("ReduceProRataInput", {
   description: "Cut the chosen lines in proportion to their amounts in each year over the frame.",
-  fields: (t) => ({ initiativeIds: t.idList({ required: true }) }),
+  fields: (t) => ({ initiativeIds: t.idList({ description: "The lines to reduce, in proportion to their amounts each year (global IDs or keys).", required: true }) }),
 });
 
 const ReserveInput = builder.inputType("ReserveInput", {
   description: "Let one line (a reserve) take up the difference: cut when a year is over, topped up with spare headroom when under.",
-  fields: (t) => ({ initiativeId: t.id({ required: true }) }),
+  fields: (t) => ({ initiativeId: t.id({ description: "The reserve line that gives up what is over the frame (global ID or key).", required: true }) }),
 });
 
 const BalanceStrategyInput = builder.inputType("BalanceStrategyInput", {
   description: "How to bring the years inside the frame. Give exactly one.",
   isOneOf: true,
   fields: (t) => ({
-    reduceProRata: t.field({ type: ReduceProRataInput }),
-    reserve: t.field({ type: ReserveInput }),
+    reduceProRata: t.field({ description: "Reduce the given lines in proportion to their amounts.", type: ReduceProRataInput }),
+    reserve: t.field({ description: "Take what is over the frame from one reserve line.", type: ReserveInput }),
   }),
 });
 
@@ -33,8 +33,8 @@ const BalanceProposalRef = builder.objectRef<BalanceShape>("BalanceProposal").im
     "A proposal to bring every year inside the frame, with amounts in whole units of the frame's precision. Nothing is saved: " +
     "apply it with setAllocations (cells → initiativeId/year/after) and expectedVersion = basedOnVersion.",
   fields: (t) => ({
-    scenario: t.prismaField({ type: "Scenario", resolve: (query, proposal) => db.scenario.findUniqueOrThrow({ ...query, where: { id: proposal.scenarioId } }) }),
-    basedOnVersion: t.exposeInt("basedOnVersion"),
+    scenario: t.prismaField({ description: "The scenario to balance.", type: "Scenario", resolve: (query, proposal) => db.scenario.findUniqueOrThrow({ ...query, where: { id: proposal.scenarioId } }) }),
+    basedOnVersion: t.exposeInt("basedOnVersion", { description: "The version the proposal is computed on: send it as expectedVersion." }),
     cells: t.field({
       type: [CellDifferenceRef],
       description: "The cells the proposal changes, by year and then in line order.",
@@ -55,7 +55,7 @@ builder.queryField("balanceScenario", (t) =>
     type: BalanceProposalRef,
     description: "Proposes, without saving, a way to bring every year of a scenario inside the frame.",
     errors: { types: [InvalidInputError] },
-    args: { scenarioId: t.arg.id({ required: true }), strategy: t.arg({ type: BalanceStrategyInput, required: true }) },
+    args: { scenarioId: t.arg.id({ description: "The scenario's global ID or key.", required: true }), strategy: t.arg({ description: "How to bring the scenario inside the frame.", type: BalanceStrategyInput, required: true }) },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),
     resolve: (_root, args) =>
       balanceScenario(db, String(args.scenarioId), {
@@ -83,9 +83,9 @@ builder.queryField("mergePreview", (t) =>
     description: "Shows, without changing anything, what merging a what-if into another scenario would change and where it conflicts.",
     errors: { types: [InvalidInputError] },
     args: {
-      sourceId: t.arg.id({ required: true }),
-      targetId: t.arg.id({ required: true }),
-      resolutions: t.arg({ type: [MergeResolutionInput], required: false }),
+      sourceId: t.arg.id({ description: "The what-if whose changes would be merged: global ID or key.", required: true }),
+      targetId: t.arg.id({ description: "The scenario they would be merged into: global ID or key.", required: true }),
+      resolutions: t.arg({ description: "A side per conflicting cell, as mergeScenario takes them.", type: [MergeResolutionInput], required: false }),
     },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "sourceId", id: args.sourceId }, { field: "targetId", id: args.targetId }] }),
     resolve: (_root, args) => {

@@ -19,25 +19,25 @@ import { FundingLineRef, ScenarioRef } from "./scenario.ts";
 const PriceIndexRef = builder.objectRef<PriceIndex & { isBase: boolean }>("PriceIndex").implement({
   description: "A year's price index (the frame's base year = 100), with where the figure comes from and who entered it.",
   fields: (t) => ({
-    year: t.exposeInt("year"),
+    year: t.exposeInt("year", { description: "The year the index is for." }),
     label: t.string({ description: 'The price level it gives: "2025-pl".', resolve: (row) => `${row.year}-pl` }),
     value: t.exposeString("value", { description: 'The index, exact, with "." as decimal point: "103.2".' }),
     source: t.exposeString("source", { description: "Where the figure comes from." }),
     isBase: t.exposeBoolean("isBase", { description: "The frame's own price level: 100 by definition, never changed or removed." }),
     updatedBy: t.exposeString("updatedBy", { description: "Who entered it last (the documents, for the base year)." }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { description: "When it was last entered.", type: "DateTime" }),
   }),
 });
 
 const PriceIndexChangeRef = builder.objectRef<PriceIndexChange>("PriceIndexChange").implement({
   description: "One change to the price index table: an index entered, corrected or removed.",
   fields: (t) => ({
-    year: t.exposeInt("year"),
+    year: t.exposeInt("year", { description: "The year changed." }),
     before: t.exposeString("before", { nullable: true, description: "The value before; null when the year had none." }),
     after: t.exposeString("after", { nullable: true, description: "The value after; null when it was removed." }),
-    source: t.exposeString("source"),
-    actor: t.exposeString("actor"),
-    at: t.expose("at", { type: "DateTime" }),
+    source: t.exposeString("source", { description: "The source given with the change." }),
+    actor: t.exposeString("actor", { description: "Who made the change." }),
+    at: t.expose("at", { description: "When.", type: "DateTime" }),
   }),
 });
 
@@ -52,15 +52,15 @@ export const PriceLevelRef = builder.objectRef<PriceLevelShape>("PriceLevel").im
     "totals are sums of the converted amounts. Stored amounts never change: another level is a view of them.",
   fields: (t) => ({
     label: t.exposeString("label", { description: '"2026-pl".' }),
-    year: t.exposeInt("year"),
+    year: t.exposeInt("year", { description: "The year whose price level amounts are shown in." }),
     index: t.string({ description: 'The year\'s index: "103.2".', resolve: (level) => formatIndexValue(level.index) }),
     source: t.exposeString("source", { description: "Where the year's index comes from." }),
     baseLabel: t.exposeString("baseLabel", { description: 'The frame\'s own price level, which amounts are stored in: "2024-pl".' }),
-    baseYear: t.exposeInt("baseYear"),
+    baseYear: t.exposeInt("baseYear", { description: "The year amounts are stored in (the frame's price level)." }),
     baseIndex: t.string({ description: 'The base year\'s index: "100".', resolve: (level) => formatIndexValue(level.baseIndex) }),
-    baseSource: t.exposeString("baseSource"),
+    baseSource: t.exposeString("baseSource", { description: "Where the base year's index comes from." }),
     ratio: t.string({ description: 'index / baseIndex in lowest terms: "129/125". "1/1" for the base level.', resolve: (level) => `${level.ratio.numerator}/${level.ratio.denominator}` }),
-    rounding: t.field({ type: PriceRoundingEnum, resolve: () => "HALF_AWAY_FROM_ZERO" as const }),
+    rounding: t.field({ description: "How converted amounts are rounded.", type: PriceRoundingEnum, resolve: () => "HALF_AWAY_FROM_ZERO" as const }),
     isBase: t.boolean({ description: "True when the amounts are the stored ones.", resolve: (level) => level.ratio.numerator === level.ratio.denominator }),
   }),
 });
@@ -75,7 +75,7 @@ interface PricedScenarioShape {
 const PricedScenarioRef = builder.objectRef<PricedScenarioShape>("PricedScenario").implement({
   description: "A scenario's lines and totals shown in one price level: each line's amounts converted one by one, totals summed from them, the frame converted the same way.",
   fields: (t) => ({
-    priceLevel: t.field({ type: PriceLevelRef, resolve: (view) => view.priceLevel }),
+    priceLevel: t.field({ description: "The price level and how amounts were converted to it.", type: PriceLevelRef, resolve: (view) => view.priceLevel }),
     lines: t.field({ type: [FundingLineRef], description: "The scenario's lines, in order, in this price level.", resolve: (view) => view.lines }),
     yearTotals: t.field({ type: [FrameYearTotalRef], description: "Per frame year: the sum of the converted lines, the converted frame and the headroom between them.", resolve: (view) => view.yearTotals }),
     roundedAmounts: t.int({
@@ -137,7 +137,7 @@ builder.queryField("priceIndexChanges", (t) =>
   t.field({
     type: [PriceIndexChangeRef],
     description: "Every change to the price index table, newest first; only one year's when `year` is given.",
-    args: { year: t.arg.int() },
+    args: { year: t.arg.int({ description: "Only the changes of this year; all when omitted." }) },
     resolve: (_root, args) =>
       db.priceIndexChange.findMany({ where: args.year === null || args.year === undefined ? {} : { year: args.year }, orderBy: { id: "desc" } }),
   }),
@@ -154,7 +154,7 @@ const SetPriceIndexInput = builder.inputType("SetPriceIndexInput", {
 
 const RemovePriceIndexInput = builder.inputType("RemovePriceIndexInput", {
   description: "The year whose index to remove.",
-  fields: (t) => ({ year: t.int({ required: true }) }),
+  fields: (t) => ({ year: t.int({ description: "The year whose index to remove (not the base year).", required: true }) }),
 });
 
 /** What every change to the price index table shares: admins only (a READ_WRITE token of one too), typed input errors. */
@@ -165,7 +165,7 @@ builder.mutationField("setPriceIndex", (t) =>
     ...INDEX_TABLE_EDIT,
     type: PriceIndexRef,
     description: "Admins only: enters or corrects a year's price index with its source. Refused for the frame's base year. Recorded with who and when (priceIndexChanges).",
-    args: { input: t.arg({ type: SetPriceIndexInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: SetPriceIndexInput, required: true }) },
     resolve: async (_root, { input }, context) => ({ ...(await setPriceIndex(input, context.actor)), isBase: false }),
   }),
 );
@@ -175,7 +175,7 @@ builder.mutationField("removePriceIndex", (t) =>
     ...INDEX_TABLE_EDIT,
     type: PriceIndexRef,
     description: "Admins only: removes a year's price index (answering it as it was). Refused for the frame's base year. Recorded with who and when.",
-    args: { input: t.arg({ type: RemovePriceIndexInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: RemovePriceIndexInput, required: true }) },
     resolve: async (_root, { input }, context) => ({ ...(await removePriceIndex(input, context.actor)), isBase: false }),
   }),
 );

@@ -7,10 +7,10 @@ builder.prismaObject("RecommendationAmbition", {
   name: "Ambition",
   description: "One of Life Science Rådet's four ambitions, under which its recommendations stand.",
   fields: (t) => ({
-    number: t.exposeInt("number"),
-    title: t.exposeString("title"),
-    text: t.exposeString("text", { nullable: true }),
-    source: t.field({ type: SourceReference, resolve: (row) => asSource(row.source) }),
+    number: t.exposeInt("number", { description: "The ambition's number." }),
+    title: t.exposeString("title", { description: "The ambition's title." }),
+    text: t.exposeString("text", { description: "Its text, where the documents give one.", nullable: true }),
+    source: t.field({ description: "Where in the documents it is.", type: SourceReference, resolve: (row) => asSource(row.source) }),
   }),
 });
 
@@ -18,14 +18,14 @@ export const RecommendationRef = builder.prismaObject("Recommendation", {
   description: "One of Life Science Rådet's twelve recommendations (December 2023).",
   fields: (t) => ({
     number: t.exposeInt("number", { description: "1-12, as in \"Anbefaling 1\"." }),
-    title: t.exposeString("title"),
-    ambition: t.relation("ambition"),
+    title: t.exposeString("title", { description: "The recommendation's title." }),
+    ambition: t.relation("ambition", { description: "The ambition it serves." }),
     subPoints: t.field({ type: ["String"], description: "The recommendation's sub-points, verbatim.", resolve: (row) => row.subPoints as string[] }),
     initiatives: t.relation("initiatives", {
       description: "Initiatives that answer this recommendation, with the evidence.",
       query: { orderBy: { initiativeId: "asc" } },
     }),
-    source: t.field({ type: SourceReference, resolve: (row) => asSource(row.source) }),
+    source: t.field({ description: "Where in the documents it is.", type: SourceReference, resolve: (row) => asSource(row.source) }),
   }),
 });
 
@@ -40,25 +40,25 @@ builder.queryField("recommendations", (t) =>
 builder.prismaObject("Strategy2021Area", {
   description: "One of the 2021 strategy's seven areas.",
   fields: (t) => ({
-    number: t.exposeInt("number"),
-    title: t.exposeString("title"),
-    initiatives: t.relation("initiatives", { query: { orderBy: { number: "asc" } } }),
+    number: t.exposeInt("number", { description: "The area's number in the 2021 strategy." }),
+    title: t.exposeString("title", { description: "The area's title." }),
+    initiatives: t.relation("initiatives", { description: "The area's initiatives, in order.", query: { orderBy: { number: "asc" } } }),
   }),
 });
 
 builder.prismaObject("Strategy2021Initiative", {
   description: "One of the 2021 strategy's 38 numbered initiatives (history; the 2021 note gives no amounts).",
   fields: (t) => ({
-    number: t.exposeInt("number"),
-    title: t.exposeString("title"),
-    area: t.relation("area"),
+    number: t.exposeInt("number", { description: "Its number in the 2021 strategy." }),
+    title: t.exposeString("title", { description: "Its title." }),
+    area: t.relation("area", { description: "The area it belongs to." }),
     continuedBy: t.field({
       type: [InitiativeRef],
       description: "2024 initiatives that continue this one.",
       select: { continuations: { select: { initiative: true } } },
       resolve: (row) => row.continuations.map((link) => link.initiative),
     }),
-    source: t.field({ type: SourceReference, resolve: (row) => asSource(row.source) }),
+    source: t.field({ description: "Where in the documents it is.", type: SourceReference, resolve: (row) => asSource(row.source) }),
   }),
 });
 

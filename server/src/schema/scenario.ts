@@ -1,12 +1,16 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { frameYearTotals, type StatedTotalStatus, type YearAmount } from "@ramme/domain";
 import { visibleScenariosWhere } from "../auth/access.ts";
+import type { Caller } from "../auth/caller.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
+import { keyFromId } from "../engine/input.ts";
 import { allocatedPerYear } from "../engine/scenarioAccess.ts";
 import { loadScenarioLines, type ScenarioLineShape } from "../engine/scenarioLines.ts";
 import { buildYearTotals, type StatedTotalCheckShape, type YearTotalShape } from "../engine/yearTotals.ts";
 import { OutsideFrameAmountRef } from "./frame.ts";
+import { malformedId } from "./node.ts";
+import { PAGING } from "./paging.ts";
 import { InitiativeRef } from "./initiative.ts";
 import { asSource, SourceReference } from "./source.ts";
 
@@ -21,7 +25,7 @@ export const ScenarioKind = builder.enumType("ScenarioKind", {
 export const YearAmountRef = builder.objectRef<YearAmount>("YearAmount").implement({
   description: "An amount in one year.",
   fields: (t) => ({
-    year: t.exposeInt("year"),
+    year: t.exposeInt("year", { description: "A frame year." }),
     amount: t.expose("amount", { type: "Decimal", description: "In mio. kr." }),
   }),
 });
@@ -30,7 +34,7 @@ export const FundingLineRef = builder.objectRef<ScenarioLineShape>("FundingLine"
   description: "One initiative's allocation in a scenario: an amount per frame year.",
   fields: (t) => ({
     position: t.exposeInt("position", { description: "Order of the line in the scenario (as printed, for baselines)." }),
-    initiative: t.field({ type: InitiativeRef, resolve: (line) => line.initiative }),
+    initiative: t.field({ description: "The initiative the line funds.", type: InitiativeRef, resolve: (line) => line.initiative }),
     amounts: t.field({ type: [YearAmountRef], description: "One amount per frame year, in year order.", resolve: (line) => line.amounts }),
     total: t.expose("total", { type: "Decimal", description: "Sum of the line's amounts over all years, exact." }),
   }),
@@ -40,7 +44,7 @@ export const FootnoteRef = builder.prismaObject("Footnote", {
   description: "A table's footnote, verbatim.",
   fields: (t) => ({
     marker: t.exposeString("marker", { description: 'As printed ("*", "**").' }),
-    text: t.exposeString("text"),
+    text: t.exposeString("text", { description: "The footnote's text, as printed." }),
   }),
 });
 
@@ -63,7 +67,7 @@ const StatedTotalCheckRef = builder.objectRef<StatedTotalCheckShape>("StatedTota
     difference: t.expose("difference", { type: "Decimal", description: "stated - computed." }),
     explained: t.expose("explained", { type: "Decimal", description: "The part of the difference the document's notes account for." }),
     unexplained: t.expose("unexplained", { type: "Decimal", description: "The part nothing in the document accounts for." }),
-    status: t.field({ type: StatedTotalStatusEnum, resolve: (check) => check.status }),
+    status: t.field({ description: "Whether the totals match, or what explains the difference.", type: StatedTotalStatusEnum, resolve: (check) => check.status }),
     footnotes: t.field({ type: [FootnoteRef], description: "Footnotes attached to the printed total.", resolve: (check) => check.footnotes }),
     explainedBy: t.field({
       type: [OutsideFrameAmountRef],
@@ -76,7 +80,7 @@ const StatedTotalCheckRef = builder.objectRef<StatedTotalCheckShape>("StatedTota
 export const YearTotalRef = builder.objectRef<YearTotalShape>("YearTotal").implement({
   description: "A scenario's total in one frame year, against the frame.",
   fields: (t) => ({
-    year: t.exposeInt("year"),
+    year: t.exposeInt("year", { description: "The frame year." }),
     allocated: t.expose("allocated", { type: "Decimal", description: "Sum of every line's amount that year, computed exactly from the lines." }),
     frame: t.expose("frame", { type: "Decimal", description: "The frame that year." }),
     headroom: t.expose("headroom", { type: "Decimal", description: "frame - allocated; negative when the year is over the frame." }),
@@ -105,10 +109,10 @@ export const YearTotalRef = builder.objectRef<YearTotalShape>("YearTotal").imple
 builder.prismaObject("StatedTotal", {
   description: "A table's printed total for one year.",
   fields: (t) => ({
-    year: t.exposeInt("year"),
-    amount: t.expose("amount", { type: "Decimal" }),
-    printed: t.exposeString("printed"),
-    footnoteMarkers: t.field({ type: ["String"], resolve: (row) => row.footnoteMarkers as string[] }),
+    year: t.exposeInt("year", { description: "The year." }),
+    amount: t.expose("amount", { description: "The total as printed, in mio. kr.", type: "Decimal" }),
+    printed: t.exposeString("printed", { description: "The total as the table prints it." }),
+    footnoteMarkers: t.field({ description: "Markers of the footnotes attached to it.", type: ["String"], resolve: (row) => row.footnoteMarkers as string[] }),
   }),
 });
 
@@ -116,12 +120,12 @@ builder.prismaObject("SourceTableLine", {
   name: "PrintedTableLine",
   description: "A table row exactly as printed.",
   fields: (t) => ({
-    position: t.exposeInt("position"),
-    initiative: t.relation("initiative"),
+    position: t.exposeInt("position", { description: "The row's position in the table." }),
+    initiative: t.relation("initiative", { description: "The initiative the row is." }),
     printedHeading: t.exposeString("printedHeading", { description: "The theme heading the row is printed under." }),
-    printedTitle: t.exposeString("printedTitle"),
+    printedTitle: t.exposeString("printedTitle", { description: "The row's title as printed." }),
     printedAmounts: t.field({ type: ["String"], description: 'Cells as printed ("3,5", "-"), in year order.', resolve: (row) => row.printedAmounts as string[] }),
-    footnoteMarkers: t.field({ type: ["String"], resolve: (row) => row.footnoteMarkers as string[] }),
+    footnoteMarkers: t.field({ description: "Markers of the footnotes attached to the row.", type: ["String"], resolve: (row) => row.footnoteMarkers as string[] }),
   }),
 });
 
@@ -129,15 +133,15 @@ builder.prismaObject("SourceTable", {
   name: "PrintedTable",
   description: "An allocation table as printed in a document; a baseline scenario is transcribed from it.",
   fields: (t) => ({
-    key: t.exposeString("id"),
+    key: t.exposeString("id", { description: "Stable key of the table." }),
     title: t.exposeString("title", { description: "The table's title as printed." }),
     printedLabel: t.exposeString("printedLabel", { nullable: true, description: 'The label as printed ("Tabel 1").' }),
-    unit: t.exposeString("unit"),
-    document: t.relation("document"),
-    lines: t.relation("lines", { query: { orderBy: { position: "asc" } } }),
-    statedTotals: t.relation("statedTotals", { query: { orderBy: { year: "asc" } } }),
-    footnotes: t.relation("footnotes", { query: { orderBy: { marker: "asc" } } }),
-    source: t.field({ type: SourceReference, resolve: (row) => asSource(row.source) }),
+    unit: t.exposeString("unit", { description: "The unit the table states (\"Mio. kr., 2024-pl\")." }),
+    document: t.relation("document", { description: "The document that prints it." }),
+    lines: t.relation("lines", { description: "Its rows, in order.", query: { orderBy: { position: "asc" } } }),
+    statedTotals: t.relation("statedTotals", { description: "Its printed total per year.", query: { orderBy: { year: "asc" } } }),
+    footnotes: t.relation("footnotes", { description: "Its footnotes.", query: { orderBy: { marker: "asc" } } }),
+    source: t.field({ description: "Where in the document it is.", type: SourceReference, resolve: (row) => asSource(row.source) }),
   }),
 });
 
@@ -154,15 +158,15 @@ export const ScenarioRef = builder.prismaNode("Scenario", {
   description: "One complete allocation of the frame: a baseline from a document, or a what-if.",
   fields: (t) => ({
     key: t.exposeString("id", { description: 'Stable key; the baselines\' are "regeringens-udspil-2024" and "aftale-2024".' }),
-    name: t.exposeString("name"),
-    description: t.exposeString("description", { nullable: true }),
-    kind: t.field({ type: ScenarioKind, resolve: (scenario) => scenario.kind as typeof ScenarioKind.$inferType }),
+    name: t.exposeString("name", { description: "The scenario's name." }),
+    description: t.exposeString("description", { description: "What it is for.", nullable: true }),
+    kind: t.field({ description: "BASELINE (from a document, never changed) or WHAT_IF.", type: ScenarioKind, resolve: (scenario) => scenario.kind as typeof ScenarioKind.$inferType }),
     locked: t.exposeBoolean("locked", { description: "A locked scenario refuses edits. Baselines are always locked." }),
     mustFit: t.exposeBoolean("mustFit", { description: "When true, an edit that breaks the frame in any year is refused." }),
     version: t.exposeInt("version", { description: "Increases by one with every change; edits name the version they expect." }),
-    archived: t.boolean({ resolve: (scenario) => scenario.archivedAt !== null }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    archived: t.boolean({ description: "True when archived: hidden from scenarios unless asked for, never deleted.", resolve: (scenario) => scenario.archivedAt !== null }),
+    createdAt: t.expose("createdAt", { description: "When it was made.", type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { description: "When it last changed.", type: "DateTime" }),
     parent: t.prismaField({
       type: "Scenario",
       nullable: true,
@@ -171,7 +175,7 @@ export const ScenarioRef = builder.prismaNode("Scenario", {
       resolve: (query, scenario, _args, context) =>
         scenario.parentId === null ? null : db.scenario.findFirst({ ...query, where: { id: scenario.parentId, ...visibleScenariosWhere(context.caller) } }),
     }),
-    frame: t.relation("frame"),
+    frame: t.relation("frame", { description: "The budget frame it allocates." }),
     printedTable: t.relation("sourceTable", { nullable: true, description: "For baselines: the table as printed in the document." }),
     lines: t.field({
       type: [FundingLineRef],
@@ -210,6 +214,12 @@ export const ScenarioRef = builder.prismaNode("Scenario", {
   }),
 });
 
+const scenariosWhere = (args: { includeArchived?: boolean | null; kind?: string | null }, caller: Caller) => ({
+  ...visibleScenariosWhere(caller),
+  ...(args.includeArchived ? {} : { archivedAt: null }),
+  ...(args.kind ? { kind: args.kind as "BASELINE" | "WHAT_IF" } : {}),
+});
+
 builder.queryField("scenarios", (t) =>
   t.prismaConnection({
     type: "Scenario",
@@ -219,16 +229,10 @@ builder.queryField("scenarios", (t) =>
       includeArchived: t.arg.boolean({ defaultValue: false, description: "Include archived scenarios." }),
       kind: t.arg({ type: ScenarioKind, required: false, description: "Only scenarios of this kind." }),
     },
+    ...PAGING,
     resolve: (query, _root, args, context) =>
-      db.scenario.findMany({
-        ...query,
-        where: {
-          ...visibleScenariosWhere(context.caller),
-          ...(args.includeArchived ? {} : { archivedAt: null }),
-          ...(args.kind ? { kind: args.kind } : {}),
-        },
-        orderBy: [{ kind: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      }),
+      db.scenario.findMany({ ...query, where: scenariosWhere(args, context.caller), orderBy: [{ kind: "asc" }, { createdAt: "asc" }, { id: "asc" }] }),
+    totalCount: (_root, args, context) => db.scenario.count({ where: scenariosWhere(args, context.caller) }),
   }, { name: "ScenarioConnection", description: "A page of scenarios." }, { name: "ScenarioEdge", description: "A scenario in a page." }),
 );
 
@@ -236,8 +240,12 @@ builder.queryField("scenario", (t) =>
   t.prismaField({
     type: "Scenario",
     nullable: true,
-    description: "A scenario by its ID (archived ones too); null when there is none or it is not visible to you.",
-    args: { id: t.arg.globalID({ required: true, for: ScenarioRef }) },
-    resolve: (query, _root, args, context) => db.scenario.findFirst({ ...query, where: { id: args.id.id, ...visibleScenariosWhere(context.caller) } }),
+    description: "A scenario by its global ID or key (archived ones too); null when there is none or it is not visible to you. Another type's global ID is MALFORMED_ID.",
+    args: { id: t.arg.id({ required: true, description: 'The scenario\'s global ID or key ("aftale-2024").' }) },
+    resolve: (query, _root, args, context) => {
+      const key = keyFromId(String(args.id), "Scenario");
+      if (key === null) throw malformedId(String(args.id), "id", "a Scenario");
+      return db.scenario.findFirst({ ...query, where: { id: key, ...visibleScenariosWhere(context.caller) } });
+    },
   }),
 );

@@ -9,12 +9,12 @@ import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { moveAmount, setCells } from "../engine/cellEdits.ts";
 import type { CommittedChange } from "../engine/commitChange.ts";
-import { MergeConflictError } from "../engine/errors.ts";
+import { InvalidInputError, MergeConflictError } from "../engine/errors.ts";
 import { restoreScenarioVersion, revertChange } from "../engine/history.ts";
 import { addInitiative, removeInitiative } from "../engine/lines.ts";
 import { mergeScenario } from "../engine/merge.ts";
 import { changeScenarioStatus, forkScenario, updateScenario } from "../engine/scenarioLifecycle.ts";
-import { CellDifferenceRef, EDIT_ERRORS, YearOverFrameRef } from "./errors.ts";
+import { CellDifferenceRef, EDIT_ERRORS, STATUS_ERRORS, YearOverFrameRef } from "./errors.ts";
 import { YearTotalRef } from "./scenario.ts";
 
 export const AmountNotationEnum = builder.enumType("AmountNotation", {
@@ -67,8 +67,8 @@ const ForkScenarioInput = builder.inputType("ForkScenarioInput", {
   description: "What to fork, and the new what-if's name.",
   fields: (t) => ({
     sourceId: t.id({ required: true, description: "The scenario to copy (a baseline or a what-if): its global ID or key." }),
-    name: t.string({ required: true }),
-    description: t.string(),
+    name: t.string({ description: "The new what-if's name (up to 200 characters).", required: true }),
+    description: t.string({ description: "What the what-if is for (up to 4,000 characters)." }),
   }),
 });
 
@@ -76,8 +76,8 @@ builder.mutationField("forkScenario", (t) =>
   t.field({
     type: ScenarioEditRef,
     description: "A what-if copy of any scenario, remembering its parent and the parent's version. The copy is unlocked and not must-fit.",
-    errors: { types: EDIT_ERRORS },
-    args: { input: t.arg({ type: ForkScenarioInput, required: true }) },
+    errors: { types: [InvalidInputError] },
+    args: { input: t.arg({ description: "The mutation's input.", type: ForkScenarioInput, required: true }) },
     authScopes: (_root, { input }) => ({ readScenarios: [{ field: "input.sourceId", id: input.sourceId }] }),
     resolve: (_root, { input }, context) => forkScenario({ sourceId: String(input.sourceId), name: input.name, description: input.description }, context.actor, organisationOf(context.caller)),
   }),
@@ -86,7 +86,7 @@ builder.mutationField("forkScenario", (t) =>
 const UpdateScenarioInput = builder.inputType("UpdateScenarioInput", {
   description: "Fields to change on a what-if; omitted fields stay as they are.",
   fields: (t) => ({
-    scenarioId: t.id({ required: true }),
+    scenarioId: t.id({ description: "The scenario's global ID or key.", required: true }),
     expectedVersion: t.int({ description: "When given, refused with VersionConflictError if the scenario changed since." }),
     name: t.string({ description: "New name; omit to keep." }),
     description: t.string({ description: "New description; null or empty clears it; omit to keep." }),
@@ -99,7 +99,7 @@ builder.mutationField("updateScenario", (t) =>
     type: ScenarioEditRef,
     description: "Renames, describes, or marks the scenario must-fit.",
     errors: { types: EDIT_ERRORS },
-    args: { input: t.arg({ type: UpdateScenarioInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: UpdateScenarioInput, required: true }) },
     authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       updateScenario(
@@ -112,7 +112,7 @@ builder.mutationField("updateScenario", (t) =>
 const ScenarioStatusInput = builder.inputType("ScenarioStatusInput", {
   description: "The scenario to lock, unlock, archive or unarchive.",
   fields: (t) => ({
-    scenarioId: t.id({ required: true }),
+    scenarioId: t.id({ description: "The scenario's global ID or key.", required: true }),
     expectedVersion: t.int({ description: "When given, refused with VersionConflictError if the scenario changed since." }),
   }),
 });
@@ -129,8 +129,8 @@ for (const [name, { change, description }] of Object.entries(statusMutations)) {
     t.field({
       type: ScenarioEditRef,
       description,
-      errors: { types: EDIT_ERRORS },
-      args: { input: t.arg({ type: ScenarioStatusInput, required: true }) },
+      errors: { types: STATUS_ERRORS },
+      args: { input: t.arg({ description: "The mutation's input.", type: ScenarioStatusInput, required: true }) },
       // Archiving hides the scenario from everyone it is shared with: only its own organisation does that.
       authScopes: (_root, { input }) => {
         const scenarios = [{ field: "input.scenarioId", id: input.scenarioId }];
@@ -146,12 +146,12 @@ for (const [name, { change, description }] of Object.entries(statusMutations)) {
 const SetAllocationInput = builder.inputType("SetAllocationInput", {
   description: "One cell to set.",
   fields: (t) => ({
-    scenarioId: t.id({ required: true }),
+    scenarioId: t.id({ description: "The scenario's global ID or key.", required: true }),
     initiativeId: t.id({ required: true, description: "The line's initiative: global ID or key." }),
-    year: t.int({ required: true }),
+    year: t.int({ description: "The frame year of the cell.", required: true }),
     amount: t.string({ required: true, description: 'The amount in mio. kr., as a string in `notation` ("3.5").' }),
     expectedVersion: t.int({ required: true, description: expectedVersionField }),
-    notation: t.field({ type: AmountNotationEnum, defaultValue: "API" }),
+    notation: t.field({ description: "How `amount` is written: API (\"1234.5\", the default) or DANISH (\"1.234,5\").", type: AmountNotationEnum, defaultValue: "API" }),
     comment: t.string({ description: commentField }),
   }),
 });
@@ -161,7 +161,7 @@ builder.mutationField("setAllocation", (t) =>
     type: ScenarioEditRef,
     description: "Sets one cell: an initiative's amount in a year.",
     errors: { types: EDIT_ERRORS },
-    args: { input: t.arg({ type: SetAllocationInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: SetAllocationInput, required: true }) },
     authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       setCells(
@@ -181,8 +181,8 @@ builder.mutationField("setAllocation", (t) =>
 const CellInput = builder.inputType("CellInput", {
   description: "One cell of a block.",
   fields: (t) => ({
-    initiativeId: t.id({ required: true }),
-    year: t.int({ required: true }),
+    initiativeId: t.id({ description: "The line's initiative: global ID or key.", required: true }),
+    year: t.int({ description: "The frame year of the cell.", required: true }),
     amount: t.string({ required: true, description: "The amount in mio. kr., as a string in the request's notation." }),
   }),
 });
@@ -190,10 +190,10 @@ const CellInput = builder.inputType("CellInput", {
 const SetAllocationsInput = builder.inputType("SetAllocationsInput", {
   description: "A block of cells to set in one transaction.",
   fields: (t) => ({
-    scenarioId: t.id({ required: true }),
+    scenarioId: t.id({ description: "The scenario's global ID or key.", required: true }),
     cells: t.field({ type: [CellInput], required: true, description: "Up to 50,000 cells; each cell at most once." }),
     expectedVersion: t.int({ required: true, description: expectedVersionField }),
-    notation: t.field({ type: AmountNotationEnum, defaultValue: "API" }),
+    notation: t.field({ description: "How the amounts are written: API (the default) or DANISH.", type: AmountNotationEnum, defaultValue: "API" }),
     comment: t.string({ description: commentField }),
   }),
 });
@@ -203,7 +203,7 @@ builder.mutationField("setAllocations", (t) =>
     type: ScenarioEditRef,
     description: "Sets a block of cells (a paste) in one transaction: all of them, or — when any cell is wrong — none, with every wrong cell listed.",
     errors: { types: EDIT_ERRORS },
-    args: { input: t.arg({ type: SetAllocationsInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: SetAllocationsInput, required: true }) },
     authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       setCells(
@@ -222,14 +222,14 @@ builder.mutationField("setAllocations", (t) =>
 const MoveAmountInput = builder.inputType("MoveAmountInput", {
   description: "An amount to move between two lines over a range of years.",
   fields: (t) => ({
-    scenarioId: t.id({ required: true }),
+    scenarioId: t.id({ description: "The scenario's global ID or key.", required: true }),
     expectedVersion: t.int({ required: true, description: expectedVersionField }),
-    fromInitiativeId: t.id({ required: true }),
-    toInitiativeId: t.id({ required: true }),
+    fromInitiativeId: t.id({ description: "The line the amount is taken from: global ID or key.", required: true }),
+    toInitiativeId: t.id({ description: "The line the amount goes to: global ID or key.", required: true }),
     amount: t.string({ required: true, description: "Moved in each year of the range." }),
-    fromYear: t.int({ required: true }),
+    fromYear: t.int({ description: "The first year of the range (a frame year).", required: true }),
     toYear: t.int({ required: true, description: "Inclusive." }),
-    notation: t.field({ type: AmountNotationEnum, defaultValue: "API" }),
+    notation: t.field({ description: "How `amount` is written: API (the default) or DANISH.", type: AmountNotationEnum, defaultValue: "API" }),
     comment: t.string({ description: commentField }),
   }),
 });
@@ -239,7 +239,7 @@ builder.mutationField("moveAmount", (t) =>
     type: ScenarioEditRef,
     description: "Moves an amount from one line to another in each year of a range; every year's total stays the same.",
     errors: { types: EDIT_ERRORS },
-    args: { input: t.arg({ type: MoveAmountInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: MoveAmountInput, required: true }) },
     authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       moveAmount(
@@ -263,20 +263,20 @@ builder.mutationField("moveAmount", (t) =>
 
 const YearAmountInput = builder.inputType("YearAmountInput", {
   description: "An amount in one year, as a string.",
-  fields: (t) => ({ year: t.int({ required: true }), amount: t.string({ required: true }) }),
+  fields: (t) => ({ year: t.int({ description: "A frame year.", required: true }), amount: t.string({ description: "The amount in mio. kr., as a string in the input's notation.", required: true }) }),
 });
 
 const AddInitiativeInput = builder.inputType("AddInitiativeInput", {
   description: "Either initiativeId (take an existing initiative into the scenario) or title and themeId (a new proposal line).",
   fields: (t) => ({
-    scenarioId: t.id({ required: true }),
+    scenarioId: t.id({ description: "The scenario's global ID or key.", required: true }),
     expectedVersion: t.int({ required: true, description: expectedVersionField }),
     initiativeId: t.id({ description: "An existing initiative not yet in the scenario." }),
     title: t.string({ description: "A new proposal's title." }),
     themeId: t.id({ description: "A new proposal's theme: global ID or key." }),
     description: t.string({ description: "A new proposal's description." }),
     amounts: t.field({ type: [YearAmountInput], description: "Amounts per year; years left out are 0." }),
-    notation: t.field({ type: AmountNotationEnum, defaultValue: "API" }),
+    notation: t.field({ description: "How `amounts` are written: API (the default) or DANISH.", type: AmountNotationEnum, defaultValue: "API" }),
     comment: t.string({ description: commentField }),
   }),
 });
@@ -286,7 +286,7 @@ builder.mutationField("addInitiative", (t) =>
     type: ScenarioEditRef,
     description: "Adds a line to a what-if: a new proposal (not in the documents) or an existing initiative.",
     errors: { types: EDIT_ERRORS },
-    args: { input: t.arg({ type: AddInitiativeInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: AddInitiativeInput, required: true }) },
     // Taking in another organisation's proposal by its ID would copy a hidden draft's line: it is unknown to you.
     authScopes: (_root, { input }) => ({
       $all: { editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }], readInitiatives: [{ field: "input.initiativeId", id: input.initiativeId }] },
@@ -312,8 +312,8 @@ builder.mutationField("addInitiative", (t) =>
 const RemoveInitiativeInput = builder.inputType("RemoveInitiativeInput", {
   description: "The line to take out of a what-if.",
   fields: (t) => ({
-    scenarioId: t.id({ required: true }),
-    initiativeId: t.id({ required: true }),
+    scenarioId: t.id({ description: "The scenario's global ID or key.", required: true }),
+    initiativeId: t.id({ description: "The line to take out: its initiative's global ID or key.", required: true }),
     expectedVersion: t.int({ required: true, description: expectedVersionField }),
     comment: t.string({ description: commentField }),
   }),
@@ -324,7 +324,7 @@ builder.mutationField("removeInitiative", (t) =>
     type: ScenarioEditRef,
     description: "Takes a line out of a what-if. The initiative itself stays, and the history keeps the line's amounts.",
     errors: { types: EDIT_ERRORS },
-    args: { input: t.arg({ type: RemoveInitiativeInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: RemoveInitiativeInput, required: true }) },
     authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       removeInitiative(
@@ -339,7 +339,7 @@ builder.mutationField("removeInitiative", (t) =>
 const RestoreScenarioVersionInput = builder.inputType("RestoreScenarioVersionInput", {
   description: "The version to bring back.",
   fields: (t) => ({
-    scenarioId: t.id({ required: true }),
+    scenarioId: t.id({ description: "The scenario's global ID or key.", required: true }),
     version: t.int({ required: true, description: "The version whose lines and cells to bring back." }),
     expectedVersion: t.int({ required: true, description: expectedVersionField }),
     comment: t.string({ description: commentField }),
@@ -351,7 +351,7 @@ builder.mutationField("restoreScenarioVersion", (t) =>
     type: ScenarioEditRef,
     description: "Makes a new version whose lines and cells equal an earlier version's (name and lock are kept). History is never rewritten.",
     errors: { types: EDIT_ERRORS },
-    args: { input: t.arg({ type: RestoreScenarioVersionInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: RestoreScenarioVersionInput, required: true }) },
     authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       restoreScenarioVersion(
@@ -364,7 +364,7 @@ builder.mutationField("restoreScenarioVersion", (t) =>
 const RevertChangeInput = builder.inputType("RevertChangeInput", {
   description: "The change to undo, by the version it made.",
   fields: (t) => ({
-    scenarioId: t.id({ required: true }),
+    scenarioId: t.id({ description: "The scenario's global ID or key.", required: true }),
     version: t.int({ required: true, description: "The version whose change to undo." }),
     expectedVersion: t.int({ required: true, description: expectedVersionField }),
     comment: t.string({ description: commentField }),
@@ -378,7 +378,7 @@ builder.mutationField("revertChange", (t) =>
       "Undoes one change as a new version (the planner's undo; reverting the REVERTED change is redo). " +
       "Refused (CHANGED_SINCE) when a cell it touched has been changed again since, so no later edit is lost.",
     errors: { types: EDIT_ERRORS },
-    args: { input: t.arg({ type: RevertChangeInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: RevertChangeInput, required: true }) },
     authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       revertChange({ scenarioId: String(input.scenarioId), version: input.version, expectedVersion: input.expectedVersion, comment: input.comment }, context.actor),
@@ -395,9 +395,9 @@ export const MergeSideEnum = builder.enumType("MergeSide", {
 export const MergeResolutionInput = builder.inputType("MergeResolutionInput", {
   description: "Which side a conflicting cell takes.",
   fields: (t) => ({
-    initiativeId: t.id({ required: true }),
-    year: t.int({ required: true }),
-    take: t.field({ type: MergeSideEnum, required: true }),
+    initiativeId: t.id({ description: "The conflicting cell's initiative: global ID or key.", required: true }),
+    year: t.int({ description: "The conflicting cell's year.", required: true }),
+    take: t.field({ description: "Which scenario's value the merged cell gets.", type: MergeSideEnum, required: true }),
   }),
 });
 
@@ -419,7 +419,7 @@ builder.mutationField("mergeScenario", (t) =>
       "Applies what changed in a what-if relative to its parent onto another scenario. If the target changed some of the same cells differently, " +
       "nothing is applied (MergeConflictError) unless every conflicting cell has a resolution.",
     errors: { types: [...EDIT_ERRORS, MergeConflictError] },
-    args: { input: t.arg({ type: MergeScenarioInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: MergeScenarioInput, required: true }) },
     authScopes: (_root, { input }) => ({
       $all: { readScenarios: [{ field: "input.sourceId", id: input.sourceId }], editScenarios: [{ field: "input.targetId", id: input.targetId }] },
     }),

@@ -34,21 +34,21 @@ const asOrganisation = (row: { id: string; key: string; name: string; kind: stri
 builder.prismaObject("ScenarioShare", {
   description: "A what-if shared with another organisation.",
   fields: (t) => ({
-    organisation: t.field({ type: OrganisationRef, select: { organisation: true }, resolve: (share) => asOrganisation(share.organisation) }),
-    access: t.field({ type: ShareAccessEnum, resolve: (share) => share.access as ShareAccess }),
+    organisation: t.field({ description: "The organisation it is shared with.", type: OrganisationRef, select: { organisation: true }, resolve: (share) => asOrganisation(share.organisation) }),
+    access: t.field({ description: "READ or EDIT.", type: ShareAccessEnum, resolve: (share) => share.access as ShareAccess }),
     sharedBy: t.exposeString("sharedBy", { description: "Who shared it, or last changed the access." }),
-    sharedAt: t.expose("sharedAt", { type: "DateTime" }),
+    sharedAt: t.expose("sharedAt", { description: "When it was shared (or the access last changed).", type: "DateTime" }),
   }),
 });
 
 builder.prismaObject("ScenarioShareChange", {
   description: "A share given, changed or taken back: the append-only record of who could see a what-if when.",
   fields: (t) => ({
-    organisation: t.field({ type: OrganisationRef, select: { organisation: true }, resolve: (change) => asOrganisation(change.organisation) }),
+    organisation: t.field({ description: "The organisation whose access changed.", type: OrganisationRef, select: { organisation: true }, resolve: (change) => asOrganisation(change.organisation) }),
     before: t.field({ type: ShareAccessEnum, nullable: true, description: "null: it was not shared before.", resolve: (change) => change.before as ShareAccess | null }),
     after: t.field({ type: ShareAccessEnum, nullable: true, description: "null: the share was taken back.", resolve: (change) => change.after as ShareAccess | null }),
-    actor: t.exposeString("actor"),
-    at: t.expose("at", { type: "DateTime" }),
+    actor: t.exposeString("actor", { description: "Who changed it." }),
+    at: t.expose("at", { description: "When.", type: "DateTime" }),
   }),
 });
 
@@ -91,14 +91,14 @@ const ShareScenarioInput = builder.inputType("ShareScenarioInput", {
   fields: (t) => ({
     scenarioId: t.id({ required: true, description: "Global ID or key of a what-if of your organisation's." }),
     organisation: t.string({ required: true, description: 'The organisation\'s key ("venstre").' }),
-    access: t.field({ type: ShareAccessEnum, required: true }),
+    access: t.field({ description: "READ (see, compare, fork, comment) or EDIT (also change it).", type: ShareAccessEnum, required: true }),
   }),
 });
 
 const UnshareScenarioInput = builder.inputType("UnshareScenarioInput", {
   description: "The what-if and the organisation to take the share back from.",
   fields: (t) => ({
-    scenarioId: t.id({ required: true }),
+    scenarioId: t.id({ description: "The what-if's global ID or key.", required: true }),
     organisation: t.string({ required: true, description: "The organisation's key." }),
   }),
 });
@@ -110,7 +110,7 @@ builder.mutationField("shareScenario", (t) =>
       "Shares a what-if of your organisation's with another organisation, READ or EDIT, or changes the access it has. Only the owning " +
       `organisation's editors and admins share (FORBIDDEN otherwise). Access: ${SHARE_ACCESSES.join(", ")}.`,
     errors: { types: [InvalidInputError] },
-    args: { input: t.arg({ type: ShareScenarioInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: ShareScenarioInput, required: true }) },
     authScopes: (_root, { input }) => ({ ownScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: async (query, _root, { input }, context) => {
       const id = await shareScenario({ scenarioId: String(input.scenarioId), organisation: input.organisation, access: input.access }, context.actor);
@@ -124,7 +124,7 @@ builder.mutationField("unshareScenario", (t) =>
     type: "Scenario",
     description: "Takes a share back: from its next request the organisation no longer sees the what-if, and its live streams of it end.",
     errors: { types: [InvalidInputError] },
-    args: { input: t.arg({ type: UnshareScenarioInput, required: true }) },
+    args: { input: t.arg({ description: "The mutation's input.", type: UnshareScenarioInput, required: true }) },
     authScopes: (_root, { input }) => ({ ownScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: async (query, _root, { input }, context) => {
       const id = await unshareScenario({ scenarioId: String(input.scenarioId), organisation: input.organisation }, context.actor);

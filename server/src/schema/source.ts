@@ -34,8 +34,8 @@ builder.prismaObject("Document", {
   fields: (t) => ({
     key: t.exposeString("id", { description: 'Stable key, e.g. "agreement-2024".' }),
     fileName: t.exposeString("fileName", { description: "File name in shared/seed-documents." }),
-    title: t.exposeString("title"),
-    publisher: t.exposeString("publisher"),
+    title: t.exposeString("title", { description: "The document's title." }),
+    publisher: t.exposeString("publisher", { description: "Who published it." }),
     published: t.exposeString("published", { description: 'Publication date as precise as the document gives it ("2024-11-21" or "2024-11").' }),
   }),
 });

@@ -8,7 +8,7 @@ builder.prismaNode("Theme", {
     'A strategic theme: a heading of the allocation tables, one of the strategy\'s six "pejlemærker" and/or a chapter of the agreement.',
   fields: (t) => ({
     key: t.exposeString("id", { description: "Stable key from seeds/." }),
-    title: t.exposeString("title"),
+    title: t.exposeString("title", { description: "The theme's title." }),
     position: t.exposeInt("position", { description: "Order in which themes are shown." }),
     strategyPejlemaerke: t.exposeInt("strategyPejlemaerke", { nullable: true, description: "The strategy's pejlemærke number (1-6), if any." }),
     strategyInitiativeGroup: t.exposeInt("strategyInitiativeGroup", {
@@ -17,7 +17,7 @@ builder.prismaNode("Theme", {
     }),
     agreementChapter: t.exposeString("agreementChapter", { nullable: true, description: 'The agreement\'s chapter numeral ("II"), if any.' }),
     initiatives: t.relation("initiatives", { query: { orderBy: { title: "asc" } }, description: "Initiatives under this theme." }),
-    sources: t.field({ type: [SourceReference], resolve: (theme) => asSources(theme.sources) }),
+    sources: t.field({ description: "Where in the documents the theme is.", type: [SourceReference], resolve: (theme) => asSources(theme.sources) }),
   }),
 });
 

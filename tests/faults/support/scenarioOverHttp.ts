@@ -26,8 +26,7 @@ export const scenarioGlobalId = (key: string) => Buffer.from(`Scenario:${key}`).
 export const EDIT_RESULT = `
   __typename
   ... on ScenarioEdit { version changed cells { initiativeKey year before after } }
-  ... on VersionConflictError { message expectedVersion currentVersion }
-  ... on Error { message }
+  ... on Error { message ... on VersionConflictError { expectedVersion currentVersion } }
 `;
 
 /** Runs one mutation taking `input` and returning an edit result union; the whole HTTP answer, for the caller to judge. */
