@@ -151,7 +151,7 @@ export async function importScenarioFile(input: FileImportInput, actor: string):
     }
     const fileComment = input.fileName ? (comment ? `${input.fileName}: ${comment}` : input.fileName) : comment;
     const details = { format: input.format, fileName: input.fileName ?? null, lines: reading.lines.length, proposals: planned.proposals.map((proposal) => proposal.id) };
-    const edit = await commitChange(tx, scenario, { kind: "IMPORTED", ...planned.change, comment: fileComment, details }, actor);
+    const edit = await commitChange(tx, scenario, { kind: "IMPORTED", ...planned.change, comment: fileComment, commentOn: "SCENARIO", details }, actor);
     return { ...preview, edit };
   });
 }
