@@ -7,7 +7,7 @@ import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { ExcelJS } from "@ramme/server/exchange/index.ts";
 import { db, query } from "../support/graphql.ts";
-import { fingerprint, fork } from "../support/scenarios.ts";
+import { fingerprint, fork, mutate } from "../support/scenarios.ts";
 
 const PREVIEW_FIELDS = `__typename
   ... on ImportPreview {
@@ -112,6 +112,11 @@ describe("importScenarioFile: an edited export", () => {
     expect(applied).toMatchObject({ __typename: "ImportPreview", applied: true, edit: { version: 2, changed: true, change: { kind: "IMPORTED", comment: "modforslag.xlsx: Partiets tal" } } });
     expect(amountsOf(await linesOf(whatIf.key), "vmk")).toEqual(["3.5", "2.5", "7.5", "2.5"]);
     expect(await db.scenarioChange.count({ where: { scenarioId: whatIf.key } })).toBe(2);
+
+    // One version, so one undo step: reverting it gives the lines back as they were.
+    const undone = await mutate("revertChange", "RevertChangeInput", { scenarioId: whatIf.key, version: 2, expectedVersion: 2 });
+    expect(undone).toMatchObject({ __typename: "ScenarioEdit", version: 3 });
+    expect(amountsOf(await linesOf(whatIf.key), "vmk")).toEqual(["3.5", "2.5", "2.5", "2.5"]);
   });
 
   it("a stale expectedVersion is refused as a version conflict, nothing stored", async () => {

@@ -42,6 +42,12 @@ export interface PlannedChange {
   linesAdded?: readonly LinePlacement[];
   linesRemoved?: readonly LinePlacement[];
   comment?: string | null;
+  /**
+   * Where the comment is also shown: on every line the change touched (the default: "why" of an
+   * edit), or once on the scenario (a file import's name explains the whole change, not each of
+   * its thousands of lines).
+   */
+  commentOn?: "LINES" | "SCENARIO";
   details?: Record<string, unknown>;
   /** Fields of the scenario row itself (name, lock, archive…) changed with this version. */
   scenarioUpdate?: Prisma.ScenarioUpdateManyMutationInput;
@@ -119,7 +125,7 @@ export async function commitChange(tx: Transaction, scenario: ScenarioForEdit, p
   await insertCellChanges(tx, change.id, cells);
   const lineChanges = [...linesAdded.map((line) => ({ ...line, added: true })), ...linesRemoved.map((line) => ({ ...line, added: false }))];
   if (lineChanges.length > 0) await tx.lineChange.createMany({ data: lineChanges.map((line) => ({ changeId: change.id, ...line })) });
-  if (plan.comment) await commentOnTouchedLines(tx, scenario.id, version, change.id, cells, plan.comment, actor);
+  if (plan.comment) await commentOnTouchedLines(tx, scenario.id, version, change.id, plan.commentOn === "SCENARIO" ? [] : cells, plan.comment, actor);
 
   afterCommit(tx, () =>
     changeFeed().publish({

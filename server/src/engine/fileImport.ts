@@ -6,7 +6,7 @@
  * matched to an initiative (by key; by exact title; a close title is offered, never applied; else a
  * new proposal), checked against the frame, and compared with the scenario as it stands.
  */
-import { checkAllocationAmount, frameYearTotals, formatMio, type FrameYearTotal, type Oere } from "@ramme/domain";
+import { checkAllocationAmount, formatDanishAmount, frameYearTotals, formatMio, type FrameYearTotal, type Oere } from "@ramme/domain";
 import type { Transaction } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import {
@@ -99,8 +99,12 @@ export interface ImportPreview {
 /** The file as rows of cells, or its problems. Pure and outside any transaction. */
 async function readFile(input: FileImportInput): Promise<{ ok: true; grid: Grid; csvText: string | null } | { ok: false; problems: ImportProblem[] }> {
   const located = new Locator(null);
-  const tooLarge = (limit: string) => ({ ok: false as const, problems: [located.at(0, null, null, "FILE_TOO_LARGE", "ERROR", { da: `filen er større end ${limit}.`, en: `the file is larger than ${limit}.` })] });
-  if (input.content.length > MAX_IMPORT_CHARACTERS) return tooLarge(`${MAX_IMPORT_CHARACTERS} tegn`.replace("tegn", "characters"));
+  if (input.content.length > MAX_IMPORT_CHARACTERS) {
+    return {
+      ok: false,
+      problems: [located.at(0, null, null, "FILE_TOO_LARGE", "ERROR", { da: `filen er større end ${MAX_IMPORT_CHARACTERS} tegn.`, en: `the file is larger than ${MAX_IMPORT_CHARACTERS} characters.` })],
+    };
+  }
   if (input.format === "XLSX" || input.base64) {
     if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(input.content)) {
       return { ok: false, problems: [located.at(0, null, null, input.format === "XLSX" ? "NOT_A_WORKBOOK" : "MALFORMED_CSV", "ERROR", { da: "indholdet er ikke base64.", en: "the content is not base64." })] };
@@ -147,7 +151,7 @@ export async function importScenarioFile(input: FileImportInput, actor: string):
     }
     const fileComment = input.fileName ? (comment ? `${input.fileName}: ${comment}` : input.fileName) : comment;
     const details = { format: input.format, fileName: input.fileName ?? null, lines: reading.lines.length, proposals: planned.proposals.map((proposal) => proposal.id) };
-    const edit = await commitChange(tx, scenario, { kind: "IMPORTED", ...planned.change, comment: fileComment, details }, actor);
+    const edit = await commitChange(tx, scenario, { kind: "IMPORTED", ...planned.change, comment: fileComment, commentOn: "SCENARIO", details }, actor);
     return { ...preview, edit };
   });
 }
@@ -292,7 +296,7 @@ async function planImport(
       if (stated && stated.amount !== amount) {
         problems.push(
           located.at(reading.frame.row, stated.column, stated.columnNumber, "FRAME_DIFFERS", "WARNING", {
-            da: `filens ramme er ${formatMio(stated.amount)}, rammen er ${formatMio(amount)}; rammen indlæses ikke.`,
+            da: `filens ramme er ${formatDanishAmount(stated.amount, { minDecimals: 1, grouping: true })}, rammen er ${formatDanishAmount(amount, { minDecimals: 1, grouping: true })}; rammen indlæses ikke.`,
             en: `the file's frame is ${formatMio(stated.amount)}, the frame is ${formatMio(amount)}; the frame is not imported.`,
           }),
         );

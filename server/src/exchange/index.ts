@@ -11,7 +11,6 @@ export type {
   ExportFile,
   ExportLine,
   ExportSource,
-  ExportStamp,
   LineStatus,
   NumberStyle,
   ScenarioExport,
@@ -23,20 +22,17 @@ export { comparisonToXlsx, scenarioToXlsx, ExcelJS } from "./xlsxExport.ts";
 export { formatAmountText, oereFromSpreadsheetNumber, spreadsheetNumber, AMOUNT_NUMBER_FORMAT } from "./amountText.ts";
 export { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from "./fileNames.ts";
 export { LABELS } from "./labels.ts";
-export { columnLetters, type Grid, type GridCell } from "./grid.ts";
-export { csvToGrid, parseScenarioCsv, type CsvImportOptions } from "./csvImport.ts";
-export { xlsxToGrid, XLSX_LIMITS } from "./xlsxImport.ts";
+export { columnLetters, type Grid } from "./grid.ts";
+export { csvToGrid, parseScenarioCsv } from "./csvImport.ts";
+export { xlsxToGrid } from "./xlsxImport.ts";
 export {
   IMPORT_PROBLEM_CODES,
   Locator,
   readScenarioGrid,
-  type ImportedCell,
   type ImportedLine,
   type ImportProblem,
   type ImportProblemCode,
   type ImportSeverity,
   type SheetReading,
-  type SummaryRow,
 } from "./scenarioGrid.ts";
 export { closestTitle, normalTitle } from "./titleMatch.ts";
-export { neutralizeFormula, restoreNeutralized } from "./safeText.ts";

@@ -7,7 +7,7 @@
  * Initiatives are not looked up here, and amounts are not checked against the frame's precision:
  * the server does both (engine/fileImport.ts).
  */
-import { AMOUNT_CEILING, formatMio, MAX_MIO_DECIMALS, parseDanishAmount, parseMio, sumOere, type Oere, type Parsed } from "@ramme/domain";
+import { AMOUNT_CEILING, formatDanishAmount, formatMio, MAX_MIO_DECIMALS, parseDanishAmount, parseMio, sumOere, type Oere, type Parsed } from "@ramme/domain";
 import { oereFromSpreadsheetNumber } from "./amountText.ts";
 import { cellText, columnLetters, type Grid, type GridCell, type GridRow } from "./grid.ts";
 import { FRAME_ROW_TITLES, HEADROOM_ROW_TITLES, INITIATIVE_HEADERS, KEY_HEADERS, PRICE_LEVEL_TITLES, THEME_HEADERS, TOTAL_ROW_TITLES } from "./labels.ts";
@@ -268,12 +268,13 @@ function checkSummary(summary: SummaryRow & { group: ImportedLine[] }, lines: re
       expected = frameAmount === undefined ? null : frameAmount - sumOf(lines, year);
     } else expected = null;
     if (expected !== null && expected !== stated.amount) {
-      problems.push(located.cell(summary.row, stated.column, stated.columnNumber, "TOTAL_MISMATCH", { text: formatForMessage(stated.amount), expected }));
+      problems.push(located.cell(summary.row, stated.column, stated.columnNumber, "TOTAL_MISMATCH", { text: formatMio(stated.amount), stated: stated.amount, expected }));
     }
   }
 }
 
-const formatForMessage = (amount: Oere) => formatMio(amount);
+/** An amount in a message: Danish notation in the Danish text, the API's in the English one. */
+const inWords = (amount: Oere) => ({ da: formatDanishAmount(amount, { minDecimals: 1, grouping: true }), en: formatMio(amount) });
 
 /**
  * Finds the year columns. Other headers (theme, initiative, "I alt", a comment column someone
@@ -326,6 +327,7 @@ interface ProblemDetails {
   text?: string;
   firstRow?: number;
   years?: readonly number[];
+  stated?: Oere;
   expected?: Oere;
 }
 
@@ -421,10 +423,11 @@ function describe(code: CellProblemCode, column: string, details: ProblemDetails
     case "NEGATIVE":
       return { da: `${quoted} er negativt; et beløb er 0 eller mere.`, en: `${quoted} is negative; an amount is 0 or more.` };
     case "TOTAL_MISMATCH": {
-      const expected = formatForMessage(details.expected ?? 0n);
+      const stated = inWords(details.stated ?? 0n);
+      const expected = inWords(details.expected ?? 0n);
       return {
-        da: `rækken siger ${details.text}, men linjerne giver ${expected}; linjerne indlæses, rækken ikke.`,
-        en: `the row says ${details.text}, but the lines add up to ${expected}; the lines are imported, the row is not.`,
+        da: `rækken siger ${stated.da}, men linjerne giver ${expected.da}; linjerne indlæses, rækken ikke.`,
+        en: `the row says ${stated.en}, but the lines add up to ${expected.en}; the lines are imported, the row is not.`,
       };
     }
   }
