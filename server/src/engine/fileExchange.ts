@@ -19,6 +19,7 @@ import {
   type ScenarioExport,
 } from "../exchange/index.ts";
 import { MAX_COMPARED } from "./comparison.ts";
+import { KEYS_PER_STATEMENT, loadScenarioLines, slices } from "./scenarioLines.ts";
 import { commitChange, type CommittedChange } from "./commitChange.ts";
 import { InvalidInputError, type InputProblem, type InputProblemCode } from "./errors.ts";
 import { amountProblem, ProblemList } from "./input.ts";
@@ -44,29 +45,24 @@ export type PricedExportFile = ExportFile & { priceLevel: PriceLevelShape };
 async function scenarioExport(client: Database, scenarioId: string, field: string): Promise<ScenarioExport & { framePriceLevel: string }> {
   const scenario = await client.scenario.findUnique({
     where: { id: scenarioId },
-    select: {
-      id: true,
-      name: true,
-      frame: { select: { name: true, priceLevel: true, years: { orderBy: { year: "asc" }, select: { year: true, amount: true } } } },
-      lines: {
-        orderBy: { position: "asc" },
-        select: {
-          initiative: { select: { id: true, title: true, theme: { select: { title: true } } } },
-          allocations: { orderBy: { year: "asc" }, select: { year: true, amount: true } },
-        },
-      },
-    },
+    select: { id: true, name: true, frame: { select: { name: true, priceLevel: true, years: { orderBy: { year: "asc" }, select: { year: true, amount: true } } } } },
   });
   if (!scenario) throw InvalidInputError.of(field, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(scenarioId)}.`, scenarioId);
+  const years = scenario.frame.years.map((entry) => entry.year);
+  // Lines and cells in one statement, initiatives in another (scenarioLines.ts): nested relations at 12,500 lines overflowed Prisma's stack.
+  const lines = (await loadScenarioLines(client, [scenario.id], years, { select: { title: true, theme: { select: { title: true } } } })).get(scenario.id)!;
   return {
     scenarioName: scenario.name,
     scenarioKey: scenario.id,
     frameName: scenario.frame.name,
     unit: `Mio. kr. (${scenario.frame.priceLevel})`,
     framePriceLevel: scenario.frame.priceLevel,
-    years: scenario.frame.years.map((entry) => entry.year),
+    years,
     frame: scenario.frame.years,
-    lines: scenario.lines.map((line) => ({ key: line.initiative.id, theme: line.initiative.theme.title, title: line.initiative.title, amounts: line.allocations })),
+    lines: lines.map((line) => {
+      const initiative = line.initiative as typeof line.initiative & { theme: { title: string } };
+      return { key: line.initiativeId, theme: initiative.theme.title, title: initiative.title, amounts: line.amounts };
+    }),
   };
 }
 
@@ -174,9 +170,11 @@ export function importScenarioCsv(input: ImportInput, actor: string): Promise<Co
         parsed.problems.map((problem): InputProblem => ({ field: fileField(problem.row, problem.column), code: IMPORT_CODES[problem.code], message: problem.messageEn, value: problem.text ?? null })),
       );
     }
-    const known = new Set(
-      (await tx.initiative.findMany({ where: { id: { in: parsed.lines.map((line) => line.initiativeId) }, ...input.visibleInitiatives }, select: { id: true } })).map((row) => row.id),
-    );
+    // In slices: with the caller's visibility the filter is one statement Prisma cannot split, and 5,000 keys bound at once passed SQLite's parameter limit.
+    const known = new Set<string>();
+    for (const keys of slices(parsed.lines.map((line) => line.initiativeId), KEYS_PER_STATEMENT)) {
+      for (const row of await tx.initiative.findMany({ where: { id: { in: keys }, ...input.visibleInitiatives }, select: { id: true } })) known.add(row.id);
+    }
     const now = await currentState(tx, scenario.id);
     const target: ScenarioState = { cells: new Map(), positions: new Map() };
     let nextPosition = Math.max(-1, ...now.positions.values()) + 1;
