@@ -9,6 +9,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { changeFeed } from "../live/changeFeed.ts";
 import { FrameExceededError, VersionConflictError } from "./errors.ts";
 import { allocatedPerYear, type ScenarioForEdit } from "./scenarioAccess.ts";
+import { KEYS_PER_STATEMENT, slices } from "./scenarioLines.ts";
 import { buildYearTotals, type YearTotalShape } from "./yearTotals.ts";
 
 export const CHANGE_KINDS = [
@@ -101,9 +102,11 @@ export async function commitChange(tx: Transaction, scenario: ScenarioForEdit, p
   }
 
   if (linesRemoved.length > 0) {
-    const removed = linesRemoved.map((line) => line.initiativeId);
-    await tx.allocation.deleteMany({ where: { scenarioId: scenario.id, initiativeId: { in: removed } } });
-    await tx.scenarioLine.deleteMany({ where: { scenarioId: scenario.id, initiativeId: { in: removed } } });
+    // In slices: an import may take thousands of lines out, more keys than one statement may bind.
+    for (const removed of slices(linesRemoved.map((line) => line.initiativeId), KEYS_PER_STATEMENT)) {
+      await tx.allocation.deleteMany({ where: { scenarioId: scenario.id, initiativeId: { in: removed } } });
+      await tx.scenarioLine.deleteMany({ where: { scenarioId: scenario.id, initiativeId: { in: removed } } });
+    }
   }
   if (linesAdded.length > 0) {
     await tx.scenarioLine.createMany({ data: linesAdded.map((line) => ({ scenarioId: scenario.id, ...line })) });

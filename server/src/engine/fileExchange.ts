@@ -18,6 +18,7 @@ import {
 import { MAX_COMPARED } from "./comparison.ts";
 import { InvalidInputError } from "./errors.ts";
 import { ProblemList } from "./input.ts";
+import { loadScenarioLines } from "./scenarioLines.ts";
 import { isBaseLevel, priceLevelFor, type PriceLevelShape } from "./priceLevels.ts";
 
 export type FileFormat = "CSV" | "XLSX";
@@ -43,40 +44,31 @@ export type PricedExportFile = ExportFile & { priceLevel: PriceLevelShape };
 async function scenarioExport(client: Database, scenarioId: string, field: string, exportedBy: string): Promise<ScenarioExport & { framePriceLevel: string }> {
   const scenario = await client.scenario.findUnique({
     where: { id: scenarioId },
-    select: {
-      id: true,
-      name: true,
-      version: true,
-      frame: { select: { name: true, priceLevel: true, years: { orderBy: { year: "asc" }, select: { year: true, amount: true } } } },
-      lines: {
-        orderBy: { position: "asc" },
-        select: {
-          initiative: { select: { id: true, title: true, sources: true, theme: { select: { title: true, position: true } } } },
-          allocations: { orderBy: { year: "asc" }, select: { year: true, amount: true } },
-        },
-      },
-    },
+    select: { id: true, name: true, version: true, frame: { select: { name: true, priceLevel: true, years: { orderBy: { year: "asc" }, select: { year: true, amount: true } } } } },
   });
   if (!scenario) throw InvalidInputError.of(field, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(scenarioId)}.`, scenarioId);
+  const years = scenario.frame.years.map((entry) => entry.year);
   const documents = new Map((await client.document.findMany({ select: { fileName: true, title: true } })).map((document) => [document.fileName, document.title]));
-  const lines = scenario.lines
-    .map((line, index) => ({ line, index }))
-    .sort((left, right) => left.line.initiative.theme.position - right.line.initiative.theme.position || left.index - right.index)
-    .map(({ line }) => line);
+  // Lines and cells in one statement, initiatives in another (scenarioLines.ts): nested relations at 12,500 lines overflowed Prisma's stack.
+  const initiativeSelect = { title: true, sources: true, theme: { select: { title: true, position: true } } } as const;
+  type ExportedInitiative = { title: string; sources: unknown; theme: { title: string; position: number } };
+  const lines = (await loadScenarioLines(client, [scenario.id], years, { select: initiativeSelect })).get(scenario.id)!
+    .map((line, index) => ({ line, initiative: line.initiative as unknown as ExportedInitiative, index }))
+    .sort((left, right) => left.initiative.theme.position - right.initiative.theme.position || left.index - right.index);
   return {
     scenarioName: scenario.name,
     scenarioKey: scenario.id,
     frameName: scenario.frame.name,
     unit: `Mio. kr. (${scenario.frame.priceLevel})`,
     framePriceLevel: scenario.frame.priceLevel,
-    years: scenario.frame.years.map((entry) => entry.year),
+    years,
     frame: scenario.frame.years,
-    lines: lines.map((line) => ({
-      key: line.initiative.id,
-      theme: line.initiative.theme.title,
-      title: line.initiative.title,
-      amounts: line.allocations,
-      sources: (line.initiative.sources as unknown as ExportSource[]).map((source) => ({ ...source, document: documents.get(source.document) ?? source.document })),
+    lines: lines.map(({ line, initiative }) => ({
+      key: line.initiativeId,
+      theme: initiative.theme.title,
+      title: initiative.title,
+      amounts: line.amounts,
+      sources: (initiative.sources as ExportSource[]).map((source) => ({ ...source, document: documents.get(source.document) ?? source.document })),
     })),
     stamp: { version: scenario.version, exportedBy, exportedAt: new Date().toISOString() },
   };

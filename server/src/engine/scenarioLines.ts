@@ -9,8 +9,19 @@ import type { Oere, YearAmount } from "@ramme/domain";
 import type { Database } from "../db.ts";
 import { Prisma, type Initiative } from "../generated/prisma/client.ts";
 
-/** Past this many lines, initiatives are found through the lines rather than by a list of keys. */
-const MAX_KEYS_PER_LOOKUP = 500;
+/**
+ * Keys bound in one statement: far below SQLite's (32,766) and PostgreSQL's (65,535) parameter
+ * limits, with room for the rest of the statement. Past this many lines, initiatives are found
+ * through the lines rather than by a list of keys.
+ */
+export const KEYS_PER_STATEMENT = 500;
+
+/** A list in slices of at most `size`, for statements whose parameters would grow with the input. */
+export function slices<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
 
 export interface ScenarioLineShape {
   scenarioId: string;
@@ -52,7 +63,7 @@ export async function loadScenarioLines(
   // initiative: 2.5× slower for the 25-line agreement beside 5,000 other initiatives); past that,
   // Prisma would split the list of keys into several statements, and the EXISTS is the cheaper.
   const where: Prisma.InitiativeWhereInput =
-    lines.length <= MAX_KEYS_PER_LOOKUP ? { id: { in: [...new Set(lines.map((line) => line.initiativeId))] } } : { lines: { some: { scenarioId: { in: [...scenarioIds] } } } };
+    lines.length <= KEYS_PER_STATEMENT ? { id: { in: [...new Set(lines.map((line) => line.initiativeId))] } } : { lines: { some: { scenarioId: { in: [...scenarioIds] } } } };
   const initiatives = (await client.initiative.findMany({ ...selectInitiatives, where })) as Initiative[];
   const initiativeById = new Map(initiatives.map((initiative) => [initiative.id, initiative]));
 
