@@ -6,20 +6,21 @@
  * document cache keeps no mutation results, and leaving the page or closing the box forgets it.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { type CombinedError, gql, useClient, useMutation, useQuery } from "urql";
+import { type CombinedError, useClient, useMutation, useQuery } from "urql";
+import { graphql } from "../../graphql.ts";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import type { AccountUser } from "../account/accountDocuments.ts";
 import "./apiTokens.css";
 
-const ApiTokensQuery = gql`
+const ApiTokensQuery = graphql(`
   query ApiTokens { apiTokens { id name scope prefix createdAt lastUsedAt revokedAt } }
-`;
-const OrganisationApiTokensQuery = gql`
+`);
+const OrganisationApiTokensQuery = graphql(`
   query OrganisationApiTokens { organisationApiTokens { id name scope prefix createdAt lastUsedAt revokedAt owner { id displayName email } } }
-`;
-const CreateApiToken = gql`
+`);
+const CreateApiToken = graphql(`
   mutation CreateApiToken($input: CreateApiTokenInput!) {
     createApiToken(input: $input) {
       __typename
@@ -27,8 +28,8 @@ const CreateApiToken = gql`
       ... on InvalidInputError { message problems { field code message } }
     }
   }
-`;
-const RevokeApiToken = gql`
+`);
+const RevokeApiToken = graphql(`
   mutation RevokeApiToken($input: RevokeApiTokenInput!) {
     revokeApiToken(input: $input) {
       __typename
@@ -36,7 +37,7 @@ const RevokeApiToken = gql`
       ... on InvalidInputError { message problems { field code message } }
     }
   }
-`;
+`);
 
 type Scope = "READ" | "READ_WRITE";
 interface TokenRow {
@@ -78,9 +79,9 @@ export function ApiTokensPage({ me }: { me: AccountUser }) {
   const mineId = useId();
   const othersId = useId();
   const admin = me.role === "ADMIN";
-  const [mine, refetchMine] = useQuery<{ apiTokens: TokenRow[] }>({ query: ApiTokensQuery });
-  const [organisation, refetchOrganisation] = useQuery<{ organisationApiTokens: TokenRow[] }>({ query: OrganisationApiTokensQuery, pause: !admin });
-  const [, revokeToken] = useMutation<{ revokeApiToken: RevokeResult }>(RevokeApiToken);
+  const [mine, refetchMine] = useQuery({ query: ApiTokensQuery });
+  const [organisation, refetchOrganisation] = useQuery({ query: OrganisationApiTokensQuery, pause: !admin });
+  const [, revokeToken] = useMutation(RevokeApiToken);
   const [status, setStatus] = useState<{ text: string; tone: "info" | "error" } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   // The one place the secret is held: gone when the box is closed or the page unmounts.
@@ -102,7 +103,7 @@ export function ApiTokensPage({ me }: { me: AccountUser }) {
 
   async function createToken(name: string, scope: Scope): Promise<Refusal | null> {
     setStatus(null);
-    const response = await client.mutation<{ createApiToken: CreateResult }>(CreateApiToken, { input: { name, scope } }).toPromise();
+    const response = await client.mutation(CreateApiToken, { input: { name, scope } }).toPromise();
     const result = response.data?.createApiToken;
     if (result?.__typename === "CreatedApiToken") {
       setCreated({ name: result.token.name, secret: result.secret });

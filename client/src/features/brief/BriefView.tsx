@@ -6,7 +6,8 @@
  * URL says lang=en, whatever language the app is in; brief.css lays it out for paper.
  */
 import { useEffect, useMemo } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { graphql } from "../../graphql.ts";
 import type { Oere } from "@ramme/domain";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
@@ -16,7 +17,7 @@ import { buildCompareSummaryRows, type ComparisonResult, type Figures, type Them
 import { buildBriefTable, type BriefLine, type BriefTable } from "./briefRows.ts";
 import "./brief.css";
 
-const BriefQuery = gql`
+const BriefQuery = graphql(`
   query Brief($base: ID!, $other: ID!, $language: Language!) {
     compareScenarios(baseId: $base, otherIds: [$other]) {
       __typename
@@ -61,7 +62,7 @@ const BriefQuery = gql`
       statedTotalCheck { stated computed difference explained unexplained status footnotes { marker } }
     }
   }
-`;
+`);
 
 interface OutsideFrameNote {
   key: string;
@@ -117,7 +118,7 @@ type Translate = (key: MessageKey, params?: Record<string, string | number>) => 
 export function BriefView({ base, other, lang }: { base: string | null; other: string | null; lang: Locale }) {
   const t: Translate = (key, params) => translate(lang, key, params);
   const ready = base !== null && other !== null;
-  const [{ data, error }] = useQuery<{ compareScenarios: BriefAnswer; themes: ThemeMeta[] }>({
+  const [{ data, error }] = useQuery({
     query: BriefQuery,
     variables: { base: base ?? "", other: other ?? "", language: lang === "da" ? "DA" : "EN" },
     pause: !ready,

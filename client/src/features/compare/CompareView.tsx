@@ -7,7 +7,8 @@
 import { AgGridReact } from "ag-grid-react";
 import type { CellClassParams, ColDef, ColGroupDef, ICellRendererParams, ITooltipParams, ValueFormatterParams } from "ag-grid-community";
 import { lazy, Suspense, useId, useMemo, useState } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { graphql } from "../../graphql.ts";
 import type { Oere } from "@ramme/domain";
 import { gridTheme } from "../../app/agGrid.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
@@ -34,13 +35,13 @@ import { failureText } from "../../app/failures.ts";
 // AG Charts is large and only this page draws charts: it loads when a comparison is shown.
 const ThemeChart = lazy(() => import("../chart/ThemeChart.tsx").then((module) => ({ default: module.ThemeChart })));
 
-const CompareScenarioListQuery = gql`
+const CompareScenarioListQuery = graphql(`
   query CompareScenarioList {
     scenarios(first: 200) { nodes { key name kind } }
   }
-`;
+`);
 
-export const CompareScenariosQuery = gql`
+export const CompareScenariosQuery = graphql(`
   query CompareScenarios($base: ID!, $others: [ID!]!, $language: Language!, $priceLevel: Int) {
     compareScenarios(baseId: $base, otherIds: $others, priceLevel: $priceLevel) {
       __typename
@@ -72,7 +73,7 @@ export const CompareScenariosQuery = gql`
     }
     themes { key title position }
   }
-`;
+`);
 
 interface ScenarioOption {
   key: string;
@@ -109,8 +110,8 @@ export function CompareView({ base, others }: { base: string | null; others: str
   const headingId = useId();
   const ready = base !== null && others.length > 0;
   const [priceLevel, setPriceLevel] = useState<number | null>(null);
-  const [{ data: listData, error: listError }] = useQuery<{ scenarios: { nodes: ScenarioOption[] } }>({ query: CompareScenarioListQuery });
-  const [{ data, error, fetching }] = useQuery<{ compareScenarios: CompareAnswer; themes: ThemeMeta[] }>({
+  const [{ data: listData, error: listError }] = useQuery({ query: CompareScenarioListQuery });
+  const [{ data, error, fetching }] = useQuery({
     query: CompareScenariosQuery,
     variables: { base: base ?? "", others, language: locale === "da" ? "DA" : "EN", priceLevel },
     pause: !ready,

@@ -5,7 +5,8 @@
  * each with its paragraph and the document's words. Printable: it is meant to be handed on.
  */
 import { useEffect, useId, useState, type ReactNode } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { graphql } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
 import { hrefOf } from "../../app/route.ts";
@@ -13,7 +14,7 @@ import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import "./consistency.css";
 
-export const ConsistencyReportQuery = gql`
+export const ConsistencyReportQuery = graphql(`
   query ConsistencyReport($id: ID!, $language: Language!) {
     consistencyReport(scenarioId: $id) {
       __typename
@@ -35,7 +36,7 @@ export const ConsistencyReportQuery = gql`
       }
     }
   }
-`;
+`);
 
 type Status = "MATCHES" | "EXPLAINED" | "PARTLY_EXPLAINED" | "UNEXPLAINED" | "NOT_COMPARABLE";
 type Kind = "STATED_TOTAL" | "TEXT_FRAME" | "TEXT_PER_YEAR" | "TEXT_PERIOD_TOTAL" | "TEXT_UNSTATED_YEAR" | "TEXT_SPLIT" | "TEXT_OF_WHICH" | "OUTSIDE_FRAME";
@@ -90,7 +91,7 @@ const isDifference = (check: Check) => check.status !== "MATCHES" && check.statu
 export function ConsistencyReport({ scenarioKey }: { scenarioKey: string }) {
   const { t, locale } = useI18n();
   const headingId = useId();
-  const [{ data, error, fetching }] = useQuery<{ consistencyReport: Answer }>({
+  const [{ data, error, fetching }] = useQuery({
     query: ConsistencyReportQuery,
     variables: { id: scenarioKey, language: locale === "da" ? "DA" : "EN" },
   });

@@ -1,19 +1,20 @@
 /** Export what is on screen — a scenario or a comparison, in the price level shown — as CSV (Danish numbers) or XLSX, in the UI's language. */
 import { useState } from "react";
-import { gql, useClient } from "urql";
+import { useClient } from "urql";
+import { graphql } from "../../graphql.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { failureText } from "../../app/failures.ts";
 
-const ExportScenario = gql`
+const ExportScenario = graphql(`
   query ExportScenario($id: ID!, $format: FileFormat!, $language: Language, $priceLevel: Int) {
     exportScenario(scenarioId: $id, format: $format, language: $language, priceLevel: $priceLevel) { ... on ExportFile { fileName contentType base64 } ... on Error { message } }
   }
-`;
-const ExportComparison = gql`
+`);
+const ExportComparison = graphql(`
   query ExportComparison($base: ID!, $others: [ID!]!, $format: FileFormat!, $language: Language, $priceLevel: Int) {
     exportComparison(baseId: $base, otherIds: $others, format: $format, language: $language, priceLevel: $priceLevel) { ... on ExportFile { fileName contentType base64 } ... on Error { message } }
   }
-`;
+`);
 
 export type ExportTarget = { kind: "scenario"; scenarioKey: string } | { kind: "comparison"; baseKey: string; otherKeys: string[] };
 

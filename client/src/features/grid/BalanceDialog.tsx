@@ -4,14 +4,15 @@
  * then applies it — as one ordinary paste, so it is checked, versioned and undoable like any edit.
  */
 import { useState } from "react";
-import { gql, useClient } from "urql";
+import { useClient } from "urql";
+import { graphql } from "../../graphql.ts";
 import { Dialog } from "../../app/Dialog.tsx";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { PastedCell } from "./pasteBlock.ts";
 import { failureText } from "../../app/failures.ts";
 
-const BalanceScenario = gql`
+const BalanceScenario = graphql(`
   query BalanceScenario($id: ID!, $strategy: BalanceStrategyInput!) {
     balanceScenario(scenarioId: $id, strategy: $strategy) {
       __typename
@@ -19,7 +20,7 @@ const BalanceScenario = gql`
       ... on Error { message }
     }
   }
-`;
+`);
 
 interface Proposal {
   basedOnVersion: number;

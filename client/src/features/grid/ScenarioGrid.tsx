@@ -8,7 +8,8 @@
 import { AgGridReact } from "ag-grid-react";
 import type { CellClassParams, CellEditingStartedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, ValueFormatterParams } from "ag-grid-community";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { gql, useMutation, useQuery } from "urql";
+import { useMutation, useQuery } from "urql";
+import { graphql } from "../../graphql.ts";
 import { gridTheme } from "../../app/agGrid.ts";
 import { formatAmount, fromApi, toApi } from "../../app/amounts.ts";
 import { scenarioGlobalId } from "../../app/ids.ts";
@@ -23,7 +24,7 @@ import { adoptsFetched, advance, describeChange, planLiveChange, type ChangedCel
 import { useScenarioLive } from "../live/useScenarioLive.ts";
 import { PriceLevelBanner, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
 import { usePricedScenario } from "../priceLevels/usePricedScenario.ts";
-import { ForkScenario, UnlockScenario, type ActionResult } from "../scenarios/scenarioActions.ts";
+import { ForkScenario, UnlockScenario } from "../scenarios/scenarioActions.ts";
 import type { AccountUser } from "../account/accountDocuments.ts";
 import { Ownership } from "../sharing/Ownership.tsx";
 import { ShareDialog } from "../sharing/ShareDialog.tsx";
@@ -40,7 +41,7 @@ import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoSt
 import type { AmountError, Oere } from "@ramme/domain";
 import { failureText } from "../../app/failures.ts";
 
-const SetAllocations = gql`
+const SetAllocations = graphql(`
   mutation SetAllocations($input: SetAllocationsInput!) {
     setAllocations(input: $input) { ...EditResult }
   }
@@ -52,9 +53,9 @@ const SetAllocations = gql`
     ... on InvalidInputError { message problems { field code message value } }
     ... on ScenarioLockedError { message reason }
   }
-`;
+`);
 
-const RevertChange = gql`
+const RevertChange = graphql(`
   mutation RevertChange($input: RevertChangeInput!) {
     revertChange(input: $input) {
       __typename
@@ -64,7 +65,7 @@ const RevertChange = gql`
       ... on Error { message }
     }
   }
-`;
+`);
 
 interface GridScenario extends OwnershipFields {
   id: string;
@@ -126,12 +127,12 @@ const REASONS: Record<AmountError["code"], MessageKey> = {
 /** `me`: the signed-in user (accounts mode), or null in local mode, where the one user owns everything and nothing is shared. */
 export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: AccountUser | null }) {
   const { t, locale } = useI18n();
-  const [{ data, error, fetching }, refetch] = useQuery<{ scenario: GridScenario | null; themes: Array<{ key: string; title: string; position: number }> }>({
+  const [{ data, error, fetching }, refetch] = useQuery({
     query: ScenarioGridQuery,
     variables: { id: scenarioGlobalId(scenarioKey) },
   });
-  const [, setAllocations] = useMutation<{ setAllocations: EditResult }>(SetAllocations);
-  const [, revertChange] = useMutation<{ revertChange: EditResult }>(RevertChange);
+  const [, setAllocations] = useMutation(SetAllocations);
+  const [, revertChange] = useMutation(RevertChange);
   const [, fork] = useMutation(ForkScenario);
   const [, unlock] = useMutation(UnlockScenario);
   const fetched = data?.scenario ?? null;
@@ -373,7 +374,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           return;
         }
         reload();
-        const blocked = result?.problems?.some((problem) => problem.code === "CHANGED_SINCE");
+        const blocked = result?.__typename === "InvalidInputError" && result.problems.some((problem) => problem.code === "CHANGED_SINCE");
         setStatus({ text: blocked ? t("undoBlocked") : t("editFailed", { message: result?.message ?? "?" }), tone: "error" });
       };
       inFlightRef.current += 1;
@@ -726,7 +727,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
 
   async function forkToEdit() {
     const response = await fork({ input: { sourceId: scenario!.key, name: t("forkDefaultName", { name: scenario!.name }) } });
-    const result = response.data?.forkScenario as ActionResult | undefined;
+    const result = response.data?.forkScenario;
     if (result?.__typename === "ScenarioEdit" && result.scenario) navigate({ view: "scenario", key: result.scenario.key });
     else setStatus({ text: t("editFailed", { message: failureText(t, result, response.error) }), tone: "error" });
   }

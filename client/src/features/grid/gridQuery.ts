@@ -2,9 +2,9 @@
  * The grid's query, in a module of its own so the app's entry can send it before the grid's code
  * (AG Grid) has loaded: the data and the code then arrive at the same time.
  */
-import { gql } from "urql";
+import { graphql } from "../../graphql.ts";
 
-export const ScenarioGridQuery = gql`
+export const ScenarioGridQuery = graphql(`
   query ScenarioGrid($id: ID!) {
     scenario(id: $id) {
       id key name description kind locked archived mustFit version access
@@ -24,4 +24,4 @@ export const ScenarioGridQuery = gql`
     }
     themes { key title position }
   }
-`;
+`);

@@ -4,14 +4,15 @@
  * and the net difference between then and now, line by line and year by year.
  */
 import { useState } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { graphql, type VariablesOf } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import type { LineageNode } from "./LineageView.tsx";
 
-const ChangesSinceQuery = gql`
+const ChangesSinceQuery = graphql(`
   query ChangesSince($id: ID!, $version: Int, $since: DateTime, $includeDescendants: Boolean!, $language: Language!) {
     changesSince(scenarioId: $id, version: $version, since: $since, includeDescendants: $includeDescendants, language: $language) {
       __typename
@@ -30,7 +31,7 @@ const ChangesSinceQuery = gql`
       ... on InvalidInputError { message problems { code } }
     }
   }
-`;
+`);
 
 interface Change {
   version: number;
@@ -69,12 +70,9 @@ const PROBLEM_TEXTS: Record<string, MessageKey> = {
   REQUIRED: "changesSinceRequired",
 };
 
-interface Asked {
-  id: string;
-  version: number | null;
-  since: string | null;
-  includeDescendants: boolean;
-}
+/** What the person asked for; the language follows the page. */
+type Asked = Omit<VariablesOf<typeof ChangesSinceQuery>, "language">;
+const NOT_ASKED: Asked = { id: "", version: null, since: null, includeDescendants: false };
 
 export function ChangesSincePanel({ nodes, initialKey }: { nodes: readonly LineageNode[]; initialKey: string | null }) {
   const { t, locale } = useI18n();
@@ -84,9 +82,9 @@ export function ChangesSincePanel({ nodes, initialKey }: { nodes: readonly Linea
   const [date, setDate] = useState("");
   const [includeDescendants, setIncludeDescendants] = useState(true);
   const [asked, setAsked] = useState<Asked | null>(null);
-  const [{ data, error, fetching }] = useQuery<{ changesSince: ChangesSinceResult }>({
+  const [{ data, error, fetching }] = useQuery({
     query: ChangesSinceQuery,
-    variables: { ...asked, language: locale === "da" ? "DA" : "EN" },
+    variables: { ...(asked ?? NOT_ASKED), language: locale === "da" ? "DA" : "EN" },
     pause: asked === null,
     requestPolicy: "network-only",
   });

@@ -4,7 +4,8 @@
  * changed against that; beside it, what changed since a version or a moment.
  */
 import { useState } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { graphql } from "../../graphql.ts";
 import { hrefOf } from "../../app/route.ts";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
@@ -12,7 +13,7 @@ import { ChangesSincePanel } from "./ChangesSincePanel.tsx";
 import { treeGuides } from "./treeGuides.ts";
 import "./lineage.css";
 
-const LineageQuery = gql`
+const LineageQuery = graphql(`
   query Lineage($rootId: ID, $language: Language!) {
     scenarioLineage(rootId: $rootId, language: $language) {
       __typename
@@ -25,7 +26,7 @@ const LineageQuery = gql`
       ... on Error { message }
     }
   }
-`;
+`);
 
 export interface LineageNode {
   key: string;
@@ -49,7 +50,7 @@ type LineageResult = { __typename: "ScenarioLineage"; nodes: LineageNode[] } | {
 
 export function LineageView({ rootKey }: { rootKey: string | null }) {
   const { t, locale } = useI18n();
-  const [{ data, error }] = useQuery<{ scenarioLineage: LineageResult }>({ query: LineageQuery, variables: { rootId: rootKey, language: locale === "da" ? "DA" : "EN" } });
+  const [{ data, error }] = useQuery({ query: LineageQuery, variables: { rootId: rootKey, language: locale === "da" ? "DA" : "EN" } });
   const [sinceKey, setSinceKey] = useState<string | null>(rootKey);
 
   const result = data?.scenarioLineage;

@@ -10,10 +10,11 @@
  * line (connected) and repeats it every 12 s (a longer silence means a dead connection).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { gql, useClient } from "urql";
+import { useClient } from "urql";
+import { graphql } from "../../graphql.ts";
 import type { ScenarioChange } from "./liveChanges.ts";
 
-const ScenarioChanged = gql`
+const ScenarioChanged = graphql(`
   subscription ScenarioChanged($id: ID!, $after: Int) {
     scenarioChanged(scenarioId: $id, afterVersion: $after) {
       __typename
@@ -25,7 +26,7 @@ const ScenarioChanged = gql`
       ... on InvalidInputError { message problems { field code } }
     }
   }
-`;
+`);
 
 type Delivery = ({ __typename: "ScenarioChangedEvent" } & ScenarioChange) | { __typename: "InvalidInputError"; message: string };
 

@@ -1,11 +1,11 @@
 /** The price index table's documents, shared by the page and the price level selectors. */
-import { gql } from "urql";
+import { graphql } from "../../graphql.ts";
 
-export const PriceIndicesQuery = gql`
+export const PriceIndicesQuery = graphql(`
   query PriceIndices {
     priceIndices { year label value source isBase updatedBy updatedAt }
   }
-`;
+`);
 
 export interface PriceIndexRow {
   year: number;

@@ -4,13 +4,14 @@
  * version changes, so a priced view follows everyone's edits.
  */
 import { useEffect, useMemo } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { graphql } from "../../graphql.ts";
 import type { Oere } from "@ramme/domain";
 import { fromApi } from "../../app/amounts.ts";
 import { scenarioGlobalId } from "../../app/ids.ts";
 import type { PriceLevelInfo } from "./priceLevelQueries.ts";
 
-const PricedScenarioQuery = gql`
+const PricedScenarioQuery = graphql(`
   query PricedScenario($id: ID!, $year: Int!) {
     scenario(id: $id) {
       id
@@ -21,7 +22,7 @@ const PricedScenarioQuery = gql`
       }
     }
   }
-`;
+`);
 
 type Answer =
   | { __typename: "PricedScenario"; priceLevel: PriceLevelInfo; lines: Array<{ initiative: { key: string }; amounts: Array<{ year: number; amount: string }> }>; yearTotals: Array<{ year: number; frame: string }> }
@@ -37,7 +38,7 @@ export interface PricedScenario {
 }
 
 export function usePricedScenario(scenarioKey: string, year: number | null, version: number): PricedScenario {
-  const [{ data, error, fetching }, refetch] = useQuery<{ scenario: { inPriceLevel: Answer } | null }>({
+  const [{ data, error, fetching }, refetch] = useQuery({
     query: PricedScenarioQuery,
     variables: { id: scenarioGlobalId(scenarioKey), year: year ?? 0 },
     pause: year === null,

@@ -5,7 +5,8 @@
  * that answer it with their lines.
  */
 import { Fragment, useId, useMemo, type ReactNode } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { graphql } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
 import { hrefOf, navigate } from "../../app/route.ts";
@@ -13,13 +14,13 @@ import { useI18n } from "../../i18n/I18n.tsx";
 import { buildCoverageRows, type CoverageLine, type RecommendationRow, type ScenarioCoverage, type YearAmount } from "./coverageRows.ts";
 import "./coverage.css";
 
-const CoverageScenarioListQuery = gql`
+const CoverageScenarioListQuery = graphql(`
   query CoverageScenarioList {
     scenarios(first: 200) { nodes { key name kind } }
   }
-`;
+`);
 
-export const RecommendationCoverageQuery = gql`
+export const RecommendationCoverageQuery = graphql(`
   query RecommendationCoverage($scenarioIds: [ID!]!, $language: Language!) {
     recommendationCoverage(scenarioIds: $scenarioIds, language: $language) {
       __typename
@@ -39,7 +40,7 @@ export const RecommendationCoverageQuery = gql`
       }
     }
   }
-`;
+`);
 
 type CoverageAnswer =
   | { __typename: "RecommendationCoverageComparison"; years: number[]; scenarios: ScenarioCoverage[] }
@@ -54,8 +55,8 @@ interface ScenarioOption {
 export function CoverageView({ scenarios: keys }: { scenarios: string[] }) {
   const { t, locale } = useI18n();
   const headingId = useId();
-  const [{ data: listData }] = useQuery<{ scenarios: { nodes: ScenarioOption[] } }>({ query: CoverageScenarioListQuery });
-  const [{ data, error, fetching }] = useQuery<{ recommendationCoverage: CoverageAnswer }>({
+  const [{ data: listData }] = useQuery({ query: CoverageScenarioListQuery });
+  const [{ data, error, fetching }] = useQuery({
     query: RecommendationCoverageQuery,
     variables: { scenarioIds: keys, language: locale === "da" ? "DA" : "EN" },
     pause: keys.length === 0,
