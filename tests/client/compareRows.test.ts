@@ -126,6 +126,7 @@ describe("the comparison's rows with two compared scenarios", () => {
       return { year, base: b, other: o, difference: String(Number(o ?? 0) - Number(b ?? 0)) };
     });
   const small: ComparisonResult = {
+    __typename: "ScenarioComparison",
     years: [2024, 2025],
     baseYearsOverFrame: [],
     base: { key: "base", name: "Base" },

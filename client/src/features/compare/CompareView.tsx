@@ -8,7 +8,7 @@ import { AgGridReact } from "ag-grid-react";
 import type { CellClassParams, ColDef, ColGroupDef, ICellRendererParams, ITooltipParams, ValueFormatterParams } from "ag-grid-community";
 import { lazy, Suspense, useId, useMemo, useState } from "react";
 import { useQuery } from "urql";
-import { graphql } from "../../graphql.ts";
+import { graphql, readFragment } from "../../graphql.ts";
 import type { Oere } from "@ramme/domain";
 import { gridTheme } from "../../app/agGrid.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
@@ -17,8 +17,7 @@ import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { buildChartSeries } from "../chart/chartSeries.ts";
 import { ExportButtons } from "../export/ExportButtons.tsx";
-import { PriceLevelBanner, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
-import type { PriceLevelInfo } from "../priceLevels/priceLevelQueries.ts";
+import { PriceLevelBanner, PriceLevelBannerFields, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
 import {
   buildCompareBodyRows,
   buildCompareSummaryRows,
@@ -26,7 +25,9 @@ import {
   type CompareBodyRow,
   type CompareLineRow,
   type CompareSummaryRow,
+  ComparisonFields,
   type ComparisonResult,
+  ThemeFields,
   type ThemeMeta,
 } from "./compareRows.ts";
 import "./compare.css";
@@ -41,39 +42,22 @@ const CompareScenarioListQuery = graphql(`
   }
 `);
 
-export const CompareScenariosQuery = graphql(`
+export const CompareScenariosQuery = graphql(
+  `
   query CompareScenarios($base: ID!, $others: [ID!]!, $language: Language!, $priceLevel: Int) {
     compareScenarios(baseId: $base, otherIds: $others, priceLevel: $priceLevel) {
       __typename
       ... on InvalidInputError { message problems { field code message value } }
       ... on ScenarioComparison {
-        priceLevel { label year index baseIndex baseLabel source isBase }
-        years
-        baseYearsOverFrame
-        base { key name }
-        others { key name }
-        lines {
-          initiativeKey themeKey inBase
-          initiative { title isReserve }
-          versus {
-            scenarioKey status
-            cells { year base other difference }
-            comments { text author createdAt year }
-          }
-        }
-        differences {
-          scenario { key name }
-          counts { added removed changed unchanged }
-          summary(language: $language)
-          yearsOverFrame
-          themes { themeKey year base other difference }
-          years { year frame baseAllocated otherAllocated baseHeadroom otherHeadroom baseOverBy otherOverBy }
-        }
+        priceLevel { isBase ...PriceLevelBannerFields }
+        ...ComparisonFields
       }
     }
-    themes { key title position }
+    themes { ...ThemeFields }
   }
-`);
+`,
+  [ComparisonFields, ThemeFields, PriceLevelBannerFields],
+);
 
 interface ScenarioOption {
   key: string;
@@ -82,9 +66,6 @@ interface ScenarioOption {
   kind: "BASELINE" | "WHAT_IF" | null;
 }
 
-type CompareAnswer =
-  | ({ __typename: "ScenarioComparison"; priceLevel: PriceLevelInfo } & ComparisonResult)
-  | { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string; message: string; value: string | null }> };
 
 type Row = CompareBodyRow | CompareSummaryRow;
 
@@ -118,7 +99,9 @@ export function CompareView({ base, others }: { base: string | null; others: str
   });
 
   const answer = ready ? data?.compareScenarios : undefined;
-  const comparison = answer?.__typename === "ScenarioComparison" ? answer : null;
+  const answered = answer?.__typename === "ScenarioComparison" ? answer : null;
+  const comparison = useMemo(() => (answered ? readFragment(ComparisonFields, answered) : null), [answered]);
+  const shownIn = answered?.priceLevel ?? null;
   const scenarios = listData?.scenarios.nodes ?? [];
 
   function choose(nextBase: string | null, nextOthers: readonly string[]) {
@@ -153,7 +136,7 @@ export function CompareView({ base, others }: { base: string | null; others: str
         )}
       </div>
       <p className="compare-muted">{t("compareIntro")}</p>
-      {comparison && !comparison.priceLevel.isBase && <PriceLevelBanner level={comparison.priceLevel} />}
+      {shownIn && !shownIn.isBase && <PriceLevelBanner level={shownIn} />}
 
       {listError && <p role="alert" className="compare-error">{t("loadError", { message: failureText(t, null, listError) })}</p>}
       <form className="compare-picker" aria-label={t("comparePickerLabel")} onSubmit={(event) => event.preventDefault()}>
@@ -206,7 +189,7 @@ export function CompareView({ base, others }: { base: string | null; others: str
         </p>
       )}
       {ready && !data && fetching && <p role="status">{t("loading")}</p>}
-      {comparison && <ComparisonBody comparison={comparison} themes={data?.themes ?? []} wideAmounts={!comparison.priceLevel.isBase} />}
+      {comparison && <ComparisonBody comparison={comparison} themes={data?.themes ?? []} wideAmounts={!shownIn?.isBase} />}
     </section>
   );
 }

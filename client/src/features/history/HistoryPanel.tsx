@@ -1,7 +1,7 @@
 /** A scenario's history beside the grid: who changed what and why, comments, and restoring an earlier version. */
 import { useEffect, useState } from "react";
 import { useMutation, useQuery } from "urql";
-import { graphql } from "../../graphql.ts";
+import { graphql, type ResultOf } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { scenarioGlobalId } from "../../app/ids.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
@@ -32,25 +32,7 @@ const AddComment = graphql(`
   }
 `);
 
-interface HistoryEntry {
-  version: number;
-  kind: string;
-  actor: string;
-  at: string;
-  comment: string | null;
-  restoredVersion: number | null;
-  revertedVersion: number | null;
-  cells: Array<{ initiativeKey: string; year: number; before: string | null; after: string | null }>;
-}
-
-interface ScenarioComment {
-  text: string;
-  author: string;
-  createdAt: string;
-  change: { version: number } | null;
-  initiative: { title: string } | null;
-  year: number | null;
-}
+type HistoryEntry = ResultOf<typeof HistoryQuery>["history"]["nodes"][number];
 
 export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, onCommented, onClose }: {
   scenarioKey: string;
@@ -80,7 +62,7 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
   const editable = data?.scenario?.kind === "WHAT_IF" && !data.scenario.locked && !data.scenario.archived && mayEdit(data.scenario.access);
   const standalone = data?.scenario?.comments.filter((entry) => entry.change === null) ?? [];
   const kindText = (entry: HistoryEntry) =>
-    t(`kind${entry.kind}` as MessageKey, { version: entry.restoredVersion ?? entry.revertedVersion ?? "" });
+    t(`kind${entry.kind}`, { version: entry.restoredVersion ?? entry.revertedVersion ?? "" });
 
   return (
     <aside className="history-panel" aria-labelledby="history-title">

@@ -184,7 +184,7 @@ export function ChangesSincePanel({ nodes, initialKey }: { nodes: readonly Linea
                   {entry.changes.map((change) => (
                     <li key={change.version}>
                       <div>
-                        <strong>{t("historyVersion", { version: change.version })}</strong> · {t(`kind${change.kind}` as MessageKey, { version: change.restoredVersion ?? change.revertedVersion ?? "" })}{" "}
+                        <strong>{t("historyVersion", { version: change.version })}</strong> · {t(`kind${change.kind}`, { version: change.restoredVersion ?? change.revertedVersion ?? "" })}{" "}
                         <span className="muted small">· {t("changesSinceChangeBy", { who: change.actor, when: when.format(new Date(change.at)) })}</span>
                       </div>
                       {change.comment && <q>{change.comment}</q>}

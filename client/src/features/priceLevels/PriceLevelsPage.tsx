@@ -9,7 +9,7 @@ import { graphql, type ResultOf } from "../../graphql.ts";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
-import { indexText, PriceIndicesQuery, type PriceIndexRow } from "./priceLevelQueries.ts";
+import { indexText, PriceIndicesQuery } from "./priceLevelQueries.ts";
 import "./priceLevels.css";
 
 const PriceIndexChangesQuery = graphql(`

@@ -7,26 +7,5 @@ export const PriceIndicesQuery = graphql(`
   }
 `);
 
-export interface PriceIndexRow {
-  year: number;
-  label: string;
-  value: string;
-  source: string;
-  isBase: boolean;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-/** What every priced answer says about its price level, for the label above the figures. */
-export interface PriceLevelInfo {
-  label: string;
-  year: number;
-  index: string;
-  baseIndex: string;
-  baseLabel: string;
-  source: string;
-  isBase: boolean;
-}
-
 /** An index as the API writes it ("103.2") in the UI's notation ("103,2" in Danish). */
 export const indexText = (value: string, locale: "da" | "en") => (locale === "da" ? value.replace(".", ",") : value);
