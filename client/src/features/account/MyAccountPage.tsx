@@ -25,10 +25,6 @@ const ChangePassword = graphql(`
   }
 `);
 
-type ChangeResult =
-  | { __typename: "PasswordChanged"; otherSessionsEnded: number }
-  | { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string }> };
-
 type Field = "currentPassword" | "newPassword" | "repeatPassword";
 const FIELDS: Field[] = ["currentPassword", "newPassword", "repeatPassword"];
 

@@ -7,58 +7,64 @@
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { type CombinedError, useClient, useMutation, useQuery } from "urql";
-import { graphql } from "../../graphql.ts";
+import { graphql, type ResultOf } from "../../graphql.ts";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import type { AccountUser } from "../account/accountDocuments.ts";
 import "./apiTokens.css";
 
-const ApiTokensQuery = graphql(`
-  query ApiTokens { apiTokens { id name scope prefix createdAt lastUsedAt revokedAt } }
+/** A token as its row shows it, and as creating one answers it. */
+const TokenFields = graphql(`
+  fragment TokenFields on ApiToken @_unmask { id name scope prefix createdAt lastUsedAt revokedAt }
 `);
-const OrganisationApiTokensQuery = graphql(`
-  query OrganisationApiTokens { organisationApiTokens { id name scope prefix createdAt lastUsedAt revokedAt owner { id displayName email } } }
+/** Why a token was not created or revoked. */
+const TokenRefusal = graphql(`
+  fragment TokenRefusal on InvalidInputError @_unmask { message problems { field code message } }
 `);
-const CreateApiToken = graphql(`
+const ApiTokensQuery = graphql(
+  `
+  query ApiTokens { apiTokens { ...TokenFields } }
+`,
+  [TokenFields],
+);
+const OrganisationApiTokensQuery = graphql(
+  `
+  query OrganisationApiTokens { organisationApiTokens { ...TokenFields owner { id displayName email } } }
+`,
+  [TokenFields],
+);
+const CreateApiToken = graphql(
+  `
   mutation CreateApiToken($input: CreateApiTokenInput!) {
     createApiToken(input: $input) {
       __typename
-      ... on CreatedApiToken { secret token { id name scope prefix createdAt lastUsedAt revokedAt } }
-      ... on InvalidInputError { message problems { field code message } }
+      ... on CreatedApiToken { secret token { ...TokenFields } }
+      ...TokenRefusal
     }
   }
-`);
-const RevokeApiToken = graphql(`
+`,
+  [TokenFields, TokenRefusal],
+);
+const RevokeApiToken = graphql(
+  `
   mutation RevokeApiToken($input: RevokeApiTokenInput!) {
     revokeApiToken(input: $input) {
       __typename
       ... on ApiToken { id name revokedAt }
-      ... on InvalidInputError { message problems { field code message } }
+      ...TokenRefusal
     }
   }
-`);
+`,
+  [TokenRefusal],
+);
 
-type Scope = "READ" | "READ_WRITE";
-interface TokenRow {
-  id: string;
-  name: string;
-  scope: Scope;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  owner?: { id: string; displayName: string; email: string };
-}
-interface Refusal {
-  __typename: "InvalidInputError";
-  message: string;
-  problems: Array<{ field: string; code: string; message: string }>;
-}
-type CreateResult = { __typename: "CreatedApiToken"; secret: string; token: TokenRow } | Refusal;
-type RevokeResult = { __typename: "ApiToken"; id: string; name: string; revokedAt: string } | Refusal;
+/** A row: one's own tokens, or (for an admin) the organisation's, with their owner. */
+type TokenRow = ResultOf<typeof TokenFields> & Partial<Pick<ResultOf<typeof OrganisationApiTokensQuery>["organisationApiTokens"][number], "owner">>;
+type Refusal = ResultOf<typeof TokenRefusal>;
+type Scope = TokenRow["scope"];
 
-const SCOPES: Scope[] = ["READ", "READ_WRITE"];
+const SCOPES: readonly Scope[] = ["READ", "READ_WRITE"];
 
 /** The Danish/English text for a refusal, by the API's problem code. */
 function problemKey(code: string): MessageKey | null {
@@ -88,8 +94,8 @@ export function ApiTokensPage({ me }: { me: AccountUser }) {
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const others = (organisation.data?.organisationApiTokens ?? []).filter((token) => token.owner?.id !== me.id);
 
-  const refusalText = (result: Refusal | undefined, error: CombinedError | undefined) => {
-    const texts = (result?.problems ?? []).map((problem) => {
+  const refusalText = (result: ResultOf<typeof RevokeApiToken>["revokeApiToken"] | undefined, error: CombinedError | undefined) => {
+    const texts = (result?.__typename === "InvalidInputError" ? result.problems : []).map((problem) => {
       const key = problemKey(problem.code);
       return key ? t(key) : problem.message;
     });

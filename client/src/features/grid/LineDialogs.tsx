@@ -34,13 +34,6 @@ interface Done {
   (version: number, addedKey?: string): void;
 }
 
-interface MutationAnswer {
-  __typename: string;
-  version?: number;
-  message?: string;
-  change?: { lines: Array<{ added: boolean; initiative: { key: string } }> } | null;
-}
-
 export function AddLineDialog(props: {
   scenarioKey: string;
   scenarioName: string;
@@ -68,7 +61,7 @@ export function AddLineDialog(props: {
         : { scenarioId: props.scenarioKey, expectedVersion: props.version, initiativeId: existing };
     const response = await add({ input });
     const result = response.data?.addInitiative;
-    if (result?.__typename === "ScenarioEdit" && result.version !== undefined) {
+    if (result?.__typename === "ScenarioEdit") {
       props.onDone(result.version, result.change?.lines.find((line) => line.added)?.initiative.key);
     } else setFailure(t("editFailed", { message: failureText(t, result, response.error) }));
   }
@@ -126,7 +119,7 @@ export function RemoveLineDialog(props: { scenarioKey: string; version: number; 
           onClick={async () => {
             const response = await remove({ input: { scenarioId: props.scenarioKey, initiativeId: props.line.key, expectedVersion: props.version } });
             const result = response.data?.removeInitiative;
-            if (result?.__typename === "ScenarioEdit" && result.version !== undefined) props.onDone(result.version);
+            if (result?.__typename === "ScenarioEdit") props.onDone(result.version);
             else setFailure(t("editFailed", { message: failureText(t, result, response.error) }));
           }}
         >

@@ -5,12 +5,12 @@
  */
 import { useState } from "react";
 import { useQuery } from "urql";
-import { graphql, type VariablesOf } from "../../graphql.ts";
+import { graphql, type ResultOf, type VariablesOf } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
-import type { LineageNode } from "./LineageView.tsx";
+import type { LineageNode } from "./lineageQuery.ts";
 
 const ChangesSinceQuery = graphql(`
   query ChangesSince($id: ID!, $version: Int, $since: DateTime, $includeDescendants: Boolean!, $language: Language!) {
@@ -33,36 +33,8 @@ const ChangesSinceQuery = graphql(`
   }
 `);
 
-interface Change {
-  version: number;
-  kind: string;
-  actor: string;
-  at: string;
-  comment: string | null;
-  restoredVersion: number | null;
-  revertedVersion: number | null;
-  cells: Array<{ initiative: { key: string; title: string }; year: number; before: string | null; after: string | null }>;
-  lines: Array<{ initiative: { key: string; title: string }; added: boolean }>;
-}
-
-interface ScenarioSince {
-  key: string;
-  name: string;
-  depth: number;
-  fromVersion: number;
-  version: number;
-  createdSince: boolean;
-  createdBy: string | null;
-  changes: Change[];
-  difference: {
-    headline: string;
-    lines: Array<{ initiativeKey: string; title: string; status: "ADDED" | "REMOVED" | "CHANGED"; totalDifference: string; cells: Array<{ year: number; difference: string }> }>;
-  };
-}
-
-type ChangesSinceResult =
-  | { __typename: "ChangesSinceReport"; at: string; scenarios: ScenarioSince[] }
-  | { __typename: "InvalidInputError"; message: string; problems: Array<{ code: string }> };
+type Report = Extract<ResultOf<typeof ChangesSinceQuery>["changesSince"], { __typename: "ChangesSinceReport" }>;
+type Change = Report["scenarios"][number]["changes"][number];
 
 const PROBLEM_TEXTS: Record<string, MessageKey> = {
   UNKNOWN_VERSION: "changesSinceUnknownVersion",
