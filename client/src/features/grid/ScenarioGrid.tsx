@@ -9,7 +9,7 @@ import { AgGridReact } from "ag-grid-react";
 import type { CellClassParams, CellEditingStartedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, ValueFormatterParams } from "ag-grid-community";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
-import { graphql } from "../../graphql.ts";
+import { graphql, type ResultOf } from "../../graphql.ts";
 import { gridTheme } from "../../app/agGrid.ts";
 import { formatAmount, fromApi, toApi } from "../../app/amounts.ts";
 import { scenarioGlobalId } from "../../app/ids.ts";
@@ -28,7 +28,7 @@ import { ForkScenario, UnlockScenario } from "../scenarios/scenarioActions.ts";
 import type { AccountUser } from "../account/accountDocuments.ts";
 import { Ownership } from "../sharing/Ownership.tsx";
 import { ShareDialog } from "../sharing/ShareDialog.tsx";
-import { mayEdit, ownershipNote, type OwnershipFields } from "../sharing/ownership.ts";
+import { mayEdit, ownershipNote } from "../sharing/ownership.ts";
 import { BalanceDialog } from "./BalanceDialog.tsx";
 import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
 import { AddLineDialog, RemoveLineDialog } from "./LineDialogs.tsx";
@@ -40,6 +40,7 @@ import { blockToTsv, isInBlock, type Block, type CellPosition } from "./selectio
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
 import { failureText } from "../../app/failures.ts";
+import { useSameByContent } from "../../app/useSameByContent.ts";
 
 const SetAllocations = graphql(`
   mutation SetAllocations($input: SetAllocationsInput!) {
@@ -67,51 +68,13 @@ const RevertChange = graphql(`
   }
 `);
 
-interface GridScenario extends OwnershipFields {
-  id: string;
-  key: string;
-  name: string;
-  description: string | null;
-  locked: boolean;
-  archived: boolean;
-  mustFit: boolean;
-  version: number;
-  parent: { key: string; name: string } | null;
-  frame: { name: string; priceLevel: string; precisionDecimals: number; years: Array<{ year: number; amount: string }> };
-  lines: Array<{
-    initiative: {
-      key: string;
-      title: string;
-      isReserve: boolean;
-      origin: "DOCUMENT" | "PROPOSAL";
-      theme: { key: string };
-      sources: Array<{ document: string; section: string; paragraph: number | null; initiativeNumber: string | null }>;
-    };
-    amounts: Array<{ year: number; amount: string }>;
-  }>;
-  comments: Array<{ text: string; author: string; year: number | null; initiative: { key: string } | null }>;
-  yearTotals: Array<{
-    year: number;
-    allocated: string;
-    statedTotalCheck: { stated: string; difference: string; explained: string; unexplained: string; status: StatedYear["status"]; footnotes: Array<{ marker: string }> } | null;
-  }>;
-}
-
-interface EditResult {
-  __typename: string;
-  version?: number;
-  changed?: boolean;
-  cells?: ChangedCell[];
-  currentVersion?: number;
-  cellsChangedSince?: Conflict["theirs"];
-  changesSince?: Conflict["changes"];
-  years?: Array<{ year: number; overBy: string }>;
-  problems?: Array<{ field: string; code: string; message: string; value: string | null }>;
-  message?: string;
-}
+/** The scenario as the grid's query answers it. */
+type GridScenario = NonNullable<ResultOf<typeof ScenarioGridQuery>["scenario"]>;
 
 const yearField = (year: number) => `y${year}`;
 const NO_LINES: CellMap = new Map();
+const NO_COMMENTS: GridScenario["comments"] = [];
+const NO_THEMES: ResultOf<typeof ScenarioGridQuery>["themes"] = [];
 const cellKey = (initiativeKey: string, year: number) => `${initiativeKey}:${year}`;
 /** How long a cell someone else just changed stays marked. */
 const HIGHLIGHT_MS = 6_000;
@@ -237,20 +200,19 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   // Comments change no version, so they come from the latest answer, not from the version shown —
   // keyed by their content, so a background refresh with the same comments rebuilds nothing (the
   // columns depend on them, and new columns would move the focus under a user's keyboard).
-  const commentsSignature = JSON.stringify(fetched?.comments ?? []);
+  const comments = useSameByContent(fetched?.comments ?? NO_COMMENTS);
   const commentsByLine = useMemo(() => {
     const byLine = new Map<string, string[]>();
-    for (const comment of JSON.parse(commentsSignature) as GridScenario["comments"]) {
+    for (const comment of comments) {
       if (!comment.initiative) continue;
       const text = `${comment.year ? `${comment.year}: ` : ""}“${comment.text}” – ${comment.author}`;
       byLine.set(comment.initiative.key, [...(byLine.get(comment.initiative.key) ?? []), text]);
     }
     return byLine;
-  }, [commentsSignature]);
+  }, [comments]);
   const rowCache = useMemo(() => createRowCache(), []);
   // The themes by content too: a refresh returns equal themes in a new array, which must not rebuild the columns.
-  const themesSignature = JSON.stringify(data?.themes ?? []);
-  const themes = useMemo(() => JSON.parse(themesSignature) as Array<{ key: string; title: string; position: number }>, [themesSignature]);
+  const themes = useSameByContent(data?.themes ?? NO_THEMES);
   const bodyRows = useMemo(() => buildBodyRows(lines, themes, shownCells, years, rowCache), [lines, themes, shownCells, years, rowCache]);
   // The printed totals are the documents' figures in their own price level: shown only there.
   const summaryRows = useMemo(

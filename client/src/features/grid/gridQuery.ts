@@ -3,13 +3,14 @@
  * (AG Grid) has loaded: the data and the code then arrive at the same time.
  */
 import { graphql } from "../../graphql.ts";
+import { ScenarioOwnership } from "../sharing/ownership.ts";
 
-export const ScenarioGridQuery = graphql(`
+export const ScenarioGridQuery = graphql(
+  `
   query ScenarioGrid($id: ID!) {
     scenario(id: $id) {
-      id key name description kind locked archived mustFit version access
-      owner { id key name }
-      sharedWith { organisation { id key name } access }
+      id key name description locked archived mustFit version
+      ...ScenarioOwnership
       parent { key name }
       frame { name priceLevel precisionDecimals years { year amount } }
       lines {
@@ -24,4 +25,6 @@ export const ScenarioGridQuery = graphql(`
     }
     themes { key title position }
   }
-`);
+`,
+  [ScenarioOwnership],
+);

@@ -11,7 +11,7 @@ import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
 import { hrefOf, navigate } from "../../app/route.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
-import { buildCoverageRows, type CoverageLine, type RecommendationRow, type ScenarioCoverage, type YearAmount } from "./coverageRows.ts";
+import { buildCoverageRows, type CoverageLine, type RecommendationRow, type ScenarioCoverage, ScenarioCoverageFields, type YearAmount } from "./coverageRows.ts";
 import "./coverage.css";
 
 const CoverageScenarioListQuery = graphql(`
@@ -20,37 +20,21 @@ const CoverageScenarioListQuery = graphql(`
   }
 `);
 
-export const RecommendationCoverageQuery = graphql(`
+export const RecommendationCoverageQuery = graphql(
+  `
   query RecommendationCoverage($scenarioIds: [ID!]!, $language: Language!) {
     recommendationCoverage(scenarioIds: $scenarioIds, language: $language) {
       __typename
       ... on InvalidInputError { message problems { field code message value } }
       ... on RecommendationCoverageComparison {
         years
-        scenarios {
-          scenario { key name }
-          fundedCount recommendationCount summary answeringTotal
-          changes { number kind difference }
-          recommendations {
-            number title status funded total amounts { year amount }
-            lines { initiative { key title } basis total amounts { year amount } }
-            initiativesNotInScenario { key title }
-          }
-        }
+        scenarios { ...ScenarioCoverageFields }
       }
     }
   }
-`);
-
-type CoverageAnswer =
-  | { __typename: "RecommendationCoverageComparison"; years: number[]; scenarios: ScenarioCoverage[] }
-  | { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string; message: string; value: string | null }> };
-
-interface ScenarioOption {
-  key: string;
-  name: string;
-  kind: "BASELINE" | "WHAT_IF";
-}
+`,
+  [ScenarioCoverageFields],
+);
 
 export function CoverageView({ scenarios: keys }: { scenarios: string[] }) {
   const { t, locale } = useI18n();

@@ -1,7 +1,7 @@
 /** Baselines and what-ifs: where each came from, who changed it last, whether it fits the frame; create, fork, rename, lock, archive. */
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
-import { graphql } from "../../graphql.ts";
+import { graphql, type ResultOf } from "../../graphql.ts";
 import { Dialog } from "../../app/Dialog.tsx";
 import { hrefOf, navigate } from "../../app/route.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
@@ -10,35 +10,26 @@ import type { CombinedError } from "urql";
 import { failureText } from "../../app/failures.ts";
 import type { AccountUser } from "../account/accountDocuments.ts";
 import { Ownership } from "../sharing/Ownership.tsx";
-import { mayEdit, ownershipNote, type OwnershipFields } from "../sharing/ownership.ts";
+import { mayEdit, ownershipNote, ScenarioOwnership } from "../sharing/ownership.ts";
 
-const ScenarioListQuery = graphql(`
+const ScenarioListQuery = graphql(
+  `
   query ScenarioList($includeArchived: Boolean!) {
     scenarios(first: 200, includeArchived: $includeArchived) {
       nodes {
-        id key name description kind locked archived version access
-        owner { id key name }
-        sharedWith { organisation { id key name } access }
+        id key name description locked archived version
+        ...ScenarioOwnership
         parent { key name }
         lastChange { actor at }
         yearTotals { year fitsFrame }
       }
     }
   }
-`);
+`,
+  [ScenarioOwnership],
+);
 
-interface ScenarioRow extends OwnershipFields {
-  id: string;
-  key: string;
-  name: string;
-  description: string | null;
-  locked: boolean;
-  archived: boolean;
-  version: number;
-  parent: { key: string; name: string } | null;
-  lastChange: { actor: string; at: string } | null;
-  yearTotals: Array<{ year: number; fitsFrame: boolean }>;
-}
+type ScenarioRow = ResultOf<typeof ScenarioListQuery>["scenarios"]["nodes"][number];
 
 const isEdit = <Answer extends { __typename: string }>(answer: Answer | undefined): answer is Extract<Answer, { __typename: "ScenarioEdit" }> => answer?.__typename === "ScenarioEdit";
 
