@@ -40,6 +40,7 @@ import { blockToTsv, isInBlock, type Block, type CellPosition } from "./selectio
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
 import { failureText } from "../../app/failures.ts";
+import { unexpected } from "../../app/unexpected.ts";
 import { useSameByContent } from "../../app/useSameByContent.ts";
 
 const SetAllocations = graphql(`
@@ -292,19 +293,32 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           },
         });
         const result = response.data?.setAllocations;
-        if (result?.__typename === "ScenarioEdit") {
-          applyAnswer(result.version!, result.cells);
-          if (result.changed) setStacks((current) => recordEdit(current, result.version!));
-          setStatus(kind === "paste" ? { text: t("pasted", { count: edits.length }), tone: "info" } : null);
+        if (!result) {
+          reload();
+          setStatus({ text: t("editFailed", { message: failureText(t, null, response.error) }), tone: "error" });
           return;
         }
-        reload();
-        if (result?.__typename === "VersionConflictError") {
-          setConflict({ current: result.currentVersion!, theirs: result.cellsChangedSince ?? [], changes: result.changesSince ?? [], mine: edits });
-        } else if (result?.__typename === "FrameExceededError") {
-          setStatus({ text: t("frameExceeded", { years: result.years!.map((year) => year.year).join(", ") }), tone: "error" });
-        } else {
-          setStatus({ text: t("editFailed", { message: failureText(t, result, response.error) }), tone: "error" });
+        switch (result.__typename) {
+          case "ScenarioEdit":
+            applyAnswer(result.version, result.cells);
+            if (result.changed) setStacks((current) => recordEdit(current, result.version));
+            setStatus(kind === "paste" ? { text: t("pasted", { count: edits.length }), tone: "info" } : null);
+            return;
+          case "VersionConflictError":
+            reload();
+            setConflict({ current: result.currentVersion, theirs: result.cellsChangedSince, changes: result.changesSince, mine: edits });
+            return;
+          case "FrameExceededError":
+            reload();
+            setStatus({ text: t("frameExceeded", { years: result.years.map((year) => year.year).join(", ") }), tone: "error" });
+            return;
+          case "InvalidInputError":
+          case "ScenarioLockedError":
+            reload();
+            setStatus({ text: t("editFailed", { message: result.message }), tone: "error" });
+            return;
+          default:
+            return unexpected(result);
         }
       };
       queue.current = queue.current.then(run, run).finally(() => {
@@ -327,11 +341,11 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         const send = (expectedVersion: number) => revertChange({ input: { scenarioId: scenarioKey, version: target, expectedVersion } });
         let response = await send(versionRef.current);
         // Someone else saved meanwhile: undoing our own change is still safe (the server refuses if it touched the same cells).
-        if (response.data?.revertChange.__typename === "VersionConflictError") response = await send(response.data.revertChange.currentVersion!);
+        if (response.data?.revertChange.__typename === "VersionConflictError") response = await send(response.data.revertChange.currentVersion);
         const result = response.data?.revertChange;
         if (result?.__typename === "ScenarioEdit") {
-          applyAnswer(result.version!, result.cells);
-          setStacks((current) => (direction === "undo" ? recordUndo(current, result.version!) : recordRedo(current, result.version!)));
+          applyAnswer(result.version, result.cells);
+          setStacks((current) => (direction === "undo" ? recordUndo(current, result.version) : recordRedo(current, result.version)));
           setStatus({ text: t(direction === "undo" ? "undone" : "redone"), tone: "info" });
           return;
         }

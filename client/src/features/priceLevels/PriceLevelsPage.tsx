@@ -7,6 +7,7 @@ import { useId, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { failureText } from "../../app/failures.ts";
+import { oneOf } from "../../app/oneOf.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { indexText, PriceIndicesQuery } from "./priceLevelQueries.ts";
@@ -45,7 +46,8 @@ const RemovePriceIndex = graphql(
 type Result = ResultOf<typeof SetPriceIndex>["setPriceIndex"] | ResultOf<typeof RemovePriceIndex>["removePriceIndex"];
 type Change = ResultOf<typeof PriceIndexChangesQuery>["priceIndexChanges"][number];
 
-type Field = "year" | "value" | "source";
+const FIELDS = ["year", "value", "source"] as const;
+type Field = (typeof FIELDS)[number];
 
 /** The Danish/English text for a refused field, by the API's problem code. */
 function problemKey(code: string): MessageKey {
@@ -79,8 +81,8 @@ export function PriceLevelsPage({ canEdit }: { canEdit: boolean }) {
     }
     const byField: Partial<Record<Field, string>> = {};
     for (const problem of result?.__typename === "InvalidInputError" ? result.problems : []) {
-      const field = problem.field.replace(/^input\./, "") as Field;
-      byField[field] = t(problemKey(problem.code), { year: problem.value ?? "" });
+      const field = oneOf(FIELDS, problem.field.replace(/^input\./, ""));
+      if (field) byField[field] = t(problemKey(problem.code), { year: problem.value ?? "" });
     }
     setProblems(byField);
     setStatus({ text: Object.values(byField).join(" ") || failureText(t, result, failure), tone: "error" });
