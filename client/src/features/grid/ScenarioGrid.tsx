@@ -6,7 +6,7 @@
  * arrive live (features/live) and go into the same cells.
  */
 import { AgGridReact } from "ag-grid-react";
-import type { CellClassParams, CellEditingStartedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, ValueFormatterParams } from "ag-grid-community";
+import type { CellEditingStartedEvent, CellEditRequestEvent, CellFocusedEvent, GridApi } from "ag-grid-community";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
@@ -33,10 +33,11 @@ import { BalanceDialog } from "./BalanceDialog.tsx";
 import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
 import { AddLineDialog, RemoveLineDialog } from "./LineDialogs.tsx";
 import { ScenarioChart } from "./ScenarioChart.tsx";
+import { cellKey, gridColumns, yearField } from "./gridColumns.ts";
 import { ScenarioGridQuery } from "./gridQuery.ts";
 import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, withCells, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
 import { parseCellInput, parseClipboardBlock, planPaste, type PastedCell } from "./pasteBlock.ts";
-import { blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
+import { blockToTsv, type Block, type CellPosition } from "./selection.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
 import { failureText } from "../../app/failures.ts";
@@ -72,11 +73,9 @@ const RevertChange = graphql(`
 /** The scenario as the grid's query answers it. */
 type GridScenario = NonNullable<ResultOf<typeof ScenarioGridQuery>["scenario"]>;
 
-const yearField = (year: number) => `y${year}`;
 const NO_LINES: CellMap = new Map();
 const NO_COMMENTS: GridScenario["comments"] = [];
 const NO_THEMES: ResultOf<typeof ScenarioGridQuery>["themes"] = [];
-const cellKey = (initiativeKey: string, year: number) => `${initiativeKey}:${year}`;
 /** How long a cell someone else just changed stays marked. */
 const HIGHLIGHT_MS = 6_000;
 
@@ -602,81 +601,22 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     [editable, undoOrRedo],
   );
 
-  const columnDefs = useMemo<ColDef<BodyRow | SummaryRow>[]>(() => {
-    const summaryLabel: Record<SummaryRow["kind"], MessageKey> = { allocated: "rowAllocated", frame: "rowFrame", headroom: "rowHeadroom", stated: "rowStated" };
-    const isSummary = (row: BodyRow | SummaryRow | undefined): row is SummaryRow => !!row && row.kind !== "theme" && row.kind !== "line";
-    const column = (definition: ColDef<BodyRow | SummaryRow>) => definition;
-    return [
-      column({
-        colId: "title",
-        headerName: t("columnInitiative"),
-        flex: 1,
-        minWidth: 240,
-        valueGetter: (params) => {
-          const row = params.data;
-          if (!row) return "";
-          if (isSummary(row)) return t(summaryLabel[row.kind]);
-          return row.title;
-        },
-        tooltipValueGetter: (params) => {
-          if (params.data?.kind !== "line") return null;
-          const parts = [params.data.sources ? t("sourceTooltip", { sources: params.data.sources }) : null, ...(commentsByLine.get(params.data.initiativeKey) ?? [])];
-          return parts.filter(Boolean).join("\n") || null;
-        },
-        cellClassRules: { "has-comment": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "line" && commentsByLine.has(params.data.initiativeKey) },
-        // A React renderer only for the few lines with a badge; every other cell is plain text (cheaper to draw).
-        cellRendererSelector: (params) => (params.data?.kind === "line" && (params.data.isProposal || params.data.isReserve) ? { component: TitleWithBadges } : undefined),
+  const columnDefs = useMemo(
+    () =>
+      gridColumns({
+        years,
+        editable,
+        locale,
+        t,
+        cellErrors,
+        commentsByLine,
+        lineKeys,
+        block: () => blockRef.current,
+        recentlyChanged: () => recentRef.current,
+        titleWithBadges: TitleWithBadges,
       }),
-      ...years.map<ColDef<BodyRow | SummaryRow>>((year) => ({
-        colId: yearField(year),
-        field: yearField(year) as never,
-        headerName: String(year),
-        width: 104,
-        type: "rightAligned",
-        editable: (params) => editable && params.data?.kind === "line",
-        valueGetter: (params) => params.data?.amounts[year] ?? null,
-        valueFormatter: (params: ValueFormatterParams<BodyRow | SummaryRow, Oere | null>) => {
-          // While an edit is being committed the grid may hand back the typed text; show it as typed.
-          if (typeof params.value !== "bigint") return params.value === null || params.value === undefined ? "" : String(params.value);
-          return formatAmount(params.value, locale, { zeroAsDash: params.data?.kind === "line" });
-        },
-        cellEditor: "agTextCellEditor",
-        cellEditorParams: { useFormatter: true },
-        tooltipValueGetter: (params) => {
-          const row = params.data;
-          if (row?.kind === "line") return cellErrors.get(cellKey(row.initiativeKey, year)) ?? recentRef.current.get(cellKey(row.initiativeKey, year)) ?? null;
-          if (row?.kind === "stated") {
-            const check = row.stated?.[year];
-            if (!check) return null;
-            const markers = check.footnoteMarkers.join(" ");
-            if (check.status === "MATCHES") return t("statedMatches");
-            if (check.status === "EXPLAINED") return t("statedExplained", { difference: amountText(check.difference), markers });
-            if (check.status === "PARTLY_EXPLAINED") return t("statedPartly", { difference: amountText(check.difference), markers, explained: amountText(check.explained), unexplained: amountText(check.unexplained) });
-            return t("statedUnexplained", { difference: amountText(check.difference) });
-          }
-          if (row?.kind === "headroom" && (row.amounts[year] ?? 0n) < 0n) return t("overBy", { amount: amountText(-(row.amounts[year] ?? 0n)) });
-          return null;
-        },
-        cellClassRules: {
-          "cell-error": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "line" && cellErrors.has(cellKey(params.data.initiativeKey, year)),
-          "cell-selected": (params: CellClassParams<BodyRow | SummaryRow>) =>
-            params.data?.kind === "line" && isInBlock(blockRef.current, { initiativeKey: params.data.initiativeKey, year }, lineKeys, years) && blockRef.current!.anchor !== blockRef.current!.focus,
-          "cell-negative": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "headroom" && (params.data.amounts[year] ?? 0n) < 0n,
-          "cell-stated-off": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "stated" && !!params.data.stated?.[year] && params.data.stated[year]!.status !== "MATCHES",
-          "cell-live-changed": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "line" && recentRef.current.has(cellKey(params.data.initiativeKey, year)),
-        },
-      })),
-      column({
-        colId: "total",
-        headerName: t("total"),
-        width: 112,
-        type: "rightAligned",
-        valueGetter: (params) => params.data?.total ?? null,
-        valueFormatter: (params: ValueFormatterParams<BodyRow | SummaryRow, Oere | null>) => (params.value === null || params.value === undefined ? "" : formatAmount(params.value, locale)),
-        cellClassRules: { "cell-negative": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "headroom" && (params.data.total ?? 0n) < 0n },
-      }),
-    ];
-  }, [years, editable, locale, t, cellErrors, lineKeys, amountText, commentsByLine]);
+    [years, editable, locale, t, cellErrors, lineKeys, commentsByLine],
+  );
 
   if (error) return <p role="alert">{t("loadError", { message: failureText(t, null, error) })}</p>;
   if (!scenario) return <p>{fetching ? t("loading") : t("loadError", { message: scenarioKey })}</p>;
