@@ -20,8 +20,9 @@ export function pnpm(args, options = {}) {
   }
 }
 
-/** Installs the workspace exactly as locked, and generates the Prisma client and Pothos types. */
+/** Installs the workspace exactly as locked, and generates what the type checks need: the Prisma client and Pothos types, and the client's schema types. */
 export function installAndGenerate() {
   pnpm(["install", "--frozen-lockfile", "--reporter=append-only"]);
-  pnpm(["--filter", "@ramme/server", "run", "generate"]);
+  // The Prisma client and Pothos types (server), the schema's types for the client's documents (gql.tada).
+  pnpm(["--filter", "@ramme/server", "--filter", "@ramme/client", "run", "generate"]);
 }

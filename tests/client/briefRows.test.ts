@@ -1,16 +1,14 @@
 /**
  * The note's table of differences, picked from the recorded comparison of the government's proposal
- * with the agreement (fixtures/compare-proposal-agreement.json, the API's answer). Every expected
+ * with the agreement (fixtures/comparisonProposalAgreement.ts, the API's answer). Every expected
  * figure is worked out by hand from the two printed tables, in the comments.
  */
 import { mio } from "@ramme/domain";
 import { describe, expect, it } from "vitest";
 import { buildBriefTable } from "../../client/src/features/brief/briefRows.ts";
 import type { ComparisonResult } from "../../client/src/features/compare/compareRows.ts";
-import recorded from "./fixtures/compare-proposal-agreement.json";
+import { comparison, themes } from "./fixtures/comparisonProposalAgreement.ts";
 
-const comparison = recorded.compareScenarios as unknown as ComparisonResult;
-const themes = recorded.themes;
 const four = (a: string, b: string, c: string, d: string) => ({ 2024: mio(a), 2025: mio(b), 2026: mio(c), 2027: mio(d) });
 
 describe("the note's table: the proposal against the agreement", () => {

@@ -1,15 +1,14 @@
 /**
  * The theme chart's series, built from the compare view's query for the government's proposal
- * against the agreement (fixtures/compare-proposal-agreement.json, recorded from the API); the
+ * against the agreement (fixtures/comparisonProposalAgreement.ts, recorded from the API); the
  * expected figures are worked out by hand from the two printed tables (tests/domain/fixtures/baselines.ts).
  */
 import { mio } from "@ramme/domain";
 import { describe, expect, it } from "vitest";
 import { allocatedIn, axisScale, buildChartSeries, chartRows, FRAME_KEY, largestValue, toPlotted, type ChartSeries } from "../../client/src/features/chart/chartSeries.ts";
-import recorded from "./fixtures/compare-proposal-agreement.json";
+import { comparison, themes } from "./fixtures/comparisonProposalAgreement.ts";
 
-const themes = recorded.themes;
-const series = buildChartSeries(recorded.compareScenarios as Parameters<typeof buildChartSeries>[0], themes);
+const series = buildChartSeries(comparison, themes);
 const years = [2024, 2025, 2026, 2027];
 const amounts = (a: string, b: string, c: string, d: string) => [a, b, c, d].map((amount, index) => ({ year: years[index]!, amount: mio(amount) }));
 

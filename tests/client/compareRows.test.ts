@@ -1,7 +1,7 @@
 /**
  * The comparison grid's rows. The input is the compare view's own query (CompareScenariosQuery) as
  * the API answers it for the government's proposal against the agreement, recorded in
- * fixtures/compare-proposal-agreement.json; every expected figure is worked out by hand from the two
+ * fixtures/comparisonProposalAgreement.ts; every expected figure is worked out by hand from the two
  * printed tables (tests/domain/fixtures/baselines.ts), in the comments.
  */
 import { mio } from "@ramme/domain";
@@ -14,10 +14,8 @@ import {
   type CompareThemeRow,
   type ComparisonResult,
 } from "../../client/src/features/compare/compareRows.ts";
-import recorded from "./fixtures/compare-proposal-agreement.json";
+import { comparison, themes } from "./fixtures/comparisonProposalAgreement.ts";
 
-const comparison = recorded.compareScenarios as unknown as ComparisonResult;
-const themes = recorded.themes;
 const four = (a: string, b: string, c: string, d: string) => ({ 2024: mio(a), 2025: mio(b), 2026: mio(c), 2027: mio(d) });
 
 describe("the comparison's rows: the government's proposal against the agreement", () => {
@@ -126,6 +124,7 @@ describe("the comparison's rows with two compared scenarios", () => {
       return { year, base: b, other: o, difference: String(Number(o ?? 0) - Number(b ?? 0)) };
     });
   const small: ComparisonResult = {
+    __typename: "ScenarioComparison",
     years: [2024, 2025],
     baseYearsOverFrame: [],
     base: { key: "base", name: "Base" },

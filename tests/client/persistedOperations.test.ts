@@ -16,7 +16,7 @@ describe("the web client's persisted operations", () => {
   it("client/persisted-operations.json is what scripts/persisted-operations.mjs writes from client/src (run it after changing a document)", () => {
     const run = () => execFileSync(process.execPath, ["scripts/persisted-operations.mjs", "--check"], { cwd: root, stdio: "pipe", encoding: "utf8" });
     expect(run).not.toThrow();
-  });
+  }, 60_000);
 
   it("holds every operation the client names once, each under the SHA-256 of its text", () => {
     const texts = Object.values(manifest);

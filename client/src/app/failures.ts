@@ -8,8 +8,9 @@ import type { MessageKey } from "../i18n/messages.ts";
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export function failureText(t: Translate, refusal: { message?: string | null } | null | undefined, error: CombinedError | undefined): string {
-  if (refusal?.message) return refusal.message;
+/** `answer`: what the server answered (a typed error carries its message), if anything. */
+export function failureText(t: Translate, answer: object | null | undefined, error: CombinedError | undefined): string {
+  if (answer && "message" in answer && typeof answer.message === "string" && answer.message) return answer.message;
   if (error?.graphQLErrors.some((graphQLError) => graphQLError.extensions?.code === "DATABASE_UNAVAILABLE")) return t("databaseUnavailable");
   if (error?.networkError) return t("serverUnreachable");
   return error?.graphQLErrors[0]?.message ?? error?.message ?? "?";

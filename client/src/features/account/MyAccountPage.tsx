@@ -7,14 +7,15 @@
  * server's refusals are shown at their field, by code, in the user's language.
  */
 import { type FormEvent, useId, useRef, useState } from "react";
-import { gql, useClient } from "urql";
+import { useClient } from "urql";
+import { graphql } from "../../graphql.ts";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import type { AccountUser } from "./accountDocuments.ts";
 import "./account.css";
 
-const ChangePassword = gql`
+const ChangePassword = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input) {
       __typename
@@ -22,11 +23,7 @@ const ChangePassword = gql`
       ... on InvalidInputError { message problems { field code } }
     }
   }
-`;
-
-type ChangeResult =
-  | { __typename: "PasswordChanged"; otherSessionsEnded: number }
-  | { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string }> };
+`);
 
 type Field = "currentPassword" | "newPassword" | "repeatPassword";
 const FIELDS: Field[] = ["currentPassword", "newPassword", "repeatPassword"];
@@ -98,7 +95,7 @@ function ChangePasswordForm({ email }: { email: string }) {
     setStatus(null);
     if (value("newPassword") !== value("repeatPassword")) return refuse({ repeatPassword: t("passwordMismatch") });
     setBusy(true);
-    const response = await client.mutation<{ changePassword: ChangeResult }>(ChangePassword, { input: { currentPassword: value("currentPassword"), newPassword: value("newPassword") } }).toPromise();
+    const response = await client.mutation(ChangePassword, { input: { currentPassword: value("currentPassword"), newPassword: value("newPassword") } }).toPromise();
     setBusy(false);
     const result = response.data?.changePassword;
     if (result?.__typename === "PasswordChanged") {

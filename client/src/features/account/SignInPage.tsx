@@ -6,7 +6,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { useMutation } from "urql";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
-import { type AccountUser, type SignInData, SignInMutation } from "./accountDocuments.ts";
+import { type AccountUser, SignInMutation } from "./accountDocuments.ts";
 import type { Account } from "./useAccount.ts";
 import "./account.css";
 
@@ -45,7 +45,7 @@ export function SignInPage({ expired, onSignedIn }: Props) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [failure, setFailure] = useState<string | null>(null);
-  const [{ fetching }, signIn] = useMutation<SignInData>(SignInMutation);
+  const [{ fetching }, signIn] = useMutation(SignInMutation);
   const passwordField = useRef<HTMLInputElement>(null);
 
   async function submit(event: FormEvent) {

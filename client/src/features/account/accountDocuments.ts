@@ -1,42 +1,47 @@
 /** The account's GraphQL documents: who is calling (and in which mode), sign in, sign out. */
-import { gql } from "urql";
+import { graphql, type ResultOf } from "../../graphql.ts";
 
-export const MeQuery = gql`
+/** The signed-in person as every page shows them (unmasked: handed around as plain data). */
+export const AccountUserFields = graphql(`
+  fragment AccountUserFields on User @_unmask {
+    id
+    displayName
+    email
+    role
+    organisation {
+      id
+      key
+      name
+      kind
+    }
+  }
+`);
+
+export type AccountUser = ResultOf<typeof AccountUserFields>;
+export type Role = AccountUser["role"];
+
+export const MeQuery = graphql(
+  `
   query Me {
     me {
       mode
       user {
-        id
-        displayName
-        email
-        role
-        organisation {
-          id
-          key
-          name
-          kind
-        }
+        ...AccountUserFields
       }
     }
   }
-`;
+`,
+  [AccountUserFields],
+);
 
-export const SignInMutation = gql`
+export const SignInMutation = graphql(
+  `
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       __typename
       ... on SignedIn {
         user {
-          id
-          displayName
-          email
-          role
-          organisation {
-            id
-            key
-            name
-            kind
-          }
+          ...AccountUserFields
         }
       }
       ... on InvalidInputError {
@@ -49,32 +54,14 @@ export const SignInMutation = gql`
       }
     }
   }
-`;
+`,
+  [AccountUserFields],
+);
 
-export const SignOutMutation = gql`
+export const SignOutMutation = graphql(`
   mutation SignOut {
     signOut {
       __typename
     }
   }
-`;
-
-export type Role = "ADMIN" | "EDITOR" | "VIEWER";
-
-export interface AccountUser {
-  id: string;
-  displayName: string;
-  email: string;
-  role: Role;
-  organisation: { id: string; key: string; name: string; kind: "SECRETARIAT" | "PARTY" };
-}
-
-export interface MeData {
-  me: { mode: "LOCAL" | "ACCOUNTS"; user: AccountUser | null };
-}
-
-export interface SignInData {
-  signIn:
-    | { __typename: "SignedIn"; user: AccountUser }
-    | { __typename: "InvalidInputError"; message: string; problems: { code: string; field: string; message: string }[] };
-}
+`);

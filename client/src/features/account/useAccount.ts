@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type CombinedError, useClient } from "urql";
 import { isUnauthenticated, onUnauthenticated } from "../../urql.ts";
-import { type AccountUser, type MeData, MeQuery, SignOutMutation } from "./accountDocuments.ts";
+import { type AccountUser, MeQuery, SignOutMutation } from "./accountDocuments.ts";
 
 export type Account =
   | { status: "loading" }
@@ -29,7 +29,7 @@ export function useAccount() {
 
   const ask = useCallback(async () => {
     change({ status: "loading" });
-    const result = await client.query<MeData>(MeQuery, {}, { requestPolicy: "network-only" }).toPromise();
+    const result = await client.query(MeQuery, {}, { requestPolicy: "network-only" }).toPromise();
     if (result.data) change(result.data.me.user ? { status: "signedIn", user: result.data.me.user } : { status: "local" });
     else if (result.error && isUnauthenticated(result.error)) change({ status: "signedOut", expired: false });
     else if (result.error) change({ status: "failed", error: result.error });

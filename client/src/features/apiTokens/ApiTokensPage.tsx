@@ -6,58 +6,65 @@
  * document cache keeps no mutation results, and leaving the page or closing the box forgets it.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { type CombinedError, gql, useClient, useMutation, useQuery } from "urql";
+import { type CombinedError, useClient, useMutation, useQuery } from "urql";
+import { graphql, type ResultOf } from "../../graphql.ts";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import type { AccountUser } from "../account/accountDocuments.ts";
 import "./apiTokens.css";
 
-const ApiTokensQuery = gql`
-  query ApiTokens { apiTokens { id name scope prefix createdAt lastUsedAt revokedAt } }
-`;
-const OrganisationApiTokensQuery = gql`
-  query OrganisationApiTokens { organisationApiTokens { id name scope prefix createdAt lastUsedAt revokedAt owner { id displayName email } } }
-`;
-const CreateApiToken = gql`
+/** A token as its row shows it, and as creating one answers it. */
+const TokenFields = graphql(`
+  fragment TokenFields on ApiToken @_unmask { id name scope prefix createdAt lastUsedAt revokedAt }
+`);
+/** Why a token was not created or revoked. */
+const TokenRefusal = graphql(`
+  fragment TokenRefusal on InvalidInputError @_unmask { message problems { field code message } }
+`);
+const ApiTokensQuery = graphql(
+  `
+  query ApiTokens { apiTokens { ...TokenFields } }
+`,
+  [TokenFields],
+);
+const OrganisationApiTokensQuery = graphql(
+  `
+  query OrganisationApiTokens { organisationApiTokens { ...TokenFields owner { id displayName email } } }
+`,
+  [TokenFields],
+);
+const CreateApiToken = graphql(
+  `
   mutation CreateApiToken($input: CreateApiTokenInput!) {
     createApiToken(input: $input) {
       __typename
-      ... on CreatedApiToken { secret token { id name scope prefix createdAt lastUsedAt revokedAt } }
-      ... on InvalidInputError { message problems { field code message } }
+      ... on CreatedApiToken { secret token { ...TokenFields } }
+      ...TokenRefusal
     }
   }
-`;
-const RevokeApiToken = gql`
+`,
+  [TokenFields, TokenRefusal],
+);
+const RevokeApiToken = graphql(
+  `
   mutation RevokeApiToken($input: RevokeApiTokenInput!) {
     revokeApiToken(input: $input) {
       __typename
       ... on ApiToken { id name revokedAt }
-      ... on InvalidInputError { message problems { field code message } }
+      ...TokenRefusal
     }
   }
-`;
+`,
+  [TokenRefusal],
+);
 
-type Scope = "READ" | "READ_WRITE";
-interface TokenRow {
-  id: string;
-  name: string;
-  scope: Scope;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  owner?: { id: string; displayName: string; email: string };
-}
-interface Refusal {
-  __typename: "InvalidInputError";
-  message: string;
-  problems: Array<{ field: string; code: string; message: string }>;
-}
-type CreateResult = { __typename: "CreatedApiToken"; secret: string; token: TokenRow } | Refusal;
-type RevokeResult = { __typename: "ApiToken"; id: string; name: string; revokedAt: string } | Refusal;
+/** A row: one's own tokens, or (for an admin) the organisation's, with their owner. */
+type TokenRow = ResultOf<typeof TokenFields> & Partial<Pick<ResultOf<typeof OrganisationApiTokensQuery>["organisationApiTokens"][number], "owner">>;
+type Refusal = ResultOf<typeof TokenRefusal>;
+type Scope = TokenRow["scope"];
 
-const SCOPES: Scope[] = ["READ", "READ_WRITE"];
+const SCOPES: readonly Scope[] = ["READ", "READ_WRITE"];
 
 /** The Danish/English text for a refusal, by the API's problem code. */
 function problemKey(code: string): MessageKey | null {
@@ -78,17 +85,17 @@ export function ApiTokensPage({ me }: { me: AccountUser }) {
   const mineId = useId();
   const othersId = useId();
   const admin = me.role === "ADMIN";
-  const [mine, refetchMine] = useQuery<{ apiTokens: TokenRow[] }>({ query: ApiTokensQuery });
-  const [organisation, refetchOrganisation] = useQuery<{ organisationApiTokens: TokenRow[] }>({ query: OrganisationApiTokensQuery, pause: !admin });
-  const [, revokeToken] = useMutation<{ revokeApiToken: RevokeResult }>(RevokeApiToken);
+  const [mine, refetchMine] = useQuery({ query: ApiTokensQuery });
+  const [organisation, refetchOrganisation] = useQuery({ query: OrganisationApiTokensQuery, pause: !admin });
+  const [, revokeToken] = useMutation(RevokeApiToken);
   const [status, setStatus] = useState<{ text: string; tone: "info" | "error" } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   // The one place the secret is held: gone when the box is closed or the page unmounts.
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const others = (organisation.data?.organisationApiTokens ?? []).filter((token) => token.owner?.id !== me.id);
 
-  const refusalText = (result: Refusal | undefined, error: CombinedError | undefined) => {
-    const texts = (result?.problems ?? []).map((problem) => {
+  const refusalText = (result: ResultOf<typeof RevokeApiToken>["revokeApiToken"] | undefined, error: CombinedError | undefined) => {
+    const texts = (result?.__typename === "InvalidInputError" ? result.problems : []).map((problem) => {
       const key = problemKey(problem.code);
       return key ? t(key) : problem.message;
     });
@@ -102,7 +109,7 @@ export function ApiTokensPage({ me }: { me: AccountUser }) {
 
   async function createToken(name: string, scope: Scope): Promise<Refusal | null> {
     setStatus(null);
-    const response = await client.mutation<{ createApiToken: CreateResult }>(CreateApiToken, { input: { name, scope } }).toPromise();
+    const response = await client.mutation(CreateApiToken, { input: { name, scope } }).toPromise();
     const result = response.data?.createApiToken;
     if (result?.__typename === "CreatedApiToken") {
       setCreated({ name: result.token.name, secret: result.secret });

@@ -6,52 +6,20 @@
  * URL says lang=en, whatever language the app is in; brief.css lays it out for paper.
  */
 import { useEffect, useMemo } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { graphql, readFragment, type ResultOf } from "../../graphql.ts";
 import type { Oere } from "@ramme/domain";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
 import { hrefOf } from "../../app/route.ts";
 import { translate, type Locale, type MessageKey } from "../../i18n/messages.ts";
-import { buildCompareSummaryRows, type ComparisonResult, type Figures, type ThemeMeta } from "../compare/compareRows.ts";
+import { buildCompareSummaryRows, ComparisonFields, type Figures, ThemeFields, type ThemeMeta } from "../compare/compareRows.ts";
 import { buildBriefTable, type BriefLine, type BriefTable } from "./briefRows.ts";
 import "./brief.css";
 
-const BriefQuery = gql`
-  query Brief($base: ID!, $other: ID!, $language: Language!) {
-    compareScenarios(baseId: $base, otherIds: [$other]) {
-      __typename
-      ... on InvalidInputError { message problems { field code message value } }
-      ... on ScenarioComparison {
-        years
-        baseYearsOverFrame
-        base { ...BriefScenario }
-        others { ...BriefScenario }
-        lines {
-          initiativeKey themeKey inBase
-          initiative { title isReserve }
-          versus { scenarioKey status cells { year base other difference } comments { text author createdAt year } }
-        }
-        differences {
-          scenario { key name }
-          counts { added removed changed unchanged }
-          summary(language: $language)
-          yearsOverFrame
-          themes { themeKey year base other difference }
-          years { year frame baseAllocated otherAllocated baseHeadroom otherHeadroom baseOverBy otherOverBy }
-        }
-        coverage(language: $language) {
-          scenarios {
-            scenarioKey fundedCount recommendationCount summary
-            changes { number kind before after difference }
-            recommendations { number title }
-          }
-        }
-      }
-    }
-    themes { key title position }
-  }
-
-  fragment BriefScenario on Scenario {
+/** A compared scenario as the note describes it: its version, printed totals, money outside the frame. */
+const BriefScenarioFields = graphql(`
+  fragment BriefScenarioFields on Scenario @_unmask {
     key name kind version
     frame { priceLevel }
     lastChange { actor at }
@@ -61,69 +29,58 @@ const BriefQuery = gql`
       statedTotalCheck { stated computed difference explained unexplained status footnotes { marker } }
     }
   }
-`;
+`);
 
-interface OutsideFrameNote {
-  key: string;
-  kind: "ALREADY_DISBURSED" | "CO_FINANCING" | "NOTED" | "OTHER_FUNDING";
-  description: string;
-  amount: string | null;
-  basis: "PERIOD_TOTAL" | "PER_YEAR" | null;
-  fromYear: number | null;
-  toYear: number | null;
-  source: { section: string };
+const BriefQuery = graphql(
+  `
+  query Brief($base: ID!, $other: ID!, $language: Language!) {
+    compareScenarios(baseId: $base, otherIds: [$other]) {
+      __typename
+      ... on InvalidInputError { message problems { field code message value } }
+      ... on ScenarioComparison {
+        ...ComparisonFields
+        base { ...BriefScenarioFields }
+        others { ...BriefScenarioFields }
+        coverage(language: $language) {
+          scenarios {
+            scenarioKey fundedCount recommendationCount summary
+            changes { number kind before after difference }
+            recommendations { number title }
+          }
+        }
+      }
+    }
+    themes { ...ThemeFields }
+  }
+`,
+  [ComparisonFields, ThemeFields, BriefScenarioFields],
+);
+
+type BriefAnswer = Extract<ResultOf<typeof BriefQuery>["compareScenarios"], { __typename: "ScenarioComparison" }>;
+
+/** The note's comparison: the figures every comparison view shares, each scenario as the note describes it. */
+function briefComparison(answer: BriefAnswer) {
+  return { ...readFragment(ComparisonFields, answer), base: answer.base, others: answer.others, coverage: answer.coverage };
 }
 
-interface StatedCheck {
-  stated: string;
-  computed: string;
-  difference: string;
-  explained: string;
-  unexplained: string;
-  status: "MATCHES" | "EXPLAINED" | "PARTLY_EXPLAINED" | "UNEXPLAINED";
-  footnotes: Array<{ marker: string }>;
-}
-
-interface BriefScenario {
-  key: string;
-  name: string;
-  kind: "BASELINE" | "WHAT_IF";
-  version: number;
-  frame: { priceLevel: string };
-  lastChange: { actor: string; at: string } | null;
-  outsideFrame: OutsideFrameNote[];
-  yearTotals: Array<{ year: number; statedTotalCheck: StatedCheck | null }>;
-}
-
-interface Coverage {
-  scenarios: Array<{
-    scenarioKey: string;
-    fundedCount: number;
-    recommendationCount: number;
-    summary: string;
-    changes: Array<{ number: number; kind: "NEWLY_FUNDED" | "NO_LONGER_FUNDED" | "MORE" | "LESS" | "MOVED_BETWEEN_YEARS"; before: string; after: string; difference: string }>;
-    recommendations: Array<{ number: number; title: string }>;
-  }>;
-}
-
-type BriefComparison = Omit<ComparisonResult, "base" | "others"> & { base: BriefScenario; others: BriefScenario[]; coverage: Coverage };
-
-type BriefAnswer =
-  | ({ __typename: "ScenarioComparison" } & BriefComparison)
-  | { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string; message: string; value: string | null }> };
+type BriefComparison = ReturnType<typeof briefComparison>;
+type BriefScenario = ResultOf<typeof BriefScenarioFields>;
+type StatedCheck = NonNullable<BriefScenario["yearTotals"][number]["statedTotalCheck"]>;
+type OutsideFrameNote = BriefScenario["outsideFrame"][number];
+type Coverage = BriefComparison["coverage"];
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function BriefView({ base, other, lang }: { base: string | null; other: string | null; lang: Locale }) {
   const t: Translate = (key, params) => translate(lang, key, params);
   const ready = base !== null && other !== null;
-  const [{ data, error }] = useQuery<{ compareScenarios: BriefAnswer; themes: ThemeMeta[] }>({
+  const [{ data, error }] = useQuery({
     query: BriefQuery,
     variables: { base: base ?? "", other: other ?? "", language: lang === "da" ? "DA" : "EN" },
     pause: !ready,
   });
   const answer = data?.compareScenarios;
-  const comparison = answer?.__typename === "ScenarioComparison" ? answer : null;
+  const comparison = useMemo(() => (answer?.__typename === "ScenarioComparison" ? briefComparison(answer) : null), [answer]);
   const printedOn = useMemo(() => longDate(new Date(), lang), [lang]);
 
   // The title names the PDF a browser saves.

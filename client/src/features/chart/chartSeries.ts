@@ -5,6 +5,7 @@
  */
 import { formatMio, type Oere } from "@ramme/domain";
 import { fromApi } from "../../app/amounts.ts";
+import type { ComparisonResult, ThemeMeta } from "../compare/compareRows.ts";
 
 export interface YearAmount {
   year: number;
@@ -23,23 +24,15 @@ export interface ChartSeries {
   themes: ThemeAmounts[];
 }
 
-/** What `buildChartSeries` reads from a `compareScenarios` answer (a subset of the compare view's result). */
-export interface ChartComparison {
-  years: number[];
-  base: { key: string; name: string };
-  differences: Array<{
-    scenario: { key: string; name: string };
-    themes: Array<{ themeKey: string; year: number; base: string; other: string }>;
-    years: Array<{ year: number; frame: string }>;
-  }>;
-}
+/** What `buildChartSeries` reads of a comparison (the compare view's ComparisonFields). */
+export type ChartComparison = Pick<ComparisonResult, "years" | "base" | "differences">;
 
 /**
  * One series per scenario, the base first and then each compared scenario, every one with the same
  * themes (those any scenario funds, in display order) so colours and stacks line up across charts.
  * Without a compared scenario there is nothing to read the base's theme subtotals from: no series.
  */
-export function buildChartSeries(comparison: ChartComparison, themes: ReadonlyArray<{ key: string; title: string; position: number }>): ChartSeries[] {
+export function buildChartSeries(comparison: ChartComparison, themes: readonly ThemeMeta[]): ChartSeries[] {
   const first = comparison.differences[0];
   if (!first) return [];
   const { years } = comparison;

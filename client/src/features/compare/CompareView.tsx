@@ -7,17 +7,17 @@
 import { AgGridReact } from "ag-grid-react";
 import type { CellClassParams, ColDef, ColGroupDef, ICellRendererParams, ITooltipParams, ValueFormatterParams } from "ag-grid-community";
 import { lazy, Suspense, useId, useMemo, useState } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { graphql, readFragment } from "../../graphql.ts";
 import type { Oere } from "@ramme/domain";
 import { gridTheme } from "../../app/agGrid.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
-import { hrefOf, navigate } from "../../app/route.ts";
+import { hrefOf } from "../../app/route.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { buildChartSeries } from "../chart/chartSeries.ts";
 import { ExportButtons } from "../export/ExportButtons.tsx";
-import { PriceLevelBanner, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
-import type { PriceLevelInfo } from "../priceLevels/priceLevelQueries.ts";
+import { PriceLevelBanner, PriceLevelBannerFields, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
 import {
   buildCompareBodyRows,
   buildCompareSummaryRows,
@@ -25,65 +25,36 @@ import {
   type CompareBodyRow,
   type CompareLineRow,
   type CompareSummaryRow,
+  ComparisonFields,
   type ComparisonResult,
+  ThemeFields,
   type ThemeMeta,
 } from "./compareRows.ts";
+import { ScenarioPicker } from "./ScenarioPicker.tsx";
 import "./compare.css";
 import { failureText } from "../../app/failures.ts";
 
 // AG Charts is large and only this page draws charts: it loads when a comparison is shown.
 const ThemeChart = lazy(() => import("../chart/ThemeChart.tsx").then((module) => ({ default: module.ThemeChart })));
 
-const CompareScenarioListQuery = gql`
-  query CompareScenarioList {
-    scenarios(first: 200) { nodes { key name kind } }
-  }
-`;
 
-export const CompareScenariosQuery = gql`
+export const CompareScenariosQuery = graphql(
+  `
   query CompareScenarios($base: ID!, $others: [ID!]!, $language: Language!, $priceLevel: Int) {
     compareScenarios(baseId: $base, otherIds: $others, priceLevel: $priceLevel) {
       __typename
       ... on InvalidInputError { message problems { field code message value } }
       ... on ScenarioComparison {
-        priceLevel { label year index baseIndex baseLabel source isBase }
-        years
-        baseYearsOverFrame
-        base { key name }
-        others { key name }
-        lines {
-          initiativeKey themeKey inBase
-          initiative { title isReserve }
-          versus {
-            scenarioKey status
-            cells { year base other difference }
-            comments { text author createdAt year }
-          }
-        }
-        differences {
-          scenario { key name }
-          counts { added removed changed unchanged }
-          summary(language: $language)
-          yearsOverFrame
-          themes { themeKey year base other difference }
-          years { year frame baseAllocated otherAllocated baseHeadroom otherHeadroom baseOverBy otherOverBy }
-        }
+        priceLevel { isBase ...PriceLevelBannerFields }
+        ...ComparisonFields
       }
     }
-    themes { key title position }
+    themes { ...ThemeFields }
   }
-`;
+`,
+  [ComparisonFields, ThemeFields, PriceLevelBannerFields],
+);
 
-interface ScenarioOption {
-  key: string;
-  name: string;
-  /** null for a key in the URL that the scenario list does not have. */
-  kind: "BASELINE" | "WHAT_IF" | null;
-}
-
-type CompareAnswer =
-  | ({ __typename: "ScenarioComparison"; priceLevel: PriceLevelInfo } & ComparisonResult)
-  | { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string; message: string; value: string | null }> };
 
 type Row = CompareBodyRow | CompareSummaryRow;
 
@@ -109,33 +80,17 @@ export function CompareView({ base, others }: { base: string | null; others: str
   const headingId = useId();
   const ready = base !== null && others.length > 0;
   const [priceLevel, setPriceLevel] = useState<number | null>(null);
-  const [{ data: listData, error: listError }] = useQuery<{ scenarios: { nodes: ScenarioOption[] } }>({ query: CompareScenarioListQuery });
-  const [{ data, error, fetching }] = useQuery<{ compareScenarios: CompareAnswer; themes: ThemeMeta[] }>({
+  const [{ data, error, fetching }] = useQuery({
     query: CompareScenariosQuery,
     variables: { base: base ?? "", others, language: locale === "da" ? "DA" : "EN", priceLevel },
     pause: !ready,
   });
 
   const answer = ready ? data?.compareScenarios : undefined;
-  const comparison = answer?.__typename === "ScenarioComparison" ? answer : null;
-  const scenarios = listData?.scenarios.nodes ?? [];
+  const answered = answer?.__typename === "ScenarioComparison" ? answer : null;
+  const comparison = useMemo(() => (answered ? readFragment(ComparisonFields, answered) : null), [answered]);
+  const shownIn = answered?.priceLevel ?? null;
 
-  function choose(nextBase: string | null, nextOthers: readonly string[]) {
-    const order = scenarios.map((scenario) => scenario.key);
-    const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
-    const cleaned = [...new Set(nextOthers)].filter((key) => key !== nextBase).sort((a, b) => rank(a) - rank(b));
-    navigate({ view: "compare", base: nextBase, others: cleaned });
-  }
-
-  // Keys in the URL the list does not show (an archived scenario, a mistyped key) stay choosable.
-  const options: ScenarioOption[] = useMemo(() => {
-    const known = new Set(scenarios.map((scenario) => scenario.key));
-    const named = new Map([...(comparison ? [comparison.base, ...comparison.others] : [])].map((scenario) => [scenario.key, scenario.name]));
-    const extra = [base, ...others]
-      .filter((key): key is string => key !== null && !known.has(key))
-      .map((key) => ({ key, name: named.get(key) ?? key, kind: null }));
-    return [...scenarios, ...extra.filter((entry, index) => extra.findIndex((other) => other.key === entry.key) === index)];
-  }, [scenarios, comparison, base, others]);
 
   return (
     <section className="compare-view" aria-labelledby={headingId}>
@@ -152,45 +107,9 @@ export function CompareView({ base, others }: { base: string | null; others: str
         )}
       </div>
       <p className="compare-muted">{t("compareIntro")}</p>
-      {comparison && !comparison.priceLevel.isBase && <PriceLevelBanner level={comparison.priceLevel} />}
+      {shownIn && !shownIn.isBase && <PriceLevelBanner level={shownIn} />}
+      <ScenarioPicker base={base} others={others} named={comparison ? [comparison.base, ...comparison.others] : []} />
 
-      {listError && <p role="alert" className="compare-error">{t("loadError", { message: failureText(t, null, listError) })}</p>}
-      <form className="compare-picker" aria-label={t("comparePickerLabel")} onSubmit={(event) => event.preventDefault()}>
-        <label className="compare-base-picker">
-          <span className="compare-field-label">{t("compareBaseLabel")}</span>
-          <select value={base ?? ""} onChange={(event) => choose(event.target.value || null, others)}>
-            <option value="" disabled>{t("compareBasePlaceholder")}</option>
-            {(["BASELINE", "WHAT_IF"] as const).map((kind) => {
-              const ofKind = options.filter((scenario) => scenario.kind === kind);
-              return ofKind.length === 0 ? null : (
-                <optgroup key={kind} label={kind === "BASELINE" ? t("compareKindBaselines") : t("compareKindWhatIfs")}>
-                  {ofKind.map((scenario) => <option key={scenario.key} value={scenario.key}>{scenario.name}</option>)}
-                </optgroup>
-              );
-            })}
-            {options.filter((scenario) => scenario.kind === null).map((scenario) => <option key={scenario.key} value={scenario.key}>{scenario.name}</option>)}
-          </select>
-        </label>
-        <fieldset className="compare-others-picker">
-          <legend className="compare-field-label">{t("compareOthersLegend")}</legend>
-          {listData && options.filter((scenario) => scenario.key !== base).length === 0 && <p className="compare-muted">{t("compareNoOtherScenarios")}</p>}
-          <div className="compare-chips">
-            {options
-              .filter((scenario) => scenario.key !== base)
-              .map((scenario) => (
-                <label key={scenario.key} className={others.includes(scenario.key) ? "compare-chip checked" : "compare-chip"}>
-                  <input
-                    type="checkbox"
-                    checked={others.includes(scenario.key)}
-                    onChange={(event) => choose(base, event.target.checked ? [...others, scenario.key] : others.filter((key) => key !== scenario.key))}
-                  />
-                  <span>{scenario.name}</span>
-                  {scenario.kind && <span className="compare-kind">{scenario.kind === "BASELINE" ? t("baseline") : t("whatIf")}</span>}
-                </label>
-              ))}
-          </div>
-        </fieldset>
-      </form>
 
       {!ready && <p className="compare-hint" role="status">{base === null ? t("compareChooseBase") : t("compareChooseOthers")}</p>}
       {ready && error && <p role="alert" className="compare-error">{t("compareFailed", { message: error.message })}</p>}
@@ -205,7 +124,7 @@ export function CompareView({ base, others }: { base: string | null; others: str
         </p>
       )}
       {ready && !data && fetching && <p role="status">{t("loading")}</p>}
-      {comparison && <ComparisonBody comparison={comparison} themes={data?.themes ?? []} wideAmounts={!comparison.priceLevel.isBase} />}
+      {comparison && <ComparisonBody comparison={comparison} themes={data?.themes ?? []} wideAmounts={!shownIn?.isBase} />}
     </section>
   );
 }

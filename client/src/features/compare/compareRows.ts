@@ -7,59 +7,50 @@
  */
 import type { Oere } from "@ramme/domain";
 import { fromApi } from "../../app/amounts.ts";
+import { graphql, type ResultOf } from "../../graphql.ts";
 
-export type LineStatus = "ADDED" | "REMOVED" | "CHANGED" | "UNCHANGED";
+/**
+ * The part of a ScenarioComparison these rows (and the note's, the chart's) are built from: the
+ * compare view and the brief both spread it, so they ask for the same figures. Needs the
+ * operation's `$language` (the plain-language summary).
+ */
+export const ComparisonFields = graphql(`
+  fragment ComparisonFields on ScenarioComparison {
+    __typename # readFragment matches the answer's union member by it
+    years
+    baseYearsOverFrame
+    base { key name }
+    others { key name }
+    lines {
+      initiativeKey themeKey inBase
+      initiative { title isReserve }
+      versus {
+        scenarioKey status
+        cells { year base other difference }
+        comments { text author createdAt year }
+      }
+    }
+    differences {
+      scenario { key name }
+      counts { added removed changed unchanged }
+      summary(language: $language)
+      yearsOverFrame
+      themes { themeKey year base other difference }
+      years { year frame baseAllocated otherAllocated baseHeadroom otherHeadroom baseOverBy otherOverBy }
+    }
+  }
+`);
 
-export interface CompareComment {
-  text: string;
-  author: string;
-  createdAt: string;
-  /** The cell's year, when the comment is on one cell. */
-  year: number | null;
-}
+/** A theme as the comparison's headings show it. */
+export const ThemeFields = graphql(`
+  fragment ThemeFields on Theme @_unmask { key title position }
+`);
 
-/** The part of `compareScenarios` (a ScenarioComparison) the compare view asks for. */
-export interface ComparisonResult {
-  years: number[];
-  baseYearsOverFrame: number[];
-  base: { key: string; name: string };
-  others: Array<{ key: string; name: string }>;
-  lines: Array<{
-    initiativeKey: string;
-    themeKey: string;
-    inBase: boolean;
-    initiative: { title: string; isReserve: boolean };
-    versus: Array<{
-      scenarioKey: string;
-      status: LineStatus;
-      cells: Array<{ year: number; base: string | null; other: string | null; difference: string }>;
-      comments: CompareComment[];
-    }>;
-  }>;
-  differences: Array<{
-    scenario: { key: string; name: string };
-    counts: { added: number; removed: number; changed: number; unchanged: number };
-    summary: string[];
-    yearsOverFrame: number[];
-    themes: Array<{ themeKey: string; year: number; base: string; other: string; difference: string }>;
-    years: Array<{
-      year: number;
-      frame: string;
-      baseAllocated: string;
-      otherAllocated: string;
-      baseHeadroom: string;
-      otherHeadroom: string;
-      baseOverBy: string;
-      otherOverBy: string;
-    }>;
-  }>;
-}
-
-export interface ThemeMeta {
-  key: string;
-  title: string;
-  position: number;
-}
+export type ComparisonResult = ResultOf<typeof ComparisonFields>;
+type Versus = ComparisonResult["lines"][number]["versus"][number];
+export type LineStatus = Versus["status"];
+export type CompareComment = Versus["comments"][number];
+export type ThemeMeta = ResultOf<typeof ThemeFields>;
 
 /** One scenario's figures on a row: per year (null = the line is not in that scenario) and the total. */
 export interface Figures {

@@ -5,7 +5,8 @@
  * each with its paragraph and the document's words. Printable: it is meant to be handed on.
  */
 import { useEffect, useId, useState, type ReactNode } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { graphql, type ResultOf } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
 import { hrefOf } from "../../app/route.ts";
@@ -13,7 +14,7 @@ import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import "./consistency.css";
 
-export const ConsistencyReportQuery = gql`
+export const ConsistencyReportQuery = graphql(`
   query ConsistencyReport($id: ID!, $language: Language!) {
     consistencyReport(scenarioId: $id) {
       __typename
@@ -35,50 +36,15 @@ export const ConsistencyReportQuery = gql`
       }
     }
   }
-`;
+`);
 
-type Status = "MATCHES" | "EXPLAINED" | "PARTLY_EXPLAINED" | "UNEXPLAINED" | "NOT_COMPARABLE";
-type Kind = "STATED_TOTAL" | "TEXT_FRAME" | "TEXT_PER_YEAR" | "TEXT_PERIOD_TOTAL" | "TEXT_UNSTATED_YEAR" | "TEXT_SPLIT" | "TEXT_OF_WHICH" | "OUTSIDE_FRAME";
-
-interface Check {
-  kind: Kind;
-  status: Status;
-  reason: string | null;
-  fromYear: number | null;
-  toYear: number | null;
-  stated: string | null;
-  computed: string | null;
-  difference: string | null;
-  initiatives: Array<{ key: string; title: string }>;
-  source: { section: string; paragraph: number | null; quote: string | null };
-  footnotes: Array<{ marker: string; text: string }>;
-  note: string | null;
-  explanation: string;
-}
-
-interface Discrepancy {
-  position: number;
-  location: string;
-  textQuote: string;
-  tableQuote: string;
-  explanation: string;
-  source: { paragraph: number | null; section: string };
-}
-
-interface Report {
-  __typename: "ConsistencyReport";
-  scenario: { key: string; name: string };
-  printedTable: { printedLabel: string | null; title: string; document: { title: string; fileName: string; published: string } };
-  counts: { matches: number; explained: number; partlyExplained: number; unexplained: number; notComparable: number };
-  differences: number;
-  checks: Check[];
-  discrepancies: Discrepancy[];
-}
-
-type Answer = Report | { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string; message: string; value: string | null }> };
+type Answer = ResultOf<typeof ConsistencyReportQuery>["consistencyReport"];
+type Report = Extract<Answer, { __typename: "ConsistencyReport" }>;
+type Check = Report["checks"][number];
+type Discrepancy = Report["discrepancies"][number];
 
 /** The report's groups and the kinds each holds, in the order they are shown. */
-const GROUPS: Array<{ title: MessageKey; kinds: Kind[] }> = [
+const GROUPS: Array<{ title: MessageKey; kinds: Array<Check["kind"]> }> = [
   { title: "consistencyGroupTotals", kinds: ["STATED_TOTAL"] },
   { title: "consistencyGroupText", kinds: ["TEXT_FRAME", "TEXT_PER_YEAR", "TEXT_PERIOD_TOTAL", "TEXT_UNSTATED_YEAR"] },
   { title: "consistencyGroupSplit", kinds: ["TEXT_SPLIT", "TEXT_OF_WHICH"] },
@@ -90,7 +56,7 @@ const isDifference = (check: Check) => check.status !== "MATCHES" && check.statu
 export function ConsistencyReport({ scenarioKey }: { scenarioKey: string }) {
   const { t, locale } = useI18n();
   const headingId = useId();
-  const [{ data, error, fetching }] = useQuery<{ consistencyReport: Answer }>({
+  const [{ data, error, fetching }] = useQuery({
     query: ConsistencyReportQuery,
     variables: { id: scenarioKey, language: locale === "da" ? "DA" : "EN" },
   });
@@ -219,8 +185,8 @@ function DifferenceCard({ check }: { check: Check }) {
   return (
     <article className={`consistency-card status-${check.status}`}>
       <header>
-        <span className={`consistency-status status-${check.status}`}>{t(`status${check.status}` as MessageKey)}</span>
-        <span className="consistency-kind">{t(`checkKind${check.kind}` as MessageKey)}</span>
+        <span className={`consistency-status status-${check.status}`}>{t(`status${check.status}`)}</span>
+        <span className="consistency-kind">{t(`checkKind${check.kind}`)}</span>
         <span className="consistency-where">{where(check.source)}</span>
       </header>
       <dl className="consistency-figures">

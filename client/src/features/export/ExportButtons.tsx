@@ -1,31 +1,35 @@
 /** Export what is on screen — a scenario or a comparison, in the price level shown — as CSV (Danish numbers) or XLSX, in the UI's language. */
 import { useState } from "react";
-import { gql, useClient } from "urql";
+import { useClient } from "urql";
+import { graphql, type ResultOf } from "../../graphql.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { failureText } from "../../app/failures.ts";
 
-const ExportScenario = gql`
+/** The file an export answers, or why there is none. */
+const ExportedFile = graphql(`
+  fragment ExportedFile on ExportFile @_unmask { fileName contentType base64 }
+`);
+const ExportScenario = graphql(
+  `
   query ExportScenario($id: ID!, $format: FileFormat!, $language: Language, $priceLevel: Int) {
-    exportScenario(scenarioId: $id, format: $format, language: $language, priceLevel: $priceLevel) { ... on ExportFile { fileName contentType base64 } ... on Error { message } }
+    exportScenario(scenarioId: $id, format: $format, language: $language, priceLevel: $priceLevel) { __typename ...ExportedFile ... on Error { message } }
   }
-`;
-const ExportComparison = gql`
+`,
+  [ExportedFile],
+);
+const ExportComparison = graphql(
+  `
   query ExportComparison($base: ID!, $others: [ID!]!, $format: FileFormat!, $language: Language, $priceLevel: Int) {
-    exportComparison(baseId: $base, otherIds: $others, format: $format, language: $language, priceLevel: $priceLevel) { ... on ExportFile { fileName contentType base64 } ... on Error { message } }
+    exportComparison(baseId: $base, otherIds: $others, format: $format, language: $language, priceLevel: $priceLevel) { __typename ...ExportedFile ... on Error { message } }
   }
-`;
+`,
+  [ExportedFile],
+);
 
 export type ExportTarget = { kind: "scenario"; scenarioKey: string } | { kind: "comparison"; baseKey: string; otherKeys: string[] };
 
-interface ExportFileResult {
-  fileName?: string;
-  contentType?: string;
-  base64?: string;
-  message?: string;
-}
-
 /** Saves a file from its base64 content through a temporary link (no server round trip for the download itself). */
-export function saveFile(file: { fileName: string; contentType: string; base64: string }): void {
+export function saveFile(file: ResultOf<typeof ExportedFile>): void {
   const bytes = Uint8Array.from(atob(file.base64), (character) => character.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
   const link = document.createElement("a");
@@ -44,13 +48,18 @@ export function ExportButtons({ target, priceLevel = null }: { target: ExportTar
   async function run(format: "CSV" | "XLSX") {
     setFailure(null);
     const language = locale === "da" ? "DA" : "EN";
-    const response =
+    const { file, error } =
       target.kind === "scenario"
-        ? await client.query(ExportScenario, { id: target.scenarioKey, format, language, priceLevel }).toPromise()
-        : await client.query(ExportComparison, { base: target.baseKey, others: target.otherKeys, format, language, priceLevel }).toPromise();
-    const file = (response.data ? Object.values(response.data)[0] : undefined) as ExportFileResult | undefined;
-    if (file?.base64 && file.fileName && file.contentType) saveFile({ fileName: file.fileName, contentType: file.contentType, base64: file.base64 });
-    else setFailure(t("exportFailed", { message: failureText(t, file, response.error) }));
+        ? await client
+            .query(ExportScenario, { id: target.scenarioKey, format, language, priceLevel })
+            .toPromise()
+            .then((response) => ({ file: response.data?.exportScenario, error: response.error }))
+        : await client
+            .query(ExportComparison, { base: target.baseKey, others: target.otherKeys, format, language, priceLevel })
+            .toPromise()
+            .then((response) => ({ file: response.data?.exportComparison, error: response.error }));
+    if (file?.__typename === "ExportFile") saveFile(file);
+    else setFailure(t("exportFailed", { message: failureText(t, file, error) }));
   }
   return (
     <span className="export-buttons">

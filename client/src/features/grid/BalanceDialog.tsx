@@ -4,14 +4,15 @@
  * then applies it — as one ordinary paste, so it is checked, versioned and undoable like any edit.
  */
 import { useState } from "react";
-import { gql, useClient } from "urql";
+import { useClient } from "urql";
+import { graphql, type ResultOf } from "../../graphql.ts";
 import { Dialog } from "../../app/Dialog.tsx";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { PastedCell } from "./pasteBlock.ts";
 import { failureText } from "../../app/failures.ts";
 
-const BalanceScenario = gql`
+const BalanceScenario = graphql(`
   query BalanceScenario($id: ID!, $strategy: BalanceStrategyInput!) {
     balanceScenario(scenarioId: $id, strategy: $strategy) {
       __typename
@@ -19,13 +20,9 @@ const BalanceScenario = gql`
       ... on Error { message }
     }
   }
-`;
+`);
 
-interface Proposal {
-  basedOnVersion: number;
-  cells: Array<{ initiativeKey: string; year: number; before: string; after: string }>;
-  unresolved: Array<{ year: number; overBy: string }>;
-}
+type Proposal = Extract<ResultOf<typeof BalanceScenario>["balanceScenario"], { __typename: "BalanceProposal" }>;
 
 export function BalanceDialog(props: { scenarioKey: string; lines: ReadonlyArray<{ key: string; title: string; isReserve: boolean }>; onClose: () => void; onApply: (cells: PastedCell[]) => void }) {
   const { t, locale } = useI18n();
@@ -36,6 +33,7 @@ export function BalanceDialog(props: { scenarioKey: string; lines: ReadonlyArray
   const [reserveKey, setReserveKey] = useState(reserve?.key ?? props.lines[0]?.key ?? "");
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const amountText = (amount: string | null) => (amount === null ? "–" : formatAmount(fromApi(amount), locale));
   const titleOf = (key: string) => props.lines.find((line) => line.key === key)?.title ?? key;
 
   async function propose() {
@@ -45,7 +43,7 @@ export function BalanceDialog(props: { scenarioKey: string; lines: ReadonlyArray
       strategy: strategy === "proRata" ? { reduceProRata: { initiativeIds: chosen } } : { reserve: { initiativeId: reserveKey } },
     };
     const response = await client.query(BalanceScenario, variables, { requestPolicy: "network-only" }).toPromise();
-    const result = response.data?.balanceScenario as (Proposal & { __typename: string; message?: string }) | undefined;
+    const result = response.data?.balanceScenario;
     if (result?.__typename === "BalanceProposal") setProposal(result);
     else setFailure(failureText(t, result, response.error));
   }
@@ -61,7 +59,10 @@ export function BalanceDialog(props: { scenarioKey: string; lines: ReadonlyArray
             type="button"
             className="primary"
             disabled={!proposal || proposal.cells.length === 0}
-            onClick={() => props.onApply(proposal!.cells.map((cell) => ({ initiativeKey: cell.initiativeKey, year: cell.year, text: cell.after, amount: fromApi(cell.after) })))}
+            onClick={() =>
+              // A proposal changes amounts of the scenario's own lines: every cell has an amount after (null would mean no line).
+              props.onApply(proposal!.cells.flatMap((cell) => (cell.after === null ? [] : [{ initiativeKey: cell.initiativeKey, year: cell.year, text: cell.after, amount: fromApi(cell.after) }])))
+            }
           >
             {t("balanceApply")}
           </button>
@@ -105,7 +106,7 @@ export function BalanceDialog(props: { scenarioKey: string; lines: ReadonlyArray
                 {proposal.cells.map((cell) => (
                   <tr key={`${cell.initiativeKey}:${cell.year}`}>
                     <td>{titleOf(cell.initiativeKey)}</td><td>{cell.year}</td>
-                    <td>{formatAmount(fromApi(cell.before), locale)}</td><td>{formatAmount(fromApi(cell.after), locale)}</td>
+                    <td>{amountText(cell.before)}</td><td>{amountText(cell.after)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,17 +1,18 @@
 /** Adding a line to a what-if (a new proposal, or an initiative the scenario does not have) and taking one out. */
 import { useState } from "react";
-import { gql, useMutation, useQuery } from "urql";
+import { useMutation, useQuery } from "urql";
+import { graphql } from "../../graphql.ts";
 import { Dialog } from "../../app/Dialog.tsx";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { failureText } from "../../app/failures.ts";
 
-const InitiativeChoices = gql`
+const InitiativeChoices = graphql(`
   query InitiativeChoices {
     initiatives(first: 500) { nodes { key title theme { key } } }
   }
-`;
+`);
 
-const AddInitiative = gql`
+const AddInitiative = graphql(`
   mutation AddInitiative($input: AddInitiativeInput!) {
     addInitiative(input: $input) {
       __typename
@@ -20,24 +21,17 @@ const AddInitiative = gql`
       ... on Error { message }
     }
   }
-`;
+`);
 
-const RemoveInitiative = gql`
+const RemoveInitiative = graphql(`
   mutation RemoveInitiative($input: RemoveInitiativeInput!) {
     removeInitiative(input: $input) { __typename ... on ScenarioEdit { version } ... on Error { message } }
   }
-`;
+`);
 
 interface Done {
   /** `addedKey`: the line the change added, for the grid to bring into view. */
   (version: number, addedKey?: string): void;
-}
-
-interface MutationAnswer {
-  __typename: string;
-  version?: number;
-  message?: string;
-  change?: { lines: Array<{ added: boolean; initiative: { key: string } }> } | null;
 }
 
 export function AddLineDialog(props: {
@@ -50,8 +44,8 @@ export function AddLineDialog(props: {
   onDone: Done;
 }) {
   const { t } = useI18n();
-  const [{ data }] = useQuery<{ initiatives: { nodes: Array<{ key: string; title: string }> } }>({ query: InitiativeChoices });
-  const [, add] = useMutation<{ addInitiative: MutationAnswer }>(AddInitiative);
+  const [{ data }] = useQuery({ query: InitiativeChoices });
+  const [, add] = useMutation(AddInitiative);
   const [mode, setMode] = useState<"new" | "existing">("new");
   const [title, setTitle] = useState("");
   const [themeKey, setThemeKey] = useState(props.themes[0]?.key ?? "");
@@ -67,7 +61,7 @@ export function AddLineDialog(props: {
         : { scenarioId: props.scenarioKey, expectedVersion: props.version, initiativeId: existing };
     const response = await add({ input });
     const result = response.data?.addInitiative;
-    if (result?.__typename === "ScenarioEdit" && result.version !== undefined) {
+    if (result?.__typename === "ScenarioEdit") {
       props.onDone(result.version, result.change?.lines.find((line) => line.added)?.initiative.key);
     } else setFailure(t("editFailed", { message: failureText(t, result, response.error) }));
   }
@@ -112,7 +106,7 @@ export function AddLineDialog(props: {
 
 export function RemoveLineDialog(props: { scenarioKey: string; version: number; line: { key: string; title: string }; onClose: () => void; onDone: Done }) {
   const { t } = useI18n();
-  const [, remove] = useMutation<{ removeInitiative: MutationAnswer }>(RemoveInitiative);
+  const [, remove] = useMutation(RemoveInitiative);
   const [failure, setFailure] = useState<string | null>(null);
   return (
     <Dialog
@@ -125,7 +119,7 @@ export function RemoveLineDialog(props: { scenarioKey: string; version: number; 
           onClick={async () => {
             const response = await remove({ input: { scenarioId: props.scenarioKey, initiativeId: props.line.key, expectedVersion: props.version } });
             const result = response.data?.removeInitiative;
-            if (result?.__typename === "ScenarioEdit" && result.version !== undefined) props.onDone(result.version);
+            if (result?.__typename === "ScenarioEdit") props.onDone(result.version);
             else setFailure(t("editFailed", { message: failureText(t, result, response.error) }));
           }}
         >

@@ -6,9 +6,10 @@
  * arrive live (features/live) and go into the same cells.
  */
 import { AgGridReact } from "ag-grid-react";
-import type { CellClassParams, CellEditingStartedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, ModelUpdatedEvent, PostSortRowsParams, SortChangedEvent, ValueFormatterParams } from "ag-grid-community";
+import type { CellEditingStartedEvent, CellEditRequestEvent, CellFocusedEvent, GridApi, ModelUpdatedEvent, PostSortRowsParams, SortChangedEvent } from "ag-grid-community";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { gql, useMutation, useQuery } from "urql";
+import { useMutation, useQuery } from "urql";
+import { graphql, type ResultOf } from "../../graphql.ts";
 import { gridTheme } from "../../app/agGrid.ts";
 import { formatAmount, fromApi, toApi } from "../../app/amounts.ts";
 import { scenarioGlobalId } from "../../app/ids.ts";
@@ -24,15 +25,16 @@ import { adoptsFetched, advance, describeChange, planLiveChange, type ChangedCel
 import { useScenarioLive } from "../live/useScenarioLive.ts";
 import { PriceLevelBanner, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
 import { usePricedScenario } from "../priceLevels/usePricedScenario.ts";
-import { ForkScenario, UnlockScenario, type ActionResult } from "../scenarios/scenarioActions.ts";
+import { ForkScenario, UnlockScenario } from "../scenarios/scenarioActions.ts";
 import type { AccountUser } from "../account/accountDocuments.ts";
 import { Ownership } from "../sharing/Ownership.tsx";
 import { ShareDialog } from "../sharing/ShareDialog.tsx";
-import { mayEdit, ownershipNote, type OwnershipFields } from "../sharing/ownership.ts";
+import { mayEdit, ownershipNote } from "../sharing/ownership.ts";
 import { BalanceDialog } from "./BalanceDialog.tsx";
 import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
 import { AddLineDialog, RemoveLineDialog } from "./LineDialogs.tsx";
 import { ScenarioChart } from "./ScenarioChart.tsx";
+import { cellKey, gridColumns, yearField } from "./gridColumns.ts";
 import { ScenarioGridQuery } from "./gridQuery.ts";
 import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, withCells, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
 import { parseCellInput, parseClipboardBlock, planPaste, type PastedCell } from "./pasteBlock.ts";
@@ -41,8 +43,10 @@ import { blockBounds, blockToTsv, isInBlock, type Block, type CellPosition } fro
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
 import { failureText } from "../../app/failures.ts";
+import { unexpected } from "../../app/unexpected.ts";
+import { useSameByContent } from "../../app/useSameByContent.ts";
 
-const SetAllocations = gql`
+const SetAllocations = graphql(`
   mutation SetAllocations($input: SetAllocationsInput!) {
     setAllocations(input: $input) { ...EditResult }
   }
@@ -54,9 +58,9 @@ const SetAllocations = gql`
     ... on InvalidInputError { message problems { field code message value } }
     ... on ScenarioLockedError { message reason }
   }
-`;
+`);
 
-const RevertChange = gql`
+const RevertChange = graphql(`
   mutation RevertChange($input: RevertChangeInput!) {
     revertChange(input: $input) {
       __typename
@@ -66,54 +70,14 @@ const RevertChange = gql`
       ... on Error { message }
     }
   }
-`;
+`);
 
-interface GridScenario extends OwnershipFields {
-  id: string;
-  key: string;
-  name: string;
-  description: string | null;
-  locked: boolean;
-  archived: boolean;
-  mustFit: boolean;
-  version: number;
-  parent: { key: string; name: string } | null;
-  frame: { name: string; priceLevel: string; precisionDecimals: number; years: Array<{ year: number; amount: string }> };
-  lines: Array<{
-    initiative: {
-      key: string;
-      title: string;
-      isReserve: boolean;
-      origin: "DOCUMENT" | "PROPOSAL";
-      theme: { key: string };
-      sources: Array<{ document: string; section: string; paragraph: number | null; initiativeNumber: string | null }>;
-    };
-    amounts: Array<{ year: number; amount: string }>;
-  }>;
-  comments: Array<{ text: string; author: string; year: number | null; initiative: { key: string } | null }>;
-  yearTotals: Array<{
-    year: number;
-    allocated: string;
-    statedTotalCheck: { stated: string; difference: string; explained: string; unexplained: string; status: StatedYear["status"]; footnotes: Array<{ marker: string }> } | null;
-  }>;
-}
+/** The scenario as the grid's query answers it. */
+type GridScenario = NonNullable<ResultOf<typeof ScenarioGridQuery>["scenario"]>;
 
-interface EditResult {
-  __typename: string;
-  version?: number;
-  changed?: boolean;
-  cells?: ChangedCell[];
-  currentVersion?: number;
-  cellsChangedSince?: Conflict["theirs"];
-  changesSince?: Conflict["changes"];
-  years?: Array<{ year: number; overBy: string }>;
-  problems?: Array<{ field: string; code: string; message: string; value: string | null }>;
-  message?: string;
-}
-
-const yearField = (year: number) => `y${year}`;
 const NO_LINES: CellMap = new Map();
-const cellKey = (initiativeKey: string, year: number) => `${initiativeKey}:${year}`;
+const NO_COMMENTS: GridScenario["comments"] = [];
+const NO_THEMES: ResultOf<typeof ScenarioGridQuery>["themes"] = [];
 /** How long a cell someone else just changed stays marked. */
 const HIGHLIGHT_MS = 6_000;
 
@@ -135,12 +99,12 @@ const REASONS: Record<AmountError["code"], MessageKey> = {
 /** `me`: the signed-in user (accounts mode), or null in local mode, where the one user owns everything and nothing is shared. */
 export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: AccountUser | null }) {
   const { t, locale } = useI18n();
-  const [{ data, error, fetching }, refetch] = useQuery<{ scenario: GridScenario | null; themes: Array<{ key: string; title: string; position: number }> }>({
+  const [{ data, error, fetching }, refetch] = useQuery({
     query: ScenarioGridQuery,
     variables: { id: scenarioGlobalId(scenarioKey) },
   });
-  const [, setAllocations] = useMutation<{ setAllocations: EditResult }>(SetAllocations);
-  const [, revertChange] = useMutation<{ revertChange: EditResult }>(RevertChange);
+  const [, setAllocations] = useMutation(SetAllocations);
+  const [, revertChange] = useMutation(RevertChange);
   const [, fork] = useMutation(ForkScenario);
   const [, unlock] = useMutation(UnlockScenario);
   const fetched = data?.scenario ?? null;
@@ -245,20 +209,19 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   // Comments change no version, so they come from the latest answer, not from the version shown —
   // keyed by their content, so a background refresh with the same comments rebuilds nothing (the
   // columns depend on them, and new columns would move the focus under a user's keyboard).
-  const commentsSignature = JSON.stringify(fetched?.comments ?? []);
+  const comments = useSameByContent(fetched?.comments ?? NO_COMMENTS);
   const commentsByLine = useMemo(() => {
     const byLine = new Map<string, string[]>();
-    for (const comment of JSON.parse(commentsSignature) as GridScenario["comments"]) {
+    for (const comment of comments) {
       if (!comment.initiative) continue;
       const text = `${comment.year ? `${comment.year}: ` : ""}“${comment.text}” – ${comment.author}`;
       byLine.set(comment.initiative.key, [...(byLine.get(comment.initiative.key) ?? []), text]);
     }
     return byLine;
-  }, [commentsSignature]);
+  }, [comments]);
   const rowCache = useMemo(() => createRowCache(), []);
   // The themes by content too: a refresh returns equal themes in a new array, which must not rebuild the columns.
-  const themesSignature = JSON.stringify(data?.themes ?? []);
-  const themes = useMemo(() => JSON.parse(themesSignature) as Array<{ key: string; title: string; position: number }>, [themesSignature]);
+  const themes = useSameByContent(data?.themes ?? NO_THEMES);
   const bodyRows = useMemo(() => buildBodyRows(lines, themes, shownCells, years, rowCache), [lines, themes, shownCells, years, rowCache]);
   // The printed totals are the documents' figures in their own price level: shown only there.
   const summaryRows = useMemo(
@@ -347,19 +310,32 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           },
         });
         const result = response.data?.setAllocations;
-        if (result?.__typename === "ScenarioEdit") {
-          applyAnswer(result.version!, result.cells);
-          if (result.changed) setStacks((current) => recordEdit(current, result.version!));
-          setStatus(kind === "paste" ? { text: t("pasted", { count: edits.length }), tone: "info" } : null);
+        if (!result) {
+          reload();
+          setStatus({ text: t("editFailed", { message: failureText(t, null, response.error) }), tone: "error" });
           return;
         }
-        reload();
-        if (result?.__typename === "VersionConflictError") {
-          setConflict({ current: result.currentVersion!, theirs: result.cellsChangedSince ?? [], changes: result.changesSince ?? [], mine: edits });
-        } else if (result?.__typename === "FrameExceededError") {
-          setStatus({ text: t("frameExceeded", { years: result.years!.map((year) => year.year).join(", ") }), tone: "error" });
-        } else {
-          setStatus({ text: t("editFailed", { message: failureText(t, result, response.error) }), tone: "error" });
+        switch (result.__typename) {
+          case "ScenarioEdit":
+            applyAnswer(result.version, result.cells);
+            if (result.changed) setStacks((current) => recordEdit(current, result.version));
+            setStatus(kind === "paste" ? { text: t("pasted", { count: edits.length }), tone: "info" } : null);
+            return;
+          case "VersionConflictError":
+            reload();
+            setConflict({ current: result.currentVersion, theirs: result.cellsChangedSince, changes: result.changesSince, mine: edits });
+            return;
+          case "FrameExceededError":
+            reload();
+            setStatus({ text: t("frameExceeded", { years: result.years.map((year) => year.year).join(", ") }), tone: "error" });
+            return;
+          case "InvalidInputError":
+          case "ScenarioLockedError":
+            reload();
+            setStatus({ text: t("editFailed", { message: result.message }), tone: "error" });
+            return;
+          default:
+            return unexpected(result);
         }
       };
       queue.current = queue.current.then(run, run).finally(() => {
@@ -382,16 +358,16 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         const send = (expectedVersion: number) => revertChange({ input: { scenarioId: scenarioKey, version: target, expectedVersion } });
         let response = await send(versionRef.current);
         // Someone else saved meanwhile: undoing our own change is still safe (the server refuses if it touched the same cells).
-        if (response.data?.revertChange.__typename === "VersionConflictError") response = await send(response.data.revertChange.currentVersion!);
+        if (response.data?.revertChange.__typename === "VersionConflictError") response = await send(response.data.revertChange.currentVersion);
         const result = response.data?.revertChange;
         if (result?.__typename === "ScenarioEdit") {
-          applyAnswer(result.version!, result.cells);
-          setStacks((current) => (direction === "undo" ? recordUndo(current, result.version!) : recordRedo(current, result.version!)));
+          applyAnswer(result.version, result.cells);
+          setStacks((current) => (direction === "undo" ? recordUndo(current, result.version) : recordRedo(current, result.version)));
           setStatus({ text: t(direction === "undo" ? "undone" : "redone"), tone: "info" });
           return;
         }
         reload();
-        const blocked = result?.problems?.some((problem) => problem.code === "CHANGED_SINCE");
+        const blocked = result?.__typename === "InvalidInputError" && result.problems.some((problem) => problem.code === "CHANGED_SINCE");
         setStatus({ text: blocked ? t("undoBlocked") : t("editFailed", { message: result?.message ?? "?" }), tone: "error" });
       };
       inFlightRef.current += 1;
@@ -647,81 +623,22 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     [editable, undoOrRedo],
   );
 
-  const columnDefs = useMemo<ColDef<BodyRow | SummaryRow>[]>(() => {
-    const summaryLabel: Record<SummaryRow["kind"], MessageKey> = { allocated: "rowAllocated", frame: "rowFrame", headroom: "rowHeadroom", stated: "rowStated" };
-    const isSummary = (row: BodyRow | SummaryRow | undefined): row is SummaryRow => !!row && row.kind !== "theme" && row.kind !== "line";
-    const column = (definition: ColDef<BodyRow | SummaryRow>) => definition;
-    return [
-      column({
-        colId: "title",
-        headerName: t("columnInitiative"),
-        flex: 1,
-        minWidth: 240,
-        valueGetter: (params) => {
-          const row = params.data;
-          if (!row) return "";
-          if (isSummary(row)) return t(summaryLabel[row.kind]);
-          return row.title;
-        },
-        tooltipValueGetter: (params) => {
-          if (params.data?.kind !== "line") return null;
-          const parts = [params.data.sources ? t("sourceTooltip", { sources: params.data.sources }) : null, ...(commentsByLine.get(params.data.initiativeKey) ?? [])];
-          return parts.filter(Boolean).join("\n") || null;
-        },
-        cellClassRules: { "has-comment": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "line" && commentsByLine.has(params.data.initiativeKey) },
-        // A React renderer only for the few lines with a badge; every other cell is plain text (cheaper to draw).
-        cellRendererSelector: (params) => (params.data?.kind === "line" && (params.data.isProposal || params.data.isReserve) ? { component: TitleWithBadges } : undefined),
+  const columnDefs = useMemo(
+    () =>
+      gridColumns({
+        years,
+        editable,
+        locale,
+        t,
+        cellErrors,
+        commentsByLine,
+        lineKeys,
+        block: () => blockRef.current,
+        recentlyChanged: () => recentRef.current,
+        titleWithBadges: TitleWithBadges,
       }),
-      ...years.map<ColDef<BodyRow | SummaryRow>>((year) => ({
-        colId: yearField(year),
-        field: yearField(year) as never,
-        headerName: String(year),
-        width: 104,
-        type: "rightAligned",
-        editable: (params) => editable && params.data?.kind === "line",
-        valueGetter: (params) => params.data?.amounts[year] ?? null,
-        valueFormatter: (params: ValueFormatterParams<BodyRow | SummaryRow, Oere | null>) => {
-          // While an edit is being committed the grid may hand back the typed text; show it as typed.
-          if (typeof params.value !== "bigint") return params.value === null || params.value === undefined ? "" : String(params.value);
-          return formatAmount(params.value, locale, { zeroAsDash: params.data?.kind === "line" });
-        },
-        cellEditor: "agTextCellEditor",
-        cellEditorParams: { useFormatter: true },
-        tooltipValueGetter: (params) => {
-          const row = params.data;
-          if (row?.kind === "line") return cellErrors.get(cellKey(row.initiativeKey, year)) ?? recentRef.current.get(cellKey(row.initiativeKey, year)) ?? null;
-          if (row?.kind === "stated") {
-            const check = row.stated?.[year];
-            if (!check) return null;
-            const markers = check.footnoteMarkers.join(" ");
-            if (check.status === "MATCHES") return t("statedMatches");
-            if (check.status === "EXPLAINED") return t("statedExplained", { difference: amountText(check.difference), markers });
-            if (check.status === "PARTLY_EXPLAINED") return t("statedPartly", { difference: amountText(check.difference), markers, explained: amountText(check.explained), unexplained: amountText(check.unexplained) });
-            return t("statedUnexplained", { difference: amountText(check.difference) });
-          }
-          if (row?.kind === "headroom" && (row.amounts[year] ?? 0n) < 0n) return t("overBy", { amount: amountText(-(row.amounts[year] ?? 0n)) });
-          return null;
-        },
-        cellClassRules: {
-          "cell-error": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "line" && cellErrors.has(cellKey(params.data.initiativeKey, year)),
-          "cell-selected": (params: CellClassParams<BodyRow | SummaryRow>) =>
-            params.data?.kind === "line" && isInBlock(blockRef.current, { initiativeKey: params.data.initiativeKey, year }, lineKeys, years) && blockRef.current!.anchor !== blockRef.current!.focus,
-          "cell-negative": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "headroom" && (params.data.amounts[year] ?? 0n) < 0n,
-          "cell-stated-off": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "stated" && !!params.data.stated?.[year] && params.data.stated[year]!.status !== "MATCHES",
-          "cell-live-changed": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "line" && recentRef.current.has(cellKey(params.data.initiativeKey, year)),
-        },
-      })),
-      column({
-        colId: "total",
-        headerName: t("total"),
-        width: 112,
-        type: "rightAligned",
-        valueGetter: (params) => params.data?.total ?? null,
-        valueFormatter: (params: ValueFormatterParams<BodyRow | SummaryRow, Oere | null>) => (params.value === null || params.value === undefined ? "" : formatAmount(params.value, locale)),
-        cellClassRules: { "cell-negative": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "headroom" && (params.data.total ?? 0n) < 0n },
-      }),
-    ];
-  }, [years, editable, locale, t, cellErrors, lineKeys, amountText, commentsByLine]);
+    [years, editable, locale, t, cellErrors, lineKeys, commentsByLine],
+  );
 
   if (error) return <p role="alert">{t("loadError", { message: failureText(t, null, error) })}</p>;
   if (!scenario) return <p>{fetching ? t("loading") : t("loadError", { message: scenarioKey })}</p>;
@@ -748,7 +665,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
 
   async function forkToEdit() {
     const response = await fork({ input: { sourceId: scenario!.key, name: t("forkDefaultName", { name: scenario!.name }) } });
-    const result = response.data?.forkScenario as ActionResult | undefined;
+    const result = response.data?.forkScenario;
     if (result?.__typename === "ScenarioEdit" && result.scenario) navigate({ view: "scenario", key: result.scenario.key });
     else setStatus({ text: t("editFailed", { message: failureText(t, result, response.error) }), tone: "error" });
   }

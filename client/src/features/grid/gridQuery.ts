@@ -2,14 +2,15 @@
  * The grid's query, in a module of its own so the app's entry can send it before the grid's code
  * (AG Grid) has loaded: the data and the code then arrive at the same time.
  */
-import { gql } from "urql";
+import { graphql } from "../../graphql.ts";
+import { ScenarioOwnership } from "../sharing/ownership.ts";
 
-export const ScenarioGridQuery = gql`
+export const ScenarioGridQuery = graphql(
+  `
   query ScenarioGrid($id: ID!) {
     scenario(id: $id) {
-      id key name description kind locked archived mustFit version access
-      owner { id key name }
-      sharedWith { organisation { id key name } access }
+      id key name description locked archived mustFit version
+      ...ScenarioOwnership
       parent { key name }
       frame { name priceLevel precisionDecimals years { year amount } }
       lines {
@@ -24,4 +25,6 @@ export const ScenarioGridQuery = gql`
     }
     themes { key title position }
   }
-`;
+`,
+  [ScenarioOwnership],
+);

@@ -1,6 +1,7 @@
 /** A scenario's history beside the grid: who changed what and why, comments, and restoring an earlier version. */
 import { useEffect, useState } from "react";
-import { gql, useMutation, useQuery } from "urql";
+import { useMutation, useQuery } from "urql";
+import { graphql, type ResultOf } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { scenarioGlobalId } from "../../app/ids.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
@@ -8,7 +9,7 @@ import type { MessageKey } from "../../i18n/messages.ts";
 import { failureText } from "../../app/failures.ts";
 import { mayEdit, type ScenarioAccess } from "../sharing/ownership.ts";
 
-const HistoryQuery = gql`
+const HistoryQuery = graphql(`
   query History($id: ID!, $scenarioGlobalId: ID!) {
     history(scenarioId: $id, first: 100) {
       nodes {
@@ -18,38 +19,20 @@ const HistoryQuery = gql`
     }
     scenario(id: $scenarioGlobalId) { kind locked archived access comments { text author createdAt change { version } initiative { title } year } }
   }
-`;
+`);
 
-const Restore = gql`
+const Restore = graphql(`
   mutation Restore($input: RestoreScenarioVersionInput!) {
     restoreScenarioVersion(input: $input) { __typename ... on ScenarioEdit { version } ... on Error { message } }
   }
-`;
-const AddComment = gql`
+`);
+const AddComment = graphql(`
   mutation AddComment($input: AddCommentInput!) {
     addComment(input: $input) { __typename ... on Error { message } }
   }
-`;
+`);
 
-interface HistoryEntry {
-  version: number;
-  kind: string;
-  actor: string;
-  at: string;
-  comment: string | null;
-  restoredVersion: number | null;
-  revertedVersion: number | null;
-  cells: Array<{ initiativeKey: string; year: number; before: string | null; after: string | null }>;
-}
-
-interface ScenarioComment {
-  text: string;
-  author: string;
-  createdAt: string;
-  change: { version: number } | null;
-  initiative: { title: string } | null;
-  year: number | null;
-}
+type HistoryEntry = ResultOf<typeof HistoryQuery>["history"]["nodes"][number];
 
 export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, onCommented, onClose }: {
   scenarioKey: string;
@@ -63,7 +46,7 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
   onClose: () => void;
 }) {
   const { t, locale } = useI18n();
-  const [{ data }, refetch] = useQuery<{ history: { nodes: HistoryEntry[] }; scenario: { kind: string; locked: boolean; archived: boolean; access: ScenarioAccess; comments: ScenarioComment[] } | null }>({
+  const [{ data }, refetch] = useQuery({
     query: HistoryQuery,
     variables: { id: scenarioKey, scenarioGlobalId: scenarioGlobalId(scenarioKey) },
   });
@@ -79,7 +62,7 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
   const editable = data?.scenario?.kind === "WHAT_IF" && !data.scenario.locked && !data.scenario.archived && mayEdit(data.scenario.access);
   const standalone = data?.scenario?.comments.filter((entry) => entry.change === null) ?? [];
   const kindText = (entry: HistoryEntry) =>
-    t(`kind${entry.kind}` as MessageKey, { version: entry.restoredVersion ?? entry.revertedVersion ?? "" });
+    t(`kind${entry.kind}`, { version: entry.restoredVersion ?? entry.revertedVersion ?? "" });
 
   return (
     <aside className="history-panel" aria-labelledby="history-title">

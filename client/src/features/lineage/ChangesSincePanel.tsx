@@ -4,14 +4,15 @@
  * and the net difference between then and now, line by line and year by year.
  */
 import { useState } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { graphql, type ResultOf, type VariablesOf } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
-import type { LineageNode } from "./LineageView.tsx";
+import type { LineageNode } from "./lineageQuery.ts";
 
-const ChangesSinceQuery = gql`
+const ChangesSinceQuery = graphql(`
   query ChangesSince($id: ID!, $version: Int, $since: DateTime, $includeDescendants: Boolean!, $language: Language!) {
     changesSince(scenarioId: $id, version: $version, since: $since, includeDescendants: $includeDescendants, language: $language) {
       __typename
@@ -30,38 +31,10 @@ const ChangesSinceQuery = gql`
       ... on InvalidInputError { message problems { code } }
     }
   }
-`;
+`);
 
-interface Change {
-  version: number;
-  kind: string;
-  actor: string;
-  at: string;
-  comment: string | null;
-  restoredVersion: number | null;
-  revertedVersion: number | null;
-  cells: Array<{ initiative: { key: string; title: string }; year: number; before: string | null; after: string | null }>;
-  lines: Array<{ initiative: { key: string; title: string }; added: boolean }>;
-}
-
-interface ScenarioSince {
-  key: string;
-  name: string;
-  depth: number;
-  fromVersion: number;
-  version: number;
-  createdSince: boolean;
-  createdBy: string | null;
-  changes: Change[];
-  difference: {
-    headline: string;
-    lines: Array<{ initiativeKey: string; title: string; status: "ADDED" | "REMOVED" | "CHANGED"; totalDifference: string; cells: Array<{ year: number; difference: string }> }>;
-  };
-}
-
-type ChangesSinceResult =
-  | { __typename: "ChangesSinceReport"; at: string; scenarios: ScenarioSince[] }
-  | { __typename: "InvalidInputError"; message: string; problems: Array<{ code: string }> };
+type Report = Extract<ResultOf<typeof ChangesSinceQuery>["changesSince"], { __typename: "ChangesSinceReport" }>;
+type Change = Report["scenarios"][number]["changes"][number];
 
 const PROBLEM_TEXTS: Record<string, MessageKey> = {
   UNKNOWN_VERSION: "changesSinceUnknownVersion",
@@ -69,12 +42,9 @@ const PROBLEM_TEXTS: Record<string, MessageKey> = {
   REQUIRED: "changesSinceRequired",
 };
 
-interface Asked {
-  id: string;
-  version: number | null;
-  since: string | null;
-  includeDescendants: boolean;
-}
+/** What the person asked for; the language follows the page. */
+type Asked = Omit<VariablesOf<typeof ChangesSinceQuery>, "language">;
+const NOT_ASKED: Asked = { id: "", version: null, since: null, includeDescendants: false };
 
 export function ChangesSincePanel({ nodes, initialKey }: { nodes: readonly LineageNode[]; initialKey: string | null }) {
   const { t, locale } = useI18n();
@@ -84,9 +54,9 @@ export function ChangesSincePanel({ nodes, initialKey }: { nodes: readonly Linea
   const [date, setDate] = useState("");
   const [includeDescendants, setIncludeDescendants] = useState(true);
   const [asked, setAsked] = useState<Asked | null>(null);
-  const [{ data, error, fetching }] = useQuery<{ changesSince: ChangesSinceResult }>({
+  const [{ data, error, fetching }] = useQuery({
     query: ChangesSinceQuery,
-    variables: { ...asked, language: locale === "da" ? "DA" : "EN" },
+    variables: { ...(asked ?? NOT_ASKED), language: locale === "da" ? "DA" : "EN" },
     pause: asked === null,
     requestPolicy: "network-only",
   });
@@ -186,7 +156,7 @@ export function ChangesSincePanel({ nodes, initialKey }: { nodes: readonly Linea
                   {entry.changes.map((change) => (
                     <li key={change.version}>
                       <div>
-                        <strong>{t("historyVersion", { version: change.version })}</strong> · {t(`kind${change.kind}` as MessageKey, { version: change.restoredVersion ?? change.revertedVersion ?? "" })}{" "}
+                        <strong>{t("historyVersion", { version: change.version })}</strong> · {t(`kind${change.kind}`, { version: change.restoredVersion ?? change.revertedVersion ?? "" })}{" "}
                         <span className="muted small">· {t("changesSinceChangeBy", { who: change.actor, when: when.format(new Date(change.at)) })}</span>
                       </div>
                       {change.comment && <q>{change.comment}</q>}

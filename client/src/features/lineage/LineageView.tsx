@@ -4,60 +4,26 @@
  * changed against that; beside it, what changed since a version or a moment.
  */
 import { useState } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
 import { hrefOf } from "../../app/route.ts";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { ChangesSincePanel } from "./ChangesSincePanel.tsx";
+import { LineageQuery } from "./lineageQuery.ts";
 import { treeGuides } from "./treeGuides.ts";
 import "./lineage.css";
 
-const LineageQuery = gql`
-  query Lineage($rootId: ID, $language: Language!) {
-    scenarioLineage(rootId: $rootId, language: $language) {
-      __typename
-      ... on ScenarioLineage {
-        nodes {
-          key name kind parentKey parentName depth createdBy createdAt forkedFromVersion version archived fitsFrame yearsOverFrame summary
-          lastChange { version actor at }
-        }
-      }
-      ... on Error { message }
-    }
-  }
-`;
-
-export interface LineageNode {
-  key: string;
-  name: string;
-  kind: "BASELINE" | "WHAT_IF";
-  parentKey: string | null;
-  parentName: string | null;
-  depth: number;
-  createdBy: string | null;
-  createdAt: string;
-  forkedFromVersion: number | null;
-  version: number;
-  archived: boolean;
-  fitsFrame: boolean;
-  yearsOverFrame: number[];
-  summary: string | null;
-  lastChange: { version: number; actor: string; at: string } | null;
-}
-
-type LineageResult = { __typename: "ScenarioLineage"; nodes: LineageNode[] } | { __typename: string; message: string };
-
 export function LineageView({ rootKey }: { rootKey: string | null }) {
   const { t, locale } = useI18n();
-  const [{ data, error }] = useQuery<{ scenarioLineage: LineageResult }>({ query: LineageQuery, variables: { rootId: rootKey, language: locale === "da" ? "DA" : "EN" } });
+  const [{ data, error }] = useQuery({ query: LineageQuery, variables: { rootId: rootKey, language: locale === "da" ? "DA" : "EN" } });
   const [sinceKey, setSinceKey] = useState<string | null>(rootKey);
 
   const result = data?.scenarioLineage;
   if (error || (result && result.__typename !== "ScenarioLineage")) {
-    return <p role="alert">{t("loadError", { message: failureText(t, result && "message" in result ? result : null, error) })}</p>;
+    return <p role="alert">{t("loadError", { message: failureText(t, result, error) })}</p>;
   }
   if (!result) return <p>{t("loading")}</p>;
-  const nodes = (result as { nodes: LineageNode[] }).nodes;
+  const nodes = result.nodes;
   const guides = treeGuides(nodes.map((node) => node.depth));
   const when = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
   const root = rootKey ? nodes[0] : undefined;

@@ -7,31 +7,15 @@
  */
 import type { Oere } from "@ramme/domain";
 import { fromApi } from "../../app/amounts.ts";
+import type { ResultOf } from "../../graphql.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { withCells, type CellMap } from "../grid/gridRows.ts";
-
-/** A cell as the API reports a change to it (amounts as its decimal strings; null where the line is absent). */
-export interface ChangedCell {
-  initiativeKey: string;
-  year: number;
-  after: string | null;
-}
+import type { ScenarioChanged } from "./scenarioChanged.ts";
 
 /** A ScenarioChangedEvent as the subscription delivers it. */
-export interface ScenarioChange {
-  scenarioKey: string;
-  version: number;
-  kind: string;
-  actor: string;
-  at: string;
-  comment: string | null;
-  cellsOnly: boolean;
-  cells: Array<ChangedCell & { before: string | null }>;
-  linesAdded: string[];
-  linesRemoved: string[];
-  yearTotals: Array<{ year: number; allocated: string; frame: string; headroom: string; overBy: string; fitsFrame: boolean }>;
-  fitsFrame: boolean;
-}
+export type ScenarioChange = Omit<Extract<ResultOf<typeof ScenarioChanged>["scenarioChanged"], { __typename: "ScenarioChangedEvent" }>, "__typename">;
+/** A cell as the API reports a change to it (amounts as its decimal strings; null where the line is absent). */
+export type ChangedCell = Pick<ScenarioChange["cells"][number], "initiativeKey" | "year" | "after">;
 
 /** What the grid shows: a version and its cells. */
 export interface Held {

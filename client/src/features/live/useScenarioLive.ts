@@ -10,24 +10,12 @@
  * line (connected) and repeats it every 12 s (a longer silence means a dead connection).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { gql, useClient } from "urql";
+import { useClient } from "urql";
+import type { ResultOf } from "../../graphql.ts";
 import type { ScenarioChange } from "./liveChanges.ts";
+import { ScenarioChanged } from "./scenarioChanged.ts";
 
-const ScenarioChanged = gql`
-  subscription ScenarioChanged($id: ID!, $after: Int) {
-    scenarioChanged(scenarioId: $id, afterVersion: $after) {
-      __typename
-      ... on ScenarioChangedEvent {
-        scenarioKey version kind actor at comment cellsOnly fitsFrame linesAdded linesRemoved
-        cells { initiativeKey year before after }
-        yearTotals { year allocated frame headroom overBy fitsFrame }
-      }
-      ... on InvalidInputError { message problems { field code } }
-    }
-  }
-`;
-
-type Delivery = ({ __typename: "ScenarioChangedEvent" } & ScenarioChange) | { __typename: "InvalidInputError"; message: string };
+type Delivery = ResultOf<typeof ScenarioChanged>["scenarioChanged"];
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 
@@ -106,7 +94,7 @@ export function useScenarioLive(scenarioKey: string, enabled: boolean, handlers:
       };
       let last: Delivery | null = null;
       const subscription = client
-        .subscription<{ scenarioChanged: Delivery }>(ScenarioChanged, { id: scenarioKey, after: handlersRef.current.heldVersion() }, { fetch: watchedFetch })
+        .subscription(ScenarioChanged, { id: scenarioKey, after: handlersRef.current.heldVersion() }, { fetch: watchedFetch })
         .subscribe((result) => {
           if (!current()) return;
           const delivery = result.data?.scenarioChanged ?? null;

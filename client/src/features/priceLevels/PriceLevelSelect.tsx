@@ -5,12 +5,13 @@
  */
 import { useQuery } from "urql";
 import { useI18n } from "../../i18n/I18n.tsx";
-import { indexText, PriceIndicesQuery, type PriceIndexRow, type PriceLevelInfo } from "./priceLevelQueries.ts";
+import { type FragmentOf, graphql, readFragment } from "../../graphql.ts";
+import { indexText, PriceIndicesQuery } from "./priceLevelQueries.ts";
 import "./priceLevels.css";
 
 export function PriceLevelSelect({ value, onChange, compact = false }: { value: number | null; onChange: (year: number | null) => void; compact?: boolean }) {
   const { t } = useI18n();
-  const [{ data }] = useQuery<{ priceIndices: PriceIndexRow[] }>({ query: PriceIndicesQuery });
+  const [{ data }] = useQuery({ query: PriceIndicesQuery });
   const rows = data?.priceIndices ?? [];
   return (
     <label className={compact ? "price-level-select inline compact" : "price-level-select inline"}>
@@ -26,9 +27,15 @@ export function PriceLevelSelect({ value, onChange, compact = false }: { value: 
   );
 }
 
+/** What the banner says of a price level; every priced answer (a priced scenario, a comparison) spreads it. */
+export const PriceLevelBannerFields = graphql(`
+  fragment PriceLevelBannerFields on PriceLevel { year index baseIndex baseLabel source }
+`);
+
 /** The label over figures shown in another price level: which, from what, and how they were converted. */
-export function PriceLevelBanner({ level }: { level: PriceLevelInfo }) {
+export function PriceLevelBanner(props: { level: FragmentOf<typeof PriceLevelBannerFields> }) {
   const { t, locale } = useI18n();
+  const level = readFragment(PriceLevelBannerFields, props.level);
   return (
     <p className="price-level-banner" role="note">
       <strong>{t("priceLevelShownIn", { year: level.year, base: level.baseLabel })}</strong>{" "}

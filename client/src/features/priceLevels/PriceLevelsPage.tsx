@@ -4,45 +4,50 @@
  * Only admins change the table (the server refuses anyone else); others see it without the controls.
  */
 import { useId, useState } from "react";
-import { gql, useMutation, useQuery } from "urql";
+import { useMutation, useQuery } from "urql";
+import { graphql, type ResultOf } from "../../graphql.ts";
 import { failureText } from "../../app/failures.ts";
+import { oneOf } from "../../app/oneOf.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
-import { indexText, PriceIndicesQuery, type PriceIndexRow } from "./priceLevelQueries.ts";
+import { indexText, PriceIndicesQuery } from "./priceLevelQueries.ts";
 import "./priceLevels.css";
 
-const PriceIndexChangesQuery = gql`
+const PriceIndexChangesQuery = graphql(`
   query PriceIndexChanges {
     priceIndexChanges { year before after source actor at }
   }
-`;
+`);
 
-const RESULT_FIELDS = `__typename ... on PriceIndex { year value } ... on InvalidInputError { message problems { field code value } }`;
-const SetPriceIndex = gql`
-  mutation SetPriceIndex($input: SetPriceIndexInput!) { setPriceIndex(input: $input) { ${RESULT_FIELDS} } }
-`;
-const RemovePriceIndex = gql`
-  mutation RemovePriceIndex($input: RemovePriceIndexInput!) { removePriceIndex(input: $input) { ${RESULT_FIELDS} } }
-`;
+/** What a change of the table answers: the index as stored, or the refused fields. */
+const PriceIndexSaved = graphql(`
+  fragment PriceIndexSaved on PriceIndex @_unmask { year value }
+`);
+const PriceIndexRefused = graphql(`
+  fragment PriceIndexRefused on InvalidInputError @_unmask { message problems { field code value } }
+`);
+const SetPriceIndex = graphql(
+  `
+  mutation SetPriceIndex($input: SetPriceIndexInput!) {
+    setPriceIndex(input: $input) { __typename ...PriceIndexSaved ...PriceIndexRefused }
+  }
+`,
+  [PriceIndexSaved, PriceIndexRefused],
+);
+const RemovePriceIndex = graphql(
+  `
+  mutation RemovePriceIndex($input: RemovePriceIndexInput!) {
+    removePriceIndex(input: $input) { __typename ...PriceIndexSaved ...PriceIndexRefused }
+  }
+`,
+  [PriceIndexSaved, PriceIndexRefused],
+);
 
-interface Result {
-  __typename: "PriceIndex" | "InvalidInputError";
-  year?: number;
-  value?: string;
-  message?: string;
-  problems?: Array<{ field: string; code: string; value: string | null }>;
-}
+type Result = ResultOf<typeof SetPriceIndex>["setPriceIndex"] | ResultOf<typeof RemovePriceIndex>["removePriceIndex"];
+type Change = ResultOf<typeof PriceIndexChangesQuery>["priceIndexChanges"][number];
 
-interface Change {
-  year: number;
-  before: string | null;
-  after: string | null;
-  source: string;
-  actor: string;
-  at: string;
-}
-
-type Field = "year" | "value" | "source";
+const FIELDS = ["year", "value", "source"] as const;
+type Field = (typeof FIELDS)[number];
 
 /** The Danish/English text for a refused field, by the API's problem code. */
 function problemKey(code: string): MessageKey {
@@ -56,10 +61,10 @@ function problemKey(code: string): MessageKey {
 export function PriceLevelsPage({ canEdit }: { canEdit: boolean }) {
   const { t, locale } = useI18n();
   const headingId = useId();
-  const [{ data, error }] = useQuery<{ priceIndices: PriceIndexRow[] }>({ query: PriceIndicesQuery });
-  const [{ data: changeData }, refetchChanges] = useQuery<{ priceIndexChanges: Change[] }>({ query: PriceIndexChangesQuery });
-  const [, setIndex] = useMutation<{ setPriceIndex: Result }>(SetPriceIndex);
-  const [, removeIndex] = useMutation<{ removePriceIndex: Result }>(RemovePriceIndex);
+  const [{ data, error }] = useQuery({ query: PriceIndicesQuery });
+  const [{ data: changeData }, refetchChanges] = useQuery({ query: PriceIndexChangesQuery });
+  const [, setIndex] = useMutation(SetPriceIndex);
+  const [, removeIndex] = useMutation(RemovePriceIndex);
   const [form, setForm] = useState({ year: "", value: "", source: "" });
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [status, setStatus] = useState<{ text: string; tone: "info" | "error" } | null>(null);
@@ -75,9 +80,9 @@ export function PriceLevelsPage({ canEdit }: { canEdit: boolean }) {
       return true;
     }
     const byField: Partial<Record<Field, string>> = {};
-    for (const problem of result?.problems ?? []) {
-      const field = problem.field.replace(/^input\./, "") as Field;
-      byField[field] = t(problemKey(problem.code), { year: problem.value ?? "" });
+    for (const problem of result?.__typename === "InvalidInputError" ? result.problems : []) {
+      const field = oneOf(FIELDS, problem.field.replace(/^input\./, ""));
+      if (field) byField[field] = t(problemKey(problem.code), { year: problem.value ?? "" });
     }
     setProblems(byField);
     setStatus({ text: Object.values(byField).join(" ") || failureText(t, result, failure), tone: "error" });
@@ -89,7 +94,7 @@ export function PriceLevelsPage({ canEdit }: { canEdit: boolean }) {
     const year = Number(form.year);
     const response = await setIndex({ input: { year: Number.isInteger(year) && form.year.trim() !== "" ? year : 0, value: form.value, source: form.source } });
     const result = response.data?.setPriceIndex;
-    if (answered(result, response.error, t("priceLevelSaved", { year: form.year, value: indexText(result?.value ?? "", locale) }))) setForm({ year: "", value: "", source: "" });
+    if (answered(result, response.error, t("priceLevelSaved", { year: form.year, value: indexText(result?.__typename === "PriceIndex" ? result.value : "", locale) }))) setForm({ year: "", value: "", source: "" });
   }
 
   async function remove(year: number) {

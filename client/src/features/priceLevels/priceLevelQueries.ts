@@ -1,32 +1,11 @@
 /** The price index table's documents, shared by the page and the price level selectors. */
-import { gql } from "urql";
+import { graphql } from "../../graphql.ts";
 
-export const PriceIndicesQuery = gql`
+export const PriceIndicesQuery = graphql(`
   query PriceIndices {
     priceIndices { year label value source isBase updatedBy updatedAt }
   }
-`;
-
-export interface PriceIndexRow {
-  year: number;
-  label: string;
-  value: string;
-  source: string;
-  isBase: boolean;
-  updatedBy: string;
-  updatedAt: string;
-}
-
-/** What every priced answer says about its price level, for the label above the figures. */
-export interface PriceLevelInfo {
-  label: string;
-  year: number;
-  index: string;
-  baseIndex: string;
-  baseLabel: string;
-  source: string;
-  isBase: boolean;
-}
+`);
 
 /** An index as the API writes it ("103.2") in the UI's notation ("103,2" in Danish). */
 export const indexText = (value: string, locale: "da" | "en") => (locale === "da" ? value.replace(".", ",") : value);

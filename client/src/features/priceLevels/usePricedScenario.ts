@@ -4,40 +4,40 @@
  * version changes, so a priced view follows everyone's edits.
  */
 import { useEffect, useMemo } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { type FragmentOf, graphql } from "../../graphql.ts";
 import type { Oere } from "@ramme/domain";
 import { fromApi } from "../../app/amounts.ts";
 import { scenarioGlobalId } from "../../app/ids.ts";
-import type { PriceLevelInfo } from "./priceLevelQueries.ts";
+import { PriceLevelBannerFields } from "./PriceLevelSelect.tsx";
 
-const PricedScenarioQuery = gql`
+const PricedScenarioQuery = graphql(
+  `
   query PricedScenario($id: ID!, $year: Int!) {
     scenario(id: $id) {
       id
       inPriceLevel(year: $year) {
         __typename
-        ... on PricedScenario { priceLevel { label year index baseIndex baseLabel source isBase } lines { initiative { key } amounts { year amount } } yearTotals { year frame } }
+        ... on PricedScenario { priceLevel { ...PriceLevelBannerFields } lines { initiative { key } amounts { year amount } } yearTotals { year frame } }
         ... on InvalidInputError { message }
       }
     }
   }
-`;
-
-type Answer =
-  | { __typename: "PricedScenario"; priceLevel: PriceLevelInfo; lines: Array<{ initiative: { key: string }; amounts: Array<{ year: number; amount: string }> }>; yearTotals: Array<{ year: number; frame: string }> }
-  | { __typename: "InvalidInputError"; message: string };
+`,
+  [PriceLevelBannerFields],
+);
 
 export interface PricedScenario {
   /** Per line and year, in the chosen level; null while loading, when failed, or when no level is chosen. */
   cells: Map<string, Map<number, Oere>> | null;
   frame: Map<number, Oere> | null;
-  level: PriceLevelInfo | null;
+  level: FragmentOf<typeof PriceLevelBannerFields> | null;
   failure: string | null;
   loading: boolean;
 }
 
 export function usePricedScenario(scenarioKey: string, year: number | null, version: number): PricedScenario {
-  const [{ data, error, fetching }, refetch] = useQuery<{ scenario: { inPriceLevel: Answer } | null }>({
+  const [{ data, error, fetching }, refetch] = useQuery({
     query: PricedScenarioQuery,
     variables: { id: scenarioGlobalId(scenarioKey), year: year ?? 0 },
     pause: year === null,
@@ -48,7 +48,7 @@ export function usePricedScenario(scenarioKey: string, year: number | null, vers
   const answer = year === null ? undefined : data?.scenario?.inPriceLevel;
   return useMemo(() => {
     if (answer?.__typename !== "PricedScenario") {
-      return { cells: null, frame: null, level: null, failure: answer?.message ?? error?.message ?? null, loading: year !== null && fetching };
+      return { cells: null, frame: null, level: null, failure: answer?.__typename === "InvalidInputError" ? answer.message : (error?.message ?? null), loading: year !== null && fetching };
     }
     return {
       cells: new Map(answer.lines.map((line) => [line.initiative.key, new Map(line.amounts.map((cell) => [cell.year, fromApi(cell.amount)]))])),

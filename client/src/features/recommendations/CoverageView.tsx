@@ -5,57 +5,42 @@
  * that answer it with their lines.
  */
 import { Fragment, useId, useMemo, type ReactNode } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { graphql } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
 import { hrefOf, navigate } from "../../app/route.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
-import { buildCoverageRows, type CoverageLine, type RecommendationRow, type ScenarioCoverage, type YearAmount } from "./coverageRows.ts";
+import { buildCoverageRows, type CoverageLine, type RecommendationRow, type ScenarioCoverage, ScenarioCoverageFields, type YearAmount } from "./coverageRows.ts";
 import "./coverage.css";
 
-const CoverageScenarioListQuery = gql`
+const CoverageScenarioListQuery = graphql(`
   query CoverageScenarioList {
     scenarios(first: 200) { nodes { key name kind } }
   }
-`;
+`);
 
-export const RecommendationCoverageQuery = gql`
+export const RecommendationCoverageQuery = graphql(
+  `
   query RecommendationCoverage($scenarioIds: [ID!]!, $language: Language!) {
     recommendationCoverage(scenarioIds: $scenarioIds, language: $language) {
       __typename
       ... on InvalidInputError { message problems { field code message value } }
       ... on RecommendationCoverageComparison {
         years
-        scenarios {
-          scenario { key name }
-          fundedCount recommendationCount summary answeringTotal
-          changes { number kind difference }
-          recommendations {
-            number title status funded total amounts { year amount }
-            lines { initiative { key title } basis total amounts { year amount } }
-            initiativesNotInScenario { key title }
-          }
-        }
+        scenarios { ...ScenarioCoverageFields }
       }
     }
   }
-`;
-
-type CoverageAnswer =
-  | { __typename: "RecommendationCoverageComparison"; years: number[]; scenarios: ScenarioCoverage[] }
-  | { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string; message: string; value: string | null }> };
-
-interface ScenarioOption {
-  key: string;
-  name: string;
-  kind: "BASELINE" | "WHAT_IF";
-}
+`,
+  [ScenarioCoverageFields],
+);
 
 export function CoverageView({ scenarios: keys }: { scenarios: string[] }) {
   const { t, locale } = useI18n();
   const headingId = useId();
-  const [{ data: listData }] = useQuery<{ scenarios: { nodes: ScenarioOption[] } }>({ query: CoverageScenarioListQuery });
-  const [{ data, error, fetching }] = useQuery<{ recommendationCoverage: CoverageAnswer }>({
+  const [{ data: listData }] = useQuery({ query: CoverageScenarioListQuery });
+  const [{ data, error, fetching }] = useQuery({
     query: RecommendationCoverageQuery,
     variables: { scenarioIds: keys, language: locale === "da" ? "DA" : "EN" },
     pause: keys.length === 0,

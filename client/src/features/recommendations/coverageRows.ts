@@ -3,41 +3,26 @@
  * scenario, and under it every initiative that answers it, in each scenario its line or null where
  * the scenario does not have it. Pure, so it is unit-tested.
  */
-export type CoverageStatus = "FUNDED" | "LINES_WITHOUT_MONEY" | "INITIATIVES_NOT_IN_SCENARIO" | "NO_INITIATIVE";
-export type CoverageChangeKind = "NEWLY_FUNDED" | "NO_LONGER_FUNDED" | "MORE" | "LESS" | "MOVED_BETWEEN_YEARS";
+import { graphql, type ResultOf } from "../../graphql.ts";
 
-export interface YearAmount {
-  year: number;
-  amount: string;
-}
+/** One scenario's coverage as the table is built from it. */
+export const ScenarioCoverageFields = graphql(`
+  fragment ScenarioCoverageFields on ScenarioRecommendationCoverage @_unmask {
+    scenario { key name }
+    fundedCount recommendationCount summary answeringTotal
+    changes { number kind difference }
+    recommendations {
+      number title status funded total amounts { year amount }
+      lines { initiative { key title } basis total amounts { year amount } }
+      initiativesNotInScenario { key title }
+    }
+  }
+`);
 
-export interface CoverageLine {
-  initiative: { key: string; title: string };
-  basis: string;
-  amounts: YearAmount[];
-  total: string;
-}
-
-export interface RecommendationCoverage {
-  number: number;
-  title: string;
-  status: CoverageStatus;
-  funded: boolean;
-  amounts: YearAmount[];
-  total: string;
-  lines: CoverageLine[];
-  initiativesNotInScenario: Array<{ key: string; title: string }>;
-}
-
-export interface ScenarioCoverage {
-  scenario: { key: string; name: string };
-  fundedCount: number;
-  recommendationCount: number;
-  summary: string;
-  answeringTotal: string;
-  changes: Array<{ number: number; kind: CoverageChangeKind; difference: string }>;
-  recommendations: RecommendationCoverage[];
-}
+export type ScenarioCoverage = ResultOf<typeof ScenarioCoverageFields>;
+export type RecommendationCoverage = ScenarioCoverage["recommendations"][number];
+export type CoverageLine = RecommendationCoverage["lines"][number];
+export type YearAmount = CoverageLine["amounts"][number];
 
 export interface InitiativeRow {
   key: string;

@@ -1,43 +1,37 @@
 /** Baselines and what-ifs: where each came from, who changed it last, whether it fits the frame; create, fork, rename, lock, archive. */
 import { useState } from "react";
-import { gql, useMutation, useQuery } from "urql";
+import { useMutation, useQuery } from "urql";
+import { graphql, type ResultOf } from "../../graphql.ts";
 import { Dialog } from "../../app/Dialog.tsx";
 import { hrefOf, navigate } from "../../app/route.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
-import { ArchiveScenario, ForkScenario, LockScenario, UnarchiveScenario, UnlockScenario, UpdateScenario, type ActionResult } from "./scenarioActions.ts";
+import { ArchiveScenario, ForkScenario, LockScenario, UnarchiveScenario, UnlockScenario, UpdateScenario } from "./scenarioActions.ts";
 import type { CombinedError } from "urql";
 import { failureText } from "../../app/failures.ts";
 import type { AccountUser } from "../account/accountDocuments.ts";
 import { Ownership } from "../sharing/Ownership.tsx";
-import { mayEdit, ownershipNote, type OwnershipFields } from "../sharing/ownership.ts";
+import { mayEdit, ownershipNote, ScenarioOwnership } from "../sharing/ownership.ts";
 
-const ScenarioListQuery = gql`
+const ScenarioListQuery = graphql(
+  `
   query ScenarioList($includeArchived: Boolean!) {
     scenarios(first: 200, includeArchived: $includeArchived) {
       nodes {
-        id key name description kind locked archived version access
-        owner { id key name }
-        sharedWith { organisation { id key name } access }
+        id key name description locked archived version
+        ...ScenarioOwnership
         parent { key name }
         lastChange { actor at }
         yearTotals { year fitsFrame }
       }
     }
   }
-`;
+`,
+  [ScenarioOwnership],
+);
 
-interface ScenarioRow extends OwnershipFields {
-  id: string;
-  key: string;
-  name: string;
-  description: string | null;
-  locked: boolean;
-  archived: boolean;
-  version: number;
-  parent: { key: string; name: string } | null;
-  lastChange: { actor: string; at: string } | null;
-  yearTotals: Array<{ year: number; fitsFrame: boolean }>;
-}
+type ScenarioRow = ResultOf<typeof ScenarioListQuery>["scenarios"]["nodes"][number];
+
+const isEdit = <Answer extends { __typename: string }>(answer: Answer | undefined): answer is Extract<Answer, { __typename: "ScenarioEdit" }> => answer?.__typename === "ScenarioEdit";
 
 type Editing = { kind: "fork" | "rename"; scenario: ScenarioRow } | null;
 
@@ -45,7 +39,7 @@ type Editing = { kind: "fork" | "rename"; scenario: ScenarioRow } | null;
 export function ScenarioList({ me }: { me: AccountUser | null }) {
   const { t, locale } = useI18n();
   const [includeArchived, setIncludeArchived] = useState(false);
-  const [{ data, fetching, error }, refetch] = useQuery<{ scenarios: { nodes: ScenarioRow[] } }>({ query: ScenarioListQuery, variables: { includeArchived } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ScenarioListQuery, variables: { includeArchived } });
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<Editing>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -58,11 +52,15 @@ export function ScenarioList({ me }: { me: AccountUser | null }) {
 
   const dateFormat = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
 
-  async function act(run: () => Promise<{ data?: Record<string, ActionResult>; error?: CombinedError }>, onDone?: (result: ActionResult) => void) {
+  /** Runs one life-cycle mutation: its answer's ScenarioEdit to `onDone`, or its refusal shown. */
+  async function act<Answer extends { __typename: string }>(
+    run: () => Promise<{ data?: Record<string, Answer>; error?: CombinedError }>,
+    onDone?: (result: Extract<Answer, { __typename: "ScenarioEdit" }>) => void,
+  ) {
     setFailure(null);
     const response = await run();
     const result = response.data ? Object.values(response.data)[0] : undefined;
-    if (!result || result.__typename !== "ScenarioEdit") {
+    if (!isEdit(result)) {
       setFailure(t("actionFailed", { message: failureText(t, result, response.error) }));
       return;
     }

@@ -1,34 +1,44 @@
 /** The scenario life-cycle mutations, shared by the list and the grid's "fork to edit". */
-import { gql } from "urql";
+import { graphql } from "../../graphql.ts";
 
-const RESULT = `
-  __typename
-  ... on ScenarioEdit { version scenario { id key name } }
-  ... on Error { message }
-`;
+/** What every life-cycle mutation answers: the scenario as changed, or why not. */
+const ScenarioActionResult = graphql(`
+  fragment ScenarioActionResult on ScenarioEdit @_unmask { version scenario { id key name } }
+`);
 
-export const ForkScenario = gql`
-  mutation ForkScenario($input: ForkScenarioInput!) { forkScenario(input: $input) { ${RESULT} } }
-`;
-export const UpdateScenario = gql`
-  mutation UpdateScenario($input: UpdateScenarioInput!) { updateScenario(input: $input) { ${RESULT} } }
-`;
-export const LockScenario = gql`
-  mutation LockScenario($input: ScenarioStatusInput!) { lockScenario(input: $input) { ${RESULT} } }
-`;
-export const UnlockScenario = gql`
-  mutation UnlockScenario($input: ScenarioStatusInput!) { unlockScenario(input: $input) { ${RESULT} } }
-`;
-export const ArchiveScenario = gql`
-  mutation ArchiveScenario($input: ScenarioStatusInput!) { archiveScenario(input: $input) { ${RESULT} } }
-`;
-export const UnarchiveScenario = gql`
-  mutation UnarchiveScenario($input: ScenarioStatusInput!) { unarchiveScenario(input: $input) { ${RESULT} } }
-`;
-
-export interface ActionResult {
-  __typename: string;
-  version?: number;
-  scenario?: { id: string; key: string; name: string };
-  message?: string;
-}
+export const ForkScenario = graphql(
+  `
+  mutation ForkScenario($input: ForkScenarioInput!) { forkScenario(input: $input) { __typename ...ScenarioActionResult ... on Error { message } } }
+`,
+  [ScenarioActionResult],
+);
+export const UpdateScenario = graphql(
+  `
+  mutation UpdateScenario($input: UpdateScenarioInput!) { updateScenario(input: $input) { __typename ...ScenarioActionResult ... on Error { message } } }
+`,
+  [ScenarioActionResult],
+);
+export const LockScenario = graphql(
+  `
+  mutation LockScenario($input: ScenarioStatusInput!) { lockScenario(input: $input) { __typename ...ScenarioActionResult ... on Error { message } } }
+`,
+  [ScenarioActionResult],
+);
+export const UnlockScenario = graphql(
+  `
+  mutation UnlockScenario($input: ScenarioStatusInput!) { unlockScenario(input: $input) { __typename ...ScenarioActionResult ... on Error { message } } }
+`,
+  [ScenarioActionResult],
+);
+export const ArchiveScenario = graphql(
+  `
+  mutation ArchiveScenario($input: ScenarioStatusInput!) { archiveScenario(input: $input) { __typename ...ScenarioActionResult ... on Error { message } } }
+`,
+  [ScenarioActionResult],
+);
+export const UnarchiveScenario = graphql(
+  `
+  mutation UnarchiveScenario($input: ScenarioStatusInput!) { unarchiveScenario(input: $input) { __typename ...ScenarioActionResult ... on Error { message } } }
+`,
+  [ScenarioActionResult],
+);

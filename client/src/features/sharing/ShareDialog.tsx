@@ -4,7 +4,9 @@
  * another. The server decides; refusals are shown by their code, in the user's language.
  */
 import { type FormEvent, useId, useState } from "react";
-import { type CombinedError, gql, useMutation, useQuery } from "urql";
+import { type CombinedError, useMutation, useQuery } from "urql";
+import { graphql, type ResultOf } from "../../graphql.ts";
+import { oneOf } from "../../app/oneOf.ts";
 import { Dialog } from "../../app/Dialog.tsx";
 import { failureText } from "../../app/failures.ts";
 import { scenarioGlobalId } from "../../app/ids.ts";
@@ -13,52 +15,47 @@ import type { MessageKey } from "../../i18n/messages.ts";
 import type { ShareAccess } from "./ownership.ts";
 import "./sharing.css";
 
-const SHARING = `id key sharedWith { organisation { id key name } access sharedBy sharedAt } sharingHistory { organisation { id key name } before after actor at }`;
+/** A what-if's shares and their log: what the dialog shows, and what a change answers (so the cache updates). */
+const Sharing = graphql(`
+  fragment Sharing on Scenario @_unmask {
+    id key
+    sharedWith { organisation { id key name } access sharedBy sharedAt }
+    sharingHistory { organisation { id key name } before after actor at }
+  }
+`);
 
-const ScenarioSharing = gql`
+const ScenarioSharing = graphql(
+  `
   query ScenarioSharing($id: ID!) {
-    scenario(id: $id) { owner { id key name } ${SHARING} }
+    scenario(id: $id) { owner { id key name } ...Sharing }
     organisations { id key name kind }
   }
-`;
+`,
+  [Sharing],
+);
 
-const ShareScenario = gql`
+const ShareScenario = graphql(
+  `
   mutation ShareScenario($input: ShareScenarioInput!) {
-    shareScenario(input: $input) { __typename ... on Scenario { ${SHARING} } ... on InvalidInputError { message problems { field code } } }
+    shareScenario(input: $input) { __typename ...Sharing ... on InvalidInputError { message problems { field code } } }
   }
-`;
+`,
+  [Sharing],
+);
 
-const UnshareScenario = gql`
+const UnshareScenario = graphql(
+  `
   mutation UnshareScenario($input: UnshareScenarioInput!) {
-    unshareScenario(input: $input) { __typename ... on Scenario { ${SHARING} } ... on InvalidInputError { message problems { field code } } }
+    unshareScenario(input: $input) { __typename ...Sharing ... on InvalidInputError { message problems { field code } } }
   }
-`;
+`,
+  [Sharing],
+);
 
-interface Organisation {
-  id: string;
-  key: string;
-  name: string;
-}
-interface Share {
-  organisation: Organisation;
-  access: ShareAccess;
-  sharedBy: string;
-  sharedAt: string;
-}
-interface ShareChange {
-  organisation: Organisation;
-  before: ShareAccess | null;
-  after: ShareAccess | null;
-  actor: string;
-  at: string;
-}
-interface SharingData {
-  scenario: { id: string; key: string; owner: Organisation | null; sharedWith: Share[]; sharingHistory: ShareChange[] } | null;
-  organisations: Organisation[];
-}
-type Result = { __typename: "Scenario" } | { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string }> };
+type Share = ResultOf<typeof Sharing>["sharedWith"][number];
+type Result = ResultOf<typeof ShareScenario>["shareScenario"] | ResultOf<typeof UnshareScenario>["unshareScenario"];
 
-const ACCESSES: ShareAccess[] = ["READ", "EDIT"];
+const ACCESSES: readonly ShareAccess[] = ["READ", "EDIT"];
 const accessKey = (access: ShareAccess): MessageKey => (access === "EDIT" ? "shareAccessEDIT" : "shareAccessREAD");
 const accessLowerKey = (access: ShareAccess): MessageKey => (access === "EDIT" ? "shareAccessEditLower" : "shareAccessReadLower");
 
@@ -72,9 +69,9 @@ const PROBLEMS: Record<string, MessageKey> = {
 export function ShareDialog({ scenarioKey, scenarioName, onClose }: { scenarioKey: string; scenarioName: string; onClose: () => void }) {
   const { t, locale } = useI18n();
   const ids = { current: useId(), add: useId(), organisation: useId(), access: useId() };
-  const [{ data, error }] = useQuery<SharingData>({ query: ScenarioSharing, variables: { id: scenarioGlobalId(scenarioKey) } });
-  const [, share] = useMutation<{ shareScenario: Result }>(ShareScenario);
-  const [, unshare] = useMutation<{ unshareScenario: Result }>(UnshareScenario);
+  const [{ data, error }] = useQuery({ query: ScenarioSharing, variables: { id: scenarioGlobalId(scenarioKey) } });
+  const [, share] = useMutation(ShareScenario);
+  const [, unshare] = useMutation(UnshareScenario);
   const [chosen, setChosen] = useState("");
   const [access, setAccess] = useState<ShareAccess>("READ");
   const [status, setStatus] = useState<{ text: string; tone: "info" | "error" } | null>(null);
@@ -157,7 +154,7 @@ export function ShareDialog({ scenarioKey, scenarioName, onClose }: { scenarioKe
                         value={entry.access}
                         disabled={busy}
                         aria-label={t("shareAccessLabel", { organisation: entry.organisation.name })}
-                        onChange={(event) => void setShareAccess(entry, event.target.value as ShareAccess)}
+                        onChange={(event) => { const next = oneOf(ACCESSES, event.target.value); if (next) void setShareAccess(entry, next); }}
                       >
                         {ACCESSES.map((value) => <option key={value} value={value}>{t(accessKey(value))}</option>)}
                       </select>
@@ -188,7 +185,7 @@ export function ShareDialog({ scenarioKey, scenarioName, onClose }: { scenarioKe
               </div>
               <div className="share-field">
                 <label htmlFor={ids.access}>{t("shareNewAccess")}</label>
-                <select id={ids.access} value={access} onChange={(event) => setAccess(event.target.value as ShareAccess)}>
+                <select id={ids.access} value={access} onChange={(event) => setAccess(oneOf(ACCESSES, event.target.value) ?? access)}>
                   {ACCESSES.map((value) => <option key={value} value={value}>{t(accessKey(value))}</option>)}
                 </select>
               </div>

@@ -3,16 +3,20 @@
  * theirs (by whom, to read or to edit), one of their own that is shared (with how many), or nothing
  * to say (a baseline, an unshared what-if of their own, or local mode). Pure, unit-tested.
  */
-export type ScenarioAccess = "OWNER" | "EDIT" | "READ";
-export type ShareAccess = "READ" | "EDIT";
+import { graphql, type ResultOf } from "../../graphql.ts";
 
-/** The fields of a Scenario the note is made from (as the list and the grid query them). */
-export interface OwnershipFields {
-  kind: "BASELINE" | "WHAT_IF";
-  access: ScenarioAccess;
-  owner: { key: string; name: string } | null;
-  sharedWith: ReadonlyArray<{ organisation: { key: string; name: string }; access: ShareAccess }>;
-}
+/** The fields of a Scenario the note is made from: the list and the grid spread them. */
+export const ScenarioOwnership = graphql(`
+  fragment ScenarioOwnership on Scenario @_unmask {
+    kind access
+    owner { key name }
+    sharedWith { organisation { key name } access }
+  }
+`);
+
+export type OwnershipFields = ResultOf<typeof ScenarioOwnership>;
+export type ScenarioAccess = OwnershipFields["access"];
+export type ShareAccess = OwnershipFields["sharedWith"][number]["access"];
 
 export type OwnershipNote =
   | { kind: "none" }

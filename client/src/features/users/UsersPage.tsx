@@ -7,50 +7,53 @@
  * server decides what an admin may do; this page shows its refusals by code, in the user's language.
  */
 import { Fragment, type FormEvent, useId, useState } from "react";
-import { gql, useMutation, useQuery } from "urql";
+import { useMutation, useQuery } from "urql";
+import { graphql, type ResultOf, type VariablesOf } from "../../graphql.ts";
+import { oneOf } from "../../app/oneOf.ts";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import type { AccountUser, Role } from "../account/accountDocuments.ts";
 import "./users.css";
 
-const USER_FIELDS = `id email displayName role disabled createdAt organisation { id key name kind }`;
-const UsersQuery = gql`
-  query Users { users { ${USER_FIELDS} } organisations { id key name kind } }
-`;
-// Spelt out, not composed from USER_FIELDS: the hardening test reads these documents as plain text.
-const RESULT = `__typename ... on User { id email displayName role disabled createdAt organisation { id key name kind } } ... on InvalidInputError { message problems { field code } }`;
-const CreateUser = gql`mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ${RESULT} } }`;
-const SetUserRole = gql`mutation SetUserRole($input: SetUserRoleInput!) { setUserRole(input: $input) { ${RESULT} } }`;
-const DisableUser = gql`mutation DisableUser($input: UserIdInput!) { disableUser(input: $input) { ${RESULT} } }`;
-const EnableUser = gql`mutation EnableUser($input: UserIdInput!) { enableUser(input: $input) { ${RESULT} } }`;
-const ResetUserPassword = gql`
+/** A row of the table, as listed and as every change of a user answers it. */
+const UserRowFields = graphql(`
+  fragment UserRowFields on User @_unmask { id email displayName role disabled createdAt organisation { id key name kind } }
+`);
+const UsersQuery = graphql(
+  `
+  query Users { users { ...UserRowFields } organisations { id key name kind } }
+`,
+  [UserRowFields],
+);
+const CreateUser = graphql(
+  `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { __typename ...UserRowFields ... on InvalidInputError { message problems { field code } } } }`,
+  [UserRowFields],
+);
+const SetUserRole = graphql(
+  `mutation SetUserRole($input: SetUserRoleInput!) { setUserRole(input: $input) { __typename ...UserRowFields ... on InvalidInputError { message problems { field code } } } }`,
+  [UserRowFields],
+);
+const DisableUser = graphql(
+  `mutation DisableUser($input: UserIdInput!) { disableUser(input: $input) { __typename ...UserRowFields ... on InvalidInputError { message problems { field code } } } }`,
+  [UserRowFields],
+);
+const EnableUser = graphql(
+  `mutation EnableUser($input: UserIdInput!) { enableUser(input: $input) { __typename ...UserRowFields ... on InvalidInputError { message problems { field code } } } }`,
+  [UserRowFields],
+);
+const ResetUserPassword = graphql(`
   mutation ResetUserPassword($input: ResetUserPasswordInput!) {
     resetUserPassword(input: $input) { __typename ... on PasswordReset { sessionsEnded user { id displayName } } ... on InvalidInputError { message problems { field code } } }
   }
-`;
+`);
 
-interface Organisation {
-  id: string;
-  key: string;
-  name: string;
-  kind: "SECRETARIAT" | "PARTY";
-}
-interface UserRow {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-  organisation: Organisation;
-}
-type Refusal = { __typename: "InvalidInputError"; message: string; problems: Array<{ field: string; code: string }> };
-type Result = ({ __typename: "User" } & UserRow) | Refusal;
-type ResetResult = { __typename: "PasswordReset"; sessionsEnded: number; user: { id: string; displayName: string } } | Refusal;
+type UserRow = ResultOf<typeof UserRowFields>;
+/** What a change of one user answers (create, role, disable, enable). */
+type Result = ResultOf<typeof CreateUser>["createUser"] | ResultOf<typeof SetUserRole>["setUserRole"] | ResultOf<typeof DisableUser>["disableUser"] | ResultOf<typeof EnableUser>["enableUser"];
 
-const ROLES: Role[] = ["ADMIN", "EDITOR", "VIEWER"];
-const roleKey = (role: Role) => `role${role}` as MessageKey;
+const ROLES: readonly Role[] = ["ADMIN", "EDITOR", "VIEWER"];
+const roleKey = (role: Role): MessageKey => `role${role}`;
 
 /** The Danish/English text for a refused field, by the API's problem code. */
 function problemKey(code: string): MessageKey {
@@ -79,19 +82,20 @@ function resetProblemKey(code: string): MessageKey {
   return keys[code] ?? "usersResetProblemRequired";
 }
 
-type Field = "displayName" | "email" | "organisationId" | "role" | "password";
-const EMPTY_FORM = { displayName: "", email: "", organisationId: "", role: "EDITOR" as Role, password: "" };
+const FIELDS = ["displayName", "email", "organisationId", "role", "password"] as const;
+type Field = (typeof FIELDS)[number];
+const EMPTY_FORM: VariablesOf<typeof CreateUser>["input"] = { displayName: "", email: "", organisationId: "", role: "EDITOR", password: "" };
 
 export function UsersPage({ me }: { me: AccountUser }) {
   const { t, locale } = useI18n();
   const headingId = useId();
   const hintId = useId();
-  const [{ data, error }, refetch] = useQuery<{ users: UserRow[]; organisations: Organisation[] }>({ query: UsersQuery });
-  const [, createUser] = useMutation<{ createUser: Result }>(CreateUser);
-  const [, setRole] = useMutation<{ setUserRole: Result }>(SetUserRole);
-  const [, disableUser] = useMutation<{ disableUser: Result }>(DisableUser);
-  const [, enableUser] = useMutation<{ enableUser: Result }>(EnableUser);
-  const [, resetPassword] = useMutation<{ resetUserPassword: ResetResult }>(ResetUserPassword);
+  const [{ data, error }, refetch] = useQuery({ query: UsersQuery });
+  const [, createUser] = useMutation(CreateUser);
+  const [, setRole] = useMutation(SetUserRole);
+  const [, disableUser] = useMutation(DisableUser);
+  const [, enableUser] = useMutation(EnableUser);
+  const [, resetPassword] = useMutation(ResetUserPassword);
   /** The user whose password is being reset (the inline form under their row), its password and refusal. */
   const [reset, setReset] = useState<{ userId: string; password: string; problem: string | null } | null>(null);
   const resetHintId = useId();
@@ -111,7 +115,7 @@ export function UsersPage({ me }: { me: AccountUser }) {
       refetch({ requestPolicy: "network-only" });
       return true;
     }
-    const texts = (result?.problems ?? []).map((problem) => t(problemKey(problem.code), { name }));
+    const texts = (result?.__typename === "InvalidInputError" ? result.problems : []).map((problem) => t(problemKey(problem.code), { name }));
     setStatus({ text: texts.join(" ") || failureText(t, result, failure), tone: "error" });
     refetch({ requestPolicy: "network-only" });
     return false;
@@ -123,7 +127,10 @@ export function UsersPage({ me }: { me: AccountUser }) {
     const result = response.data?.createUser;
     const byField: Partial<Record<Field, string>> = {};
     if (result?.__typename === "InvalidInputError") {
-      for (const problem of result.problems) byField[problem.field.replace(/^input\./, "") as Field] = t(problemKey(problem.code), { name: form.displayName });
+      for (const problem of result.problems) {
+        const field = oneOf(FIELDS, problem.field.replace(/^input\./, ""));
+        if (field) byField[field] = t(problemKey(problem.code), { name: form.displayName });
+      }
     }
     setProblems(byField);
     const done = answered(result, response.error, (user) => t("usersCreated", { name: user.displayName, role: t(roleKey(user.role)).toLowerCase(), organisation: user.organisation.name }), form.displayName);
@@ -155,7 +162,7 @@ export function UsersPage({ me }: { me: AccountUser }) {
       setStatus({ text: t("usersResetDone", { name: result.user.displayName, count: result.sessionsEnded }), tone: "info" });
       return;
     }
-    const text = (result?.problems ?? []).map((problem) => t(resetProblemKey(problem.code), { name: user.displayName })).join(" ") || failureText(t, result, response.error);
+    const text = (result?.__typename === "InvalidInputError" ? result.problems : []).map((problem) => t(resetProblemKey(problem.code), { name: user.displayName })).join(" ") || failureText(t, result, response.error);
     setReset({ ...reset, problem: text });
     setStatus(null);
   }
@@ -196,7 +203,7 @@ export function UsersPage({ me }: { me: AccountUser }) {
                 <td>{user.email}</td>
                 <td>{user.organisation.name}</td>
                 <td>
-                  <select value={user.role} aria-label={t("usersRoleLabel", { name: user.displayName })} onChange={(event) => void changeRole(user, event.target.value as Role)}>
+                  <select value={user.role} aria-label={t("usersRoleLabel", { name: user.displayName })} onChange={(event) => { const role = oneOf(ROLES, event.target.value); if (role) void changeRole(user, role); }}>
                     {ROLES.map((role) => <option key={role} value={role}>{t(roleKey(role))}</option>)}
                   </select>
                 </td>
@@ -264,7 +271,7 @@ export function UsersPage({ me }: { me: AccountUser }) {
         {field(
           "role",
           "usersCreateRole",
-          <select value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value as Role })}>
+          <select value={form.role} onChange={(event) => setForm({ ...form, role: oneOf(ROLES, event.target.value) ?? form.role })}>
             {ROLES.map((role) => <option key={role} value={role}>{t(roleKey(role))}</option>)}
           </select>,
         )}

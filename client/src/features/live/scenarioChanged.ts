@@ -1,0 +1,16 @@
+/** The live stream's subscription: what each change of a scenario delivers (liveChanges.ts decides what it does to the grid). */
+import { graphql } from "../../graphql.ts";
+
+export const ScenarioChanged = graphql(`
+  subscription ScenarioChanged($id: ID!, $after: Int) {
+    scenarioChanged(scenarioId: $id, afterVersion: $after) {
+      __typename
+      ... on ScenarioChangedEvent {
+        scenarioKey version kind actor at comment cellsOnly fitsFrame linesAdded linesRemoved
+        cells { initiativeKey year before after }
+        yearTotals { year allocated frame headroom overBy fitsFrame }
+      }
+      ... on InvalidInputError { message problems { field code } }
+    }
+  }
+`);
