@@ -45,7 +45,6 @@ export const builder = new SchemaBuilder<{
     editScenarios: readonly ScenarioArgument[];
     ownScenarios: readonly ScenarioArgument[];
     seeInitiative: string;
-    readInitiatives: readonly ScenarioArgument[];
     admin: boolean;
   };
   DefaultFieldNullability: false;
@@ -69,7 +68,6 @@ export const builder = new SchemaBuilder<{
       editScenarios: (scenarios) => guard.allow(scenarios, "EDIT"),
       ownScenarios: (scenarios) => guard.allow(scenarios, "OWNER"),
       seeInitiative: (key) => guard.seesInitiative(key),
-      readInitiatives: (initiatives) => guard.allowInitiatives(initiatives),
       admin: mayAdminister(caller),
     }),
     unauthorizedError: (_parent, context, _info, result) => scenarioRefusal(context.guard, result.failure) ?? refusal(context.caller),

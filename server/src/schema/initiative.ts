@@ -20,7 +20,10 @@ builder.prismaObject("StrategyInitiative", {
     groupNumber: t.exposeInt("groupNumber"),
     description: t.exposeString("description", { nullable: true }),
     theme: t.relation("theme", { nullable: true }),
-    initiatives: t.relation("initiatives", { description: "Table rows that fund this numbered initiative." }),
+    initiatives: t.relation("initiatives", {
+      query: (_args, context) => ({ where: visibleInitiativesWhere(context.caller) }),
+      description: "Table rows that fund this numbered initiative (those you may see).",
+    }),
     source: t.field({ type: SourceReference, resolve: (row) => asSource(row.source) }),
   }),
 });

@@ -83,7 +83,8 @@ builder.subscriptionField("scenarioChanged", (t) =>
         problems.add("afterVersion", "UNKNOWN_VERSION", `the scenario is at version ${current} (got ${args.afterVersion}).`, String(args.afterVersion));
       }
       if (problems.problems.length > 0) return refusal(new InvalidInputError(problems.problems));
-      // Checked again before each change goes out: a share taken back ends the stream there.
+      // Checked again before each change goes out: a share taken back, the session signed out, the
+      // token revoked or the user disabled ends the stream there.
       return whileVisible(scenarioStream(changeFeed(), scenarioId!, args.afterVersion ?? current!), () => stillVisible(context.caller, scenarioId!));
     },
     resolve: (delivery: Delivery) => {
