@@ -12,12 +12,14 @@ import { repoRoot } from "./db/databaseUrl.ts";
 import { answerHealth, healthPathOf } from "./health.ts";
 import { changeFeed, closeChangeFeed } from "./live/changeFeed.ts";
 import { seedDatabase } from "./seed/seedDatabase.ts";
-import { securityHeaders } from "./hardening.ts";
+import { hardeningConfigFrom, securityHeaders } from "./hardening.ts";
 import { closeRateLimitStore } from "./rateLimit.ts";
-import { hardening, yoga } from "./yoga.ts";
+import { createRammeYoga } from "./yoga.ts";
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? "127.0.0.1";
+const hardening = hardeningConfigFrom(process.env, host);
+const yoga = createRammeYoga({ hardening });
 const clientDirectory = path.join(repoRoot, "client", "dist");
 
 await configureDatabase();
