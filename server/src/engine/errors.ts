@@ -40,6 +40,7 @@ export type InputProblemCode =
   | "BASE_PRICE_LEVEL"
   | "NO_PRICE_INDEX"
   | "BAD_CREDENTIALS"
+  | "SIGN_IN_THROTTLED"
   | "NO_ACCOUNTS"
   | "UNKNOWN_API_TOKEN"
   | "ABOVE_ROLE"
