@@ -226,7 +226,7 @@ export async function changePassword(caller: Caller, input: { currentPassword: s
   const problems: InputProblem[] = [];
   if (input.currentPassword === "") problems.push({ field: "input.currentPassword", code: "REQUIRED", message: "The current password is required.", value: null });
   else if (input.currentPassword.length > MAX_PASSWORD) problems.push({ field: "input.currentPassword", code: "TOO_LONG", message: `At most ${MAX_PASSWORD} characters.`, value: null });
-  if (caller.kind === "session") problems.push(...passwordProblems("input.newPassword", input.newPassword, caller.user));
+  problems.push(...passwordProblems("input.newPassword", input.newPassword, caller.kind === "session" ? caller.user : {}));
   if (problems.length > 0) throw new InvalidInputError(problems);
   if (caller.kind !== "session") throw noAccounts();
   const row = await db.user.findUniqueOrThrow({ where: { id: caller.user.id } });

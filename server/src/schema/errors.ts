@@ -23,6 +23,9 @@ export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
 const INPUT_PROBLEM_CODES: Record<InputProblemCode, string> = {
   REQUIRED: "The field is required (or must not be empty).",
   TOO_LONG: "The text is longer than allowed.",
+  INVALID_UNICODE: "The text is not valid Unicode (a lone UTF-16 surrogate).",
+  CONTROL_CHARACTER: "The text holds NUL or another control character (line breaks and tabs are allowed only in multi-line text: descriptions, comments, files).",
+  BIDI_CONTROL: "A name, title, email or other single-line text holds a bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069).",
   CONFLICTING_FIELDS: "Fields were given together that exclude each other.",
   MALFORMED_ID: "The value is not an ID of the expected type.",
   UNKNOWN_SCENARIO: "No scenario has this ID.",
