@@ -8,9 +8,8 @@
  *   password whose letters are only those words (e.g. "annafmdk2024!" for anna@fm.dk) is refused too.
  * Every refusal is WEAK_PASSWORD with a message saying why; the value is never echoed.
  */
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
-import * as english from "@zxcvbn-ts/language-en";
+import { createRequire } from "node:module";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import type { InputProblem } from "../engine/errors.ts";
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -20,9 +19,21 @@ const MIN_SCORE = 3;
 /** Letters a password must have beyond the user's own name and email parts. */
 const MIN_OWN_LETTERS = 6;
 
-/** The dictionaries take most of a second to load: once, when a password is first checked. */
+/**
+ * The estimator and its dictionaries take about a second to load: once, when a password is first
+ * checked (required then, synchronously), not when the server or the schema starts.
+ */
 let estimator: ZxcvbnFactory | null = null;
-const estimate = () => (estimator ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary, ...english.dictionary }, graphs: common.adjacencyGraphs }));
+function estimate(): ZxcvbnFactory {
+  if (!estimator) {
+    const require = createRequire(import.meta.url);
+    const { ZxcvbnFactory: Factory } = require("@zxcvbn-ts/core") as typeof import("@zxcvbn-ts/core");
+    const common = require("@zxcvbn-ts/language-common") as typeof import("@zxcvbn-ts/language-common");
+    const english = require("@zxcvbn-ts/language-en") as typeof import("@zxcvbn-ts/language-en");
+    estimator = new Factory({ dictionary: { ...common.dictionary, ...english.dictionary }, graphs: common.adjacencyGraphs });
+  }
+  return estimator;
+}
 
 /** The words of a user's email and name a password must not be made of: "anna.berg@fm.dk", "Anna Berg" → anna, berg, fm, dk. */
 export function personalWords(person: { email?: string; displayName?: string }): string[] {
