@@ -5,6 +5,7 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import SimpleObjectsPlugin from "@pothos/plugin-simple-objects";
+import TextInputPlugin from "./textInputPlugin.ts";
 import type { Oere } from "@ramme/domain";
 import type { ScenarioArgument, ScenarioGuard, ScenarioOwnership } from "./auth/access.ts";
 import { mayAdminister, mayWrite, type Caller } from "./auth/caller.ts";
@@ -45,7 +46,6 @@ export const builder = new SchemaBuilder<{
     editScenarios: readonly ScenarioArgument[];
     ownScenarios: readonly ScenarioArgument[];
     seeInitiative: string;
-    readInitiatives: readonly ScenarioArgument[];
     admin: boolean;
   };
   DefaultFieldNullability: false;
@@ -56,8 +56,10 @@ export const builder = new SchemaBuilder<{
 }>({
   // Errors before scope auth, so a scenario the caller may not see is answered with the same typed
   // InvalidInputError as one that does not exist (the Pothos docs allow this order when the error
-  // types hold nothing secret); errors before Prisma, as the Pothos docs require.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin],
+  // types hold nothing secret); errors before Prisma, as the Pothos docs require. Every string the
+  // client sent is checked (textInputPlugin.ts) inside errors, so its refusal is typed, and before
+  // scope auth, which reads the IDs it names from the database.
+  plugins: [ErrorsPlugin, TextInputPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin, SimpleObjectsPlugin],
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: ({ caller, guard }) => ({
@@ -69,7 +71,6 @@ export const builder = new SchemaBuilder<{
       editScenarios: (scenarios) => guard.allow(scenarios, "EDIT"),
       ownScenarios: (scenarios) => guard.allow(scenarios, "OWNER"),
       seeInitiative: (key) => guard.seesInitiative(key),
-      readInitiatives: (initiatives) => guard.allowInitiatives(initiatives),
       admin: mayAdminister(caller),
     }),
     unauthorizedError: (_parent, context, _info, result) => scenarioRefusal(context.guard, result.failure) ?? refusal(context.caller),
@@ -108,6 +109,8 @@ export const builder = new SchemaBuilder<{
   },
   errors: {
     defaultTypes: [],
+    // Refusals of the text input layer (textInputPlugin.ts), thrown before the argument mappers, become typed results too.
+    unsafelyHandleInputErrors: true,
     // A mutation's result is its payload or one of its typed errors: `SetAllocationResult = ScenarioEdit | InvalidInputError | …`.
     directResult: true,
     defaultUnionOptions: {

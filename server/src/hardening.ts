@@ -14,6 +14,7 @@ import { createGraphQLError, type Plugin } from "graphql-yoga";
 import { authModeFromEnv, type AuthMode } from "./auth/config.ts";
 import { executionBudgetPlugin, type BudgetConfig } from "./executionBudget.ts";
 import { operationCost } from "./operationCost.ts";
+import { corsOriginsFrom, listeningHostnames, originPlugin, type OriginConfig } from "./origins.ts";
 import { rateLimitPlugin, type RateLimitConfig } from "./rateLimit.ts";
 import { trustedOperationsPlugin } from "./trustedOperations.ts";
 
@@ -38,6 +39,8 @@ export interface HardeningConfig {
   rateLimit: RateLimitConfig;
   /** Time, answer size and concurrency while an operation runs (executionBudget.ts). */
   budget: BudgetConfig;
+  /** Which other origins may call the API, and (local mode) the names the server answers at (origins.ts). */
+  origins: OriginConfig;
 }
 
 /** The largest client document (the brief's, ScenarioList's) with room: see docs/api.md "Limits". */
@@ -94,8 +97,12 @@ function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean
   throw new Error(`${name} must be "on" or "off", not "${text}".`);
 }
 
-/** The configuration from the environment; a malformed value stops the server at start, naming the variable. */
-export function hardeningConfigFrom(env: NodeJS.ProcessEnv): HardeningConfig {
+/**
+ * The configuration from the environment; a malformed value stops the server at start, naming the
+ * variable. `listeningOn`: the address the server binds (HOST), to answer only at its names in
+ * local mode; an in-process yoga (tests) listens nowhere and checks no Host.
+ */
+export function hardeningConfigFrom(env: NodeJS.ProcessEnv, listeningOn?: string): HardeningConfig {
   const production = env.NODE_ENV === "production";
   // Local mode has one user, at the machine: trusted operations and rate limits are for a served endpoint with accounts.
   const accounts = authModeFromEnv(env.RAMME_AUTH) === "accounts";
@@ -121,6 +128,7 @@ export function hardeningConfigFrom(env: NodeJS.ProcessEnv): HardeningConfig {
       maxLargeOperations: whole(env, "RAMME_MAX_LARGE_OPERATIONS", DEFAULT_BUDGET.maxLargeOperations),
       largeOperationQueue: whole(env, "RAMME_LARGE_OPERATION_QUEUE", DEFAULT_BUDGET.largeOperationQueue),
     },
+    origins: { corsOrigins: corsOriginsFrom(env.RAMME_CORS_ORIGINS), allowedHostnames: listeningOn === undefined || accounts ? null : listeningHostnames(listeningOn) },
   };
 }
 
@@ -184,8 +192,9 @@ export function hardeningPlugins(config: HardeningConfig, mode: AuthMode): Plugi
     // A production endpoint does not help a stranger guess field names ("Did you mean …?").
     blockFieldSuggestion: { enabled: config.production },
   });
-  const plugins: Plugin[] = [];
-  // First: a caller over the budget costs no more than counting.
+  // First: a page of another origin (or, in local mode, a DNS-rebinding name) gets nothing, not even a count.
+  const plugins: Plugin[] = [originPlugin(config.origins, mode)];
+  // Then: a caller over the budget costs no more than counting.
   if (config.rateLimit.requests > 0) plugins.push(rateLimitPlugin(config.rateLimit, mode));
   // Resolves hashes to text before the operation limits count it.
   plugins.push(trustedOperationsPlugin(config.trustedOperations, mode), armor as Plugin, costLimitPlugin(config.maxCost), useCSRFPrevention({ requestHeaders: CSRF_HEADERS }), executionBudgetPlugin(config.budget));

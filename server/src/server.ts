@@ -14,12 +14,14 @@ import { changeFeed, closeChangeFeed } from "./live/changeFeed.ts";
 import { log } from "./observability/log.ts";
 import { answerMetrics, isMetricsPath } from "./observability/metrics.ts";
 import { seedDatabase } from "./seed/seedDatabase.ts";
-import { securityHeaders } from "./hardening.ts";
+import { hardeningConfigFrom, securityHeaders } from "./hardening.ts";
 import { closeRateLimitStore } from "./rateLimit.ts";
-import { hardening, yoga } from "./yoga.ts";
+import { createRammeYoga } from "./yoga.ts";
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? "127.0.0.1";
+const hardening = hardeningConfigFrom(process.env, host);
+const yoga = createRammeYoga({ hardening });
 const clientDirectory = path.join(repoRoot, "client", "dist");
 
 await configureDatabase();

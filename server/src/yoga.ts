@@ -10,6 +10,7 @@ import { eventIdPlugin } from "./live/eventIds.ts";
 import { hardeningConfigFrom, hardeningPlugins, type HardeningConfig } from "./hardening.ts";
 import { log } from "./observability/log.ts";
 import { observeRequests } from "./observability/requests.ts";
+import { corsFor } from "./origins.ts";
 import { schema } from "./schema/index.ts";
 
 export { LOCAL_ACTOR } from "./auth/identify.ts";
@@ -38,8 +39,11 @@ export function createRammeYoga(options: YogaServerOptions = {}) {
     logging: log,
     // Unexpected errors (bugs) reach clients as "Unexpected error." with no stack or SQL; a database that cannot be reached as DATABASE_UNAVAILABLE.
     maskedErrors: { maskError },
-    // GraphiQL needs introspection: where that is off, so is GraphiQL.
-    graphiql: config.introspection ? { title: "Ramme GraphQL API" } : false,
+    // Same-origin unless RAMME_CORS_ORIGINS names the page's origin (origins.ts); never a reflected origin.
+    cors: corsFor(config.origins),
+    // GraphiQL needs introspection: where that is off, so is GraphiQL. Never in accounts mode: its page
+    // loads scripts from a public CDN, which must not run on the origin that holds the session cookie.
+    graphiql: config.introspection && mode === "local" ? { title: "Ramme GraphQL API" } : false,
     landingPage: false,
     // Refused with 413 before parsing, from Content-Length or while the body streams in.
     maxRequestBodySize: config.maxBodyBytes,
@@ -47,5 +51,5 @@ export function createRammeYoga(options: YogaServerOptions = {}) {
   });
 }
 
-export const hardening = hardeningConfigFrom(process.env);
-export const yoga = createRammeYoga({ hardening });
+/** The environment's yoga, in process (tests, benchmarks); server.ts builds its own for the address it listens on. */
+export const yoga = createRammeYoga();

@@ -246,7 +246,7 @@ const TABLE: Record<string, Row> = {
     document: `subscription($id: ID!) { scenarioChanged(scenarioId: $id, afterVersion: 0) { __typename ... on InvalidInputError { problems { code } } } }`,
     variables: (fixture) => ({ id: fixture.whatIf }),
     expected: readScenario,
-    rule: "read the scenario; the stream ends when a share is taken back",
+    rule: "read the scenario; the stream ends when a share is taken back, the session signed out, the token revoked or the user disabled",
   },
 };
 
@@ -435,6 +435,152 @@ describe("node(id:) for every node type", () => {
   });
 });
 
+/**
+ * Every list field whose items can be hidden from a caller: an item type with a visibility rule of
+ * its own (Initiative, Scenario, ScenarioChange, Comment, OutsideFrameAmount), or an item holding
+ * one. Found from the schema, so a new such list without a row fails here. A list reached without
+ * passing a scenario check must filter by the visibility rule and never fail on an item: those rows
+ * run against a hidden proposal linked everywhere a proposal could be (see `LIST_PROBES`).
+ */
+type ListRow =
+  | { kind: "filtered"; document: string; variables?: (fixture: Fixture) => Record<string, unknown>; rule: string }
+  | { kind: "scenario" | "documents" | "connection"; rule: string };
+
+const INSIDE_SCENARIO = "inside a scenario (or a change, comparison, report of one) the caller was checked to see; the items are that scenario's";
+const inside = (rule = INSIDE_SCENARIO): ListRow => ({ kind: "scenario", rule });
+const documentLinks = (rule: string): ListRow => ({ kind: "documents", rule: `${rule}: links the documents (seeds/) make; no operation links a proposal` });
+const connection = (root: string): ListRow => ({ kind: "connection", rule: `a page of \`${root}\`, which filters in SQL (its row above)` });
+const filtered = (document: string, rule: string, variables?: (fixture: Fixture) => Record<string, unknown>): ListRow => ({ kind: "filtered", document, rule, variables });
+
+const LIST_TABLE: Record<string, ListRow> = {
+  "Theme.initiatives": filtered(`{ themes { initiatives { __typename key title } } }`, "filtered by the initiative rule: no hidden proposal, not even to count or to sort among"),
+  "StrategyInitiative.initiatives": filtered(`{ strategyInitiatives { initiatives { key } } }`, "filtered by the initiative rule"),
+  "Recommendation.initiatives": filtered(`{ recommendations { initiatives { initiative { key } } } }`, "links to initiatives the caller may see"),
+  "Strategy2021Initiative.continuedBy": filtered(`{ strategy2021 { initiatives { continuedBy { key } } } }`, "filtered by the initiative rule"),
+  "OutsideFrameAmount.initiatives": filtered(
+    `query($id: ID!) { scenario(id: $id) { outsideFrame { initiatives { key } } } }`,
+    "filtered by the initiative rule",
+    () => ({ id: G("Scenario", "aftale-2024") }),
+  ),
+  "InitiativeConnection.nodes": filtered(`{ initiatives(first: 500) { nodes { key } } }`, "the documents' initiatives and the proposals of visible scenarios"),
+  "InitiativeConnection.edges": filtered(`{ initiatives(first: 500) { edges { node { key } } } }`, "the same, as edges"),
+  "Strategy2021Area.initiatives": documentLinks("the 2021 strategy's numbered initiatives"),
+  "Initiative.recommendations": documentLinks("an initiative's recommendations"),
+  "RecommendationCoverage.initiativesNotInScenario": documentLinks("initiatives answering a recommendation"),
+  "ConsistencyCheck.initiatives": documentLinks("initiatives an amount of the text names"),
+  "ConsistencyCheck.explainedBy": documentLinks("outside-frame notes of a baseline"),
+  "StatedTotalCheck.explainedBy": inside(),
+  "ScenarioConnection.nodes": connection("scenarios"),
+  "ScenarioConnection.edges": connection("scenarios"),
+  "ScenarioChangeConnection.nodes": connection("history"),
+  "ScenarioChangeConnection.edges": connection("history"),
+  "ScenarioHistoryConnection.nodes": inside("a scenario's history: the scenario was checked"),
+  "ScenarioHistoryConnection.edges": inside("a scenario's history: the scenario was checked"),
+  "ScenarioLineage.nodes": inside("the lineage tree holds only scenarios the caller may see (visibleScenariosWhere)"),
+  "ChangesSinceReport.scenarios": inside("descendants only where visible (visibleScenariosWhere)"),
+  "ScenarioChangesSince.changes": inside(),
+  "ScenarioComparison.others": inside("every scenario named was checked (readScenarios)"),
+  "ScenarioComparison.lines": inside(),
+  "ScenarioComparison.differences": inside(),
+  "ComparisonLine.versus": inside(),
+  "LineVersus.comments": inside(),
+  "FundingLine.comments": inside(),
+  "PricedScenario.lines": inside(),
+  "PrintedTable.lines": inside(),
+  "Scenario.lines": inside(),
+  "Scenario.outsideFrame": inside(),
+  "Scenario.yearTotals": inside(),
+  "Scenario.comments": inside(),
+  "YearTotal.outsideFrame": inside(),
+  "ScenarioEdit.yearTotals": inside("the result of an edit the caller was allowed to make"),
+  "VersionConflictError.changesSince": inside("the changes of the scenario the caller tried to edit (edit access was checked)"),
+  "MergeConflictError.conflicts": inside("the scenarios of a merge the caller was allowed"),
+  "MergePreview.conflicts": inside(),
+  "MergePreview.resolved": inside(),
+  "BalanceProposal.yearTotals": inside(),
+  "ScenarioChange.cells": inside(),
+  // Cell and line differences name their initiative as an object (not only a key) since the error contract's conventions.
+  "ScenarioEdit.cells": inside("the cells of the edit the caller just made in a scenario they may edit"),
+  "ScenarioChangedEvent.cells": inside("the stream is of a scenario the caller may see, and ends with that access"),
+  "VersionConflictError.cellsChangedSince": inside("cells of the scenario the caller tried to edit"),
+  "BalanceProposal.cells": inside(),
+  "ChangeSet.cells": inside(),
+  "MergePreview.cells": inside("both scenarios were checked (readScenarios, editScenarios)"),
+  "NetDifference.lines": inside(),
+  "ScenarioChange.lines": inside(),
+  "ScenarioChange.comments": inside(),
+  "ChangeSet.changes": inside(),
+  "RecommendationCoverage.lines": inside(),
+  "ScenarioRecommendationCoverage.recommendations": inside(),
+  "RecommendationCoverageComparison.scenarios": inside("every scenario named was checked (readScenarios)"),
+  "ConsistencyReport.checks": inside(),
+};
+
+/** Whether a type has a visibility rule of its own (a type-level authScopes in the schema). */
+const GUARDED = new Set(
+  Object.values(schema.getTypeMap())
+    .filter((type) => !["Query", "Mutation", "Subscription"].includes(type.name) && Boolean((type.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes))
+    .map((type) => type.name),
+);
+const namedType = (type: unknown) => String(type).replace(/[[\]!]/g, "");
+const fieldsOf = (type: unknown): Array<{ name: string; type: unknown }> =>
+  type && typeof type === "object" && "getFields" in type ? Object.values((type as { getFields(): Record<string, { name: string; type: unknown }> }).getFields()) : [];
+
+/** The list fields whose items are, or hold, something with a visibility rule of its own. */
+function listsOfHideableItems(): string[] {
+  const lists: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith("__") || ["Query", "Mutation", "Subscription"].includes(type.name) || !("getInterfaces" in type)) continue;
+    for (const field of fieldsOf(type)) {
+      if (!String(field.type).includes("[")) continue;
+      const item = namedType(field.type);
+      if (GUARDED.has(item) || fieldsOf(schema.getType(item)).some((inner) => GUARDED.has(namedType(inner.type)))) lists.push(`${type.name}.${field.name}`);
+    }
+  }
+  return lists.sort();
+}
+
+/**
+ * A proposal of the secretariat's what-if, linked wherever a list could carry it: to a strategy
+ * initiative, a recommendation, a 2021 initiative and a baseline's outside-frame note (links only
+ * seeds make today; made here so the filters are proved, not assumed).
+ */
+async function hiddenProposal(fixture: Fixture): Promise<string> {
+  await addInitiative({ scenarioId: fixture.whatIf, expectedVersion: 1, title: `AAA fortroligt ${fixture.unique}`, themeId: "forskning-sundhedsdata", notation: "API" }, "editor");
+  const proposal = (await db.initiative.findFirstOrThrow({ where: { createdInScenarioId: fixture.whatIf } })).id;
+  const strategyInitiative = await db.strategyInitiative.findFirstOrThrow();
+  await db.initiative.update({ where: { id: proposal }, data: { strategyNumber: strategyInitiative.number } });
+  await db.initiativeRecommendation.create({ data: { initiativeId: proposal, recommendationNumber: 1, basis: "EXPLICIT", quote: "-", source: {} } });
+  await db.initiativeContinuation.create({ data: { initiativeId: proposal, strategy2021Number: (await db.strategy2021Initiative.findFirstOrThrow()).number, quote: "-", source: {} } });
+  const note = await db.outsideFrameAmount.findFirstOrThrow({ where: { scenarioId: "aftale-2024" } });
+  await db.outsideFrameInitiative.create({ data: { outsideFrameId: note.id, initiativeId: proposal } });
+  return proposal;
+}
+
+describe("every list that can hold hidden items", () => {
+  it("has a row for every such list field of the schema", () => {
+    expect(Object.keys(LIST_TABLE).sort()).toEqual(listsOfHideableItems());
+  });
+
+  const filteredRows = Object.entries(LIST_TABLE).filter((entry): entry is [string, Extract<ListRow, { kind: "filtered" }>] => entry[1].kind === "filtered");
+  it.each(filteredRows)("%s: a hidden proposal is left out for those who may not see it, and nothing fails", { timeout: 60_000 }, async (_field, row) => {
+    const fixture = await freshFixture();
+    const proposal = await hiddenProposal(fixture);
+    const observed: Partial<Record<CallerKind, Outcome>> = {};
+    for (const kind of KINDS) {
+      const response = await postAs(server, { query: row.document, variables: row.variables?.(fixture) ?? {} }, await credentials(kind));
+      const body = await response.json();
+      if (kind === "anonymous") {
+        observed[kind] = body.errors?.[0]?.extensions?.code === "UNAUTHENTICATED" ? "unauthenticated" : "allowed";
+        continue;
+      }
+      expect(body.errors, `${kind}: ${JSON.stringify(body.errors)}`).toBeUndefined();
+      observed[kind] = JSON.stringify(body.data).includes(proposal) ? "allowed" : "hidden";
+    }
+    expect(observed).toEqual(readScenario);
+  });
+});
+
 const SYMBOL: Record<Outcome, string> = { allowed: "✓", hidden: "∅", refused: "✗", forbidden: "403", unauthenticated: "401" };
 
 function renderTable(): string {
@@ -470,6 +616,20 @@ function renderTable(): string {
     `| type | ${KINDS.map((kind) => CALLERS[kind]).join(" | ")} |`,
     `|---|${KINDS.map(() => ":-:").join("|")}|`,
     ...Object.entries(NODE_TYPES).map(([type, entry]) => `| \`${type}\` | ${KINDS.map((kind) => SYMBOL[entry.expected[kind]]).join(" | ")} |`),
+    "",
+    "## Lists that can hold hidden items",
+    "",
+    "Every list field whose items are, or hold, something with a visibility rule of its own. A list",
+    "reached without a scenario check filters by the rule and never fails on an item: a hidden proposal",
+    "is not in it, so neither its title, its place in the order nor the count of items tells anything.",
+    "The rows marked *filtered* run, for every caller above, against a hidden proposal linked wherever",
+    "such a list could carry it (∅ for those who may not see the what-if, ✓ for the rest).",
+    "",
+    "| list | how | rule |",
+    "|---|---|---|",
+    ...Object.entries(LIST_TABLE)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([field, row]) => `| \`${field}\` | ${row.kind === "filtered" ? `filtered: ${KINDS.map((kind) => SYMBOL[readScenario[kind]]).join(" ")}` : row.kind} | ${row.rule} |`),
     "",
   ].join("\n");
 }

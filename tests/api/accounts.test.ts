@@ -5,6 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import { createUser } from "@ramme/server/auth/accounts.ts";
+import { passwordProblems } from "@ramme/server/auth/passwordPolicy.ts";
+import { SIGN_IN_FAILURES, SIGN_IN_WINDOW_SECONDS } from "@ramme/server/auth/signInThrottle.ts";
 import { createRammeYoga } from "@ramme/server/yoga.ts";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../support/graphql.ts";
@@ -192,6 +194,46 @@ describe("signing in", () => {
     expect(fork.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const token = await call(CREATE_TOKEN, { input: { name: "Skriv", scope: "READ_WRITE" } }, { cookie });
     expect(token.body.data.createApiToken).toEqual({ __typename: "InvalidInputError", problems: [{ field: "input.scope", code: "ABOVE_ROLE" }] });
+    expect(await fingerprint()).toBe(before);
+  });
+});
+
+describe("guessing a password", () => {
+  it(`is throttled per account: after ${SIGN_IN_FAILURES} wrong passwords even the right one waits, for a minute at most however long the guessing goes on`, { timeout: 30_000 }, async () => {
+    const person = { email: "gaet@fm.dk", password: "et godt langt kodeord", displayName: "Gæt" };
+    await createUser({ ...person, role: "EDITOR", organisationKey: "finansministeriet", organisationKind: "SECRETARIAT" });
+    const attempt = async (password: string) => (await call(SIGN_IN, { input: { email: person.email, password } })).body.data.signIn;
+    for (let guess = 0; guess < SIGN_IN_FAILURES; guess++) expect((await attempt(`gæt nummer ${guess}`)).problems[0].code).toBe("BAD_CREDENTIALS");
+    const sessions = await db.session.count();
+    const refused = await attempt(person.password);
+    expect(refused.problems).toEqual([{ field: "input", code: "SIGN_IN_THROTTLED", value: expect.stringMatching(/^\d+$/) }]);
+    expect(Number(refused.problems[0].value)).toBeLessThanOrEqual(SIGN_IN_WINDOW_SECONDS);
+    // Refused attempts do not lengthen the wait.
+    for (let guess = 0; guess < 20; guess++) await attempt(`endnu et gæt ${guess}`);
+    expect(Number((await attempt(person.password)).problems[0].value)).toBeLessThanOrEqual(Number(refused.problems[0].value));
+    expect(await db.session.count()).toBe(sessions);
+    // Another account is not held up, and an unknown email is throttled just alike (it tells nothing).
+    expect((await call(SIGN_IN, { input: { email: VIGGO.email, password: VIGGO.password } })).body.data.signIn.__typename).toBe("SignedIn");
+    const unknown = async () => (await call(SIGN_IN, { input: { email: "ingen-saadan@fm.dk", password: "et forkert kodeord" } })).body.data.signIn.problems[0].code;
+    for (let guess = 0; guess < SIGN_IN_FAILURES; guess++) expect(await unknown()).toBe("BAD_CREDENTIALS");
+    expect(await unknown()).toBe("SIGN_IN_THROTTLED");
+  });
+
+  it("is made hard by the password policy: common passwords, patterns and the user's own name or email are refused", () => {
+    const anna = { email: "anna.holm@fm.dk", displayName: "Anna Holm" };
+    for (const weak of ["aaaaaaaaaaaa", "123456789012", "passwordpassword", "qwertyuiopasdf", "Password1234", "anna.holm@fm.dk", "annaholm2024!", "AnnaHolmFmDk", "holm-anna-1975"]) {
+      expect(passwordProblems("input.password", weak, anna), weak).toEqual([{ field: "input.password", code: "WEAK_PASSWORD", message: expect.any(String), value: null }]);
+    }
+    for (const strong of ["et godt langt kodeord", "kamel-lampe-forår-17", "annas lange kodeord"]) expect(passwordProblems("input.password", strong, anna), strong).toEqual([]);
+  });
+
+  it("applies to a changed password too, and the refusal stores nothing", async () => {
+    const cookie = await signIn(BO);
+    const before = await fingerprint();
+    const answer = await call(`mutation($input: ChangePasswordInput!) { changePassword(input: $input) { __typename ... on InvalidInputError { problems { field code } } } }`, {
+      input: { currentPassword: BO.password, newPassword: "bonielsen1234" },
+    }, { cookie });
+    expect(answer.body.data.changePassword).toEqual({ __typename: "InvalidInputError", problems: [{ field: "input.newPassword", code: "WEAK_PASSWORD" }] });
     expect(await fingerprint()).toBe(before);
   });
 });

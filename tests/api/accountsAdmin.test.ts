@@ -105,7 +105,8 @@ beforeAll(async () => {
   as.adaRead = { bearer: await token(as.ada.cookie!, "READ") };
   as.adaReadWrite = { bearer: await token(as.ada.cookie!, "READ_WRITE") };
   as.eddieReadWrite = { bearer: await token(as.eddie.cookie!, "READ_WRITE") };
-});
+  // Six users: each password is hashed (scrypt, slow on purpose) and estimated (zxcvbn-ts).
+}, 60_000);
 
 afterAll(() => {
   vi.restoreAllMocks();

@@ -216,7 +216,7 @@ describe("production: the schema stays private, errors stay masked", () => {
 
 describe("configuration", () => {
   it("every limit has its documented default, and each variable overrides one", () => {
-    expect(hardeningConfigFrom({})).toEqual({ production: false, introspection: true, ...DEFAULT_LIMITS, hsts: false, trustedOperations: false, rateLimit: { requests: 0, windowSeconds: 60, trustedProxyHops: 0 }, budget: DEFAULT_BUDGET });
+    expect(hardeningConfigFrom({})).toEqual({ production: false, introspection: true, ...DEFAULT_LIMITS, hsts: false, trustedOperations: false, rateLimit: { requests: 0, windowSeconds: 60, trustedProxyHops: 0 }, budget: DEFAULT_BUDGET, origins: { corsOrigins: [], allowedHostnames: null } });
     const tuned = hardeningConfigFrom({ RAMME_MAX_DEPTH: "20", RAMME_MAX_ALIASES: "5", RAMME_MAX_TOKENS: "3000", RAMME_MAX_COST: "9000", RAMME_MAX_DIRECTIVES: "2", RAMME_MAX_BODY_BYTES: "100", RAMME_BATCH_LIMIT: "3", RAMME_HSTS: "on" });
     expect(tuned).toMatchObject({ maxDepth: 20, maxAliases: 5, maxTokens: 3000, maxCost: 9000, maxDirectives: 2, maxBodyBytes: 100, batchLimit: 3, hsts: true });
   });

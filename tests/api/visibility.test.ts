@@ -7,6 +7,7 @@
  */
 import { createApiToken } from "@ramme/server/auth/apiTokens.ts";
 import { createUser } from "@ramme/server/auth/accounts.ts";
+import { createSession } from "@ramme/server/auth/sessions.ts";
 import { createRammeYoga } from "@ramme/server/yoga.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../support/graphql.ts";
@@ -221,6 +222,65 @@ describe("every other path that could name a hidden scenario", () => {
     expect(await fingerprint()).toBe(before);
   });
 
+  it("shows another party's theme lists exactly as before a hidden proposal existed: no count, no place in the order, no failure", async () => {
+    // The attack: Venstre adds proposals of its own with chosen titles and watches where, among them,
+    // the secretariat's hidden proposal falls in Theme.initiatives (ordered by title), or counts the
+    // items with __typename. Neither may change when the hidden proposal comes or goes.
+    const own = await forkAs("bo", "Venstres prober");
+    for (const [index, title] of ["Fortrolig a", "Fortrolig m", "Fortrolig z"].entries()) {
+      const probe = await gql("bo", `mutation($input: AddInitiativeInput!) { addInitiative(input: $input) { ${EDIT_FIELDS} } }`, {
+        input: { scenarioId: own, expectedVersion: index + 1, title, themeId: "forskning-sundhedsdata" },
+      });
+      expect(probe.data.addInitiative.__typename, JSON.stringify(probe)).toBe("ScenarioEdit");
+    }
+    const themes = `{ themes { key initiatives { __typename key title } } }`;
+    const before = await gql("bo", themes);
+    expect(before.errors).toBeUndefined();
+
+    const draft = await forkAs("anna", "Udkast med et forslag mellem Venstres");
+    const added = await gql("anna", `mutation($input: AddInitiativeInput!) { addInitiative(input: $input) { ${EDIT_FIELDS} } }`, {
+      input: { scenarioId: draft, expectedVersion: 1, title: "Fortrolig k", themeId: "forskning-sundhedsdata" },
+    });
+    expect(added.data.addInitiative.__typename).toBe("ScenarioEdit");
+    const proposal = (await db.initiative.findFirstOrThrow({ where: { createdInScenarioId: draft } })).id;
+
+    const after = await gql("bo", themes);
+    expect(after.errors).toBeUndefined();
+    expect(after).toEqual(before);
+    // Sara's (SF) list holds neither Venstre's probes nor the hidden proposal: documents only.
+    const saras = (await gql("sara", themes)).data.themes.find((theme: { key: string }) => theme.key === "forskning-sundhedsdata").initiatives;
+    expect(saras.map((initiative: { key: string }) => initiative.key)).not.toContain(proposal);
+    // The secretariat itself sees it, in its place.
+    const annas = (await gql("anna", themes)).data.themes.find((theme: { key: string }) => theme.key === "forskning-sundhedsdata").initiatives;
+    expect(annas.map((initiative: { key: string }) => initiative.key)).toContain(proposal);
+  });
+
+  it("answers a hidden proposal's key in setAllocation, setAllocations, moveAmount and removeInitiative exactly as an unknown key", async () => {
+    const draft = await forkAs("anna", "Udkast med skjult forslag");
+    await gql("anna", `mutation($input: AddInitiativeInput!) { addInitiative(input: $input) { ${EDIT_FIELDS} } }`, {
+      input: { scenarioId: draft, expectedVersion: 1, title: "Skjult linje", themeId: "forskning-sundhedsdata" },
+    });
+    const hidden = (await db.initiative.findFirstOrThrow({ where: { createdInScenarioId: draft } })).id;
+    const own = await forkAs("bo", "Venstres udkast");
+    const answer = async (key: string) => {
+      const problems = async (name: string, inputType: string, input: Record<string, unknown>) => {
+        const body = await gql("bo", `mutation($input: ${inputType}!) { ${name}(input: $input) { __typename ... on InvalidInputError { problems { field code message } } } }`, { input });
+        return JSON.stringify(body).replaceAll(key, "KEY");
+      };
+      return [
+        await problems("setAllocation", "SetAllocationInput", { scenarioId: own, initiativeId: key, year: 2025, amount: "1", expectedVersion: 1 }),
+        await problems("setAllocations", "SetAllocationsInput", { scenarioId: own, cells: [{ initiativeId: key, year: 2025, amount: "1" }, { initiativeId: "vmk", year: 1999, amount: "1" }], expectedVersion: 1 }),
+        await problems("moveAmount", "MoveAmountInput", { scenarioId: own, fromInitiativeId: "vmk", toInitiativeId: key, amount: "0.1", fromYear: 2025, toYear: 2025, expectedVersion: 1 }),
+        await problems("removeInitiative", "RemoveInitiativeInput", { scenarioId: own, initiativeId: key, expectedVersion: 1 }),
+      ];
+    };
+    const before = await fingerprint();
+    const forHidden = await answer(hidden);
+    expect(forHidden[0]).toContain("UNKNOWN_INITIATIVE");
+    expect(forHidden).toEqual(await answer("ingen-saadan-linje"));
+    expect(await fingerprint()).toBe(before);
+  });
+
   it("refuses a live stream of a hidden draft, and ends a party's stream when the share is taken back", async () => {
     const draft = await forkAs("anna", "Direkte visning");
     const fetchFn = async (url: string, init: RequestInit) => server.fetch(url, init);
@@ -240,5 +300,42 @@ describe("every other path that could name a hidden scenario", () => {
     await gql("anna", SET, { input: { scenarioId: draft, initiativeId: "trial-nation", year: 2025, amount: "7", expectedVersion: 2 } });
     expect(await stream.completed(5000)).toBe(true);
     stream.close();
+  });
+
+  it("ends an open stream when its session is signed out, its token revoked or its user disabled", { timeout: 30_000 }, async () => {
+    const person = async (email: string, role: "ADMIN" | "EDITOR") =>
+      createUser({ email, password: "et langt nok kodeord", displayName: email, role, organisationKey: "finansministeriet", organisationKind: "SECRETARIAT" });
+    const eva = await person("eva@fm.dk", "EDITOR");
+    const frank = await person("frank@fm.dk", "EDITOR");
+    const ada = await person("ada@fm.dk", "ADMIN");
+    const evaSession = `ramme_session=${(await createSession(eva.id)).token}`;
+    const evaToken = await createApiToken(eva.id, "Evas værktøj", "READ");
+    const frankToken = (await createApiToken(frank.id, "Franks værktøj", "READ")).secret;
+    const adaToken = (await createApiToken(ada.id, "Adas værktøj", "READ_WRITE")).secret;
+
+    const draft = await forkAs("anna", "Ses af hele sekretariatet");
+    const fetchFn = async (url: string, init: RequestInit) => server.fetch(url, init);
+    const subscription = `subscription($id: ID!) { scenarioChanged(scenarioId: $id) { __typename ... on ScenarioChangedEvent { version } } }`;
+    const streams = {
+      signedOut: await subscribe(fetchFn, "http://ramme.test/graphql", subscription, { id: draft }, { cookie: evaSession }),
+      revoked: await subscribe(fetchFn, "http://ramme.test/graphql", subscription, { id: draft }, { authorization: `Bearer ${evaToken.secret}` }),
+      disabled: await subscribe(fetchFn, "http://ramme.test/graphql", subscription, { id: draft }, { authorization: `Bearer ${frankToken}` }),
+      kept: await subscribe(fetchFn, "http://ramme.test/graphql", subscription, { id: draft }, { authorization: `Bearer ${tokens.viggo}` }),
+    };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await gql("anna", SET, { input: { scenarioId: draft, initiativeId: "trial-nation", year: 2025, amount: "6", expectedVersion: 1 } });
+    for (const stream of Object.values(streams)) expect((await stream.next(5000)).data?.scenarioChanged).toEqual({ __typename: "ScenarioChangedEvent", version: 2 });
+
+    const asEva = async (source: string, variables: Record<string, unknown> = {}) => (await postAs(server, { query: source, variables }, { cookie: evaSession })).json();
+    const revoke = await asEva(`mutation($input: RevokeApiTokenInput!) { revokeApiToken(input: $input) { __typename } }`, { input: { id: evaToken.token.id } });
+    expect(revoke.data.revokeApiToken.__typename, JSON.stringify(revoke)).toBe("ApiToken");
+    expect((await asEva(`mutation { signOut { __typename } }`)).errors).toBeUndefined();
+    const disabled = await postAs(server, { query: `mutation($input: UserIdInput!) { disableUser(input: $input) { __typename } }`, variables: { input: { userId: frank.id } } }, { bearer: adaToken });
+    expect((await disabled.json()).data.disableUser.__typename).toBe("User");
+
+    await gql("anna", SET, { input: { scenarioId: draft, initiativeId: "trial-nation", year: 2025, amount: "7", expectedVersion: 2 } });
+    expect((await streams.kept.next(5000)).data?.scenarioChanged).toEqual({ __typename: "ScenarioChangedEvent", version: 3 });
+    for (const name of ["signedOut", "revoked", "disabled"] as const) expect(await streams[name].completed(5000), name).toBe(true);
+    for (const stream of Object.values(streams)) stream.close();
   });
 });

@@ -20,6 +20,7 @@ import { db, type Database } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { keyFromId } from "../engine/input.ts";
 import type { Caller } from "./caller.ts";
+import { callerNow } from "./identify.ts";
 
 /** What a caller may do with a scenario, each level including the ones before it. */
 export type ScenarioAccess = "NONE" | "READ" | "EDIT" | "OWNER";
@@ -95,8 +96,6 @@ export interface ScenarioRefusal {
   id: string;
   access: ScenarioAccess;
   needed: ScenarioAccess;
-  /** What the argument names; a scenario unless said. */
-  kind?: "INITIATIVE";
 }
 
 /**
@@ -170,24 +169,6 @@ export class ScenarioGuard {
     return (await this.visibleProposals).has(key);
   }
 
-  /**
-   * True unless an argument names a proposal the caller may not see (unknown IDs pass, to be
-   * answered as unknown by the resolver, as the hidden one is: `refusalOf` tells).
-   */
-  async allowInitiatives(initiatives: readonly ScenarioArgument[]): Promise<boolean> {
-    for (const argument of initiatives) {
-      if (argument.id === null || argument.id === undefined) continue;
-      const sent = String(argument.id);
-      const key = keyFromId(sent, "Initiative");
-      if (key === null) continue;
-      const initiative = await this.client.initiative.findUnique({ where: { id: key }, select: { origin: true } });
-      if (initiative === null || initiative.origin === "DOCUMENT" || (await this.seesInitiative(key))) continue;
-      this.refusals.set(initiatives, { field: argument.field, id: sent, access: "NONE", needed: "READ", kind: "INITIATIVE" });
-      return false;
-    }
-    return true;
-  }
-
   /** Why `allow(scenarios, …)` said no. */
   refusalOf(scenarios: object): ScenarioRefusal | undefined {
     return this.refusals.get(scenarios);
@@ -223,9 +204,13 @@ export class ScenarioGuard {
   }
 }
 
-/** Whether the caller may still see the scenario, read afresh (for a stream that outlives its request). */
-export function stillVisible(caller: Caller, key: string): Promise<boolean> {
-  return new ScenarioGuard(caller, db).sees(key);
+/**
+ * Whether the caller may still see the scenario, read afresh (for a stream that outlives its
+ * request): its session still open or its token not revoked, its user not disabled, and the
+ * scenario visible to it as it stands now.
+ */
+export async function stillVisible(caller: Caller, key: string): Promise<boolean> {
+  return new ScenarioGuard(await callerNow(caller), db).sees(key);
 }
 
 /** The events while `visible()` says yes before each: the first no ends the stream (and stops its source). */

@@ -10,12 +10,13 @@ import { keyFromId } from "../engine/input.ts";
 import { COMMAND_LINE, accountActorOf, recordAccountChange } from "./accountChanges.ts";
 import { createApiToken, revokeApiTokenIn } from "./apiTokens.ts";
 import type { Caller, OrganisationKind, Person, Role, TokenScope } from "./caller.ts";
-import { DUMMY_HASH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./password.ts";
+import { DUMMY_HASH, hashPassword, verifyPassword } from "./password.ts";
+import { MAX_PASSWORD, passwordProblems } from "./passwordPolicy.ts";
 import { createSession } from "./sessions.ts";
+import { assertMayTrySignIn, clearSignInFailures, countSignInFailure } from "./signInThrottle.ts";
 import { PERSON_INCLUDE, normaliseEmail, personOf } from "./users.ts";
 
 export const MAX_EMAIL = 254;
-export const MAX_PASSWORD = 1024;
 export const MAX_NAME = 100;
 
 function check(problems: InputProblem[]): void {
@@ -32,14 +33,21 @@ export const noAccounts = () => InvalidInputError.of("input", "NO_ACCOUNTS", "Lo
 
 /**
  * Checks the email and password. An unknown email is checked against a dummy hash so it takes as
- * long as a wrong password, and both end in the same BAD_CREDENTIALS error.
+ * long as a wrong password, and both end in the same BAD_CREDENTIALS error. Wrong passwords are
+ * throttled per account (signInThrottle.ts).
  */
 export async function signIn(caller: Caller, input: { email: string; password: string }): Promise<{ user: Person; token: string; expiresAt: Date }> {
   check([...textProblems("input.email", input.email, MAX_EMAIL, true), ...textProblems("input.password", input.password, MAX_PASSWORD, false)]);
   if (caller.kind === "local") throw noAccounts();
-  const row = await db.user.findUnique({ where: { email: normaliseEmail(input.email) }, include: PERSON_INCLUDE });
+  const email = normaliseEmail(input.email);
+  await assertMayTrySignIn(email);
+  const row = await db.user.findUnique({ where: { email }, include: PERSON_INCLUDE });
   const matches = await verifyPassword(input.password, row?.passwordHash ?? DUMMY_HASH);
-  if (!row || !matches || row.disabledAt) throw InvalidInputError.of("input", "BAD_CREDENTIALS", "Wrong email or password.");
+  if (!row || !matches || row.disabledAt) {
+    await countSignInFailure(email);
+    throw InvalidInputError.of("input", "BAD_CREDENTIALS", "Wrong email or password.");
+  }
+  await clearSignInFailures(email);
   const session = await createSession(row.id);
   return { user: personOf(row), ...session };
 }
@@ -107,18 +115,6 @@ export interface NewUser {
   organisationKind?: OrganisationKind;
 }
 
-/**
- * The password policy, one for user:create, createUser and changePassword: at least
- * MIN_PASSWORD_LENGTH characters (length, not character classes, is what makes a password hard to
- * guess), at most MAX_PASSWORD. The value is never echoed.
- */
-export function passwordProblems(field: string, password: string): InputProblem[] {
-  if (password === "") return [{ field, code: "REQUIRED", message: "The password is required.", value: null }];
-  if (password.length < MIN_PASSWORD_LENGTH) return [{ field, code: "WEAK_PASSWORD", message: `The password must be at least ${MIN_PASSWORD_LENGTH} characters.`, value: null }];
-  if (password.length > MAX_PASSWORD) return [{ field, code: "TOO_LONG", message: `The password must be at most ${MAX_PASSWORD} characters.`, value: null }];
-  return [];
-}
-
 /** What is wrong with a new user's email, name and password (the user:create command's checks and createUser's). */
 export function newUserProblems(input: { email: string; displayName: string; password: string }, prefix = "input"): InputProblem[] {
   const problems: InputProblem[] = [];
@@ -129,7 +125,7 @@ export function newUserProblems(input: { email: string; displayName: string; pas
   const name = input.displayName.trim();
   if (name === "") problems.push({ field: `${prefix}.displayName`, code: "REQUIRED", message: "The name is required.", value: null });
   else if (name.length > MAX_NAME) problems.push({ field: `${prefix}.displayName`, code: "TOO_LONG", message: `The name must be at most ${MAX_NAME} characters.`, value: name.slice(0, 40) });
-  return [...problems, ...passwordProblems(`${prefix}.password`, input.password)];
+  return [...problems, ...passwordProblems(`${prefix}.password`, input.password, { email, displayName: name })];
 }
 
 /** The user:create command's work: the organisation is made when new. Errors are plain, for a terminal. */

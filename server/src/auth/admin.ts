@@ -12,7 +12,8 @@ import { InvalidInputError, type InputProblem } from "../engine/errors.ts";
 import { keyFromId, ProblemList } from "../engine/input.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { accountActorOf, recordAccountChange } from "./accountChanges.ts";
-import { MAX_NAME, MAX_PASSWORD, newUserProblems, noAccounts, passwordProblems } from "./accounts.ts";
+import { MAX_NAME, newUserProblems, noAccounts } from "./accounts.ts";
+import { MAX_PASSWORD, passwordProblems } from "./passwordPolicy.ts";
 import type { Caller, OrganisationInfo, OrganisationKind, Person, Role } from "./caller.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { secretariatOnly } from "./refusal.ts";
@@ -220,6 +221,9 @@ export async function resetUserPassword(caller: Caller, input: { userId: string;
   const passwordHash = await hashPassword(input.newPassword);
   return writeTransaction(async (tx) => {
     const user = await userForChange(tx, admin, id);
+    // Only now, for a user the admin manages: whether the password is made of the user's own name or email.
+    const personal = passwordProblems("input.newPassword", input.newPassword, user);
+    if (personal.length > 0) throw new InvalidInputError(personal);
     const updated = await tx.user.update({ where: { id }, data: { passwordHash }, include: PERSON_INCLUDE });
     const ended = await tx.session.deleteMany({ where: { userId: id } });
     await recordAccountChange(tx, accountActorOf(admin), { kind: "PASSWORD_RESET", userId: id, organisationId: user.organisationId, details: { sessionsEnded: ended.count } });
@@ -236,7 +240,7 @@ export async function changePassword(caller: Caller, input: { currentPassword: s
   const problems: InputProblem[] = [];
   if (input.currentPassword === "") problems.push({ field: "input.currentPassword", code: "REQUIRED", message: "The current password is required.", value: null });
   else if (input.currentPassword.length > MAX_PASSWORD) problems.push({ field: "input.currentPassword", code: "TOO_LONG", message: `At most ${MAX_PASSWORD} characters.`, value: null });
-  problems.push(...passwordProblems("input.newPassword", input.newPassword));
+  problems.push(...passwordProblems("input.newPassword", input.newPassword, caller.kind === "session" ? caller.user : {}));
   if (problems.length > 0) throw new InvalidInputError(problems);
   if (caller.kind !== "session") throw noAccounts();
   const row = await db.user.findUniqueOrThrow({ where: { id: caller.user.id } });

@@ -1,9 +1,11 @@
 /** Who made a request, from its headers: the yoga context's caller (see builder.ts's Context). */
+import { db } from "../db.ts";
 import { verifyApiToken } from "./apiTokens.ts";
 import type { Caller } from "./caller.ts";
 import type { AuthMode } from "./config.ts";
 import { SESSION_COOKIE, readCookie } from "./cookies.ts";
 import { verifySession } from "./sessions.ts";
+import { PERSON_INCLUDE, personOf } from "./users.ts";
 
 /** Until a person signs in (local mode), the history records the name the client gives, or this. */
 export const LOCAL_ACTOR = "Lokal bruger";
@@ -51,4 +53,23 @@ export async function identify(request: Request, mode: AuthMode): Promise<Caller
   const sessionToken = readCookie(request, SESSION_COOKIE);
   const session = sessionToken ? await verifySession(sessionToken) : null;
   return session ? { kind: "session", ...session } : { kind: "anonymous" };
+}
+
+/**
+ * The caller as it stands now, for what outlives its request (a live stream): anonymous once the
+ * session has ended (signOut, expiry) or the token is revoked, or the user is disabled; otherwise
+ * the user as stored now (a changed role or organisation counts from here on).
+ */
+export async function callerNow(caller: Caller, now = new Date()): Promise<Caller> {
+  if (caller.kind === "session") {
+    const session = await db.session.findUnique({ where: { id: caller.sessionId }, include: { user: { include: PERSON_INCLUDE } } });
+    if (!session || session.expiresAt <= now || session.user.disabledAt) return { kind: "anonymous" };
+    return { ...caller, user: personOf(session.user) };
+  }
+  if (caller.kind === "token") {
+    const token = await db.apiToken.findUnique({ where: { id: caller.token.id }, include: { owner: { include: PERSON_INCLUDE } } });
+    if (!token || token.revokedAt || token.owner.disabledAt) return { kind: "anonymous" };
+    return { ...caller, user: personOf(token.owner) };
+  }
+  return caller;
 }

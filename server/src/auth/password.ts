@@ -37,6 +37,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
  * as long as "wrong password" and the timing does not tell which emails have accounts.
  */
 export const DUMMY_HASH = `scrypt$${LOG_N}$${R}$${P}$${Buffer.alloc(SALT_LENGTH).toString("base64")}$${Buffer.alloc(KEY_LENGTH).toString("base64")}`;
-
-/** Passwords shorter than this are refused when a user is created. */
-export const MIN_PASSWORD_LENGTH = 12;

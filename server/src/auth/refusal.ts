@@ -30,7 +30,7 @@ export function refusal(caller: Caller): Error {
   return createGraphQLError(why, { extensions: { code: FORBIDDEN, http: { status: 403 } } });
 }
 
-const SCENARIO_SCOPES = new Set(["readScenarios", "editScenarios", "ownScenarios", "seeScenario", "seeInitiative", "readInitiatives"]);
+const SCENARIO_SCOPES = new Set(["readScenarios", "editScenarios", "ownScenarios", "seeScenario", "seeInitiative"]);
 
 /** The scenario check that failed, if one did (it may sit inside an $all or $any). */
 function scenarioFailure(failure: AuthFailure): { scope: string; parameter: unknown } | null {
@@ -59,7 +59,6 @@ export function scenarioRefusal(guard: ScenarioGuard, failure: AuthFailure): Err
   if (!found) return null;
   const refused = typeof found.parameter === "object" && found.parameter !== null ? guard.refusalOf(found.parameter) : undefined;
   if (!refused) return createGraphQLError("This is not visible to you.", { extensions: { code: FORBIDDEN, http: { status: 403 } } });
-  if (refused.kind === "INITIATIVE") return InvalidInputError.of(refused.field, "UNKNOWN_INITIATIVE", `there is no initiative ${JSON.stringify(refused.id)}.`, refused.id);
   if (refused.access === "NONE") return unknownScenario(refused);
   return createGraphQLError(whyNot(refused), { extensions: { code: FORBIDDEN, http: { status: 403 } } });
 }

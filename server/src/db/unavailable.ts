@@ -5,7 +5,7 @@
  * as for a bug. Nothing is stored by a request that fails this way: its transaction never commits.
  */
 import { GraphQLError } from "graphql";
-import { maskError as maskErrorByDefault, type MaskError } from "graphql-yoga";
+import { createGraphQLError, maskError as maskErrorByDefault, type MaskError } from "graphql-yoga";
 
 export const DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
 const MESSAGE = "The database is unavailable; try again shortly.";
@@ -59,7 +59,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * with the original error (no stack, no SQL), whatever NODE_ENV says.
  */
 export const maskError: MaskError = (error, message) => {
-  if (!isDatabaseUnavailable(error)) return maskErrorByDefault(error, message, false);
+  if (!isDatabaseUnavailable(error)) return withoutInternals(maskErrorByDefault(error, message, false));
   const located = error instanceof GraphQLError ? error : null;
   return new GraphQLError(MESSAGE, {
     nodes: located?.nodes,
@@ -69,3 +69,17 @@ export const maskError: MaskError = (error, message) => {
     extensions: { code: DATABASE_UNAVAILABLE, http: HTTP },
   });
 };
+
+/**
+ * yoga puts the JSON parser's own message (with a copy of the body) into `extensions.originalError`
+ * of "POST body sent invalid JSON.": the client gets the message and the code, not the internals.
+ */
+function withoutInternals(error: Error): Error {
+  // Duck-typed: yoga's GraphQLError may come from another copy of the graphql module than ours.
+  const located = error as Partial<GraphQLError>;
+  if (typeof located.extensions !== "object" || located.extensions === null || located.extensions.originalError === undefined) return error;
+  const { originalError: _internals, http, ...rest } = located.extensions as { originalError?: unknown; http?: { status?: number } };
+  // Still 400 for every Accept, as before (yoga answers a "spec" error 200 under application/json once the internals are gone).
+  const extensions = http?.status ? { ...rest, http: { status: http.status } } : rest;
+  return createGraphQLError(error.message, { nodes: located.nodes, source: located.source, positions: located.positions, path: located.path, extensions });
+}

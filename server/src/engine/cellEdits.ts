@@ -6,6 +6,7 @@
  */
 import { formatMio, type CellEdit, type Oere } from "@ramme/domain";
 import type { Transaction } from "../db.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { commitChange, type CommittedChange } from "./commitChange.ts";
 import { amountProblem, MAX_CELLS_PER_REQUEST, parseAllocationAmount, ProblemList, type AmountNotation } from "./input.ts";
 import { editScenario } from "./editScenario.ts";
@@ -24,6 +25,8 @@ export interface SetCellsInput {
   expectedVersion: number;
   notation: AmountNotation;
   comment?: string | null;
+  /** The initiatives the caller may see (auth/access.ts): any other is answered as unknown. */
+  visibleInitiatives?: Prisma.InitiativeWhereInput;
 }
 
 export interface CellTarget {
@@ -44,7 +47,7 @@ export function setCells(input: SetCellsInput, actor: string, fields: { cells: s
   };
   return editScenario(input, checkInput, async ({ tx, scenario, problems, comment }) => {
     const { targets, refused } = parseCells(input.cells, scenario, input.notation, problems, fields);
-    const edits = await cellEditsFor(tx, scenario, targets, problems, refused);
+    const edits = await cellEditsFor(tx, scenario, targets, problems, refused, input.visibleInitiatives);
     problems.throwIfAny();
     assertVersion(scenario, input.expectedVersion);
     return commitChange(tx, scenario, { kind: "CELLS_SET", cells: edits, comment }, actor);
@@ -101,7 +104,9 @@ export interface InitiativeReference {
 /**
  * Turns checked cells into edits (before → after), refusing cells of initiatives that do not exist
  * or are not lines of the scenario; the initiatives of cells refused already (`refused`) are
- * checked too, so every problem of the input is listed at once.
+ * checked too, so every problem of the input is listed at once. An initiative the caller may not
+ * see is answered as one that does not exist (a hidden proposal is never a line of a scenario the
+ * caller may edit).
  */
 export async function cellEditsFor(
   tx: Transaction,
@@ -109,12 +114,13 @@ export async function cellEditsFor(
   targets: readonly CellTarget[],
   problems: ProblemList,
   refused: readonly InitiativeReference[] = [],
+  visibleInitiatives: Prisma.InitiativeWhereInput = {},
 ): Promise<CellEdit[]> {
   const references = [...targets, ...refused];
   const current = (await currentState(tx, scenario.id, references.map((reference) => reference.initiativeId))).cells;
   const missing = [...new Set(references.filter((reference) => !current.has(reference.initiativeId)).map((reference) => reference.initiativeId))];
   const existing = new Set(
-    missing.length === 0 ? [] : (await tx.initiative.findMany({ where: { id: { in: missing } }, select: { id: true } })).map((row) => row.id),
+    missing.length === 0 ? [] : (await tx.initiative.findMany({ where: { id: { in: missing }, AND: [visibleInitiatives] }, select: { id: true } })).map((row) => row.id),
   );
   const lineOf = (reference: InitiativeReference) => {
     const line = current.get(reference.initiativeId);
@@ -146,6 +152,8 @@ export interface MoveAmountInput {
   toYear: number;
   notation: AmountNotation;
   comment?: string | null;
+  /** The initiatives the caller may see: any other is answered as unknown. */
+  visibleInitiatives?: Prisma.InitiativeWhereInput;
 }
 
 /** Moves the same amount from one line to another in each year of a range: every year's total stays as it was. */
@@ -176,7 +184,7 @@ export function moveAmount(input: MoveAmountInput, actor: string): Promise<Commi
       { field: "input.fromInitiativeId", initiativeId: from!, year, amount: 0n },
       { field: "input.toInitiativeId", initiativeId: to!, year, amount: 0n },
     ]);
-    const edits = await cellEditsFor(tx, scenario, targets, problems);
+    const edits = await cellEditsFor(tx, scenario, targets, problems, [], input.visibleInitiatives);
     problems.throwIfAny();
     const moved: CellEdit[] = [];
     for (const year of years) {

@@ -10,6 +10,9 @@ import type { ImportProblem } from "../exchange/index.ts";
 export type InputProblemCode =
   | "REQUIRED"
   | "TOO_LONG"
+  | "INVALID_UNICODE"
+  | "CONTROL_CHARACTER"
+  | "BIDI_CONTROL"
   | "CONFLICTING_FIELDS"
   | "MALFORMED_ID"
   | "UNKNOWN_SCENARIO"
@@ -42,6 +45,7 @@ export type InputProblemCode =
   | "BASE_PRICE_LEVEL"
   | "NO_PRICE_INDEX"
   | "BAD_CREDENTIALS"
+  | "SIGN_IN_THROTTLED"
   | "NO_ACCOUNTS"
   | "UNKNOWN_API_TOKEN"
   | "ABOVE_ROLE"
@@ -76,11 +80,15 @@ export interface InputProblem {
   value: string | null;
 }
 
+/** At most `length` UTF-16 units, never ending in half a character. */
+const cut = (text: string, length: number) => (text.length <= length ? text : `${text.slice(0, length).replace(/[\uD800-\uDBFF]$/, "")}…`);
+
 /** One or more fields of the input are wrong; `problems` lists every one found, not just the first. */
 export class InvalidInputError extends Error implements TypedError {
   readonly code = "INVALID_INPUT";
+  readonly problems: InputProblem[];
 
-  constructor(readonly problems: InputProblem[]) {
+  constructor(problems: InputProblem[]) {
     const [first] = problems;
     super(
       problems.length === 1 && first
@@ -88,6 +96,9 @@ export class InvalidInputError extends Error implements TypedError {
         : `${problems.length} problems in the input; the first: ${first?.field}: ${first?.message}`,
     );
     this.name = "InvalidInputError";
+    // An error never carries a huge value back (a 1 MB ID): values and messages are cut short.
+    this.problems = problems.map((problem) => ({ ...problem, message: cut(problem.message, 300), value: problem.value === null ? null : cut(problem.value, 100) }));
+    this.message = cut(this.message, 400);
   }
 
   static of(field: string, code: InputProblemCode, message: string, value: string | null = null): InvalidInputError {

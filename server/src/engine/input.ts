@@ -101,3 +101,69 @@ export class ProblemList {
 }
 
 export const TEXT_LIMITS = { name: 200, description: 4_000, title: 300, comment: 4_000 } as const;
+
+/**
+ * What every string a client sends (each String and ID argument and input field, at any depth) must
+ * be, checked in one place before any resolver runs (textInputPlugin.ts): well-formed Unicode (no
+ * lone UTF-16 surrogate), no NUL or other control character (line breaks and tabs only where text
+ * is multi-line), no bidirectional override or isolate where a name, title or email is shown to
+ * others, and no longer than the field's stated maximum.
+ */
+export interface TextRule {
+  max: number;
+  multiLine: boolean;
+  /** Passwords: any character a keyboard gives, bidi marks too; never echoed. */
+  secret?: boolean;
+}
+
+/** By the field's (or argument's) name; anything else is DEFAULT_TEXT, an ID argument ID_TEXT. */
+export const TEXT_RULES: Record<string, TextRule> = {
+  name: { max: TEXT_LIMITS.name, multiLine: false },
+  title: { max: TEXT_LIMITS.title, multiLine: false },
+  displayName: { max: 100, multiLine: false },
+  email: { max: 254, multiLine: false },
+  description: { max: TEXT_LIMITS.description, multiLine: true },
+  comment: { max: TEXT_LIMITS.comment, multiLine: true },
+  text: { max: TEXT_LIMITS.comment, multiLine: true },
+  // A CSV file: the request body's limit (4 MB) bounds it.
+  content: { max: 4_000_000, multiLine: true },
+  source: { max: 500, multiLine: false },
+  // An amount past any ceiling is the domain's TOO_LARGE; only a text no amount could be is too long.
+  amount: { max: 1000, multiLine: false },
+  password: { max: 1024, multiLine: false, secret: true },
+  currentPassword: { max: 1024, multiLine: false, secret: true },
+  newPassword: { max: 1024, multiLine: false, secret: true },
+};
+export const DEFAULT_TEXT: TextRule = { max: 200, multiLine: false };
+/** A global ID is the base64 of "Type:key": keys are short. */
+export const ID_TEXT: TextRule = { max: 500, multiLine: false };
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** C0 and C1 controls and DEL; in multi-line text \t, \n and \r are allowed. */
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they make a name read as another. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+/** Controls and invisibles made visible, so an echoed value shows what was wrong with it. */
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
+/** At most `length` characters of a value a client sent, for an error to echo: never its whole size, never a broken character. */
+export function shortened(value: string, length = 40): string {
+  const wellFormed = value.replace(new RegExp(LONE_SURROGATE.source, "g"), "\uFFFD").replace(INVISIBLE, (character) => `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+  return wellFormed.length <= length ? wellFormed : `${Array.from(wellFormed).slice(0, length).join("")}…`;
+}
+
+/** The first thing wrong with one string a client sent, by its field's rule. */
+export function textProblem(field: string, value: string, rule: TextRule): InputProblem | null {
+  const echo = rule.secret ? null : shortened(value);
+  if (LONE_SURROGATE.test(value)) return { field, code: "INVALID_UNICODE", message: "the text is not valid Unicode (a lone UTF-16 surrogate).", value: echo };
+  if ((rule.multiLine ? CONTROL_MULTI_LINE : CONTROL).test(value)) {
+    const allowed = rule.multiLine ? "only line breaks and tabs" : "no line breaks, tabs or other control characters";
+    return { field, code: "CONTROL_CHARACTER", message: `the text holds a control character (${allowed} are allowed here).`, value: echo };
+  }
+  if (!rule.multiLine && !rule.secret && BIDI_CONTROL.test(value)) {
+    return { field, code: "BIDI_CONTROL", message: "the text holds a bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069), which can make it read as something else.", value: echo };
+  }
+  if (value.length > rule.max) return { field, code: "TOO_LONG", message: `at most ${rule.max} characters (got ${value.length}).`, value: rule.secret ? null : shortened(value) };
+  return null;
+}

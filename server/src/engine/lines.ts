@@ -22,6 +22,8 @@ export interface AddInitiativeInput {
   amounts?: ReadonlyArray<{ year: number; amount: string }> | null;
   notation: AmountNotation;
   comment?: string | null;
+  /** The initiatives the caller may see (auth/access.ts): another organisation's hidden proposal is answered as unknown. */
+  visibleInitiatives?: Prisma.InitiativeWhereInput;
 }
 
 export function addInitiative(input: AddInitiativeInput, actor: string): Promise<CommittedChange> {
@@ -60,7 +62,7 @@ export function addInitiative(input: AddInitiativeInput, actor: string): Promise
 
     let initiativeId: string;
     if (existingId) {
-      const initiative = await tx.initiative.findUnique({ where: { id: existingId }, select: { id: true } });
+      const initiative = await tx.initiative.findFirst({ where: { id: existingId, AND: [input.visibleInitiatives ?? {}] }, select: { id: true } });
       if (!initiative) problems.add("input.initiativeId", "UNKNOWN_INITIATIVE", `there is no initiative ${JSON.stringify(existingId)}.`, existingId);
       else if (await tx.scenarioLine.findUnique({ where: { scenarioId_initiativeId: { scenarioId: scenario.id, initiativeId: existingId } } })) {
         problems.add("input.initiativeId", "ALREADY_IN_SCENARIO", `${JSON.stringify(existingId)} is already a line of this scenario.`, existingId);
@@ -97,6 +99,8 @@ export interface RemoveInitiativeInput {
   initiativeId: string;
   expectedVersion: number;
   comment?: string | null;
+  /** The initiatives the caller may see: any other is answered as unknown. */
+  visibleInitiatives?: Prisma.InitiativeWhereInput;
 }
 
 /** Takes a line out of a what-if; its amounts free up headroom, and the history keeps them. */
@@ -111,7 +115,7 @@ export function removeInitiative(input: RemoveInitiativeInput, actor: string): P
       include: { allocations: { orderBy: { year: "asc" } } },
     });
     if (!line) {
-      const exists = await tx.initiative.findUnique({ where: { id: initiativeId! }, select: { id: true } });
+      const exists = await tx.initiative.findFirst({ where: { id: initiativeId!, AND: [input.visibleInitiatives ?? {}] }, select: { id: true } });
       problems.add(
         "input.initiativeId",
         exists ? "NOT_IN_SCENARIO" : "UNKNOWN_INITIATIVE",

@@ -1,4 +1,4 @@
-import { visibleScenariosWhere } from "../auth/access.ts";
+import { visibleInitiativesWhere, visibleScenariosWhere } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { AmountBasis, OutsideFrameKind } from "./enums.ts";
@@ -38,7 +38,7 @@ export const OutsideFrameAmountRef = builder.prismaNode("OutsideFrameAmount", {
     initiatives: t.field({
       type: [InitiativeRef],
       description: "The initiatives the money is for, if the document names any.",
-      select: { initiatives: { select: { initiative: true } } },
+      select: (_args, context) => ({ initiatives: { where: { initiative: visibleInitiativesWhere(context.caller) }, select: { initiative: true } } }),
       resolve: (row) => row.initiatives.map((link) => link.initiative),
     }),
     source: t.field({ description: "Where in the documents it is.", type: SourceReference, resolve: (row) => asSource(row.source) }),

@@ -22,7 +22,10 @@ builder.prismaObject("StrategyInitiative", {
     groupNumber: t.exposeInt("groupNumber", { description: "The number of the group of initiatives it belongs to." }),
     description: t.exposeString("description", { description: "Its text, where the strategy gives one.", nullable: true }),
     theme: t.relation("theme", { description: "The strategic theme it falls under, if any.", nullable: true }),
-    initiatives: t.relation("initiatives", { description: "Table rows that fund this numbered initiative." }),
+    initiatives: t.relation("initiatives", {
+      query: (_args, context) => ({ where: visibleInitiativesWhere(context.caller) }),
+      description: "Table rows that fund this numbered initiative (those you may see).",
+    }),
     source: t.field({ description: "Where in the documents it is.", type: SourceReference, resolve: (row) => asSource(row.source) }),
   }),
 });

@@ -92,7 +92,8 @@ builder.subscriptionField("scenarioChanged", (t) =>
         problems.add(afterField, "UNKNOWN_VERSION", `the scenario is at version ${current} (got ${afterVersion}).`, String(afterVersion));
       }
       if (problems.problems.length > 0) return refusal(new InvalidInputError(problems.problems));
-      // Checked again before each change goes out: a share taken back ends the stream there.
+      // Checked again before each change goes out: a share taken back, the session signed out, the
+      // token revoked or the user disabled ends the stream there.
       return whileVisible(scenarioStream(changeFeed(), scenarioId!, afterVersion ?? current!), () => stillVisible(context.caller, scenarioId!));
     },
     resolve: (delivery: Delivery, _args, context) => {

@@ -1,3 +1,4 @@
+import { visibleInitiativesWhere } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { InitiativeRef } from "./initiative.ts";
@@ -23,7 +24,7 @@ export const RecommendationRef = builder.prismaObject("Recommendation", {
     subPoints: t.field({ type: ["String"], description: "The recommendation's sub-points, verbatim.", resolve: (row) => row.subPoints as string[] }),
     initiatives: t.relation("initiatives", {
       description: "Initiatives that answer this recommendation, with the evidence.",
-      query: { orderBy: { initiativeId: "asc" } },
+      query: (_args, context) => ({ where: { initiative: visibleInitiativesWhere(context.caller) }, orderBy: { initiativeId: "asc" } }),
     }),
     source: t.field({ description: "Where in the documents it is.", type: SourceReference, resolve: (row) => asSource(row.source) }),
   }),
@@ -55,7 +56,7 @@ builder.prismaObject("Strategy2021Initiative", {
     continuedBy: t.field({
       type: [InitiativeRef],
       description: "2024 initiatives that continue this one.",
-      select: { continuations: { select: { initiative: true } } },
+      select: (_args, context) => ({ continuations: { where: { initiative: visibleInitiativesWhere(context.caller) }, select: { initiative: true } } }),
       resolve: (row) => row.continuations.map((link) => link.initiative),
     }),
     source: t.field({ description: "Where in the documents it is.", type: SourceReference, resolve: (row) => asSource(row.source) }),

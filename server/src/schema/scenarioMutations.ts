@@ -4,6 +4,7 @@
  * ScenarioEdit or one of the typed errors.
  */
 import { frameBreaches } from "@ramme/domain";
+import { visibleInitiativesWhere } from "../auth/access.ts";
 import { organisationOf } from "../auth/caller.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
@@ -171,6 +172,7 @@ builder.mutationField("setAllocation", (t) =>
           expectedVersion: input.expectedVersion,
           notation: input.notation ?? "API",
           comment: input.comment,
+          visibleInitiatives: visibleInitiativesWhere(context.caller),
         },
         context.actor,
         { cells: "input", single: true },
@@ -213,6 +215,7 @@ builder.mutationField("setAllocations", (t) =>
           expectedVersion: input.expectedVersion,
           notation: input.notation ?? "API",
           comment: input.comment,
+          visibleInitiatives: visibleInitiativesWhere(context.caller),
         },
         context.actor,
       ),
@@ -253,6 +256,7 @@ builder.mutationField("moveAmount", (t) =>
           toYear: input.toYear,
           notation: input.notation ?? "API",
           comment: input.comment,
+          visibleInitiatives: visibleInitiativesWhere(context.caller),
         },
         context.actor,
       ),
@@ -287,10 +291,9 @@ builder.mutationField("addInitiative", (t) =>
     description: "Adds a line to a what-if: a new proposal (not in the documents) or an existing initiative.",
     errors: { types: EDIT_ERRORS },
     args: { input: t.arg({ description: "The mutation's input.", type: AddInitiativeInput, required: true }) },
-    // Taking in another organisation's proposal by its ID would copy a hidden draft's line: it is unknown to you.
-    authScopes: (_root, { input }) => ({
-      $all: { editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }], readInitiatives: [{ field: "input.initiativeId", id: input.initiativeId }] },
-    }),
+    // Taking in another organisation's proposal by its ID would copy a hidden draft's line: it is
+    // unknown to you (visibleInitiatives), like every initiative ID a mutation names.
+    authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       addInitiative(
         {
@@ -303,6 +306,7 @@ builder.mutationField("addInitiative", (t) =>
           amounts: input.amounts,
           notation: input.notation ?? "API",
           comment: input.comment,
+          visibleInitiatives: visibleInitiativesWhere(context.caller),
         },
         context.actor,
       ),
@@ -328,7 +332,13 @@ builder.mutationField("removeInitiative", (t) =>
     authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       removeInitiative(
-        { scenarioId: String(input.scenarioId), initiativeId: String(input.initiativeId), expectedVersion: input.expectedVersion, comment: input.comment },
+        {
+          scenarioId: String(input.scenarioId),
+          initiativeId: String(input.initiativeId),
+          expectedVersion: input.expectedVersion,
+          comment: input.comment,
+          visibleInitiatives: visibleInitiativesWhere(context.caller),
+        },
         context.actor,
       ),
   }),

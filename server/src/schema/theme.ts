@@ -1,3 +1,4 @@
+import { visibleInitiativesWhere } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { asSources, SourceReference } from "./source.ts";
@@ -16,7 +17,11 @@ builder.prismaNode("Theme", {
       description: 'The group number in the strategy\'s "Oversigt over nye initiativer" (1-6), if any.',
     }),
     agreementChapter: t.exposeString("agreementChapter", { nullable: true, description: 'The agreement\'s chapter numeral ("II"), if any.' }),
-    initiatives: t.relation("initiatives", { query: { orderBy: { title: "asc" } }, description: "Initiatives under this theme." }),
+    initiatives: t.relation("initiatives", {
+      // Only those the caller may see: a hidden proposal is not here, not even as an item to count or to sort by.
+      query: (_args, context) => ({ where: visibleInitiativesWhere(context.caller), orderBy: { title: "asc" } }),
+      description: "The initiatives under this theme that you may see: the documents' and the proposals of scenarios visible to you.",
+    }),
     sources: t.field({ description: "Where in the documents the theme is.", type: [SourceReference], resolve: (theme) => asSources(theme.sources) }),
   }),
 });

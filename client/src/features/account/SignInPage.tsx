@@ -55,6 +55,7 @@ export function SignInPage({ expired, onSignedIn }: Props) {
     const answer = result.data?.signIn;
     if (answer?.__typename === "SignedIn") return onSignedIn(answer.user);
     if (answer?.__typename === "InvalidInputError" && answer.problems.some((problem) => problem.code === "BAD_CREDENTIALS")) setFailure(t("signInBadCredentials"));
+    else if (answer?.__typename === "InvalidInputError" && answer.problems.some((problem) => problem.code === "SIGN_IN_THROTTLED")) setFailure(t("signInThrottled"));
     else setFailure(failureText(t, answer?.__typename === "InvalidInputError" ? { message: answer.problems[0]?.message ?? answer.message } : null, result.error));
     setPassword("");
     passwordField.current?.focus();
