@@ -35,8 +35,8 @@ const ImportSeverityEnum = builder.enumType("ImportSeverity", {
 const ImportProblemRef = builder.objectRef<ImportProblem>("ImportProblem").implement({
   description: "A problem found in an imported file, at its sheet, row and column.",
   fields: (t) => ({
-    code: t.field({ type: ImportProblemCodeEnum, resolve: (problem) => problem.code }),
-    severity: t.field({ type: ImportSeverityEnum, resolve: (problem) => problem.severity }),
+    code: t.field({ type: ImportProblemCodeEnum, description: "What is wrong, as a code a client can switch on.", resolve: (problem) => problem.code }),
+    severity: t.field({ type: ImportSeverityEnum, description: "Whether it refuses the import (ERROR) or is worth a look (WARNING).", resolve: (problem) => problem.severity }),
     sheet: t.exposeString("sheet", { nullable: true, description: "The worksheet; null for CSV." }),
     row: t.exposeInt("row", { description: "1-based row as the spreadsheet shows it; 0 for a problem with the whole file." }),
     column: t.exposeString("column", { nullable: true, description: 'The column\'s header text ("2025").' }),
@@ -51,7 +51,7 @@ builder.objectType(ImportRefusedError, {
   name: "ImportRefusedError",
   description: "The file cannot be imported as it is; every problem is listed, each at its place. Nothing was stored.",
   interfaces: [ErrorInterface],
-  fields: (t) => ({ problems: t.field({ type: [ImportProblemRef], resolve: (error) => error.problems }) }),
+  fields: (t) => ({ problems: t.field({ type: [ImportProblemRef], description: "Every problem of the file, each at its sheet, row and column.", resolve: (error) => error.problems }) }),
 });
 
 const ImportLineStatusEnum = builder.enumType("ImportLineStatus", {
@@ -79,7 +79,7 @@ const ImportMatchEnum = builder.enumType("ImportMatch", {
 const ImportAmountRef = builder.objectRef<ImportPreviewLine["amounts"][number]>("ImportAmount").implement({
   description: "A year's amount of a line before and after the import.",
   fields: (t) => ({
-    year: t.exposeInt("year"),
+    year: t.exposeInt("year", { description: "The frame year." }),
     before: t.expose("before", { type: "Decimal", nullable: true, description: "Null when the line is not in the what-if now." }),
     after: t.expose("after", { type: "Decimal", nullable: true, description: "Null when the import takes the line out." }),
   }),
@@ -90,63 +90,63 @@ const ImportPreviewLineRef = builder.objectRef<ImportPreviewLine>("ImportPreview
   fields: (t) => ({
     row: t.exposeInt("row", { nullable: true, description: "The file's row; null for a removed line." }),
     initiativeKey: t.exposeString("initiativeId", { nullable: true, description: "Null for a new proposal." }),
-    title: t.exposeString("title"),
-    theme: t.exposeString("theme", { nullable: true }),
-    status: t.field({ type: ImportLineStatusEnum, resolve: (line) => line.status }),
-    match: t.field({ type: ImportMatchEnum, resolve: (line) => line.match }),
-    amounts: t.field({ type: [ImportAmountRef], resolve: (line) => line.amounts }),
+    title: t.exposeString("title", { description: "The initiative's title (a new proposal: as the file writes it)." }),
+    theme: t.exposeString("theme", { nullable: true, description: "The theme's title; null where the file names none for a new line." }),
+    status: t.field({ type: ImportLineStatusEnum, description: "What the import does to the line.", resolve: (line) => line.status }),
+    match: t.field({ type: ImportMatchEnum, description: "How the row was matched to an initiative.", resolve: (line) => line.match }),
+    amounts: t.field({ type: [ImportAmountRef], description: "Per frame year, before and after.", resolve: (line) => line.amounts }),
   }),
 });
 
 const ImportYearTotalRef = builder.objectRef<ImportYearTotal>("ImportYearTotal").implement({
   description: "A year's total before and after the import, against the frame.",
   fields: (t) => ({
-    year: t.exposeInt("year"),
-    allocatedBefore: t.expose("allocatedBefore", { type: "Decimal" }),
+    year: t.exposeInt("year", { description: "The frame year." }),
+    allocatedBefore: t.expose("allocatedBefore", { type: "Decimal", description: "The year's total now, before the import." }),
     allocated: t.expose("allocated", { type: "Decimal", description: "After the import." }),
-    frame: t.expose("frame", { type: "Decimal" }),
+    frame: t.expose("frame", { type: "Decimal", description: "The frame's amount for the year." }),
     headroom: t.expose("headroom", { type: "Decimal", description: "frame - allocated after; negative when over." }),
-    fitsFrame: t.exposeBoolean("fits"),
+    fitsFrame: t.exposeBoolean("fits", { description: "Whether the year's total after the import is within the frame." }),
   }),
 });
 
 const ImportSuggestionRef = builder.objectRef<ImportSuggestion>("ImportSuggestion").implement({
   description: "A close title offered for a row no initiative's title matches exactly; confirm it with lineChoices.",
   fields: (t) => ({
-    row: t.exposeInt("row"),
-    initiativeKey: t.exposeString("initiativeId"),
-    title: t.exposeString("title"),
+    row: t.exposeInt("row", { description: "The file's row (1-based, as the spreadsheet shows it)." }),
+    initiativeKey: t.exposeString("initiativeId", { description: "The key of the initiative offered." }),
+    title: t.exposeString("title", { description: "The title of the initiative offered." }),
   }),
 });
 
 const ImportPreviewRef = builder.objectRef<ImportPreview>("ImportPreview").implement({
   description: "What an import does (or, applied, did): the lines it adds, removes and changes, the totals against the frame, and every problem.",
   fields: (t) => ({
-    format: t.field({ type: FileFormatEnum, resolve: (preview) => preview.format }),
-    fileName: t.exposeString("fileName", { nullable: true }),
+    format: t.field({ type: FileFormatEnum, description: "The file's format.", resolve: (preview) => preview.format }),
+    fileName: t.exposeString("fileName", { nullable: true, description: "The file's name, as given." }),
     sheet: t.exposeString("sheet", { nullable: true, description: "The worksheet read (the first with a header row)." }),
     baseVersion: t.exposeInt("baseVersion", { description: "The version compared with: send it as expectedVersion to apply." }),
-    applied: t.boolean({ resolve: (preview) => preview.edit !== null }),
+    applied: t.boolean({ description: "Whether the import was stored (false for a dry run or a refusal).", resolve: (preview) => preview.edit !== null }),
     canApply: t.boolean({ description: "No ERROR problem.", resolve: (preview) => preview.problems.every((problem) => problem.severity !== "ERROR") }),
     lines: t.field({ type: [ImportPreviewLineRef], description: "Changed lines first (file order, then removed lines), then unchanged ones.", resolve: (preview) => preview.lines }),
-    yearTotals: t.field({ type: [ImportYearTotalRef], resolve: (preview) => preview.yearTotals }),
-    problems: t.field({ type: [ImportProblemRef], resolve: (preview) => preview.problems }),
-    suggestions: t.field({ type: [ImportSuggestionRef], resolve: (preview) => preview.suggestions }),
+    yearTotals: t.field({ type: [ImportYearTotalRef], description: "Each frame year's total before and after, against the frame.", resolve: (preview) => preview.yearTotals }),
+    problems: t.field({ type: [ImportProblemRef], description: "Every problem found, each at its place.", resolve: (preview) => preview.problems }),
+    suggestions: t.field({ type: [ImportSuggestionRef], description: "Close titles offered for rows without an exact match.", resolve: (preview) => preview.suggestions }),
     edit: t.field({ type: ScenarioEditRef, nullable: true, description: "The committed change; null for a dry run.", resolve: (preview) => preview.edit }),
   }),
 });
 
 const LineChoiceInput = builder.inputType("ImportLineChoice", {
   description: "For a row matched only by a close title: the initiative meant, or none to take the row as a new proposal.",
-  fields: (t) => ({ row: t.int({ required: true }), initiativeId: t.id({ description: "Omitted or null: a new proposal line." }) }),
+  fields: (t) => ({ row: t.int({ required: true, description: "The file's row the choice is for." }), initiativeId: t.id({ description: "Omitted or null: a new proposal line." }) }),
 });
 
 const ImportScenarioFileInput = builder.inputType("ImportScenarioFileInput", {
   description: "A file to make a what-if equal to.",
   fields: (t) => ({
-    scenarioId: t.id({ required: true }),
+    scenarioId: t.id({ required: true, description: "The what-if's global ID or key." }),
     expectedVersion: t.int({ required: true, description: "The scenario version this import is based on (a preview's baseVersion)." }),
-    format: t.field({ type: FileFormatEnum, required: true }),
+    format: t.field({ type: FileFormatEnum, required: true, description: "CSV or XLSX." }),
     content: t.string({
       required: true,
       description: "XLSX: the workbook's bytes in base64 (at most 2,500,000 bytes). CSV: the text (at most 10 million characters), or its UTF-8 bytes in base64 with base64: true.",
@@ -154,7 +154,7 @@ const ImportScenarioFileInput = builder.inputType("ImportScenarioFileInput", {
     base64: t.boolean({ defaultValue: false, description: "For CSV: the content is base64. A workbook is always base64." }),
     fileName: t.string({ description: "The file's name: put in the history's comment." }),
     numberStyle: t.field({ type: ImportNumberStyleEnum, defaultValue: "AUTO", description: "For CSV; a workbook's text cells are read as Danish numbers." }),
-    lineChoices: t.field({ type: [LineChoiceInput] }),
+    lineChoices: t.field({ type: [LineChoiceInput], description: "Confirmations of close title matches, by row." }),
     comment: t.string({ description: "Why: shown in the history after the file's name." }),
     dryRun: t.boolean({ defaultValue: false, description: "Only the preview; nothing is stored. Problems come in the preview instead of as ImportRefusedError." }),
   }),
@@ -168,7 +168,7 @@ builder.mutationField("importScenarioFile", (t) =>
       "an unknown title becomes a new proposal line), amounts as the file says, lines it lacks taken out, computed rows checked, not imported. " +
       "dryRun gives the preview; otherwise one version is made (its comment names the file), or ImportRefusedError lists every problem and nothing is stored.",
     errors: { types: [ImportRefusedError, ...EDIT_ERRORS] },
-    args: { input: t.arg({ type: ImportScenarioFileInput, required: true }) },
+    args: { input: t.arg({ description: "The file and how to read it.", type: ImportScenarioFileInput, required: true }) },
     authScopes: (_root, { input }) => ({ editScenarios: [{ field: "input.scenarioId", id: input.scenarioId }] }),
     resolve: (_root, { input }, context) =>
       importScenarioFile(
