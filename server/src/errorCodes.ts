@@ -8,6 +8,7 @@
 import { PothosValidationError } from "@pothos/core";
 import type { GraphQLError } from "graphql";
 import { createGraphQLError, isAsyncIterable, type Plugin } from "graphql-yoga";
+import { mapResults } from "./mapResults.ts";
 
 /** An argument or variable of the right type but a wrong value: a cursor that is not one, a page size out of bounds. */
 export const BAD_USER_INPUT = "BAD_USER_INPUT";
@@ -60,9 +61,7 @@ function mapResult<T extends ResultWithErrors>(result: T, production: boolean): 
   return { ...result, errors: result.errors.map((error) => withContract(error, production)) };
 }
 
-async function* mapStream<T extends ResultWithErrors>(results: AsyncIterable<T>, production: boolean): AsyncGenerator<T> {
-  for await (const result of results) yield mapResult(result, production);
-}
+const mapStream = <T extends ResultWithErrors>(results: AsyncIterable<T>, production: boolean) => mapResults(results, (result) => mapResult(result, production));
 
 /** The yoga plugin: every result, single, batched or streamed, before it is serialised. */
 export function errorContractPlugin(production: boolean): Plugin {

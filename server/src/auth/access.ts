@@ -213,10 +213,25 @@ export async function stillVisible(caller: Caller, key: string): Promise<boolean
   return new ScenarioGuard(await callerNow(caller), db).sees(key);
 }
 
-/** The events while `visible()` says yes before each: the first no ends the stream (and stops its source). */
-export async function* whileVisible<T>(events: AsyncIterable<T>, visible: () => Promise<boolean>): AsyncGenerator<T> {
-  for await (const event of events) {
-    if (!(await visible())) return;
-    yield event;
-  }
+/**
+ * The events while `visible()` says yes before each: the first no ends the stream (and stops its
+ * source). Not an async generator, so a client that goes away ends it at once (mapResults.ts).
+ */
+export function whileVisible<T>(events: AsyncIterable<T>, visible: () => Promise<boolean>): AsyncIterableIterator<T> {
+  const source = events[Symbol.asyncIterator]();
+  const end = async (): Promise<IteratorResult<T>> => {
+    await source.return?.();
+    return { done: true, value: undefined };
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      const step = await source.next();
+      if (step.done) return step;
+      return (await visible()) ? step : end();
+    },
+    return: end,
+  };
 }

@@ -11,6 +11,7 @@
  * by trusting how yoga splits its writes.
  */
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
+import { mapResults } from "../mapResults.ts";
 
 const latestIds = new WeakMap<Request, string>();
 
@@ -26,20 +27,21 @@ export function lastEventId(request: Request): { given: boolean; version: number
   return { given: true, version: /^\d{1,9}$/.test(text) ? Number(text) : null };
 }
 
-async function* takingIds<T>(results: AsyncIterable<T>, request: Request, ids: (string | null)[]): AsyncGenerator<T> {
-  for await (const result of results) {
+/** The results as they pass, each one's id taken in order. */
+function takingIds<T>(results: AsyncIterable<T>, request: Request, ids: (string | null)[]): AsyncIterableIterator<T> {
+  return mapResults(results, (result) => {
     ids.push(latestIds.get(request) ?? null);
     latestIds.delete(request);
-    yield result;
-  }
+    return result;
+  });
 }
 
 /** Inserts `id: …` before each `event: next` block of an SSE body, the ids taken in order. */
-function withIds(body: ReadableStream<Uint8Array>, ids: (string | null)[]): ReadableStream<Uint8Array> {
+function withIds(body: ReadableStream<Uint8Array>, ids: (string | null)[], Stream: typeof ReadableStream): ReadableStream<Uint8Array> {
   const decoder = new TextDecoder();
   const encoder = new TextEncoder();
   let pending = "";
-  const blocks = (text: string, controller: TransformStreamDefaultController<Uint8Array>) => {
+  const blocks = (text: string, controller: ReadableStreamDefaultController<Uint8Array>) => {
     pending += text;
     let end = pending.indexOf("\n\n");
     while (end !== -1) {
@@ -50,14 +52,21 @@ function withIds(body: ReadableStream<Uint8Array>, ids: (string | null)[]): Read
       end = pending.indexOf("\n\n");
     }
   };
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform: (chunk, controller) => blocks(decoder.decode(chunk, { stream: true }), controller),
-      flush: (controller) => {
+  const reader = body.getReader();
+  // The server notices a client that went away when a write fails (at the latest the 12 s keep-alive);
+  // its cancel then ends yoga's stream, and so the subscription.
+  return new Stream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) {
         if (pending !== "") controller.enqueue(encoder.encode(pending));
-      },
-    }),
-  );
+        controller.close();
+        return;
+      }
+      blocks(decoder.decode(value, { stream: true }), controller);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
 }
 
 const wantsEventStream = (request: Request) => (request.headers.get("accept") ?? "").includes("text/event-stream");
@@ -72,7 +81,7 @@ export function eventIdPlugin(): Plugin {
       setResultProcessor(async (stream, fetchAPI, mediaType) => {
         const response = await resultProcessor(stream, fetchAPI, mediaType);
         if (!response.body || !(response.headers.get("content-type") ?? "").startsWith("text/event-stream")) return response;
-        return new fetchAPI.Response(withIds(response.body, ids), { status: response.status, statusText: response.statusText, headers: response.headers });
+        return new fetchAPI.Response(withIds(response.body, ids, fetchAPI.ReadableStream), { status: response.status, statusText: response.statusText, headers: response.headers });
       }, "text/event-stream");
     },
   };
