@@ -206,6 +206,36 @@ test("sorting a column orders lines within each theme, headings stay; a paste af
   expect(errors).toEqual([]);
 });
 
+test("Delete sets the selected block to 0 and Ctrl+D fills down from its first row, each as one stored edit", async () => {
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Ryd og udfyld" } });
+  const key: string = fork.forkScenario.scenario.key;
+  const before = await storedCells(e2e.app.baseUrl, key);
+  const { page, errors } = await e2e.open();
+  await page.goto(`${e2e.app.baseUrl}/#/scenario/${key}`);
+  await page.locator('.ag-row[row-id="vmk"]').waitFor();
+
+  // vmk 2024–2025 and the line below it: Delete clears those four cells, nothing else.
+  await focusCell(page, "vmk", "y2024");
+  await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Shift+ArrowRight");
+  const rows = await page.locator(".cell-selected").evaluateAll((cells) => [...new Set(cells.map((cell) => cell.closest(".ag-row")!.getAttribute("row-id")!))]);
+  expect(rows).toHaveLength(2);
+  await page.keyboard.press("Delete");
+  await page.getByText("Sat til 0: 4 af de valgte celler.").waitFor();
+  const cleared = await storedCells(e2e.app.baseUrl, key);
+  for (const row of rows) for (const year of [2024, 2025]) expect(cleared.get(`${row}:${year}`)).toBe("0");
+  expect(cleared.get(`${rows[0]}:2026`)).toBe(before.get(`${rows[0]}:2026`));
+
+  // Ctrl+D on vmk 2026 down over the next line: the line below gets vmk's 2026 amount.
+  await focusCell(page, rows[0]!, "y2026");
+  await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Control+d");
+  await page.getByText("Udfyldt: 1 af de valgte celler.").waitFor();
+  const filled = await storedCells(e2e.app.baseUrl, key);
+  expect(filled.get(`${rows[1]}:2026`)).toBe(before.get(`${rows[0]}:2026`));
+  expect(errors).toEqual([]);
+});
+
 test("select a block with Shift+arrows and copy it as tab-separated text, ready for Excel", async () => {
   const { page, context, errors } = await e2e.open();
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

@@ -37,7 +37,7 @@ import { ScenarioChart } from "./ScenarioChart.tsx";
 import { cellKey, gridColumns, yearField } from "./gridColumns.ts";
 import { ScenarioGridQuery } from "./gridQuery.ts";
 import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, withCells, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
-import { parseCellInput, parseClipboardBlock, planPaste, type PastedCell } from "./pasteBlock.ts";
+import { parseCellInput, parseClipboardBlock, planClear, planFill, planPaste, type PastedCell, type TargetBounds } from "./pasteBlock.ts";
 import { keepLinesUnderThemes } from "./themeOrder.ts";
 import { blockBounds, blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
@@ -86,6 +86,10 @@ const keepThemesOnSort = ({ nodes }: PostSortRowsParams<BodyRow | SummaryRow>) =
   const ordered = keepLinesUnderThemes(nodes, (node) => (node.data?.kind === "theme" || node.data?.kind === "line" ? node.data : undefined), (node) => node.sourceRowIndex);
   nodes.splice(0, nodes.length, ...ordered);
 };
+
+/** How cells came to be written: a typed edit says nothing when saved; the block operations say how many cells. */
+type CellWriteKind = "edit" | "paste" | "clear" | "fill";
+const WRITE_DONE: Record<Exclude<CellWriteKind, "edit">, MessageKey> = { paste: "pasted", clear: "cleared", fill: "filled" };
 
 const REASONS: Record<AmountError["code"], MessageKey> = {
   EMPTY: "reasonEmpty",
@@ -290,7 +294,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
    * server reports the conflict instead of silently overwriting the other person's value.
    */
   const sendCells = useCallback(
-    (edits: PastedCell[], kind: "edit" | "paste", basedOn?: number) => {
+    (edits: PastedCell[], kind: CellWriteKind, basedOn?: number) => {
       showCells(withCells(cellsRef.current, edits.map(({ initiativeKey, year, amount }) => ({ initiativeKey, year, amount }))));
       // A new map only when an error is cleared: the columns depend on it, and rebuilding them redraws every cell.
       setCellErrors((current) => {
@@ -319,7 +323,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           case "ScenarioEdit":
             applyAnswer(result.version, result.cells);
             if (result.changed) setStacks((current) => recordEdit(current, result.version));
-            setStatus(kind === "paste" ? { text: t("pasted", { count: edits.length }), tone: "info" } : null);
+            setStatus(kind === "edit" ? null : { text: t(WRITE_DONE[kind], { count: edits.length }), tone: "info" });
             return;
           case "VersionConflictError":
             reload();
@@ -561,20 +565,25 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     return () => window.removeEventListener("keydown", onKeyDown, true);
   }, [lineKeys, years, focusedCell]);
 
+  /** What a paste, clear or fill acts on: the selected block while it holds the focused cell, else the focused cell. */
+  const selectedTarget = useCallback((): TargetBounds | null => {
+    const start = focusedCell();
+    if (!start) return null;
+    const selection = blockRef.current && isInBlock(blockRef.current, start, lineKeys, years) ? blockRef.current : { anchor: start, focus: start };
+    return blockBounds(selection, lineKeys, years);
+  }, [focusedCell, lineKeys, years]);
+
   const onPaste = useCallback(
     (event: React.ClipboardEvent) => {
       if (apiRef.current?.getEditingCells().length) return;
-      const start = focusedCell();
-      if (!start) return;
+      const target = selectedTarget();
+      if (!target) return;
       event.preventDefault();
       if (!editable) {
         setStatus({ text: t("readOnlyPaste"), tone: "error" });
         return;
       }
       const block = parseClipboardBlock(event.clipboardData.getData("text/plain"));
-      // The selection holds the focused cell unless focus moved on; a paste lands on what is selected, from its top-left.
-      const selection = blockRef.current && isInBlock(blockRef.current, start, lineKeys, years) ? blockRef.current : { anchor: start, focus: start };
-      const target = blockBounds(selection, lineKeys, years)!;
       const plan = planPaste(block, target, lineKeys, years, scenario!.frame.precisionDecimals);
       if (plan.kind === "outside") {
         const topLeft = `${lineKeys[target.top]} ${years[target.left]}`;
@@ -591,7 +600,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         sendCells(plan.cells, "paste");
       }
     },
-    [editable, focusedCell, lineKeys, years, scenario, sendCells, t],
+    [editable, selectedTarget, lineKeys, years, scenario, sendCells, t],
   );
 
   const onCopy = useCallback(
@@ -610,17 +619,36 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
 
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || apiRef.current?.getEditingCells().length || !editable) return;
+      if (apiRef.current?.getEditingCells().length || !editable) return;
+      const command = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
+      // Delete clears the selection to 0 as one edit (AG Grid would send each cell an empty value, which is refused).
+      if (event.key === "Delete" && !command && !event.altKey) {
+        const target = selectedTarget();
+        if (!target) return;
+        event.preventDefault();
+        event.stopPropagation();
+        sendCells(planClear(target, lineKeys, years), "clear");
+        return;
+      }
+      if (!command) return;
       if (key === "z" && !event.shiftKey) {
         event.preventDefault();
         undoOrRedo("undo");
       } else if (key === "y" || (key === "z" && event.shiftKey)) {
         event.preventDefault();
         undoOrRedo("redo");
+      } else if ((key === "d" || key === "r") && !event.shiftKey && !event.altKey) {
+        // Ctrl+D fills down, Ctrl+R right, as in Excel (and instead of the browser's bookmark and reload).
+        const target = selectedTarget();
+        if (!target) return;
+        event.preventDefault();
+        event.stopPropagation();
+        const cells = planFill(key === "d" ? "down" : "right", target, lineKeys, years, (initiativeKey, year) => shownCells.get(initiativeKey)?.get(year) ?? 0n);
+        if (cells.length > 0) sendCells(cells, "fill");
       }
     },
-    [editable, undoOrRedo],
+    [editable, undoOrRedo, selectedTarget, sendCells, lineKeys, years, shownCells],
   );
 
   const columnDefs = useMemo(
