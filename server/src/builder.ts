@@ -9,22 +9,12 @@ import TextInputPlugin from "./textInputPlugin.ts";
 import type { Oere } from "@ramme/domain";
 import type { ScenarioArgument, ScenarioGuard, ScenarioOwnership } from "./auth/access.ts";
 import { mayAdminister, mayWrite, type Caller } from "./auth/caller.ts";
+import type { Context } from "./auth/context.ts";
 import { refusal, scenarioRefusal } from "./auth/refusal.ts";
 import { db } from "./db.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
 
-/** What every resolver knows about the request. */
-export interface Context {
-  /** Who is acting, as recorded in the history: derived from `caller` (auth/caller.ts actorOf). */
-  actor: string;
-  /** Who is calling (auth/identify.ts). */
-  caller: Caller;
-  /** The HTTP request, for the session cookie (auth/cookies.ts). */
-  request: Request;
-  /** Which scenarios the caller may see and change (auth/access.ts), read once per request. */
-  guard: ScenarioGuard;
-}
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -3,7 +3,7 @@ import { createYoga } from "graphql-yoga";
 import { authModeFromEnv, type AuthMode } from "./auth/config.ts";
 import { contextFor } from "./auth/context.ts";
 import { useResponseCookies } from "./auth/cookies.ts";
-import type { Context } from "./builder.ts";
+import type { Context } from "./auth/context.ts";
 import { maskError } from "./db/unavailable.ts";
 import { errorContractPlugin } from "./errorCodes.ts";
 import { eventIdPlugin } from "./live/eventIds.ts";

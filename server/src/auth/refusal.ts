@@ -9,7 +9,7 @@ import type { AuthFailure } from "@pothos/plugin-scope-auth";
 import { createGraphQLError } from "graphql-yoga";
 import { InvalidInputError } from "../engine/errors.ts";
 import type { ScenarioGuard, ScenarioRefusal } from "./access.ts";
-import type { Context } from "../builder.ts";
+import type { Context } from "./context.ts";
 import { mayWrite, type Caller } from "./caller.ts";
 
 export const UNAUTHENTICATED = "UNAUTHENTICATED";

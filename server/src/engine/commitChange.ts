@@ -7,29 +7,12 @@ import { frameYearTotals, type CellEdit, type FrameYearTotal, type Oere } from "
 import { afterCommit, type Transaction } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { changeFeed } from "../live/changeFeed.ts";
+import type { ChangeKind } from "./changeKinds.ts";
 import { FrameExceededError, VersionConflictError } from "./errors.ts";
 import { allocatedPerYear, type ScenarioForEdit } from "./scenarioAccess.ts";
 import { KEYS_PER_STATEMENT, slices } from "./scenarioLines.ts";
 import { buildYearTotals, type YearTotalShape } from "./yearTotals.ts";
 
-export const CHANGE_KINDS = [
-  "CREATED",
-  "FORKED",
-  "CELLS_SET",
-  "LINE_ADDED",
-  "LINE_REMOVED",
-  "AMOUNT_MOVED",
-  "IMPORTED",
-  "RESTORED",
-  "REVERTED",
-  "MERGED",
-  "UPDATED",
-  "LOCKED",
-  "UNLOCKED",
-  "ARCHIVED",
-  "UNARCHIVED",
-] as const;
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export interface LinePlacement {
   initiativeId: string;

@@ -5,7 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { LOCAL_ORGANISATION, type OrganisationInfo } from "../auth/caller.ts";
 import { writeTransaction, type Transaction } from "../db.ts";
-import { commitChange, type ChangeKind, type CommittedChange } from "./commitChange.ts";
+import type { ChangeKind } from "./changeKinds.ts";
+import { commitChange, type CommittedChange } from "./commitChange.ts";
 import { ScenarioLockedError } from "./errors.ts";
 import { ProblemList, TEXT_LIMITS } from "./input.ts";
 import { assertVersion, findScenario, findScenarioForWrite, scenarioForEdit, type ScenarioForEdit } from "./scenarioAccess.ts";

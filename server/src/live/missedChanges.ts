@@ -7,7 +7,7 @@ import type { CellEdit, Oere } from "@ramme/domain";
 import { frameYearTotals } from "@ramme/domain";
 import { db } from "../db.ts";
 import { isPostgres } from "../db/client.ts";
-import type { ChangeKind } from "../engine/commitChange.ts";
+import type { ChangeKind } from "../engine/changeKinds.ts";
 import type { ScenarioChangedEvent } from "./scenarioChanged.ts";
 
 /** At most this many changes per read, oldest first; a stream far behind reads again until it is level. */

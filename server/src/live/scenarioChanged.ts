@@ -4,7 +4,7 @@
  * Redis as JSON, so amounts travel as strings of whole øre and never as JSON numbers.
  */
 import { frameYearTotals, type CellEdit, type FrameYearTotal, type YearAmount } from "@ramme/domain";
-import type { ChangeKind } from "../engine/commitChange.ts";
+import type { ChangeKind } from "../engine/changeKinds.ts";
 
 export interface ScenarioChangedEvent {
   scenarioId: string;

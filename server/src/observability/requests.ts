@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { getOperationAST, Kind, type DocumentNode, type ExecutionArgs } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { Context } from "../builder.ts";
+import type { Context } from "../auth/context.ts";
 import { log } from "./log.ts";
 import { graphqlDuration, graphqlErrors, graphqlRequests, liveStreams, rateLimitRefusals } from "./metrics.ts";
 

@@ -3,7 +3,7 @@ import { visibleScenariosWhere } from "../auth/access.ts";
 import type { Caller } from "../auth/caller.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
-import { CHANGE_KINDS, type ChangeKind } from "../engine/commitChange.ts";
+import { CHANGE_KINDS, type ChangeKind } from "../engine/changeKinds.ts";
 import { addComment } from "../engine/comments.ts";
 import { InvalidInputError } from "../engine/errors.ts";
 import { netCellChanges } from "../engine/history.ts";

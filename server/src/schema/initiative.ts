@@ -1,5 +1,6 @@
 import { visibleInitiativesWhere } from "../auth/access.ts";
-import { builder, type Context } from "../builder.ts";
+import type { Context } from "../auth/context.ts";
+import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import type { Initiative } from "../generated/prisma/client.ts";
 import { AmountBasis } from "./enums.ts";

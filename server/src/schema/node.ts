@@ -6,7 +6,8 @@
 import { resolveNodes } from "@pothos/plugin-relay";
 import type { GraphQLObjectType, GraphQLResolveInfo } from "graphql";
 import { createGraphQLError } from "graphql-yoga";
-import { builder, type Context } from "../builder.ts";
+import type { Context } from "../auth/context.ts";
+import { builder } from "../builder.ts";
 import { visibleScenariosWhere } from "../auth/access.ts";
 import type { Caller } from "../auth/caller.ts";
 import { db } from "../db.ts";
