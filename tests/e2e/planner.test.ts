@@ -236,6 +236,35 @@ test("Delete sets the selected block to 0 and Ctrl+D fills down from its first r
   expect(errors).toEqual([]);
 });
 
+test("a refused value marks its cell until the cell is right again; Backspace then Enter empties the cell to 0", async () => {
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Tom celle" } });
+  const key: string = fork.forkScenario.scenario.key;
+  const before = await storedCells(e2e.app.baseUrl, key);
+  const { page, errors } = await e2e.open();
+  await page.goto(`${e2e.app.baseUrl}/#/scenario/${key}`);
+  await page.locator('.ag-row[row-id="vmk"]').waitFor();
+
+  // "2.000" is ambiguous: refused, marked, nothing stored.
+  await focusCell(page, "vmk", "y2025");
+  await page.keyboard.type("2.000");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => cell(page, "vmk", "y2025").getAttribute("class")).toContain("cell-error");
+  expect((await storedCells(e2e.app.baseUrl, key)).get("vmk:2025")).toBe(before.get("vmk:2025"));
+
+  // Typing the amount it already holds is nothing to store, but the mark goes.
+  await focusCell(page, "vmk", "y2025");
+  await page.keyboard.type(String(before.get("vmk:2025")).replace(".", ","));
+  await page.keyboard.press("Enter");
+  await expect.poll(() => cell(page, "vmk", "y2025").getAttribute("class")).not.toContain("cell-error");
+
+  // Backspace opens the editor empty; Enter stores 0.
+  await focusCell(page, "vmk", "y2024");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Enter");
+  await expect.poll(async () => (await storedCells(e2e.app.baseUrl, key)).get("vmk:2024")).toBe("0");
+  expect(errors).toEqual([]);
+});
+
 test("select a block with Shift+arrows and copy it as tab-separated text, ready for Excel", async () => {
   const { page, context, errors } = await e2e.open();
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

@@ -387,7 +387,9 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       const row = event.data;
       const year = Number(event.column.getColId().slice(1));
       if (row.kind !== "line" || !years.includes(year)) return;
-      const text = String(event.newValue ?? "");
+      // An emptied cell is 0, as in a spreadsheet (Backspace empties the cell and opens the editor).
+      const typed = String(event.newValue ?? "");
+      const text = typed.trim() === "" ? "0" : typed;
       const parsed = parseCellInput(text, scenario?.frame.precisionDecimals ?? 1);
       if (!parsed.ok) {
         const reason = t(REASONS[parsed.error.code], { decimals: scenario?.frame.precisionDecimals ?? 1 });
@@ -398,7 +400,11 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       const key = cellKey(row.initiativeKey, year);
       const basedOn = changedUnderEditRef.current.get(key);
       changedUnderEditRef.current.delete(key);
-      if ((cellsRef.current.get(row.initiativeKey)?.get(year) ?? 0n) === parsed.amount) return;
+      if ((cellsRef.current.get(row.initiativeKey)?.get(year) ?? 0n) === parsed.amount) {
+        // Typed back to what it holds: nothing to store, but the cell is right again, so its mark goes.
+        setCellErrors((current) => (current.has(key) ? new Map([...current].filter(([cell]) => cell !== key)) : current));
+        return;
+      }
       sendCells([{ initiativeKey: row.initiativeKey, year, text, amount: parsed.amount }], "edit", basedOn);
     },
     [years, scenario, sendCells, t],
