@@ -13,7 +13,7 @@ import { Kind, type ASTVisitor, type FragmentDefinitionNode, type GraphQLError, 
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import { authModeFromEnv, type AuthMode } from "./auth/config.ts";
 import { executionBudgetPlugin, type BudgetConfig } from "./executionBudget.ts";
-import { operationCost } from "./operationCost.ts";
+import { HEAVY_FIELD_COST, HEAVY_ROOT_FIELDS, heavyFieldCount, MAX_HEAVY_FIELDS, operationCost } from "./operationCost.ts";
 import { corsOriginsFrom, listeningHostnames, originPlugin, type OriginConfig } from "./origins.ts";
 import { rateLimitPlugin, type RateLimitConfig } from "./rateLimit.ts";
 import { trustedOperationsPlugin } from "./trustedOperations.ts";
@@ -64,7 +64,8 @@ export const DEFAULT_LIMITS = {
 export const DEFAULT_BUDGET: BudgetConfig = {
   maxExecutionMs: 20_000,
   maxResponseBytes: 64_000_000,
-  largeOperationCost: 10_000_000,
+  // One heavy root field (an export, a comparison, a lineage …) makes an operation large.
+  largeOperationCost: HEAVY_FIELD_COST,
   maxLargeOperations: 2,
   largeOperationQueue: 8,
 };
@@ -153,6 +154,16 @@ export function costLimitRule(maxCost: number): ValidationRule {
         const fragments: Record<string, FragmentDefinitionNode> = {};
         for (const definition of context.getDocument().definitions) {
           if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+        }
+        const heavy = operation.operation === "query" ? heavyFieldCount(operation.selectionSet, fragments) : 0;
+        if (heavy > MAX_HEAVY_FIELDS) {
+          context.reportError(
+            createGraphQLError(`At most ${MAX_HEAVY_FIELDS} of ${[...HEAVY_ROOT_FIELDS].join(", ")} in one operation (got ${heavy}); send them as separate requests.`, {
+              nodes: [operation],
+              extensions: { code: OPERATION_LIMIT, heavyFields: heavy, limit: MAX_HEAVY_FIELDS, http: { status: 400 } },
+            }),
+          );
+          return;
         }
         const cost = operationCost(schema, operation.selectionSet, root, fragments);
         if (cost <= maxCost) return;

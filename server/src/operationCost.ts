@@ -170,6 +170,31 @@ const BY_FIELD: Record<string, Bound> = {
   "Query.accountChanges": (args) => intValue(args.first, 500),
 };
 
+/**
+ * Root fields whose resolvers read whole scenarios whatever the selection asks for (an export, a
+ * comparison, a lineage, a history): their work is not in what they return, so the list bounds do not
+ * see it, and 15 aliases of one held the server for minutes. Each adds HEAVY_FIELD_COST to the
+ * estimate, which makes the operation a large one (two run at a time, executionBudget.ts), and an
+ * operation may name at most MAX_HEAVY_FIELDS of them.
+ */
+export const HEAVY_ROOT_FIELDS: ReadonlySet<string> = new Set([
+  "exportScenario",
+  "exportComparison",
+  "compareScenarios",
+  "scenarioLineage",
+  "changesSince",
+  "recommendationCoverage",
+  "history",
+  "scenarioChanges",
+  "consistencyReport",
+  "balanceScenario",
+  "mergePreview",
+]);
+/** Enough for a dashboard's comparison and its report in one request; the web client's operations use one. */
+export const MAX_HEAVY_FIELDS = 2;
+/** What one heavy field adds to the estimate: the default threshold of a large operation (hardening.ts). */
+export const HEAVY_FIELD_COST = 10_000_000;
+
 /** Pothos' connections: the page is first/last, at most SCALE.page; the edges and nodes inside count once more each. */
 const CONNECTION_ITEMS = new Set(["edges", "nodes"]);
 
@@ -252,7 +277,7 @@ export function operationCost(schema: GraphQLSchema, selectionSet: SelectionSetN
         if (field === undefined) continue;
         const args = Object.fromEntries((selection.arguments ?? []).map((arg) => [arg.name.value, arg.value]));
         const inner = selection.selectionSet ? onComposite(selection.selectionSet, getNamedType(field.type) as GraphQLCompositeType) : 0;
-        total += (1 + inner) * multiplier(type, field, args);
+        total += (1 + inner) * multiplier(type, field, args) + (type === root && HEAVY_ROOT_FIELDS.has(field.name) ? HEAVY_FIELD_COST : 0);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         if (appliesTo(selection.typeCondition?.name.value, type)) total += onObject(selection.selectionSet, type);
       } else {
@@ -271,6 +296,21 @@ export function operationCost(schema: GraphQLSchema, selectionSet: SelectionSetN
   };
 
   return onObject(selectionSet, root);
+}
+
+/** How many heavy root fields an operation names, aliases and fragments on the root type included. */
+export function heavyFieldCount(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): number {
+  let count = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) count += HEAVY_ROOT_FIELDS.has(selection.name.value) ? 1 : 0;
+    else if (selection.kind === Kind.INLINE_FRAGMENT) count += heavyFieldCount(selection.selectionSet, fragments, seen);
+    else if (!seen.has(selection.name.value) && fragments[selection.name.value]) {
+      // Each fragment counted once however often it is spread: a spread twice selects its fields once.
+      seen.add(selection.name.value);
+      count += heavyFieldCount(fragments[selection.name.value]!.selectionSet, fragments, seen);
+    }
+  }
+  return count;
 }
 
 /** The cost of each operation in a document's text, by name (tests and docs measure the client's documents with it). */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { DEFAULT_LIMITS, hardeningConfigFrom, OPERATION_LIMIT } from "@ramme/server/hardening.ts";
-import { documentCosts, listFieldsWithoutBound, SCALE } from "@ramme/server/operationCost.ts";
+import { documentCosts, HEAVY_FIELD_COST, listFieldsWithoutBound, MAX_HEAVY_FIELDS, SCALE } from "@ramme/server/operationCost.ts";
 import { schema } from "@ramme/server/schema/index.ts";
 import { MANIFEST_FILE } from "@ramme/server/trustedOperations.ts";
 import { createRammeYoga } from "@ramme/server/yoga.ts";
@@ -41,7 +41,8 @@ describe("every list is bounded and multiplies", () => {
 
   it("on a union, the dearest member counts", () => {
     const union = costOf(`{ compareScenarios(baseId: "a", otherIds: ["b"]) { ... on ScenarioComparison { lines { initiativeKey } } ... on InvalidInputError { message } } }`);
-    expect(union).toBe(1 + SCALE.lines * 2);
+    // compareScenarios is a heavy root field: its work, not in what it returns, is added once.
+    expect(union).toBe(1 + SCALE.lines * 2 + HEAVY_FIELD_COST);
   });
 });
 
@@ -60,6 +61,22 @@ describe("refused before execution", () => {
     expect(refusal.extensions.cost).toBe(costOf(query));
     expect(refusal.extensions.cost).toBeGreaterThan(DEFAULT_LIMITS.maxCost);
     expect(await fingerprint()).toBe(before);
+  });
+
+  it("more heavy root fields than allowed (the 15 aliased exports that held the server) are refused, counted through aliases and fragments; two are answered", async () => {
+    const post = async (query: string) => {
+      const response = await yoga.fetch("http://ramme.test/graphql", { method: "POST", headers: { "content-type": "application/json", accept: "application/graphql-response+json" }, body: JSON.stringify({ query }) });
+      return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string; heavyFields?: number; limit?: number } }> } };
+    };
+    const exportOf = (alias: string) => `${alias}: exportScenario(scenarioId: "aftale-2024", format: CSV) { ... on ExportFile { fileName } }`;
+    const aliased = await post(`{ ${Array.from({ length: 15 }, (_, index) => exportOf(`e${index}`)).join(" ")} }`);
+    expect(aliased.status).toBe(400);
+    expect(aliased.body.errors?.[0]?.extensions).toMatchObject({ code: OPERATION_LIMIT, heavyFields: 15, limit: MAX_HEAVY_FIELDS });
+    const throughFragments = await post(`query { ...A ...B } fragment A on Query { ${exportOf("a")} ${exportOf("b")} } fragment B on Query { ${exportOf("c")} }`);
+    expect(throughFragments.body.errors?.[0]?.extensions).toMatchObject({ code: OPERATION_LIMIT, heavyFields: 3 });
+    const two = await post(`{ ${exportOf("a")} ${exportOf("b")} }`);
+    expect(two.body.errors).toBeUndefined();
+    expect(two.body.data).toMatchObject({ a: { fileName: expect.any(String) }, b: { fileName: expect.any(String) } });
   });
 });
 
