@@ -1,20 +1,19 @@
 /**
- * The web client's own GraphQL documents, read from its source files, so the bench sends exactly
- * what a browser sends and cannot drift from it (the client's modules import urql, which the bench
- * does not load; the text of their gql`…` literals is all it needs).
+ * The web client's own GraphQL documents, read from its persisted-operations manifest (built from
+ * the client's gql.tada documents, scripts/persisted-operations.mjs), so the bench sends exactly
+ * what a browser sends and cannot drift from it.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
+const manifest: Record<string, string> = JSON.parse(readFileSync(path.join(repoRoot, "client", "persisted-operations.json"), "utf8"));
 
-/** The document of `[export] const <name> = gql\`…\`` in a client source file. */
-export function clientDocument(file: string, name: string): string {
-  const source = readFileSync(path.join(repoRoot, file), "utf8");
-  const match = new RegExp(`(?:export )?const ${name} = gql\`([^\`]*)\``).exec(source);
-  if (!match) throw new Error(`${file} has no gql document ${name}`);
-  if (match[1]!.includes("${")) throw new Error(`${file}'s ${name} interpolates; the bench cannot read it as text`);
-  return match[1]!;
+/** The text of the client's operation named `name` (fragments included, as the client sends it). */
+export function clientDocument(name: string): string {
+  const document = Object.values(manifest).find((text) => new RegExp(`^(?:query|mutation|subscription) ${name}\\b`).test(text));
+  if (!document) throw new Error(`the client has no operation ${name} (client/persisted-operations.json)`);
+  return document;
 }
 
 /** The document without one field's whole selection (`name { … }`), e.g. to ask a peer for only what it can answer. */
@@ -29,6 +28,6 @@ export function withoutField(document: string, field: string): string {
   throw new Error(`unbalanced braces after ${field}`);
 }
 
-export const clientGridQuery = clientDocument("client/src/features/grid/gridQuery.ts", "ScenarioGridQuery");
-export const clientCompareQuery = clientDocument("client/src/features/compare/CompareView.tsx", "CompareScenariosQuery");
-export const clientLiveSubscription = clientDocument("client/src/features/live/useScenarioLive.ts", "ScenarioChanged");
+export const clientGridQuery = clientDocument("ScenarioGrid");
+export const clientCompareQuery = clientDocument("CompareScenarios");
+export const clientLiveSubscription = clientDocument("ScenarioChanged");
