@@ -211,8 +211,8 @@ export async function enableUser(caller: Caller, input: { userId: string }): Pro
  */
 export async function resetUserPassword(caller: Caller, input: { userId: string; newPassword: string }): Promise<{ user: Person; sessionsEnded: number }> {
   const problems = new ProblemList();
-  const id = input.userId.trim();
-  if (id === "") problems.add("input.userId", "REQUIRED", "The user's ID is required.");
+  // User.id is a global ID (the database's own ID is taken too), as for every other user change.
+  const id = problems.id("input.userId", input.userId.trim(), "User") ?? "";
   for (const problem of passwordProblems("input.newPassword", input.newPassword)) problems.push(problem);
   problems.throwIfAny();
   const admin = accountsCaller(caller);
