@@ -6,7 +6,8 @@
  * version, the file's name in the history) or closes it (nothing stored).
  */
 import { useCallback, useEffect, useState } from "react";
-import { gql, useClient } from "urql";
+import { useClient } from "urql";
+import { graphql } from "../../graphql.ts";
 import type { Oere } from "@ramme/domain";
 import { Dialog } from "../../app/Dialog.tsx";
 import { fromApi, formatAmount } from "../../app/amounts.ts";
@@ -14,7 +15,7 @@ import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 
-const ImportScenarioFile = gql`
+const ImportScenarioFile = graphql(`
   mutation ImportScenarioFile($input: ImportScenarioFileInput!) {
     importScenarioFile(input: $input) {
       ... on ImportPreview {
@@ -31,7 +32,7 @@ const ImportScenarioFile = gql`
       ... on Error { message }
     }
   }
-`;
+`);
 
 type Status = "ADDED" | "NEW" | "REMOVED" | "CHANGED" | "UNCHANGED";
 
