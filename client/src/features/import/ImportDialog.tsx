@@ -136,7 +136,8 @@ export function ImportDialog({ scenarioKey, file, onClose, onApplied }: { scenar
   // The preview, again whenever the user confirms or declines a close title.
   useEffect(() => {
     let current = true;
-    void send(true, 0).then(({ result, error }) => {
+    // A dry run compares with the current version whatever it is sent (it answers baseVersion); 1 is the lowest valid value.
+    void send(true, 1).then(({ result, error }) => {
       if (!current) return;
       if (result?.lines) setPreview(result as Preview);
       else setFailure(t("importFailed", { message: failureText(t, result, error) }));
