@@ -1,7 +1,7 @@
 /**
  * Files out: loads what an export writes (exchange/ turns it into CSV or XLSX). Files in: fileImport.ts.
  */
-import { convertYearAmounts, formatIndexValue } from "@ramme/domain";
+import { convertYearAmounts, formatIndexValue, readSourceReferences } from "@ramme/domain";
 import type { Database } from "../db.ts";
 import {
   buildComparison,
@@ -11,7 +11,6 @@ import {
   scenarioToXlsx,
   type ExchangeLanguage,
   type ExportFile,
-  type ExportSource,
   type NumberStyle,
   type ScenarioExport,
 } from "../exchange/index.ts";
@@ -68,7 +67,7 @@ async function scenarioExport(client: Database, scenarioId: string, field: strin
       theme: initiative.theme.title,
       title: initiative.title,
       amounts: line.amounts,
-      sources: (initiative.sources as ExportSource[]).map((source) => ({ ...source, document: documents.get(source.document) ?? source.document })),
+      sources: readSourceReferences(initiative.sources).map((source) => ({ ...source, document: documents.get(source.document) ?? source.document })),
     })),
     stamp: { version: scenario.version, exportedBy, exportedAt: new Date().toISOString() },
   };

@@ -1,14 +1,5 @@
+import { readSourceReference, readSourceReferences, type SourceReference as SourceReferenceShape } from "@ramme/domain";
 import { builder } from "../builder.ts";
-
-/** The shape stored in every `source` JSON column (see seeds/FORMAT.md). */
-export interface SourceReferenceShape {
-  document: string;
-  section: string;
-  paragraph?: number;
-  initiativeNumber?: string;
-  recommendation?: number;
-  quote?: string;
-}
 
 export const SourceReference = builder.objectRef<SourceReferenceShape>("SourceReference").implement({
   description: "Where a record comes from in the source documents.",
@@ -25,9 +16,10 @@ export const SourceReference = builder.objectRef<SourceReferenceShape>("SourceRe
   }),
 });
 
-/** Reads a `source` JSON column as a SourceReference. */
-export const asSource = (value: unknown) => value as SourceReferenceShape;
-export const asSources = (value: unknown) => value as SourceReferenceShape[];
+/** Reads a `source` JSON column as a SourceReference, checking its shape. */
+export const asSource = readSourceReference;
+/** Reads a `sources` JSON column as SourceReferences, checking their shape. */
+export const asSources = readSourceReferences;
 
 builder.prismaObject("Document", {
   description: "One of the five source documents.",
