@@ -17,10 +17,7 @@ import { hrefOf, navigate } from "../../app/route.ts";
 import { currentUser } from "../../urql.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
-import { ExportButtons } from "../export/ExportButtons.tsx";
-import { ImportButton } from "../import/ImportDialog.tsx";
 import { HistoryPanel } from "../history/HistoryPanel.tsx";
-import { LiveIndicator } from "../live/LiveIndicator.tsx";
 import { adoptsFetched, advance, describeChange, planLiveChange, type ChangedCell, type ScenarioChange } from "../live/liveChanges.ts";
 import { useScenarioLive } from "../live/useScenarioLive.ts";
 import { PriceLevelBanner, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
@@ -32,6 +29,7 @@ import { ShareDialog } from "../sharing/ShareDialog.tsx";
 import { mayEdit, ownershipNote } from "../sharing/ownership.ts";
 import { BalanceDialog } from "./BalanceDialog.tsx";
 import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
+import { GridToolbar } from "./GridToolbar.tsx";
 import { AddLineDialog, RemoveLineDialog } from "./LineDialogs.tsx";
 import { ScenarioChart } from "./ScenarioChart.tsx";
 import { cellKey, gridColumns, yearField } from "./gridColumns.ts";
@@ -716,55 +714,32 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           {over.length ? t("breaks", { years: over.map((entry) => `${entry.year} (${amountText(entry.overBy)})`).join(", ") }) : t("fits")}
         </span>
       </div>
-      <div className="toolbar actions">
-        {editable && (
-          <>
-            <button type="button" onClick={() => undoOrRedo("undo")} disabled={stacks.undo.length === 0} title="Ctrl+Z">{t("undo")}</button>
-            <button type="button" onClick={() => undoOrRedo("redo")} disabled={stacks.redo.length === 0} title="Ctrl+Y">{t("redo")}</button>
-          </>
-        )}
-        {scenario.parent && (
-          <a className="button" href={hrefOf({ view: "compare", base: scenario.parent.key, others: [scenario.key] })} title={t("compareWithParentTitle", { name: scenario.parent.name })}>
-            {t("compareWithParent")}
-          </a>
-        )}
-        {scenario.parent && (
-          <a
-            className="button"
-            href={hrefOf({ view: "brief", base: scenario.parent.key, other: scenario.key, lang: locale })}
-            title={t("briefButtonTitle", { other: scenario.name, base: scenario.parent.name })}
-          >
-            {t("briefButton")}
-          </a>
-        )}
-        {editable && (
-          <>
-            <button type="button" onClick={() => setDialog({ kind: "add" })}>{t("addLine")}</button>
-            <button
-              type="button"
-              onClick={() => {
-                const focused = focusedCell() ?? (blockRef.current?.focus ?? null);
-                const line = focused ? lines.find((entry) => entry.key === focused.initiativeKey) : undefined;
-                if (line) setDialog({ kind: "remove", line: { key: line.key, title: line.title } });
-                else setStatus({ text: t("removeLineHint"), tone: "info" });
-              }}
-            >
-              {t("removeLine")}
-            </button>
-            {over.length > 0 && <button type="button" onClick={() => setDialog({ kind: "balance" })}>{t("balanceButton")}</button>}
-            <ImportButton scenarioKey={scenario.key} onApplied={reload} />
-          </>
-        )}
-        {scenario.kind === "BASELINE" && <a className="button" href={hrefOf({ view: "consistency", key: scenario.key })}>{t("consistencyOpen")}</a>}
-        {me !== null && scenario.kind === "WHAT_IF" && access === "OWNER" && (
-          <button type="button" onClick={() => setDialog({ kind: "share" })} title={t("shareButtonTitle", { name: scenario.name })}>{t("shareButton")}</button>
-        )}
-        <button type="button" aria-pressed={showChart} onClick={() => setShowChart((shown) => !shown)}>{t("chartButton")}</button>
-        <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((shown) => !shown)}>{t("historyButton")}</button>
-        <a className="button" href={hrefOf({ view: "coverage", scenarios: [scenario.key] })}>{t("coverageButton")}</a>
-        <ExportButtons target={{ kind: "scenario", scenarioKey: scenario.key }} priceLevel={priceLevel} />
-        <LiveIndicator status={live.status} />
-      </div>
+      <GridToolbar
+        scenario={scenario}
+        editable={editable}
+        canUndo={stacks.undo.length > 0}
+        canRedo={stacks.redo.length > 0}
+        onUndo={() => undoOrRedo("undo")}
+        onRedo={() => undoOrRedo("redo")}
+        onAddLine={() => setDialog({ kind: "add" })}
+        onRemoveLine={() => {
+          const focused = focusedCell() ?? (blockRef.current?.focus ?? null);
+          const line = focused ? lines.find((entry) => entry.key === focused.initiativeKey) : undefined;
+          if (line) setDialog({ kind: "remove", line: { key: line.key, title: line.title } });
+          else setStatus({ text: t("removeLineHint"), tone: "info" });
+        }}
+        overFrame={over.length > 0}
+        onBalance={() => setDialog({ kind: "balance" })}
+        onImported={reload}
+        mayShare={me !== null && scenario.kind === "WHAT_IF" && access === "OWNER"}
+        onShare={() => setDialog({ kind: "share" })}
+        showChart={showChart}
+        onToggleChart={() => setShowChart((shown) => !shown)}
+        showHistory={showHistory}
+        onToggleHistory={() => setShowHistory((shown) => !shown)}
+        priceLevel={priceLevel}
+        liveStatus={live.status}
+      />
       {priced.level && <PriceLevelBanner level={priced.level} />}
       {priceLevel !== null && !priced.level && (
         <p className={priced.failure ? "status error" : "status"} role="status">
