@@ -16,7 +16,7 @@ import { scenarioGlobalId } from "../../app/ids.ts";
 import { hrefOf, navigate } from "../../app/route.ts";
 import { currentUser } from "../../urql.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
-import type { MessageKey } from "../../i18n/messages.ts";
+import { message, type Message, type MessageKey } from "../../i18n/messages.ts";
 import { HistoryPanel } from "../history/HistoryPanel.tsx";
 import { adoptsFetched, advance, describeChange, planLiveChange, type ChangedCell, type ScenarioChange } from "../live/liveChanges.ts";
 import { useScenarioLive } from "../live/useScenarioLive.ts";
@@ -40,7 +40,7 @@ import { keepLinesUnderThemes } from "./themeOrder.ts";
 import { blockBounds, blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
-import { failureText } from "../../app/failures.ts";
+import { failureMessage, failureText } from "../../app/failures.ts";
 import { unexpected } from "../../app/unexpected.ts";
 import { useSameByContent } from "../../app/useSameByContent.ts";
 
@@ -130,7 +130,8 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   const highlightTimers = useRef(new Set<ReturnType<typeof setTimeout>>());
   /** Cells someone else changed while this user was editing them, with the version before: saving one meets the conflict dialog. */
   const changedUnderEditRef = useRef(new Map<string, number>());
-  const [status, setStatus] = useState<{ text: string; tone: "info" | "error" } | null>(null);
+  /** The status line's message, kept as key and values so it is worded in the language shown. */
+  const [status, setStatus] = useState<{ message: Message; tone: "info" | "error" } | null>(null);
   const [saving, setSaving] = useState(0);
   const [cellErrors, setCellErrors] = useState<Map<string, string>>(new Map());
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -314,14 +315,14 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         const result = response.data?.setAllocations;
         if (!result) {
           reload();
-          setStatus({ text: t("editFailed", { message: failureText(t, null, response.error) }), tone: "error" });
+          setStatus({ message: message("editFailed", { message: failureMessage(null, response.error) }), tone: "error" });
           return;
         }
         switch (result.__typename) {
           case "ScenarioEdit":
             applyAnswer(result.version, result.cells);
             if (result.changed) setStacks((current) => recordEdit(current, result.version));
-            setStatus(kind === "edit" ? null : { text: t(WRITE_DONE[kind], { count: edits.length }), tone: "info" });
+            setStatus(kind === "edit" ? null : { message: message(WRITE_DONE[kind], { count: edits.length }), tone: "info" });
             return;
           case "VersionConflictError":
             reload();
@@ -329,12 +330,12 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
             return;
           case "FrameExceededError":
             reload();
-            setStatus({ text: t("frameExceeded", { years: result.years.map((year) => year.year).join(", ") }), tone: "error" });
+            setStatus({ message: message("frameExceeded", { years: result.years.map((year) => year.year).join(", ") }), tone: "error" });
             return;
           case "InvalidInputError":
           case "ScenarioLockedError":
             reload();
-            setStatus({ text: t("editFailed", { message: result.message }), tone: "error" });
+            setStatus({ message: message("editFailed", { message: result.message }), tone: "error" });
             return;
           default:
             return unexpected(result);
@@ -353,7 +354,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       const stack = direction === "undo" ? stacks.undo : stacks.redo;
       const target = stack.at(-1);
       if (target === undefined) {
-        setStatus({ text: t(direction === "undo" ? "nothingToUndo" : "nothingToRedo"), tone: "info" });
+        setStatus({ message: message(direction === "undo" ? "nothingToUndo" : "nothingToRedo"), tone: "info" });
         return;
       }
       const run = async () => {
@@ -365,12 +366,12 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         if (result?.__typename === "ScenarioEdit") {
           applyAnswer(result.version, result.cells);
           setStacks((current) => (direction === "undo" ? recordUndo(current, result.version) : recordRedo(current, result.version)));
-          setStatus({ text: t(direction === "undo" ? "undone" : "redone"), tone: "info" });
+          setStatus({ message: message(direction === "undo" ? "undone" : "redone"), tone: "info" });
           return;
         }
         reload();
         const blocked = result?.__typename === "InvalidInputError" && result.problems.some((problem) => problem.code === "CHANGED_SINCE");
-        setStatus({ text: blocked ? t("undoBlocked") : t("editFailed", { message: result?.message ?? "?" }), tone: "error" });
+        setStatus({ message: blocked ? message("undoBlocked") : message("editFailed", { message: result?.message ?? "?" }), tone: "error" });
       };
       inFlightRef.current += 1;
       queue.current = queue.current.then(run, run).finally(() => {
@@ -390,9 +391,9 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       const text = typed.trim() === "" ? "0" : typed;
       const parsed = parseCellInput(text, scenario?.frame.precisionDecimals ?? 1);
       if (!parsed.ok) {
-        const reason = t(REASONS[parsed.error.code], { decimals: scenario?.frame.precisionDecimals ?? 1 });
-        setCellErrors((current) => new Map(current).set(cellKey(row.initiativeKey, year), reason));
-        setStatus({ text: t("invalidCell", { text, reason }), tone: "error" });
+        const reason = message(REASONS[parsed.error.code], { decimals: scenario?.frame.precisionDecimals ?? 1 });
+        setCellErrors((current) => new Map(current).set(cellKey(row.initiativeKey, year), t(reason.key, reason.params)));
+        setStatus({ message: message("invalidCell", { text, reason }), tone: "error" });
         return;
       }
       const key = cellKey(row.initiativeKey, year);
@@ -500,12 +501,12 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       // be told from someone else's change while an edit of ours is on its way.
       const own = madeHereRef.current.has(change.version) || (me !== "" ? change.actor === me : inFlightRef.current > 0);
       const lineTitle = (key: string) => lines.find((line) => line.key === key)?.title ?? key;
-      const announce = (text: string) => {
-        if (!own) setStatus({ text, tone: "info" });
+      const announce = (said: Message) => {
+        if (!own) setStatus({ message: said, tone: "info" });
       };
       if (plan.kind === "reload") {
         reloadFromLive();
-        announce(describeChange(change, { t, amount: amountText, lineTitle }));
+        announce(describeChange(change, lineTitle));
         return;
       }
       showCells(plan.cells);
@@ -521,9 +522,10 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         // The editor keeps what the user typed; saving it is then based on the version before this change.
         const key = cellKey(underEdit.initiativeKey, underEdit.year);
         if (!changedUnderEditRef.current.has(key)) changedUnderEditRef.current.set(key, before);
-        announce(t("liveChangedWhileEditing", { who: change.actor, after: underEdit.after === null ? "–" : amountText(fromApi(underEdit.after)) }));
+        const after = underEdit.after;
+        announce(message("liveChangedWhileEditing", { who: change.actor, after: (shownIn) => (after === null ? "–" : formatAmount(fromApi(after), shownIn)) }));
       } else {
-        announce(describeChange(change, { t, amount: amountText, lineTitle }));
+        announce(describeChange(change, lineTitle));
       }
     },
     [lines, t, amountText, showCells, reloadFromLive, highlight, editingCell],
@@ -584,14 +586,14 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       if (!target) return;
       event.preventDefault();
       if (!editable) {
-        setStatus({ text: t("readOnlyPaste"), tone: "error" });
+        setStatus({ message: message("readOnlyPaste"), tone: "error" });
         return;
       }
       const block = parseClipboardBlock(event.clipboardData.getData("text/plain"));
       const plan = planPaste(block, target, lineKeys, years, scenario!.frame.precisionDecimals);
       if (plan.kind === "outside") {
         const topLeft = `${lineKeys[target.top]} ${years[target.left]}`;
-        setStatus({ text: t("pasteOutside", { rows: plan.rows, columns: plan.columns, start: topLeft, fitRows: plan.fits.rows, fitColumns: plan.fits.columns }), tone: "error" });
+        setStatus({ message: message("pasteOutside", { rows: plan.rows, columns: plan.columns, start: topLeft, fitRows: plan.fits.rows, fitColumns: plan.fits.columns }), tone: "error" });
       } else if (plan.kind === "invalid") {
         const first = plan.problems[0]!;
         setCellErrors((current) => {
@@ -599,7 +601,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           for (const problem of plan.problems) next.set(cellKey(problem.initiativeKey, problem.year), t(REASONS[problem.error.code], { decimals: scenario!.frame.precisionDecimals }));
           return next;
         });
-        setStatus({ text: t("pasteRefused", { count: plan.problems.length, first: `»${first.text}« (${first.year})` }), tone: "error" });
+        setStatus({ message: message("pasteRefused", { count: plan.problems.length, first: `»${first.text}« (${first.year})` }), tone: "error" });
       } else {
         sendCells(plan.cells, "paste");
       }
@@ -616,7 +618,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       if (count === 0) return;
       event.preventDefault();
       event.clipboardData.setData("text/plain", text);
-      setStatus({ text: t("copied", { count }), tone: "info" });
+      setStatus({ message: message("copied", { count }), tone: "info" });
     },
     [focusedCell, lineKeys, years, shownCells, t],
   );
@@ -699,7 +701,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     const response = await fork({ input: { sourceId: scenario!.key, name: t("forkDefaultName", { name: scenario!.name }) } });
     const result = response.data?.forkScenario;
     if (result?.__typename === "ScenarioEdit" && result.scenario) navigate({ view: "scenario", key: result.scenario.key });
-    else setStatus({ text: t("editFailed", { message: failureText(t, result, response.error) }), tone: "error" });
+    else setStatus({ message: message("editFailed", { message: failureMessage(result, response.error) }), tone: "error" });
   }
 
   return (
@@ -726,7 +728,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           const focused = focusedCell() ?? (blockRef.current?.focus ?? null);
           const line = focused ? lines.find((entry) => entry.key === focused.initiativeKey) : undefined;
           if (line) setDialog({ kind: "remove", line: { key: line.key, title: line.title } });
-          else setStatus({ text: t("removeLineHint"), tone: "info" });
+          else setStatus({ message: message("removeLineHint"), tone: "info" });
         }}
         overFrame={over.length > 0}
         onBalance={() => setDialog({ kind: "balance" })}
@@ -787,7 +789,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       </div>
       {showChart && <ScenarioChart name={scenario.name} rows={bodyRows} years={years} frame={frame} />}
       <p className={`status ${status?.tone ?? ""}`} role="status" aria-live="polite">
-        {saving > 0 ? t("saving") : status?.text ?? t("savedVersion", { version })}
+        {saving > 0 ? t("saving") : (status ? t(status.message.key, status.message.params) : t("savedVersion", { version }))}
       </p>
       {dialog?.kind === "add" && (
         <AddLineDialog
