@@ -43,6 +43,7 @@ import type { AmountError, Oere } from "@ramme/domain";
 import { failureMessage, failureText } from "../../app/failures.ts";
 import { unexpected } from "../../app/unexpected.ts";
 import { useSameByContent } from "../../app/useSameByContent.ts";
+import { shortTitle } from "../../app/shortTitle.ts";
 
 const SetAllocations = graphql(`
   mutation SetAllocations($input: SetAllocationsInput!) {
@@ -51,7 +52,7 @@ const SetAllocations = graphql(`
   fragment EditResult on SetAllocationsResult {
     __typename
     ... on ScenarioEdit { version changed cells { initiativeKey year after } yearTotals { year allocated } }
-    ... on VersionConflictError { message currentVersion cellsChangedSince { initiativeKey year before after } changesSince { version actor at kind } }
+    ... on VersionConflictError { message currentVersion cellsChangedSince { initiative { key title } year before after } changesSince { version actor at kind } }
     ... on FrameExceededError { message years { year overBy } }
     ... on InvalidInputError { message problems { field code message value } }
     ... on ScenarioLockedError { message reason }
@@ -192,6 +193,8 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       })) ?? [],
     [scenario],
   );
+  /** An initiative's title by its key, for messages (people read titles, not keys). */
+  const lineTitleOf = useCallback((key: string) => lines.find((line) => line.key === key)?.title ?? key, [lines]);
   const stated: StatedYear[] = useMemo(
     () =>
       scenario?.yearTotals.flatMap((total) =>
@@ -592,7 +595,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       const block = parseClipboardBlock(event.clipboardData.getData("text/plain"));
       const plan = planPaste(block, target, lineKeys, years, scenario!.frame.precisionDecimals);
       if (plan.kind === "outside") {
-        const topLeft = `${lineKeys[target.top]} ${years[target.left]}`;
+        const topLeft = message("cellAt", { line: shortTitle(lineTitleOf(lineKeys[target.top]!)), year: years[target.left]! });
         setStatus({ message: message("pasteOutside", { rows: plan.rows, columns: plan.columns, start: topLeft, fitRows: plan.fits.rows, fitColumns: plan.fits.columns }), tone: "error" });
       } else if (plan.kind === "invalid") {
         const first = plan.problems[0]!;
@@ -601,12 +604,12 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           for (const problem of plan.problems) next.set(cellKey(problem.initiativeKey, problem.year), t(REASONS[problem.error.code], { decimals: scenario!.frame.precisionDecimals }));
           return next;
         });
-        setStatus({ message: message("pasteRefused", { count: plan.problems.length, first: `»${first.text}« (${first.year})` }), tone: "error" });
+        setStatus({ message: message("pasteRefused", { count: plan.problems.length, first: message("pasteFirst", { text: first.text, line: shortTitle(lineTitleOf(first.initiativeKey)), year: first.year }) }), tone: "error" });
       } else {
         sendCells(plan.cells, "paste");
       }
     },
-    [editable, selectedTarget, lineKeys, years, scenario, sendCells, t],
+    [editable, selectedTarget, lineKeys, years, scenario, sendCells, t, lineTitleOf],
   );
 
   const onCopy = useCallback(
@@ -823,6 +826,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       {conflict && (
         <ConflictDialog
           conflict={conflict}
+          lineTitle={lineTitleOf}
           onKeepTheirs={() => { setConflict(null); reload(); }}
           onApplyMine={() => {
             const mine = conflict.mine;

@@ -6,6 +6,7 @@
  * the mutation: whichever arrives second finds its version already held and changes nothing.
  */
 import { formatAmount, fromApi } from "../../app/amounts.ts";
+import { shortTitle } from "../../app/shortTitle.ts";
 import type { Oere } from "@ramme/domain";
 import type { ResultOf } from "../../graphql.ts";
 import { message, type Locale, type Message } from "../../i18n/messages.ts";
@@ -83,13 +84,7 @@ export function adoptsFetched(
   return fetched.version > heldVersion || reloadRequested || fetched.version !== shown.version;
 }
 
-/** An initiative's title short enough for a one-line announcement, cut at a word. */
-export function shortTitle(title: string, max = 48): string {
-  if (title.length <= max) return title;
-  const head = title.slice(0, max + 1);
-  const atWord = head.replace(/\s+\S*$/, "");
-  return `${atWord.length > 0 && atWord.length < head.length ? atWord : title.slice(0, max)}…`;
-}
+export { shortTitle };
 
 /**
  * The sentence announced when someone else's change arrives: "Søren ændrede »VMK« 2025 fra 2,5 til
