@@ -62,10 +62,10 @@ export function addInitiative(input: AddInitiativeInput, actor: string): Promise
 
     let initiativeId: string;
     if (existingId) {
-      const initiative = await tx.initiative.findFirst({ where: { id: existingId, AND: [input.visibleInitiatives ?? {}] }, select: { id: true } });
+      const initiative = await tx.initiative.findFirst({ where: { id: existingId, AND: [input.visibleInitiatives ?? {}] }, select: { id: true, title: true } });
       if (!initiative) problems.add("input.initiativeId", "UNKNOWN_INITIATIVE", `there is no initiative ${JSON.stringify(existingId)}.`, existingId);
       else if (await tx.scenarioLine.findUnique({ where: { scenarioId_initiativeId: { scenarioId: scenario.id, initiativeId: existingId } } })) {
-        problems.add("input.initiativeId", "ALREADY_IN_SCENARIO", `${JSON.stringify(existingId)} is already a line of this scenario.`, existingId);
+        problems.add("input.initiativeId", "ALREADY_IN_SCENARIO", `“${initiative.title}” is already a line of this scenario.`, existingId);
       }
       initiativeId = existingId;
     } else {
@@ -115,11 +115,11 @@ export function removeInitiative(input: RemoveInitiativeInput, actor: string): P
       include: { allocations: { orderBy: { year: "asc" } } },
     });
     if (!line) {
-      const exists = await tx.initiative.findFirst({ where: { id: initiativeId!, AND: [input.visibleInitiatives ?? {}] }, select: { id: true } });
+      const exists = await tx.initiative.findFirst({ where: { id: initiativeId!, AND: [input.visibleInitiatives ?? {}] }, select: { id: true, title: true } });
       problems.add(
         "input.initiativeId",
         exists ? "NOT_IN_SCENARIO" : "UNKNOWN_INITIATIVE",
-        exists ? `${JSON.stringify(initiativeId)} is not a line of this scenario.` : `there is no initiative ${JSON.stringify(initiativeId)}.`,
+        exists ? `“${exists.title}” is not a line of this scenario.` : `there is no initiative ${JSON.stringify(initiativeId)}.`,
         initiativeId,
       );
     }

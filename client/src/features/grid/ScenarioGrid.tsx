@@ -16,11 +16,8 @@ import { scenarioGlobalId } from "../../app/ids.ts";
 import { hrefOf, navigate } from "../../app/route.ts";
 import { currentUser } from "../../urql.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
-import type { MessageKey } from "../../i18n/messages.ts";
-import { ExportButtons } from "../export/ExportButtons.tsx";
-import { ImportButton } from "../import/ImportDialog.tsx";
+import { message, type Message, type MessageKey } from "../../i18n/messages.ts";
 import { HistoryPanel } from "../history/HistoryPanel.tsx";
-import { LiveIndicator } from "../live/LiveIndicator.tsx";
 import { adoptsFetched, advance, describeChange, planLiveChange, type ChangedCell, type ScenarioChange } from "../live/liveChanges.ts";
 import { useScenarioLive } from "../live/useScenarioLive.ts";
 import { PriceLevelBanner, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
@@ -32,6 +29,7 @@ import { ShareDialog } from "../sharing/ShareDialog.tsx";
 import { mayEdit, ownershipNote } from "../sharing/ownership.ts";
 import { BalanceDialog } from "./BalanceDialog.tsx";
 import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
+import { GridToolbar } from "./GridToolbar.tsx";
 import { AddLineDialog, RemoveLineDialog } from "./LineDialogs.tsx";
 import { ScenarioChart } from "./ScenarioChart.tsx";
 import { cellKey, gridColumns, yearField } from "./gridColumns.ts";
@@ -42,9 +40,10 @@ import { keepLinesUnderThemes } from "./themeOrder.ts";
 import { blockBounds, blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
-import { failureText } from "../../app/failures.ts";
+import { failureMessage, failureText } from "../../app/failures.ts";
 import { unexpected } from "../../app/unexpected.ts";
 import { useSameByContent } from "../../app/useSameByContent.ts";
+import { shortTitle } from "../../app/shortTitle.ts";
 
 const SetAllocations = graphql(`
   mutation SetAllocations($input: SetAllocationsInput!) {
@@ -53,7 +52,7 @@ const SetAllocations = graphql(`
   fragment EditResult on SetAllocationsResult {
     __typename
     ... on ScenarioEdit { version changed cells { initiativeKey year after } yearTotals { year allocated } }
-    ... on VersionConflictError { message currentVersion cellsChangedSince { initiativeKey year before after } changesSince { version actor at kind } }
+    ... on VersionConflictError { message currentVersion cellsChangedSince { initiative { key title } year before after } changesSince { version actor at kind } }
     ... on FrameExceededError { message years { year overBy } }
     ... on InvalidInputError { message problems { field code message value } }
     ... on ScenarioLockedError { message reason }
@@ -132,7 +131,8 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   const highlightTimers = useRef(new Set<ReturnType<typeof setTimeout>>());
   /** Cells someone else changed while this user was editing them, with the version before: saving one meets the conflict dialog. */
   const changedUnderEditRef = useRef(new Map<string, number>());
-  const [status, setStatus] = useState<{ text: string; tone: "info" | "error" } | null>(null);
+  /** The status line's message, kept as key and values so it is worded in the language shown. */
+  const [status, setStatus] = useState<{ message: Message; tone: "info" | "error" } | null>(null);
   const [saving, setSaving] = useState(0);
   const [cellErrors, setCellErrors] = useState<Map<string, string>>(new Map());
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -193,6 +193,8 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       })) ?? [],
     [scenario],
   );
+  /** An initiative's title by its key, for messages (people read titles, not keys). */
+  const lineTitleOf = useCallback((key: string) => lines.find((line) => line.key === key)?.title ?? key, [lines]);
   const stated: StatedYear[] = useMemo(
     () =>
       scenario?.yearTotals.flatMap((total) =>
@@ -316,14 +318,14 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         const result = response.data?.setAllocations;
         if (!result) {
           reload();
-          setStatus({ text: t("editFailed", { message: failureText(t, null, response.error) }), tone: "error" });
+          setStatus({ message: message("editFailed", { message: failureMessage(null, response.error) }), tone: "error" });
           return;
         }
         switch (result.__typename) {
           case "ScenarioEdit":
             applyAnswer(result.version, result.cells);
             if (result.changed) setStacks((current) => recordEdit(current, result.version));
-            setStatus(kind === "edit" ? null : { text: t(WRITE_DONE[kind], { count: edits.length }), tone: "info" });
+            setStatus(kind === "edit" ? null : { message: message(WRITE_DONE[kind], { count: edits.length }), tone: "info" });
             return;
           case "VersionConflictError":
             reload();
@@ -331,12 +333,12 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
             return;
           case "FrameExceededError":
             reload();
-            setStatus({ text: t("frameExceeded", { years: result.years.map((year) => year.year).join(", ") }), tone: "error" });
+            setStatus({ message: message("frameExceeded", { years: result.years.map((year) => year.year).join(", ") }), tone: "error" });
             return;
           case "InvalidInputError":
           case "ScenarioLockedError":
             reload();
-            setStatus({ text: t("editFailed", { message: result.message }), tone: "error" });
+            setStatus({ message: message("editFailed", { message: result.message }), tone: "error" });
             return;
           default:
             return unexpected(result);
@@ -355,7 +357,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       const stack = direction === "undo" ? stacks.undo : stacks.redo;
       const target = stack.at(-1);
       if (target === undefined) {
-        setStatus({ text: t(direction === "undo" ? "nothingToUndo" : "nothingToRedo"), tone: "info" });
+        setStatus({ message: message(direction === "undo" ? "nothingToUndo" : "nothingToRedo"), tone: "info" });
         return;
       }
       const run = async () => {
@@ -367,12 +369,12 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         if (result?.__typename === "ScenarioEdit") {
           applyAnswer(result.version, result.cells);
           setStacks((current) => (direction === "undo" ? recordUndo(current, result.version) : recordRedo(current, result.version)));
-          setStatus({ text: t(direction === "undo" ? "undone" : "redone"), tone: "info" });
+          setStatus({ message: message(direction === "undo" ? "undone" : "redone"), tone: "info" });
           return;
         }
         reload();
         const blocked = result?.__typename === "InvalidInputError" && result.problems.some((problem) => problem.code === "CHANGED_SINCE");
-        setStatus({ text: blocked ? t("undoBlocked") : t("editFailed", { message: result?.message ?? "?" }), tone: "error" });
+        setStatus({ message: blocked ? message("undoBlocked") : message("editFailed", { message: result?.message ?? "?" }), tone: "error" });
       };
       inFlightRef.current += 1;
       queue.current = queue.current.then(run, run).finally(() => {
@@ -392,9 +394,9 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       const text = typed.trim() === "" ? "0" : typed;
       const parsed = parseCellInput(text, scenario?.frame.precisionDecimals ?? 1);
       if (!parsed.ok) {
-        const reason = t(REASONS[parsed.error.code], { decimals: scenario?.frame.precisionDecimals ?? 1 });
-        setCellErrors((current) => new Map(current).set(cellKey(row.initiativeKey, year), reason));
-        setStatus({ text: t("invalidCell", { text, reason }), tone: "error" });
+        const reason = message(REASONS[parsed.error.code], { decimals: scenario?.frame.precisionDecimals ?? 1 });
+        setCellErrors((current) => new Map(current).set(cellKey(row.initiativeKey, year), t(reason.key, reason.params)));
+        setStatus({ message: message("invalidCell", { text, reason }), tone: "error" });
         return;
       }
       const key = cellKey(row.initiativeKey, year);
@@ -502,12 +504,12 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       // be told from someone else's change while an edit of ours is on its way.
       const own = madeHereRef.current.has(change.version) || (me !== "" ? change.actor === me : inFlightRef.current > 0);
       const lineTitle = (key: string) => lines.find((line) => line.key === key)?.title ?? key;
-      const announce = (text: string) => {
-        if (!own) setStatus({ text, tone: "info" });
+      const announce = (said: Message) => {
+        if (!own) setStatus({ message: said, tone: "info" });
       };
       if (plan.kind === "reload") {
         reloadFromLive();
-        announce(describeChange(change, { t, amount: amountText, lineTitle }));
+        announce(describeChange(change, lineTitle));
         return;
       }
       showCells(plan.cells);
@@ -523,9 +525,10 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         // The editor keeps what the user typed; saving it is then based on the version before this change.
         const key = cellKey(underEdit.initiativeKey, underEdit.year);
         if (!changedUnderEditRef.current.has(key)) changedUnderEditRef.current.set(key, before);
-        announce(t("liveChangedWhileEditing", { who: change.actor, after: underEdit.after === null ? "–" : amountText(fromApi(underEdit.after)) }));
+        const after = underEdit.after;
+        announce(message("liveChangedWhileEditing", { who: change.actor, after: (shownIn) => (after === null ? "–" : formatAmount(fromApi(after), shownIn)) }));
       } else {
-        announce(describeChange(change, { t, amount: amountText, lineTitle }));
+        announce(describeChange(change, lineTitle));
       }
     },
     [lines, t, amountText, showCells, reloadFromLive, highlight, editingCell],
@@ -586,14 +589,14 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       if (!target) return;
       event.preventDefault();
       if (!editable) {
-        setStatus({ text: t("readOnlyPaste"), tone: "error" });
+        setStatus({ message: message("readOnlyPaste"), tone: "error" });
         return;
       }
       const block = parseClipboardBlock(event.clipboardData.getData("text/plain"));
       const plan = planPaste(block, target, lineKeys, years, scenario!.frame.precisionDecimals);
       if (plan.kind === "outside") {
-        const topLeft = `${lineKeys[target.top]} ${years[target.left]}`;
-        setStatus({ text: t("pasteOutside", { rows: plan.rows, columns: plan.columns, start: topLeft, fitRows: plan.fits.rows, fitColumns: plan.fits.columns }), tone: "error" });
+        const topLeft = message("cellAt", { line: shortTitle(lineTitleOf(lineKeys[target.top]!)), year: years[target.left]! });
+        setStatus({ message: message("pasteOutside", { rows: plan.rows, columns: plan.columns, start: topLeft, fitRows: plan.fits.rows, fitColumns: plan.fits.columns }), tone: "error" });
       } else if (plan.kind === "invalid") {
         const first = plan.problems[0]!;
         setCellErrors((current) => {
@@ -601,12 +604,12 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           for (const problem of plan.problems) next.set(cellKey(problem.initiativeKey, problem.year), t(REASONS[problem.error.code], { decimals: scenario!.frame.precisionDecimals }));
           return next;
         });
-        setStatus({ text: t("pasteRefused", { count: plan.problems.length, first: `»${first.text}« (${first.year})` }), tone: "error" });
+        setStatus({ message: message("pasteRefused", { count: plan.problems.length, first: message("pasteFirst", { text: first.text, line: shortTitle(lineTitleOf(first.initiativeKey)), year: first.year }) }), tone: "error" });
       } else {
         sendCells(plan.cells, "paste");
       }
     },
-    [editable, selectedTarget, lineKeys, years, scenario, sendCells, t],
+    [editable, selectedTarget, lineKeys, years, scenario, sendCells, t, lineTitleOf],
   );
 
   const onCopy = useCallback(
@@ -618,7 +621,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       if (count === 0) return;
       event.preventDefault();
       event.clipboardData.setData("text/plain", text);
-      setStatus({ text: t("copied", { count }), tone: "info" });
+      setStatus({ message: message("copied", { count }), tone: "info" });
     },
     [focusedCell, lineKeys, years, shownCells, t],
   );
@@ -701,7 +704,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     const response = await fork({ input: { sourceId: scenario!.key, name: t("forkDefaultName", { name: scenario!.name }) } });
     const result = response.data?.forkScenario;
     if (result?.__typename === "ScenarioEdit" && result.scenario) navigate({ view: "scenario", key: result.scenario.key });
-    else setStatus({ text: t("editFailed", { message: failureText(t, result, response.error) }), tone: "error" });
+    else setStatus({ message: message("editFailed", { message: failureMessage(result, response.error) }), tone: "error" });
   }
 
   return (
@@ -716,55 +719,32 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           {over.length ? t("breaks", { years: over.map((entry) => `${entry.year} (${amountText(entry.overBy)})`).join(", ") }) : t("fits")}
         </span>
       </div>
-      <div className="toolbar actions">
-        {editable && (
-          <>
-            <button type="button" onClick={() => undoOrRedo("undo")} disabled={stacks.undo.length === 0} title="Ctrl+Z">{t("undo")}</button>
-            <button type="button" onClick={() => undoOrRedo("redo")} disabled={stacks.redo.length === 0} title="Ctrl+Y">{t("redo")}</button>
-          </>
-        )}
-        {scenario.parent && (
-          <a className="button" href={hrefOf({ view: "compare", base: scenario.parent.key, others: [scenario.key] })} title={t("compareWithParentTitle", { name: scenario.parent.name })}>
-            {t("compareWithParent")}
-          </a>
-        )}
-        {scenario.parent && (
-          <a
-            className="button"
-            href={hrefOf({ view: "brief", base: scenario.parent.key, other: scenario.key, lang: locale })}
-            title={t("briefButtonTitle", { other: scenario.name, base: scenario.parent.name })}
-          >
-            {t("briefButton")}
-          </a>
-        )}
-        {editable && (
-          <>
-            <button type="button" onClick={() => setDialog({ kind: "add" })}>{t("addLine")}</button>
-            <button
-              type="button"
-              onClick={() => {
-                const focused = focusedCell() ?? (blockRef.current?.focus ?? null);
-                const line = focused ? lines.find((entry) => entry.key === focused.initiativeKey) : undefined;
-                if (line) setDialog({ kind: "remove", line: { key: line.key, title: line.title } });
-                else setStatus({ text: t("removeLineHint"), tone: "info" });
-              }}
-            >
-              {t("removeLine")}
-            </button>
-            {over.length > 0 && <button type="button" onClick={() => setDialog({ kind: "balance" })}>{t("balanceButton")}</button>}
-            <ImportButton scenarioKey={scenario.key} onApplied={reload} />
-          </>
-        )}
-        {scenario.kind === "BASELINE" && <a className="button" href={hrefOf({ view: "consistency", key: scenario.key })}>{t("consistencyOpen")}</a>}
-        {me !== null && scenario.kind === "WHAT_IF" && access === "OWNER" && (
-          <button type="button" onClick={() => setDialog({ kind: "share" })} title={t("shareButtonTitle", { name: scenario.name })}>{t("shareButton")}</button>
-        )}
-        <button type="button" aria-pressed={showChart} onClick={() => setShowChart((shown) => !shown)}>{t("chartButton")}</button>
-        <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((shown) => !shown)}>{t("historyButton")}</button>
-        <a className="button" href={hrefOf({ view: "coverage", scenarios: [scenario.key] })}>{t("coverageButton")}</a>
-        <ExportButtons target={{ kind: "scenario", scenarioKey: scenario.key }} priceLevel={priceLevel} />
-        <LiveIndicator status={live.status} />
-      </div>
+      <GridToolbar
+        scenario={scenario}
+        editable={editable}
+        canUndo={stacks.undo.length > 0}
+        canRedo={stacks.redo.length > 0}
+        onUndo={() => undoOrRedo("undo")}
+        onRedo={() => undoOrRedo("redo")}
+        onAddLine={() => setDialog({ kind: "add" })}
+        onRemoveLine={() => {
+          const focused = focusedCell() ?? (blockRef.current?.focus ?? null);
+          const line = focused ? lines.find((entry) => entry.key === focused.initiativeKey) : undefined;
+          if (line) setDialog({ kind: "remove", line: { key: line.key, title: line.title } });
+          else setStatus({ message: message("removeLineHint"), tone: "info" });
+        }}
+        overFrame={over.length > 0}
+        onBalance={() => setDialog({ kind: "balance" })}
+        onImported={reload}
+        mayShare={me !== null && scenario.kind === "WHAT_IF" && access === "OWNER"}
+        onShare={() => setDialog({ kind: "share" })}
+        showChart={showChart}
+        onToggleChart={() => setShowChart((shown) => !shown)}
+        showHistory={showHistory}
+        onToggleHistory={() => setShowHistory((shown) => !shown)}
+        priceLevel={priceLevel}
+        liveStatus={live.status}
+      />
       {priced.level && <PriceLevelBanner level={priced.level} />}
       {priceLevel !== null && !priced.level && (
         <p className={priced.failure ? "status error" : "status"} role="status">
@@ -812,7 +792,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       </div>
       {showChart && <ScenarioChart name={scenario.name} rows={bodyRows} years={years} frame={frame} />}
       <p className={`status ${status?.tone ?? ""}`} role="status" aria-live="polite">
-        {saving > 0 ? t("saving") : status?.text ?? t("savedVersion", { version })}
+        {saving > 0 ? t("saving") : (status ? t(status.message.key, status.message.params) : t("savedVersion", { version }))}
       </p>
       {dialog?.kind === "add" && (
         <AddLineDialog
@@ -846,6 +826,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       {conflict && (
         <ConflictDialog
           conflict={conflict}
+          lineTitle={lineTitleOf}
           onKeepTheirs={() => { setConflict(null); reload(); }}
           onApplyMine={() => {
             const mine = conflict.mine;

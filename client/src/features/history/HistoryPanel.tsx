@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { scenarioGlobalId } from "../../app/ids.ts";
+import { ShortTitle } from "../../app/ShortTitle.tsx";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { failureText } from "../../app/failures.ts";
@@ -14,7 +15,7 @@ const HistoryQuery = graphql(`
     history(scenarioId: $id, first: 100) {
       nodes {
         version kind actor at comment restoredVersion revertedVersion
-        cells { initiativeKey year before after }
+        cells { initiative { key title } year before after }
       }
     }
     scenario(id: $scenarioGlobalId) { kind locked archived access comments { text author createdAt change { version } initiative { title } year } }
@@ -133,8 +134,8 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
                 <summary>{t("historyCells", { count: entry.cells.length })}</summary>
                 <ul className="small">
                   {entry.cells.slice(0, 50).map((cell) => (
-                    <li key={`${cell.initiativeKey}:${cell.year}`}>
-                      {cell.initiativeKey} {cell.year}: {cell.before === null ? "–" : formatAmount(fromApi(cell.before), locale)} → {cell.after === null ? "–" : formatAmount(fromApi(cell.after), locale)}
+                    <li key={`${cell.initiative.key}:${cell.year}`}>
+                      <ShortTitle title={cell.initiative.title} /> {cell.year}: {cell.before === null ? "–" : formatAmount(fromApi(cell.before), locale)} → {cell.after === null ? "–" : formatAmount(fromApi(cell.after), locale)}
                     </li>
                   ))}
                 </ul>
