@@ -175,6 +175,10 @@ export const ScenarioRef = builder.prismaNode("Scenario", {
       resolve: (query, scenario, _args, context) =>
         scenario.parentId === null ? null : db.scenario.findFirst({ ...query, where: { id: scenario.parentId, ...visibleScenariosWhere(context.caller) } }),
     }),
+    forkedFromVersion: t.exposeInt("forkedFromVersion", {
+      nullable: true,
+      description: "The parent's version this scenario was forked from (compareScenarios' baseVersion compares with the parent as it was then); null for a baseline.",
+    }),
     frame: t.relation("frame", { description: "The budget frame it allocates." }),
     printedTable: t.relation("sourceTable", { nullable: true, description: "For baselines: the table as printed in the document." }),
     lines: t.field({

@@ -47,6 +47,13 @@ import { failureMessage, failureText } from "../../app/failures.ts";
 import { unexpected } from "../../app/unexpected.ts";
 import { useSameByContent } from "../../app/useSameByContent.ts";
 import { shortTitle } from "../../app/shortTitle.ts";
+import { useCellComments } from "./CellComments.tsx";
+import { DiffAmountCell, DiffTitleCell } from "./DiffCells.tsx";
+import { DiffLegend, DiffToggle } from "./DiffToggle.tsx";
+import { GridSearch } from "./GridSearch.tsx";
+import { overlayColumns, overlayRowClassRules, withRemovedRows } from "./gridOverlays.ts";
+import { useLineFilter } from "./useLineFilter.ts";
+import { useGridReference, useReferenceDiff } from "./useReferenceDiff.ts";
 
 const SetAllocations = graphql(`
   mutation SetAllocations($input: SetAllocationsInput!) {
@@ -759,6 +766,33 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     [years, editable, locale, t, cellErrors, lineKeys, commentsByLine],
   );
 
+  // The difference to a reference, the search and the comments on cells (issue 19), each in its own module.
+  const [reference, setReference] = useGridReference(scenarioKey);
+  const referenceDiff = useReferenceDiff(scenarioKey, reference, reference !== null && reference.key === scenario?.parent?.key ? scenario.forkedFromVersion ?? null : null, version, priceLevel);
+  const overlayRef = useRef({ diff: referenceDiff, filtering: false, threads: new Map<string, readonly string[]>() as ReadonlyMap<string, readonly string[]> });
+  const cellComments = useCellComments({ scenarioKey, comments, lineTitle: (key) => lines.find((line) => line.key === key)?.title ?? key, onCommented: reload });
+  const lineFilter = useLineFilter(scenario?.lines ?? [], themes, bodyRows, cellComments.commentedLines, referenceDiff.diff, () => apiRef.current);
+  overlayRef.current = { diff: referenceDiff, filtering: lineFilter.active, threads: cellComments.threads };
+  const gridRows = useMemo(() => withRemovedRows(bodyRows, referenceDiff.diff?.removed ?? []), [bodyRows, referenceDiff.diff]);
+  const overlaidColumns = useMemo(
+    () =>
+      overlayColumns(columnDefs, {
+        diff: () => overlayRef.current.diff.diff,
+        pending: () => overlayRef.current.diff.pending,
+        filtering: () => overlayRef.current.filtering,
+        comments: () => overlayRef.current.threads,
+        t,
+        amountCell: DiffAmountCell,
+        titleCell: DiffTitleCell,
+      }),
+    [columnDefs, t],
+  );
+  const rowClassRules = useMemo(() => overlayRowClassRules(() => overlayRef.current.diff.diff), []);
+  useEffect(() => {
+    const api = apiRef.current;
+    if (api && !api.isDestroyed()) api.refreshCells({ force: true });
+  }, [referenceDiff.diff, referenceDiff.pending, cellComments.threads, lineFilter.active]);
+
   if (error) return <p role="alert">{t("loadError", { message: failureText(t, null, error) })}</p>;
   if (!scenario) return <p>{fetching ? t("loading") : t("loadError", { message: scenarioKey })}</p>;
 
@@ -845,13 +879,26 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       <p className="muted small">
         {scenario.frame.name} · {t("mio")} <PriceLevelSelect value={priceLevel} onChange={setPriceLevel} compact />{editable ? ` · ${t("selectionHint")}` : ""} · <a href={hrefOf({ view: "lineage", key: scenario.key })}>{t("lineageLink")}</a>
       </p>
+      <div className="grid-tools">
+        <GridSearch state={lineFilter} diffOn={reference !== null} />
+        <DiffToggle
+          scenario={{ key: scenario.key, frameKey: scenario.frame.key, parent: scenario.parent, forkedFromVersion: scenario.forkedFromVersion ?? null }}
+          reference={reference}
+          state={referenceDiff}
+          onChange={setReference}
+        />
+      </div>
+      {reference && <DiffLegend state={referenceDiff} />}
       <div className="grid-and-panel">
         <div ref={setGridElement} className="grid-wrap" role="region" aria-label={t("gridLabel", { name: scenario.name })} onPasteCapture={onPaste} onCopyCapture={onCopy} onKeyDownCapture={onKeyDown}>
           <AgGridReact<BodyRow | SummaryRow>
             theme={gridTheme}
-            rowData={bodyRows}
+            rowData={gridRows}
             pinnedBottomRowData={summaryRows}
-            columnDefs={columnDefs}
+            columnDefs={overlaidColumns}
+            rowClassRules={rowClassRules}
+            isExternalFilterPresent={lineFilter.isExternalFilterPresent}
+            doesExternalFilterPass={lineFilter.doesExternalFilterPass}
             getRowId={(params) => params.data.id}
             getRowClass={(params) => `row-${params.data?.kind ?? "line"}`}
             postSortRows={keepThemesOnSort}
@@ -861,7 +908,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
             onCellEditRequest={onCellEditRequest}
             onCellFocused={onCellFocused}
             onCellEditingStarted={onCellEditingStarted}
-            onGridReady={(event) => { apiRef.current = event.api; }}
+            onGridReady={(event) => { apiRef.current = event.api; cellComments.attach(event.api); }}
             enterNavigatesVertically
             enterNavigatesVerticallyAfterEdit
             stopEditingWhenCellsLoseFocus
@@ -920,6 +967,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         />
       )}
       {dialog?.kind === "share" && <ShareDialog scenarioKey={scenario.key} scenarioName={scenario.name} onClose={() => setDialog(null)} />}
+      {cellComments.element}
       {conflict && (
         <ConflictDialog
           conflict={conflict}
