@@ -8,7 +8,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["domain/**/*.test.ts", "seeds/**/*.test.ts", "exchange/**/*.test.ts", "client/**/*.test.ts", "schema/**/*.test.ts"] },
+        test: { name: "unit", include: ["domain/**/*.test.ts", "bench/**/*.test.ts", "seeds/**/*.test.ts", "exchange/**/*.test.ts", "client/**/*.test.ts", "schema/**/*.test.ts"] },
       },
       {
         extends: true,
