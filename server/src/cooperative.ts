@@ -48,3 +48,8 @@ export function pace(signal?: AbortSignal | null): Promise<void> | undefined {
 export function paceEvery(index: number, signal?: AbortSignal | null): Promise<void> | undefined {
   return (index & 255) === 0 ? pace(signal) : undefined;
 }
+
+/** The operation's abort signal, which graphql-tools' executor puts on a resolver's info (the time budget and the response cap abort it). */
+export function signalOf(info: unknown): AbortSignal | undefined {
+  return (info as { signal?: AbortSignal } | null)?.signal;
+}
