@@ -163,6 +163,13 @@ const BY_FIELD: Record<string, Bound> = {
   "PrintedTableLine.printedAmounts": SCALE.years,
   "ScenarioChangedEvent.linesAdded": SCALE.lines,
   "ScenarioChangedEvent.linesRemoved": SCALE.lines,
+  // A change's cells and lines where changes are listed (a history page, changes since): on average
+  // the scenario-wide bound spread over a page of changes. One paste can touch 50,000 cells, but a
+  // page of pastes that large is stopped while it is assembled by the response cap (64 MB is some
+  // 1.3 million cells), so counting 50,000 for each of a hundred changes would only refuse the
+  // client's own ChangesSince.
+  "ScenarioChange.cells": SCALE.cells / SCALE.changes,
+  "ScenarioChange.lines": SCALE.lines / SCALE.changes,
   // Comments on one line.
   "FundingLine.comments": SCALE.short,
   "LineVersus.comments": SCALE.short,
