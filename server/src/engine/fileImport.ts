@@ -96,8 +96,8 @@ export interface ImportPreview {
   edit: CommittedChange | null;
 }
 
-/** The file as rows of cells, or its problems. Pure and outside any transaction. */
-async function readFile(input: FileImportInput): Promise<{ ok: true; grid: Grid; csvText: string | null } | { ok: false; problems: ImportProblem[] }> {
+/** The file as rows of cells, or its problems. Pure and outside any transaction (engine/baselineImport.ts reads with it too). */
+export async function readFile(input: Pick<FileImportInput, "content" | "format" | "base64">): Promise<{ ok: true; grid: Grid; csvText: string | null } | { ok: false; problems: ImportProblem[] }> {
   const located = new Locator(null);
   if (input.content.length > MAX_IMPORT_CHARACTERS) {
     return {
