@@ -12,6 +12,7 @@ import type { Caller } from "../auth/caller.ts";
 import { db, writeTransaction, type Transaction } from "../db.ts";
 import { findHeader, Locator, normalTitle, parseScenarioCsv, readScenarioGrid, yearOf, type Grid, type ImportProblem, type NumberStyle, type SheetReading } from "../exchange/index.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { INITIATIVE_HEADERS, KEY_HEADERS } from "../exchange/labels.ts";
 import { ImportRefusedError, InvalidInputError } from "./errors.ts";
 import { MAX_IMPORT_CHARACTERS, readFile, type ImportFormat } from "./fileImport.ts";
 import { assertFrameAdmin, assertNameFree, checkFrameFields, findFrame, storeFrame, type CheckedFrameFields, type FrameFieldsInput } from "./frames.ts";
@@ -237,7 +238,10 @@ function tooLarge(): { ok: false; problems: ImportProblem[] } {
 function yearsOfFile(grid: Grid, located: Locator, problems: ImportProblem[]): number[] {
   const header = findHeader(grid.rows);
   if (header === null) {
-    problems.push(located.noHeader());
+    // A header row with an initiative column but no year: the table has no years.
+    const titled = grid.rows.find((row) => row.cells.some((cell) => typeof cell === "string" && [...INITIATIVE_HEADERS, ...KEY_HEADERS].some((name) => name.toLowerCase() === cell.normalize("NFC").trim().toLowerCase())));
+    if (titled) problems.push(located.at(titled.row, null, null, "NO_YEARS", "ERROR", { da: "overskriftsrækken har ingen kolonner for år (f.eks. 2025).", en: "the header row has no year columns (e.g. 2025)." }));
+    else problems.push(located.noHeader());
     return [];
   }
   const headerRow = grid.rows[header.index]!;
