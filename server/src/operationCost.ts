@@ -100,6 +100,12 @@ const BY_ITEM: Record<string, number> = {
   ImportProblem: SCALE.cells,
   ImportAmount: SCALE.years,
   ImportYearTotal: SCALE.years,
+  // A baseline's table (importBaseline): its lines, years, totals and notes.
+  BaselineImportLine: SCALE.lines,
+  BaselineYearAmount: SCALE.years,
+  BaselineYearTotal: SCALE.years,
+  BaselinePrintedTotal: SCALE.years,
+  BaselineFootnote: SCALE.short,
   YearTotal: SCALE.years,
   FrameYearTotal: SCALE.years,
   FrameYear: SCALE.years,
@@ -173,6 +179,8 @@ const BY_FIELD: Record<string, Bound> = {
   // Comments on one line.
   "FundingLine.comments": SCALE.short,
   "LineVersus.comments": SCALE.short,
+  "BaselineImportPreview.years": SCALE.years,
+  "BaselineImportPreview.themes": SCALE.themes,
   "Query.nodes": (args) => listLength(args.ids, SCALE.page),
   "Query.accountChanges": (args) => intValue(args.first, 500),
 };

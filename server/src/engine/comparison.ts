@@ -68,7 +68,7 @@ export async function loadComparison(client: Database, baseIdText: string, other
   ids.forEach((id, index) => {
     const field = index === 0 ? "baseId" : `otherIds[${index - 1}]`;
     if (!byId.has(id)) problems.add(field, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(id)}.`, id);
-    else if (byId.get(id)!.frameId !== byId.get(ids[0]!)?.frameId) problems.add(field, "UNKNOWN_SCENARIO", "this scenario divides another frame than the base.", id);
+    else if (byId.get(id)!.frameId !== byId.get(ids[0]!)?.frameId) problems.add(field, "OTHER_FRAME", "this scenario divides another frame than the base.", id);
   });
   const baseRow = byId.get(baseId!);
   if (baseRow && baseVersion !== null && (!Number.isInteger(baseVersion) || baseVersion < 1 || baseVersion > baseRow.version)) {

@@ -26,6 +26,7 @@ import "./lineage.ts";
 import "./accounts.ts";
 import "./sharing.ts";
 import "./accountsAdmin.ts";
+import "./frameMutations.ts";
 
 const built = builder.toSchema({ sortSchema: false });
 
