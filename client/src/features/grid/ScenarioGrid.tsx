@@ -37,6 +37,7 @@ import { ScenarioGridQuery } from "./gridQuery.ts";
 import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, withCells, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
 import { parseCellInput, parseClipboardBlock, planClear, planFill, planPaste, type PastedCell, type TargetBounds } from "./pasteBlock.ts";
 import { keepLinesUnderThemes } from "./themeOrder.ts";
+import { sourceText } from "./sourceText.ts";
 import { blockBounds, blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
@@ -187,11 +188,9 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         themeKey: initiative.theme.key,
         isReserve: initiative.isReserve,
         isProposal: initiative.origin === "PROPOSAL",
-        sources: initiative.sources
-          .map((source) => [source.section, source.initiativeNumber ? `initiativ ${source.initiativeNumber}` : null, source.paragraph ? `§ ${source.paragraph}` : null].filter(Boolean).join(", "))
-          .join("; "),
+        sources: sourceText(initiative.sources, t, locale),
       })) ?? [],
-    [scenario],
+    [scenario, t, locale],
   );
   /** An initiative's title by its key, for messages (people read titles, not keys). */
   const lineTitleOf = useCallback((key: string) => lines.find((line) => line.key === key)?.title ?? key, [lines]);

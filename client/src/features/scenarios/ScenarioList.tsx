@@ -5,6 +5,7 @@ import { graphql, type ResultOf } from "../../graphql.ts";
 import { Dialog } from "../../app/Dialog.tsx";
 import { hrefOf, navigate } from "../../app/route.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
+import { documentDate, documentName } from "../../app/documentName.ts";
 import { ArchiveScenario, ForkScenario, LockScenario, UnarchiveScenario, UnlockScenario, UpdateScenario } from "./scenarioActions.ts";
 import type { CombinedError } from "urql";
 import { failureText } from "../../app/failures.ts";
@@ -21,6 +22,7 @@ const ScenarioListQuery = graphql(
         ...ScenarioOwnership
         parent { key name }
         lastChange { actor at }
+        printedTable { document { title published } }
         yearTotals { year fitsFrame }
       }
     }
@@ -131,7 +133,9 @@ export function ScenarioList({ me }: { me: AccountUser | null }) {
                   {scenario.parent ? <a href={hrefOf({ view: "scenario", key: scenario.parent.key })}>{scenario.parent.name}</a> : "–"}
                   <div className="small"><a href={hrefOf({ view: "lineage", key: scenario.key })}>{t("lineageLink")}</a></div>
                 </td>
-                <td>{scenario.lastChange ? t("lastChangeBy", { when: dateFormat.format(new Date(scenario.lastChange.at)), who: scenario.lastChange.actor }) : "–"}</td>
+                <td>{scenario.kind === "BASELINE" && scenario.printedTable ? (
+                  <span title={documentName(scenario.printedTable.document, locale)}>{t("documentDated", { date: documentDate(scenario.printedTable.document.published, locale) })}</span>
+                ) : scenario.lastChange ? t("lastChangeBy", { when: dateFormat.format(new Date(scenario.lastChange.at)), who: scenario.lastChange.actor }) : "–"}</td>
                 <td className={over.length ? "over" : "fits"}>{over.length ? t("fitsNo", { years: over.join(", ") }) : t("fitsYes")}</td>
                 <td className="actions">
                   {mayFork && <button type="button" onClick={() => setEditing({ kind: "fork", scenario })}>{t("fork")}</button>}
