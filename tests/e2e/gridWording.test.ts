@@ -91,7 +91,7 @@ test("the consistency report and the grid's sources name a document by its title
   await page.goto(`${e2e.app.baseUrl}/#/consistency/aftale-2024`);
   const intro = page.locator(".consistency-intro");
   await intro.waitFor();
-  expect(await intro.textContent()).toContain("Aftale om strategi for life science, 21. november 2024");
+  expect(await intro.textContent()).toContain("Aftale om strategi for life science 2024-2027, 21. november 2024");
   const report = (await page.locator(".consistency-view").textContent()) ?? "";
   expect(report).not.toMatch(/\.(pdf|md|txt|docx?|xlsx)\b/i);
   await screenshot(page, "wording-consistency");
