@@ -74,6 +74,20 @@ async function checkLayout(page: Page, label: string) {
       .map((element) => element.textContent),
   );
   expect(clipped, `${label}: clipped toolbar text`).toEqual([]);
+  // Every dropdown shows its whole chosen text (measured in the dropdown's own font, beside its arrow).
+  const cutDropdowns = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLSelectElement>(".scenario-view select")]
+      .filter((select) => select.getClientRects().length > 0)
+      .flatMap((select) => {
+        const text = select.selectedOptions[0]?.textContent ?? "";
+        const context = document.createElement("canvas").getContext("2d")!;
+        const style = getComputedStyle(select);
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16;
+        return context.measureText(text).width > room ? [`${text} (${Math.round(context.measureText(text).width)} > ${Math.round(room)})`] : [];
+      }),
+  );
+  expect(cutDropdowns, `${label}: dropdowns cut short`).toEqual([]);
   // The total column: header, a line and the pinned total row, in full view and covered by nothing.
   for (const selector of ['.ag-header-cell[col-id="total"]', '.ag-row[row-id="vmk"] .ag-cell[col-id="total"]', '.ag-row.row-allocated .ag-cell[col-id="total"]']) {
     const { box, covered } = await uncovered(page, selector);
