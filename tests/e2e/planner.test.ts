@@ -6,7 +6,7 @@
 import { expect, test } from "vitest";
 import type { Page, Request } from "playwright-core";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
-import { screenshot } from "./support/browser.ts";
+import { screenshot, forkFromGrid } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
 const e2e = useE2E();
@@ -62,7 +62,7 @@ test("open the agreement: lines under their themes, totals, frame and headroom p
 test("fork, edit a cell and see the totals and headroom change; break the frame and see the warning; paste a block and undo it", async () => {
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/scenario/aftale-2024`);
-  await page.getByRole("button", { name: "Lav et alternativ for at redigere" }).click();
+  await forkFromGrid(page);
   await page.getByRole("heading", { name: `${AGREEMENT} – alternativ` }).waitFor();
   await page.locator(".ag-row").first().waitFor();
 
@@ -287,7 +287,7 @@ test("select a block with Shift+arrows and copy it as tab-separated text, ready 
 test("add a new proposal line, bring the frame back with a reserve proposal, show the chart, remove the line", async () => {
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/scenario/regeringens-udspil-2024`);
-  await page.getByRole("button", { name: "Lav et alternativ for at redigere" }).click();
+  await forkFromGrid(page);
   await page.getByRole("heading", { name: /– alternativ$/ }).waitFor();
   await page.locator('.ag-row[row-id="vmk"]').waitFor();
 

@@ -22,7 +22,7 @@ import { adoptsFetched, advance, describeChange, planLiveChange, type ChangedCel
 import { useScenarioLive } from "../live/useScenarioLive.ts";
 import { PriceLevelBanner, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
 import { usePricedScenario } from "../priceLevels/usePricedScenario.ts";
-import { ForkScenario, UnlockScenario } from "../scenarios/scenarioActions.ts";
+import { UnlockScenario } from "../scenarios/scenarioActions.ts";
 import type { AccountUser } from "../account/accountDocuments.ts";
 import { Ownership } from "../sharing/Ownership.tsx";
 import { ShareDialog } from "../sharing/ShareDialog.tsx";
@@ -30,6 +30,8 @@ import { mayEdit, ownershipNote } from "../sharing/ownership.ts";
 import { BalanceDialog } from "./BalanceDialog.tsx";
 import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
 import { GridToolbar } from "./GridToolbar.tsx";
+import { ResizablePanel } from "./ResizablePanel.tsx";
+import { ScenarioNameDialog } from "./ScenarioNameDialog.tsx";
 import { AddLineDialog, RemoveLineDialog } from "./LineDialogs.tsx";
 import { ScenarioChart } from "./ScenarioChart.tsx";
 import { cellKey, gridColumns, yearField } from "./gridColumns.ts";
@@ -37,6 +39,7 @@ import { ScenarioGridQuery } from "./gridQuery.ts";
 import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, withCells, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
 import { parseCellInput, parseClipboardBlock, planClear, planFill, planPaste, type PastedCell, type TargetBounds } from "./pasteBlock.ts";
 import { keepLinesUnderThemes } from "./themeOrder.ts";
+import { sourceText } from "./sourceText.ts";
 import { blockBounds, blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import { CellContextMenu, type CellMenuAction } from "./CellContextMenu.tsx";
 import { SelectionStatusBar } from "./SelectionStatusBar.tsx";
@@ -118,7 +121,6 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   });
   const [, setAllocations] = useMutation(SetAllocations);
   const [, revertChange] = useMutation(RevertChange);
-  const [, fork] = useMutation(ForkScenario);
   const [, unlock] = useMutation(UnlockScenario);
   const fetched = data?.scenario ?? null;
 
@@ -149,7 +151,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   const [stacks, setStacks] = useState<UndoStacks>(() => loadStacks(scenarioKey));
   const [showHistory, setShowHistory] = useState(false);
   const [showChart, setShowChart] = useState(false);
-  const [dialog, setDialog] = useState<{ kind: "add" } | { kind: "balance" } | { kind: "share" } | { kind: "remove"; line: { key: string; title: string } } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: "add" } | { kind: "balance" } | { kind: "share" } | { kind: "fork" } | { kind: "rename" } | { kind: "remove"; line: { key: string; title: string } } | null>(null);
   const blockRef = useRef<Block | null>(null);
   /**
    * The cells our own Shift+arrow handling focused whose focus events have not come yet: those must
@@ -202,11 +204,9 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         themeKey: initiative.theme.key,
         isReserve: initiative.isReserve,
         isProposal: initiative.origin === "PROPOSAL",
-        sources: initiative.sources
-          .map((source) => [source.section, source.initiativeNumber ? `initiativ ${source.initiativeNumber}` : null, source.paragraph ? `§ ${source.paragraph}` : null].filter(Boolean).join(", "))
-          .join("; "),
+        sources: sourceText(initiative.sources, t, locale),
       })) ?? [],
-    [scenario],
+    [scenario, t, locale],
   );
   /** An initiative's title by its key, for messages (people read titles, not keys). */
   const lineTitleOf = useCallback((key: string) => lines.find((line) => line.key === key)?.title ?? key, [lines]);
@@ -816,18 +816,17 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     reload();
   }
 
-  async function forkToEdit() {
-    const response = await fork({ input: { sourceId: scenario!.key, name: t("forkDefaultName", { name: scenario!.name }) } });
-    const result = response.data?.forkScenario;
-    if (result?.__typename === "ScenarioEdit" && result.scenario) navigate({ view: "scenario", key: result.scenario.key });
-    else setStatus({ message: message("editFailed", { message: failureMessage(result, response.error) }), tone: "error" });
-  }
 
+  // The chart goes below the scenario's view, with its own height: opening it never shrinks the grid.
   return (
-    <section className={showChart ? "scenario-view with-chart" : "scenario-view"} aria-labelledby="scenario-title">
+    <>
+    <section className="scenario-view" aria-labelledby="scenario-title">
       <div className="toolbar title-bar">
         <a href={hrefOf({ view: "list" })}>← {t("backToList")}</a>
         <h2 id="scenario-title">{scenario.name}</h2>
+        {scenario.kind === "WHAT_IF" && !scenario.archived && mayEdit(access) && (
+          <button type="button" className="link-button" onClick={() => setDialog({ kind: "rename" })} title={t("renameTitle", { name: scenario.name })}>{t("rename")}</button>
+        )}
         <span className="badge">{scenario.kind === "BASELINE" ? t("baseline") : t("whatIf")}</span>
         {scenario.mustFit && <span className="badge">{t("mustFit")}</span>}
         <Ownership note={note} />
@@ -870,7 +869,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       {readOnlyReason && (
         <p className="read-only-note">
           {readOnlyReason}{" "}
-          {mayFork && <button type="button" className="primary" onClick={forkToEdit}>{t("forkToEdit")}</button>}
+          {mayFork && <button type="button" className="primary" onClick={() => setDialog({ kind: "fork" })}>{t("forkToEdit")}</button>}
           {scenario.locked && scenario.kind === "WHAT_IF" && !scenario.archived && mayEdit(access) && (
             <button type="button" onClick={async () => { await unlock({ input: { scenarioId: scenario.key } }); reload(); }}>{t("unlockToEdit")}</button>
           )}
@@ -917,7 +916,11 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
             animateRows={false}
           />
         </div>
-        {showHistory && <HistoryPanel scenarioKey={scenario.key} version={version} lines={lines} years={years} onRestored={reload} onCommented={reload} onClose={() => setShowHistory(false)} cell={historyCell} />}
+        {showHistory && (
+          <ResizablePanel label={t("historyResize")} storageKey="ramme.historyWidth">
+            <HistoryPanel scenarioKey={scenario.key} version={version} lines={lines} years={years} onRestored={reload} onCommented={reload} onClose={() => setShowHistory(false)} cell={historyCell} />
+          </ResizablePanel>
+        )}
       </div>
       <SelectionStatusBar block={blockRef.current} lineKeys={lineKeys} years={years} amountOf={amountOf} decimals={scenario.frame.precisionDecimals} revision={selectionRevision} />
       {menu && (
@@ -934,7 +937,6 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           }}
         />
       )}
-      {showChart && <ScenarioChart name={scenario.name} rows={bodyRows} years={years} frame={frame} />}
       <p className={`status ${status?.tone ?? ""}`} role="status" aria-live="polite">
         {saving > 0 ? t("saving") : (status ? t(status.message.key, status.message.params) : t("savedVersion", { version }))}
       </p>
@@ -966,6 +968,9 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           onApply={(cells) => { setDialog(null); sendCells(cells, "paste"); }}
         />
       )}
+      {(dialog?.kind === "fork" || dialog?.kind === "rename") && (
+        <ScenarioNameDialog kind={dialog.kind} scenario={fetched ?? scenario} onClose={() => setDialog(null)} onRenamed={reload} />
+      )}
       {dialog?.kind === "share" && <ShareDialog scenarioKey={scenario.key} scenarioName={scenario.name} onClose={() => setDialog(null)} />}
       {cellComments.element}
       {conflict && (
@@ -983,6 +988,8 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         />
       )}
     </section>
+    {showChart && <ScenarioChart name={scenario.name} rows={bodyRows} years={years} frame={frame} />}
+    </>
   );
 }
 

@@ -117,7 +117,7 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
         <div className="comment-target">
           <label>
             {t("historyCommentOn")}
-            <select value={onLine} onChange={(event) => setOnLine(event.target.value)} aria-label={t("historyCommentOn")}>
+            <select value={onLine} onChange={(event) => setOnLine(event.target.value)} aria-label={t("historyCommentOn")} title={lines.find((line) => line.key === onLine)?.title ?? t("historyCommentWhole")}>
               <option value="">{t("historyCommentWhole")}</option>
               {lines.map((line) => <option key={line.key} value={line.key}>{line.title}</option>)}
             </select>
