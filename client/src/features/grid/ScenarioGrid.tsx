@@ -700,6 +700,13 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     selectionChanged,
     undoOrRedo,
     fillTyped: (text, target) => writeText(text, target, "fill"),
+    committing: (cell, text) => {
+      const parsed = parseCellInput(text.trim() === "" ? "0" : text, scenario?.frame.precisionDecimals ?? 1);
+      const key = cellKey(cell.initiativeKey, cell.year);
+      if (parsed.ok && parsed.amount === (cellsRef.current.get(cell.initiativeKey)?.get(cell.year) ?? 0n)) {
+        setCellErrors((current) => (current.has(key) ? new Map([...current].filter(([marked]) => marked !== key)) : current));
+      }
+    },
     openMenu: (cell, at) => setMenu({ cell, at }),
   });
 

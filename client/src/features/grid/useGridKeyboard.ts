@@ -31,6 +31,11 @@ export interface GridKeyboardInput {
   undoOrRedo: (direction: "undo" | "redo") => void;
   /** Ctrl+Enter: the typed text into every cell of the target. */
   fillTyped: (text: string, target: TargetBounds) => void;
+  /**
+   * Enter or Tab in an editor, before the grid reads it: the grid sends no edit when the text is what
+   * the editor started with, so a refused cell typed back to its stored amount is put right here.
+   */
+  committing: (cell: CellPosition, text: string) => void;
   /** The context menu for a cell, at a point on the screen. */
   openMenu: (cell: CellPosition, at: { x: number; y: number }) => void;
 }
@@ -119,6 +124,7 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
         }
         // Read (and reset) by the edit's handler; a click or any key outside an editor resets it too.
         committedByKeyRef.current = event.key === "Enter" || event.key === "Tab";
+        if (committedByKeyRef.current && editing && active instanceof HTMLInputElement) current.committing(editing, active.value);
         return;
       }
       committedByKeyRef.current = false;
