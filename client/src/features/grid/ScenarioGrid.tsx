@@ -7,7 +7,7 @@
  */
 import { AgGridReact } from "ag-grid-react";
 import type { CellEditingStartedEvent, CellEditRequestEvent, CellFocusedEvent, GridApi, ModelUpdatedEvent, PostSortRowsParams, SortChangedEvent } from "ag-grid-community";
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { gridTheme } from "../../app/agGrid.ts";
@@ -43,6 +43,7 @@ import { blockBounds, blockToTsv, isInBlock, type Block, type CellPosition } fro
 import { CellContextMenu, type CellMenuAction } from "./CellContextMenu.tsx";
 import { pluralKey } from "./gridPlurals.ts";
 import { SelectionStatusBar } from "./SelectionStatusBar.tsx";
+import { createSelectionSignal } from "./selectionSignal.ts";
 import { reopenEditor, useGridKeyboard } from "./useGridKeyboard.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
@@ -153,8 +154,10 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const apiRef = useRef<GridApi | null>(null);
   const [gridElement, setGridElement] = useState<HTMLDivElement | null>(null);
-  /** Bumped whenever the block changes (it is held in a ref): the status line recounts. */
-  const [selectionRevision, selectionChanged] = useReducer((revision: number) => revision + 1, 0);
+  /** Fires whenever the block changes (it is held in a ref): the status line recounts. */
+  const selection = useMemo(() => createSelectionSignal(), []);
+  const selectionChanged = selection.notify;
+  const currentBlock = useCallback(() => blockRef.current, []);
   const [menu, setMenu] = useState<{ cell: CellPosition; at: { x: number; y: number } } | null>(null);
   const [historyCell, setHistoryCell] = useState<HistoryPanelCell | null>(null);
 
@@ -897,7 +900,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         </div>
         {showHistory && <HistoryPanel scenarioKey={scenario.key} version={version} lines={lines} years={years} onRestored={reload} onCommented={reload} onClose={() => setShowHistory(false)} cell={historyCell} />}
       </div>
-      <SelectionStatusBar block={blockRef.current} lineKeys={lineKeys} years={years} amountOf={amountOf} decimals={scenario.frame.precisionDecimals} revision={selectionRevision} />
+      <SelectionStatusBar block={currentBlock} lineKeys={lineKeys} years={years} amountOf={amountOf} decimals={scenario.frame.precisionDecimals} selection={selection} />
       {menu && (
         <CellContextMenu
           at={menu.at}
