@@ -7,7 +7,7 @@
  */
 import { AgGridReact } from "ag-grid-react";
 import type { CellEditingStartedEvent, CellEditRequestEvent, CellFocusedEvent, GridApi, ModelUpdatedEvent, PostSortRowsParams, SortChangedEvent } from "ag-grid-community";
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { gridTheme } from "../../app/agGrid.ts";
@@ -43,6 +43,7 @@ import { sourceText } from "./sourceText.ts";
 import { blockBounds, blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import { CellContextMenu, type CellMenuAction } from "./CellContextMenu.tsx";
 import { SelectionStatusBar } from "./SelectionStatusBar.tsx";
+import { createSelectionSignal } from "./selectionSignal.ts";
 import { reopenEditor, useGridKeyboard } from "./useGridKeyboard.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
@@ -161,8 +162,10 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const apiRef = useRef<GridApi | null>(null);
   const [gridElement, setGridElement] = useState<HTMLDivElement | null>(null);
-  /** Bumped whenever the block changes (it is held in a ref): the status line recounts. */
-  const [selectionRevision, selectionChanged] = useReducer((revision: number) => revision + 1, 0);
+  /** Fires whenever the block changes (it is held in a ref): the status line recounts. */
+  const selection = useMemo(() => createSelectionSignal(), []);
+  const selectionChanged = selection.notify;
+  const currentBlock = useCallback(() => blockRef.current, []);
   const [menu, setMenu] = useState<{ cell: CellPosition; at: { x: number; y: number } } | null>(null);
   const [historyCell, setHistoryCell] = useState<HistoryPanelCell | null>(null);
 
@@ -712,6 +715,13 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     selectionChanged,
     undoOrRedo,
     fillTyped: (text, target) => writeText(text, target, "fill"),
+    committing: (cell, text) => {
+      const parsed = parseCellInput(text.trim() === "" ? "0" : text, scenario?.frame.precisionDecimals ?? 1);
+      const key = cellKey(cell.initiativeKey, cell.year);
+      if (parsed.ok && parsed.amount === (cellsRef.current.get(cell.initiativeKey)?.get(cell.year) ?? 0n)) {
+        setCellErrors((current) => (current.has(key) ? new Map([...current].filter(([marked]) => marked !== key)) : current));
+      }
+    },
     openMenu: (cell, at) => setMenu({ cell, at }),
   });
 
@@ -922,7 +932,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           </ResizablePanel>
         )}
       </div>
-      <SelectionStatusBar block={blockRef.current} lineKeys={lineKeys} years={years} amountOf={amountOf} decimals={scenario.frame.precisionDecimals} revision={selectionRevision} />
+      <SelectionStatusBar block={currentBlock} lineKeys={lineKeys} years={years} amountOf={amountOf} decimals={scenario.frame.precisionDecimals} selection={selection} />
       {menu && (
         <CellContextMenu
           at={menu.at}

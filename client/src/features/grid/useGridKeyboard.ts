@@ -31,6 +31,11 @@ export interface GridKeyboardInput {
   undoOrRedo: (direction: "undo" | "redo") => void;
   /** Ctrl+Enter: the typed text into every cell of the target. */
   fillTyped: (text: string, target: TargetBounds) => void;
+  /**
+   * Enter or Tab in an editor, before the grid reads it: the grid sends no edit when the text is what
+   * the editor started with, so a refused cell typed back to its stored amount is put right here.
+   */
+  committing: (cell: CellPosition, text: string) => void;
   /** The context menu for a cell, at a point on the screen. */
   openMenu: (cell: CellPosition, at: { x: number; y: number }) => void;
 }
@@ -117,12 +122,12 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
           focusCell(api, editing);
           return;
         }
-        if (event.key === "Enter" || event.key === "Tab") {
-          committedByKeyRef.current = true;
-          setTimeout(() => { committedByKeyRef.current = false; }, 0);
-        }
+        // Read (and reset) by the edit's handler; a click or any key outside an editor resets it too.
+        committedByKeyRef.current = event.key === "Enter" || event.key === "Tab";
+        if (committedByKeyRef.current && editing && active instanceof HTMLInputElement) current.committing(editing, active.value);
         return;
       }
+      committedByKeyRef.current = false;
 
       // Undo and redo wherever the focus is in the planner, except while typing in a field or under a dialog.
       if (command && !event.altKey && (key === "z" || key === "y")) {
@@ -171,18 +176,27 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
       focusCell(api, next);
     };
 
-    // Shift+click extends the block from its anchor to the clicked cell.
-    const onMouseDown = (event: MouseEvent) => {
+    let blockAtRightClick: Block | null = null;
+    // Shift+click extends the block from its anchor to the clicked cell. On pointerdown: the grid moves its focus before mousedown.
+    // A right-click inside the block keeps it, as in Excel: the grid's focus move to that cell is ours.
+    const onPointerDown = (event: PointerEvent) => {
+      committedByKeyRef.current = false;
       const current = latest.current;
       const api = current.apiRef.current;
-      if (!api || event.button !== 0 || !event.shiftKey || api.getEditingCells().length > 0) return;
+      if (!api || api.getEditingCells().length > 0) return;
       const cell = cellOfElement(event.target instanceof Element ? event.target : null, current.lineKeys, current.years);
-      const from = current.blockRef.current?.anchor ?? current.focusedCell();
-      if (!cell || !from) return;
-      // No text selection on the page; the grid still focuses the clicked cell (an own move, which keeps the block).
-      event.preventDefault();
+      if (!cell) return;
       const focused = current.focusedCell();
-      if (!focused || focused.initiativeKey !== cell.initiativeKey || focused.year !== cell.year) current.ownFocusRef.current = [...current.ownFocusRef.current, cell];
+      const moves = !focused || focused.initiativeKey !== cell.initiativeKey || focused.year !== cell.year;
+      if (event.button === 2) {
+        // The grid resets the block when it focuses the cell; the menu puts this one back if it holds the cell.
+        blockAtRightClick = current.blockRef.current;
+        return;
+      }
+      const from = current.blockRef.current?.anchor ?? focused;
+      if (event.button !== 0 || !event.shiftKey || !from) return;
+      // The grid still focuses the clicked cell: an own move, which keeps the block.
+      if (moves) current.ownFocusRef.current = [...current.ownFocusRef.current, cell];
       setBlock(api, { anchor: from, focus: cell });
     };
 
@@ -195,10 +209,12 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
       if (!cell) return;
       event.preventDefault();
       if (api.getEditingCells().length > 0) api.stopEditing();
-      if (!isInBlock(current.blockRef.current, cell, current.lineKeys, current.years)) {
-        setBlock(api, { anchor: cell, focus: cell });
-        focusCell(api, cell);
-      }
+      const kept = blockAtRightClick && isInBlock(blockAtRightClick, cell, current.lineKeys, current.years) ? blockAtRightClick : null;
+      blockAtRightClick = null;
+      setBlock(api, kept ?? { anchor: cell, focus: cell });
+      if (!kept) focusCell(api, cell);
+      // The grid focuses the cell after this event (which resets the block): keep it once more after that.
+      else setTimeout(() => { if (!api.isDestroyed() && latest.current.blockRef.current !== kept) setBlock(api, kept); }, 0);
       current.openMenu(cell, { x: event.clientX, y: event.clientY });
     };
 
@@ -209,7 +225,7 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
 
     window.addEventListener("keydown", onKeyDown, true);
     const grid = input.gridElement;
-    grid?.addEventListener("mousedown", onMouseDown, true);
+    grid?.addEventListener("pointerdown", onPointerDown, true);
     grid?.addEventListener("contextmenu", onContextMenu, true);
     grid?.addEventListener("focusin", onFocusIn);
 
@@ -234,7 +250,7 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
 
     return () => {
       window.removeEventListener("keydown", onKeyDown, true);
-      grid?.removeEventListener("mousedown", onMouseDown, true);
+      grid?.removeEventListener("pointerdown", onPointerDown, true);
       grid?.removeEventListener("contextmenu", onContextMenu, true);
       grid?.removeEventListener("focusin", onFocusIn);
       observer.disconnect();
@@ -242,7 +258,13 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
     // Installed again only when the grid's wrapper is drawn anew; the rest is read through `latest`.
   }, [input.gridElement]);
 
-  return { committedByKey: () => committedByKeyRef.current };
+  return {
+    committedByKey: () => {
+      const committed = committedByKeyRef.current;
+      committedByKeyRef.current = false;
+      return committed;
+    },
+  };
 }
 
 /**
@@ -256,11 +278,19 @@ export function reopenEditor(api: GridApi, cell: CellPosition, text: string): vo
     if (rowIndex === null || rowIndex === undefined) return;
     api.setFocusedCell(rowIndex, yearField(cell.year));
     api.startEditingCell({ rowIndex, colKey: yearField(cell.year) });
-    const input = document.querySelector<HTMLInputElement>(`.ag-row[row-id="${CSS.escape(cell.initiativeKey)}"] .ag-cell[col-id="${yearField(cell.year)}"] input`);
-    if (!input) return;
-    input.value = text;
-    input.setAttribute("aria-invalid", "true");
-    input.focus();
-    input.select();
+    // The editor is drawn in a later frame: put the text in once it is there.
+    let frames = 0;
+    const fill = () => {
+      const input = document.querySelector<HTMLInputElement>(`.ag-row[row-id="${CSS.escape(cell.initiativeKey)}"] .ag-cell[col-id="${yearField(cell.year)}"] input`);
+      if (!input) {
+        if ((frames += 1) < 30) requestAnimationFrame(fill);
+        return;
+      }
+      input.value = text;
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
+      input.select();
+    };
+    fill();
   }, 0);
 }
