@@ -10,6 +10,7 @@ import type { Page } from "playwright-core";
 import { formatAmount, fromApi } from "../../client/src/app/amounts.ts";
 import { scenarioGlobalId } from "../../client/src/app/ids.ts";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
+import { seriousViolations } from "./support/axe.ts";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
@@ -295,6 +296,8 @@ test("screenshots of the difference view with a search, at 1280×720 and 1920×1
       await page.getByRole("searchbox").fill("vmk");
       await page.getByText(language === "da" ? "Totaler for hele scenariet" : "Totals for the whole scenario", { exact: true }).waitFor();
       await screenshot(page, `grid-diff-search-${viewport.width}x${viewport.height}-${language}`);
+      // The toggle, the search, the chips and the coloured differences pass axe (contrast, names, roles).
+      if (viewport.width === 1280) expect(await seriousViolations(page)).toEqual([]);
       // The total column is not cut off by the new tools.
       const total = await page.locator('.ag-header-cell[col-id="total"]').boundingBox();
       expect(total!.x + total!.width).toBeLessThanOrEqual(viewport.width);
