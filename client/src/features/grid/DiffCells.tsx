@@ -15,7 +15,8 @@ export function DiffAmountCell(props: ICellRendererParams<Row> & AmountCellParam
   const { t, locale } = useI18n();
   const { year, overlay, data, valueFormatted, value } = props;
   const diff = overlay.diff();
-  const shown = valueFormatted ?? (value === null || value === undefined ? "" : String(value));
+  // A removed line's empty years read as a line's do: a dash.
+  const shown = isRemovedRow(data) && value === 0n ? "-" : valueFormatted ?? (value === null || value === undefined ? "" : String(value));
   const found = diff ? differenceAt(diff, data, year) : null;
   if (!diff || !found || found.difference === 0n) return <span className="diff-cell"><span className="diff-amount">{shown}</span></span>;
   const difference = formatAmount(found.difference, locale, { signed: true });
@@ -36,7 +37,7 @@ export function DiffTitleCell(props: ICellRendererParams<Row> & TitleCellParams)
   const line = data?.kind === "line" ? data : null;
   return (
     <span className="line-title">
-      <span className="diff-title-text">{String(value ?? "")}</span>
+      <span className="diff-title-text" title={String(value ?? "")}>{String(value ?? "")}</span>
       {removed ? (
         <span className="badge diff-badge removed" title={t("diffRemovedTitle", { name })}>{t("diffRemoved")}</span>
       ) : (

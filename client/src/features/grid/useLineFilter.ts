@@ -79,12 +79,13 @@ export function useLineFilter(
     (node: IRowNode<Row>) => {
       const row = node.data;
       if (!passing || !row) return true;
-      if (isRemovedRow(row)) return passing.lines.has(row.id);
+      // A line only the reference has is found by its title and as a change, never by this scenario's amounts, comments or proposals.
+      if (isRemovedRow(row)) return passing.lines.has(row.id) && filter.threshold === null && !filter.comments && !filter.proposals;
       if (row.kind === "line") return passing.lines.has(row.initiativeKey);
       if (row.kind === "theme") return passing.themes.has(row.themeKey);
       return true;
     },
-    [passing],
+    [passing, filter],
   );
   const setFilter = useCallback((update: (current: LineFilter) => LineFilter) => setFilterState(update), []);
   return {
