@@ -4,7 +4,8 @@
  * RESPONSE_TOO_LARGE, and large operations beyond the gate's room are refused SERVER_BUSY.
  */
 import { DEFAULT_BUDGET, hardeningConfigFrom } from "@ramme/server/hardening.ts";
-import { EXECUTION_TIME_EXCEEDED, exceedsBytes, Gate, RESPONSE_TOO_LARGE, SERVER_BUSY } from "@ramme/server/executionBudget.ts";
+import { EXECUTION_TIME_EXCEEDED, exceedsBytes, Gate, paceListFields, RESPONSE_TOO_LARGE, SERVER_BUSY } from "@ramme/server/executionBudget.ts";
+import { buildSchema, execute, parse, type GraphQLObjectType } from "graphql";
 import { createRammeYoga } from "@ramme/server/yoga.ts";
 import { describe, expect, it } from "vitest";
 import { fingerprint } from "../support/scenarios.ts";
@@ -47,6 +48,34 @@ describe("size", () => {
     const serialised = JSON.stringify(value).length;
     expect(exceedsBytes(value, serialised - 1)).toBe(true);
     expect(exceedsBytes(value, serialised * 2)).toBe(false);
+  });
+});
+
+describe("taking turns (server/src/cooperative.ts)", () => {
+  it("a long list is answered in full and in order, and while it is completed the event loop runs other work", async () => {
+    const schema = paceListFields(buildSchema(`type Item { n: Int! slow: Int! } type Query { items: [Item!]! }`));
+    // Without a resolver a field reads its source's property: the wrapper calls that, with the source given below.
+    let busy = 0;
+    // Each item's field holds the loop for a millisecond: 300 of them are far more than one turn (25 ms).
+    const item = schema.getType("Item") as GraphQLObjectType;
+    item.getFields().slow!.resolve = (source: { n: number }) => {
+      const until = performance.now() + 1;
+      while (performance.now() < until) busy += 1;
+      return source.n;
+    };
+    // The list resolver wrapped by paceListFields calls this one.
+    const wrapped = schema.getQueryType()!.getFields().items!;
+    const original = wrapped.resolve!;
+    wrapped.resolve = (source, args, context, info) => original({ items: Array.from({ length: 300 }, (_, n) => ({ n })) }, args, context, info);
+    let otherWork = 0;
+    const ticker = setInterval(() => (otherWork += 1), 0);
+    const result = await execute({ schema, document: parse(`{ items { n slow } }`) });
+    clearInterval(ticker);
+    expect(result.errors).toBeUndefined();
+    expect((result.data as { items: Array<{ n: number; slow: number }> }).items).toEqual(Array.from({ length: 300 }, (_, n) => ({ n, slow: n })));
+    expect(busy).toBeGreaterThan(0);
+    // Timers fired between the turns: without them the interval could not run until the list was done.
+    expect(otherWork).toBeGreaterThan(2);
   });
 });
 
