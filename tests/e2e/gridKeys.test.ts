@@ -7,6 +7,7 @@
 import { expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
+import { seriousViolations } from "./support/axe.ts";
 import { screenshot } from "./support/browser.ts";
 import { cell, cellText, changedCells, expectFocusAt, focusCell, forkAndOpen, pasteText, scenarioId, storedCells } from "./support/grid.ts";
 import { useE2E } from "./support/suite.ts";
@@ -316,6 +317,7 @@ test("right-click on a cell opens its menu: Clear sets the selection to 0; Escap
   await menu.waitFor();
   expect(await menu.getAttribute("aria-label")).toMatch(/^Handlinger for /);
   await screenshot(page, "grid-keys-menu-da-1280");
+  expect(await seriousViolations(page)).toEqual([]);
   await menu.getByRole("menuitem", { name: /Ryd/ }).click();
   await page.getByText("Sat til 0: 2 af de valgte celler.").waitFor();
   const middle = await stored(key);

@@ -28,7 +28,7 @@ export function SelectionStatusBar({ block, lineKeys, years, amountOf, decimals,
   }, [block, lineKeys, years, amountOf, decimals, revision]); // eslint-disable-line react-hooks/exhaustive-deps
   const count = new Intl.NumberFormat(locale === "da" ? "da-DK" : "en-GB").format(summary?.count ?? 0);
   return (
-    <p className="selection-status" aria-label={t("selectionStatusLabel")} data-testid="selection-status">
+    <div className="selection-status" role="group" aria-label={t("selectionStatusLabel")} data-testid="selection-status">
       {summary && summary.count > 0 ? (
         <>
           <span>{t("selectionSum", { sum: formatAmount(summary.sum, locale) })}</span>
@@ -38,6 +38,6 @@ export function SelectionStatusBar({ block, lineKeys, years, amountOf, decimals,
       ) : (
         " "
       )}
-    </p>
+    </div>
   );
 }
