@@ -753,9 +753,12 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     } else if (action === "fillDown") {
       const cells = planFill("down", target, lineKeys, years, amountOf);
       if (cells.length > 0) sendCells(cells, "fill");
+    } else if (action === "comment") {
+      // The one way to comment a cell, as Shift+F2 does.
+      cellComments.openCommentFor({ initiativeKey: cell.initiativeKey, year: cell.year });
     } else {
       setShowHistory(true);
-      setHistoryCell({ initiativeKey: cell.initiativeKey, year: cell.year, name: cellName(cell), intent: action });
+      setHistoryCell({ initiativeKey: cell.initiativeKey, year: cell.year, name: cellName(cell) });
     }
   };
 

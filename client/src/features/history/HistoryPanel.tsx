@@ -40,7 +40,6 @@ export interface HistoryPanelCell {
   initiativeKey: string;
   year: number;
   name: string;
-  intent: "comment" | "history";
 }
 
 export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, onCommented, onClose, cell = null }: {
@@ -70,14 +69,10 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
   const [onlyCell, setOnlyCell] = useState<HistoryPanelCell | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const onlyCellRef = useRef<HTMLParagraphElement>(null);
-  // Opened (or pointed again) from a cell's menu: that cell chosen for a comment, or its changes alone.
+  // Opened (or pointed again) from a cell's menu: that cell's changes alone.
   useEffect(() => {
     if (!cell) return;
-    if (cell.intent === "comment") {
-      setOnLine(cell.initiativeKey);
-      setOnYear(String(cell.year));
-      commentRef.current?.focus();
-    } else setOnlyCell(cell);
+    setOnlyCell(cell);
   }, [cell]);
   useEffect(() => { if (onlyCell) onlyCellRef.current?.focus(); }, [onlyCell]);
   const touchesOnlyCell = (entry: HistoryEntry) => !onlyCell || entry.cells.some((changed) => changed.initiative.key === onlyCell.initiativeKey && changed.year === onlyCell.year);
