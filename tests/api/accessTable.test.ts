@@ -479,6 +479,7 @@ const filtered = (document: string, rule: string, variables?: (fixture: Fixture)
 
 const LIST_TABLE: Record<string, ListRow> = {
   "Theme.initiatives": filtered(`{ themes { initiatives { __typename key title } } }`, "filtered by the initiative rule: no hidden proposal, not even to count or to sort among"),
+  "Frame.themes": filtered(`{ frames { themes { initiatives { __typename key title } } } }`, "a frame's themes; their initiatives filtered by the initiative rule (Theme.initiatives)"),
   "StrategyInitiative.initiatives": filtered(`{ strategyInitiatives { initiatives { key } } }`, "filtered by the initiative rule"),
   "Recommendation.initiatives": filtered(`{ recommendations { initiatives { initiative { key } } } }`, "links to initiatives the caller may see"),
   "Strategy2021Initiative.continuedBy": filtered(`{ strategy2021 { initiatives { continuedBy { key } } } }`, "filtered by the initiative rule"),

@@ -62,11 +62,21 @@ export async function fingerprint(options: { ignoreUse?: boolean } = {}): Promis
     db.priceIndexChange.findMany({ orderBy: { id: "asc" } }),
     db.organisation.findMany({ orderBy: { id: "asc" } }),
     db.user.findMany({ orderBy: { id: "asc" } }),
-    db.session.findMany({ orderBy: { id: "asc" }, omit: { lastSeenAt: ignore } }),
+    // A session's use also slides its expiry (auth/sessions.ts, every few minutes): use, not a change.
+    db.session.findMany({ orderBy: { id: "asc" }, omit: { lastSeenAt: ignore, expiresAt: ignore } }),
     db.apiToken.findMany({ orderBy: { id: "asc" }, omit: { lastUsedAt: ignore } }),
     db.scenarioShare.findMany({ orderBy: [{ scenarioId: "asc" }, { organisationId: "asc" }] }),
     db.scenarioShareChange.findMany({ orderBy: { id: "asc" } }),
     db.accountChange.findMany({ orderBy: { id: "asc" } }),
+    // Frames and what a baseline's import stores (issue 22).
+    db.frame.findMany({ orderBy: { id: "asc" } }),
+    db.frameYear.findMany({ orderBy: [{ frameId: "asc" }, { year: "asc" }] }),
+    db.theme.findMany({ orderBy: { id: "asc" } }),
+    db.document.findMany({ orderBy: { id: "asc" } }),
+    db.sourceTable.findMany({ orderBy: { id: "asc" } }),
+    db.sourceTableLine.findMany({ orderBy: [{ tableId: "asc" }, { initiativeId: "asc" }] }),
+    db.statedTotal.findMany({ orderBy: [{ tableId: "asc" }, { year: "asc" }] }),
+    db.footnote.findMany({ orderBy: [{ tableId: "asc" }, { marker: "asc" }] }),
   ]);
   const text = JSON.stringify(tables, (_key, value) => (typeof value === "bigint" ? `${value}n` : value));
   return createHash("sha256").update(text).digest("hex");
