@@ -676,6 +676,11 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       }),
     [years, editable, locale, t, cellErrors, lineKeys, commentsByLine],
   );
+  // New comments change the title cells' marks: AG Grid keeps drawn cells across new column definitions (the total is pinned), so redraw them.
+  useEffect(() => {
+    const api = apiRef.current;
+    if (api && !api.isDestroyed()) api.refreshCells({ force: true, columns: ["title"] });
+  }, [commentsByLine]);
 
   if (error) return <p role="alert">{t("loadError", { message: failureText(t, null, error) })}</p>;
   if (!scenario) return <p>{fetching ? t("loading") : t("loadError", { message: scenarioKey })}</p>;
