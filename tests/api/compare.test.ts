@@ -123,3 +123,43 @@ describe("compareScenarios at the size of a whole Finance Act", () => {
     // Writing 20,000 lines takes seconds on a busy machine.
   }, 60_000);
 });
+
+describe("compareScenarios with the base at an earlier version (baseVersion)", () => {
+  const AT = `query($base: ID!, $others: [ID!]!, $baseVersion: Int) {
+    compareScenarios(baseId: $base, otherIds: $others, baseVersion: $baseVersion) {
+      __typename
+      ... on InvalidInputError { problems { field code value } }
+      ... on ScenarioComparison { lines { initiativeKey inBase versus { status cells { year base other difference } } } differences { counts { added removed changed unchanged } themes { themeKey year difference } } }
+    }
+  }`;
+
+  it("compares a what-if with its parent as it was at the fork: the parent's later changes do not count", async () => {
+    const parent = await fork("aftale-2024", "Forælder");
+    const child = await fork(parent.key, "Barn");
+    const { scenario } = await query(`query($id: ID!) { scenario(id: $id) { forkedFromVersion parent { key } } }`, { id: child.key });
+    expect(scenario).toEqual({ forkedFromVersion: parent.version, parent: { key: parent.key } });
+    // After the fork the parent raises VMK 2025; the child raises VMK 2024.
+    expect((await setAllocation({ scenarioId: parent.key, initiativeId: "vmk", year: 2025, amount: "9.0", expectedVersion: parent.version })).__typename).toBe("ScenarioEdit");
+    expect((await setAllocation({ scenarioId: child.key, initiativeId: "vmk", year: 2024, amount: "7.0", expectedVersion: child.version })).__typename).toBe("ScenarioEdit");
+
+    const now = (await query(AT, { base: parent.key, others: [child.key] })).compareScenarios;
+    const then = (await query(AT, { base: parent.key, others: [child.key], baseVersion: scenario.forkedFromVersion })).compareScenarios;
+    const vmkCells = (comparison: any) => comparison.lines.find((line: any) => line.initiativeKey === "vmk").versus[0].cells.filter((cell: any) => cell.difference !== "0");
+    // Against the parent now, both edits show (the parent's as a difference the child never made).
+    expect(vmkCells(now).map((cell: any) => cell.year)).toEqual([2024, 2025]);
+    // Against the parent at the fork, only the child's own edit.
+    expect(vmkCells(then)).toHaveLength(1);
+    expect(vmkCells(then)[0]).toMatchObject({ year: 2024, other: "7" });
+    expect(then.differences[0].counts.changed).toBe(1);
+    // The base's current version compares as the base now.
+    const current = (await query(`query($id: ID!) { scenario(id: $id) { version } }`, { id: parent.key })).scenario.version;
+    expect((await query(AT, { base: parent.key, others: [child.key], baseVersion: current })).compareScenarios).toEqual(now);
+  });
+
+  it("refuses a version the base never had, naming the argument", async () => {
+    for (const baseVersion of [0, -1, 999]) {
+      const answer = (await query(AT, { base: "aftale-2024", others: ["regeringens-udspil-2024"], baseVersion })).compareScenarios;
+      expect(answer).toEqual({ __typename: "InvalidInputError", problems: [{ field: "baseVersion", code: "UNKNOWN_VERSION", value: String(baseVersion) }] });
+    }
+  });
+});

@@ -7,6 +7,8 @@ import {
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   ColumnApiModule,
+  EventApiModule,
+  ExternalFilterModule,
   ModuleRegistry,
   PinnedRowModule,
   RenderApiModule,
@@ -31,6 +33,9 @@ ModuleRegistry.registerModules([
   RowApiModule,
   RenderApiModule,
   ScrollApiModule,
+  // The grid's search and filter chips (doesExternalFilterPass), and the comment popover's and Shift+F2's listeners.
+  ExternalFilterModule,
+  EventApiModule,
 ]);
 
 export const gridTheme = themeQuartz.withParams({

@@ -1,6 +1,7 @@
 /**
  * The planner's places, kept in the URL hash so a link or a refresh returns to the same view:
- * `#/` the scenario list, `#/scenario/<key>` a scenario's grid, `#/compare?base=<key>&others=<key>,<key>`,
+ * `#/` the scenario list, `#/scenario/<key>` a scenario's grid (`?vs=<key>&at=now|fork`: showing its
+ * difference to that scenario, at the fork: to the parent as it was when this one was forked), `#/compare?base=<key>&others=<key>,<key>`,
  * `#/coverage?scenarios=<key>,<key>` the recommendations in scenarios side by side,
  * `#/brief?base=<key>&other=<key>&lang=da|en` a comparison as a printable note (Danish unless lang=en),
  * `#/consistency/<key>` a baseline's consistency report,
@@ -14,7 +15,7 @@ import { useEffect, useState } from "react";
 
 export type Route =
   | { view: "list" }
-  | { view: "scenario"; key: string }
+  | { view: "scenario"; key: string; reference?: GridReference }
   | { view: "compare"; base: string | null; others: string[] }
   | { view: "coverage"; scenarios: string[] }
   | { view: "brief"; base: string | null; other: string | null; lang: "da" | "en" }
@@ -25,10 +26,19 @@ export type Route =
   | { view: "apiTokens" }
   | { view: "myAccount" };
 
+/** The scenario the grid shows its difference to, as it is now or (its parent) as it was at the fork. */
+export interface GridReference {
+  key: string;
+  at: "now" | "fork";
+}
+
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === "scenario" && parts[1]) return { view: "scenario", key: parts[1] };
+  if (parts[0] === "scenario" && parts[1]) {
+    const vs = new URLSearchParams(query).get("vs");
+    return vs ? { view: "scenario", key: parts[1], reference: { key: vs, at: new URLSearchParams(query).get("at") === "fork" ? "fork" : "now" } } : { view: "scenario", key: parts[1] };
+  }
   if (parts[0] === "consistency" && parts[1]) return { view: "consistency", key: parts[1] };
   if (parts[0] === "compare") {
     const params = new URLSearchParams(query);
@@ -52,7 +62,7 @@ export function hrefOf(route: Route): string {
     case "list":
       return "#/";
     case "scenario":
-      return `#/scenario/${encodeURIComponent(route.key)}`;
+      return `#/scenario/${encodeURIComponent(route.key)}${route.reference ? `?${new URLSearchParams({ vs: route.reference.key, at: route.reference.at }).toString()}` : ""}`;
     case "compare": {
       const params = new URLSearchParams();
       if (route.base) params.set("base", route.base);

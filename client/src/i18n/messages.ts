@@ -11,6 +11,8 @@ import { compareMessages } from "../features/compare/messages.ts";
 import { coverageMessages } from "../features/recommendations/messages.ts";
 import { consistencyMessages } from "../features/consistency/messages.ts";
 import { gridMessages } from "../features/grid/messages.ts";
+import { gridKeyMessages } from "../features/grid/gridKeyMessages.ts";
+import { gridDiffMessages } from "../features/grid/gridDiffMessages.ts";
 import { historyMessages } from "../features/history/messages.ts";
 import { importMessages } from "../features/import/messages.ts";
 import { liveMessages } from "../features/live/messages.ts";
@@ -91,7 +93,7 @@ const common = {
   },
 } as const;
 
-const sections = [common, scenarioMessages, gridMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages, userMessages, sharingMessages, apiTokenMessages, importMessages] as const;
+const sections = [common, scenarioMessages, gridMessages, gridKeyMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages, userMessages, sharingMessages, apiTokenMessages, importMessages, gridDiffMessages] as const;
 
 type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
   ? Head["da"] & Merge<Rest>

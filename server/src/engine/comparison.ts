@@ -6,9 +6,11 @@
 import { compareScenarios, convertYearAmounts, type LineComparison, type PairComparison, type ScenarioSnapshot } from "@ramme/domain";
 import type { Comment, Initiative } from "../generated/prisma/client.ts";
 import type { Database } from "../db.ts";
+import { pace } from "../cooperative.ts";
 import { ProblemList } from "./input.ts";
 import { convertLine, priceLevelFor, type PriceLevelShape } from "./priceLevels.ts";
-import { loadScenarioLines } from "./scenarioLines.ts";
+import { stateAtVersion } from "./history.ts";
+import { KEYS_PER_STATEMENT, loadScenarioLines, slices, type ScenarioLineShape } from "./scenarioLines.ts";
 
 export interface ComparedScenario {
   id: string;
@@ -42,7 +44,12 @@ export interface ComparisonShape {
 /** At most this many scenarios beside the base (the grid shows them side by side). */
 export const MAX_COMPARED = 10;
 
-export async function loadComparison(client: Database, baseIdText: string, otherIdTexts: readonly string[], priceLevel: number | null = null): Promise<ComparisonShape> {
+/**
+ * `baseVersion`: compare with the base as it was at that version (its history undone back to it),
+ * e.g. a what-if's parent at the version it was forked from; null: the base as it is now. `signal`:
+ * the operation's budget, which stops the comparison at its next turn.
+ */
+export async function loadComparison(client: Database, baseIdText: string, otherIdTexts: readonly string[], priceLevel: number | null = null, baseVersion: number | null = null, signal?: AbortSignal): Promise<ComparisonShape> {
   const problems = new ProblemList();
   // The length first: nothing else is done with a list that is too long (or empty).
   if (otherIdTexts.length === 0) problems.add("otherIds", "REQUIRED", "name at least one scenario to compare with the base.");
@@ -61,30 +68,40 @@ export async function loadComparison(client: Database, baseIdText: string, other
   ids.forEach((id, index) => {
     const field = index === 0 ? "baseId" : `otherIds[${index - 1}]`;
     if (!byId.has(id)) problems.add(field, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(id)}.`, id);
-    else if (byId.get(id)!.frameId !== byId.get(ids[0]!)?.frameId) problems.add(field, "UNKNOWN_SCENARIO", "this scenario divides another frame than the base.", id);
+    else if (byId.get(id)!.frameId !== byId.get(ids[0]!)?.frameId) problems.add(field, "OTHER_FRAME", "this scenario divides another frame than the base.", id);
   });
+  const baseRow = byId.get(baseId!);
+  if (baseRow && baseVersion !== null && (!Number.isInteger(baseVersion) || baseVersion < 1 || baseVersion > baseRow.version)) {
+    problems.add("baseVersion", "UNKNOWN_VERSION", `the base has versions 1 to ${baseRow.version}.`, String(baseVersion));
+  }
   problems.throwIfAny();
+  const base = baseRow!;
 
-  const base = byId.get(baseId!)!;
   // Another price level converts every line and the frame cell by cell before anything is summed.
   const level = priceLevel === null ? null : await priceLevelFor(client, base.frame.priceLevel, priceLevel, "priceLevel");
   const frame = level ? convertYearAmounts(base.frame.years, level.ratio) : base.frame.years;
+  const frameYears = frame.map((entry) => entry.year);
   const [storedLines, comments] = await Promise.all([
-    loadScenarioLines(client, ids, frame.map((entry) => entry.year)),
+    loadScenarioLines(client, ids, frameYears),
     client.comment.findMany({ where: { scenarioId: { in: ids }, initiativeId: { not: null } }, orderBy: { id: "asc" } }),
   ]);
-  const linesByScenario = level ? new Map([...storedLines].map(([id, lines]) => [id, lines.map((line) => convertLine(line, level))])) : storedLines;
+  // The base then replaces the base now; a scenario compared with its own earlier version keeps its lines now.
+  const baseLinesThen = baseVersion === null || baseVersion === base.version ? null : await linesAtVersion(client, base.id, baseVersion, frameYears);
+  const converted = (lines: ScenarioLineShape[]) => (level ? lines.map((line) => convertLine(line, level)) : lines);
   const initiatives = new Map<string, Initiative>();
   const snapshots = new Map<string, ScenarioSnapshot>();
-  for (const [scenarioId, lines] of linesByScenario) {
+  for (const [scenarioId, lines] of storedLines) {
     for (const line of lines) initiatives.set(line.initiativeId, line.initiative);
-    snapshots.set(scenarioId, {
-      key: scenarioId,
-      lines: lines.map((line) => ({ initiativeId: line.initiativeId, themeId: line.initiative.themeId, isReserve: line.initiative.isReserve, amounts: line.amounts })),
-    });
+    snapshots.set(scenarioId, snapshotOfLines(scenarioId, converted(lines)));
   }
-  const baseSnapshot = snapshots.get(base.id)!;
-  const pairs = (otherIds as string[]).map((id) => compareScenarios(baseSnapshot, snapshots.get(id)!, frame));
+  if (baseLinesThen) for (const line of baseLinesThen) initiatives.set(line.initiativeId, line.initiative);
+  const baseSnapshot = baseLinesThen ? snapshotOfLines(base.id, converted(baseLinesThen)) : snapshots.get(base.id)!;
+  // One pair a turn (cooperative.ts): ten comparisons of 12,500 lines held the event loop for seconds.
+  const pairs: PairComparison[] = [];
+  for (const id of otherIds as string[]) {
+    await pace(signal);
+    pairs.push(compareScenarios(baseSnapshot, snapshots.get(id)!, frame));
+  }
   const pairLines = new Map(pairs.map((pair) => [pair.otherKey, new Map(pair.lines.map((line) => [line.initiativeId, line]))]));
   const commentsByLine = new Map<string, Comment[]>();
   for (const comment of comments) {
@@ -115,6 +132,25 @@ export async function loadComparison(client: Database, baseIdText: string, other
       })),
     })),
   };
+}
+
+function snapshotOfLines(key: string, lines: readonly ScenarioLineShape[]): ScenarioSnapshot {
+  return { key, lines: lines.map((line) => ({ initiativeId: line.initiativeId, themeId: line.initiative.themeId, isReserve: line.initiative.isReserve, amounts: line.amounts })) };
+}
+
+/** A scenario's lines as they were at `version`, in position order, shaped as loadScenarioLines shapes them. */
+async function linesAtVersion(client: Database, scenarioId: string, version: number, frameYears: readonly number[]): Promise<ScenarioLineShape[]> {
+  const state = await stateAtVersion(client, scenarioId, version);
+  const ids = [...state.positions.keys()];
+  const rows = ids.length === 0 ? [] : (await Promise.all(slices(ids, KEYS_PER_STATEMENT).map((slice) => client.initiative.findMany({ where: { id: { in: slice } } })))).flat();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return [...state.positions]
+    .sort((a, b) => a[1] - b[1])
+    .map(([initiativeId, position]) => {
+      const cells = state.cells.get(initiativeId) ?? new Map<number, bigint>();
+      const amounts = frameYears.flatMap((year) => (cells.has(year) ? [{ year, amount: cells.get(year)! }] : []));
+      return { scenarioId, initiativeId, position, initiative: byId.get(initiativeId)!, amounts, total: amounts.reduce((sum, entry) => sum + entry.amount, 0n) };
+    });
 }
 
 /** One order for all pairs: the first pair's, with lines only later pairs have inserted after the line they follow there. */

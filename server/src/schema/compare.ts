@@ -1,6 +1,7 @@
 /** compareScenarios: per line, per year, per theme, per scenario, and a plain-language account of the differences. */
 import { describeComparison, type CellComparison, type LineComparison, type LineStatus, type PairComparison, type ThemeYearComparison, type YearFlow } from "@ramme/domain";
 import { builder } from "../builder.ts";
+import { signalOf } from "../cooperative.ts";
 import { db } from "../db.ts";
 import { scenarioArguments } from "../auth/access.ts";
 import { loadComparison, MAX_COMPARED, type ComparisonLineShape, type ComparisonShape } from "../engine/comparison.ts";
@@ -170,8 +171,12 @@ builder.queryField("compareScenarios", (t) =>
       baseId: t.arg.id({ required: true, description: "The base: global ID or key." }),
       otherIds: t.arg.idList({ required: true, description: "Up to 10 scenarios to compare with the base." }),
       priceLevel: t.arg.int({ description: "Show every amount in this year's price level (see priceIndices); omitted: the frame's own (2024-pl)." }),
+      baseVersion: t.arg.int({
+        description:
+          "Compare with the base as it was at this version (1 to its current one; UNKNOWN_VERSION otherwise), e.g. a what-if's parent at its forkedFromVersion: what the what-if changed since the fork, not counting the parent's later changes. Omitted: the base as it is now.",
+      }),
     },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "baseId", id: args.baseId }, ...scenarioArguments("otherIds", args.otherIds, MAX_COMPARED)] }),
-    resolve: (_root, args) => loadComparison(db, String(args.baseId), args.otherIds.map(String), args.priceLevel ?? null),
+    resolve: (_root, args, _context, info) => loadComparison(db, String(args.baseId), args.otherIds.map(String), args.priceLevel ?? null, args.baseVersion ?? null, signalOf(info)),
   }),
 );

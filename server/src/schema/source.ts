@@ -1,3 +1,4 @@
+import { readSourceReference, readSourceReferences, type SourceReference as SourceReferenceShape } from "@ramme/domain";
 import type { Context } from "../auth/context.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
@@ -12,16 +13,6 @@ function documentByFileName(context: Context, fileName: string): Promise<Documen
     documentsOf.set(context, documents);
   }
   return documents.then((byName) => byName.get(fileName) ?? null);
-}
-
-/** The shape stored in every `source` JSON column (see seeds/FORMAT.md). */
-export interface SourceReferenceShape {
-  document: string;
-  section: string;
-  paragraph?: number;
-  initiativeNumber?: string;
-  recommendation?: number;
-  quote?: string;
 }
 
 export const SourceReference = builder.objectRef<SourceReferenceShape>("SourceReference").implement({
@@ -45,9 +36,10 @@ export const SourceReference = builder.objectRef<SourceReferenceShape>("SourceRe
   }),
 });
 
-/** Reads a `source` JSON column as a SourceReference. */
-export const asSource = (value: unknown) => value as SourceReferenceShape;
-export const asSources = (value: unknown) => value as SourceReferenceShape[];
+/** Reads a `source` JSON column as a SourceReference, checking its shape. */
+export const asSource = readSourceReference;
+/** Reads a `sources` JSON column as SourceReferences, checking their shape. */
+export const asSources = readSourceReferences;
 
 const DocumentObject = builder.prismaObject("Document", {
   description: "One of the five source documents.",

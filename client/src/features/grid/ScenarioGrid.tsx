@@ -17,7 +17,7 @@ import { hrefOf, navigate } from "../../app/route.ts";
 import { currentUser } from "../../urql.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { message, type Message, type MessageKey } from "../../i18n/messages.ts";
-import { HistoryPanel } from "../history/HistoryPanel.tsx";
+import { HistoryPanel, type HistoryPanelCell } from "../history/HistoryPanel.tsx";
 import { adoptsFetched, advance, describeChange, planLiveChange, type ChangedCell, type ScenarioChange } from "../live/liveChanges.ts";
 import { useScenarioLive } from "../live/useScenarioLive.ts";
 import { PriceLevelBanner, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
@@ -41,12 +41,23 @@ import { parseCellInput, parseClipboardBlock, planClear, planFill, planPaste, ty
 import { keepLinesUnderThemes } from "./themeOrder.ts";
 import { sourceText } from "./sourceText.ts";
 import { blockBounds, blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
+import { CellContextMenu, type CellMenuAction } from "./CellContextMenu.tsx";
+import { SelectionStatusBar } from "./SelectionStatusBar.tsx";
+import { createSelectionSignal } from "./selectionSignal.ts";
+import { reopenEditor, useGridKeyboard } from "./useGridKeyboard.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
 import { failureMessage, failureText } from "../../app/failures.ts";
 import { unexpected } from "../../app/unexpected.ts";
 import { useSameByContent } from "../../app/useSameByContent.ts";
 import { shortTitle } from "../../app/shortTitle.ts";
+import { useCellComments } from "./CellComments.tsx";
+import { DiffAmountCell, DiffTitleCell } from "./DiffCells.tsx";
+import { DiffLegend, DiffToggle } from "./DiffToggle.tsx";
+import { GridSearch } from "./GridSearch.tsx";
+import { overlayColumns, overlayRowClassRules, withRemovedRows } from "./gridOverlays.ts";
+import { useLineFilter } from "./useLineFilter.ts";
+import { useGridReference, useReferenceDiff } from "./useReferenceDiff.ts";
 
 const SetAllocations = graphql(`
   mutation SetAllocations($input: SetAllocationsInput!) {
@@ -150,6 +161,13 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   const ownFocusRef = useRef<CellPosition[]>([]);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const apiRef = useRef<GridApi | null>(null);
+  const [gridElement, setGridElement] = useState<HTMLDivElement | null>(null);
+  /** Fires whenever the block changes (it is held in a ref): the status line recounts. */
+  const selection = useMemo(() => createSelectionSignal(), []);
+  const selectionChanged = selection.notify;
+  const currentBlock = useCallback(() => blockRef.current, []);
+  const [menu, setMenu] = useState<{ cell: CellPosition; at: { x: number; y: number } } | null>(null);
+  const [historyCell, setHistoryCell] = useState<HistoryPanelCell | null>(null);
 
   // What the grid shows. The server's answer replaces it only when it is another scenario or another
   // version (a version is exactly one state) no older than the one held (live changes overtake a query
@@ -349,7 +367,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         setSaving((count) => count - 1);
       });
     },
-    [scenarioKey, setAllocations, applyAnswer, showCells, reload, t],
+    [scenarioKey, setAllocations, applyAnswer, showCells, reload, t, locale],
   );
 
   const undoOrRedo = useCallback(
@@ -397,6 +415,8 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         const reason = message(REASONS[parsed.error.code], { decimals: scenario?.frame.precisionDecimals ?? 1 });
         setCellErrors((current) => new Map(current).set(cellKey(row.initiativeKey, year), t(reason.key, reason.params)));
         setStatus({ message: message("invalidCell", { text, reason }), tone: "error" });
+        // Closed with Enter or Tab: the editor opens again with the typed text, to be put right.
+        if (keys.committedByKey() && typed.trim() !== "") reopenEditor(event.api, { initiativeKey: row.initiativeKey, year }, typed);
         return;
       }
       const key = cellKey(row.initiativeKey, year);
@@ -409,7 +429,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       }
       sendCells([{ initiativeKey: row.initiativeKey, year, text, amount: parsed.amount }], "edit", basedOn);
     },
-    [years, scenario, sendCells, t],
+    [years, scenario, sendCells, t, locale],
   );
 
   /** The line cell at a displayed row and column, or null for headings, pinned rows and the title/total columns. */
@@ -443,6 +463,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       ownFocusRef.current = [];
       blockRef.current = { anchor: position, focus: position };
       event.api.refreshCells({ force: true, columns: years.map(yearField) });
+      selectionChanged();
     },
     [years, lineCellAt],
   );
@@ -569,6 +590,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       api.ensureIndexVisible(rowIndex);
       api.setFocusedCell(rowIndex, yearField(next.year));
       api.refreshCells({ force: true, columns: years.map(yearField) });
+      selectionChanged();
     };
     window.addEventListener("keydown", onKeyDown, true);
     return () => window.removeEventListener("keydown", onKeyDown, true);
@@ -582,17 +604,14 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     return blockBounds(selection, lineKeys, years);
   }, [focusedCell, lineKeys, years]);
 
-  const onPaste = useCallback(
-    (event: React.ClipboardEvent) => {
-      if (apiRef.current?.getEditingCells().length) return;
-      const target = selectedTarget();
-      if (!target) return;
-      event.preventDefault();
+  /** Pasted text (or Ctrl+Enter's typed value, kind "fill") onto a target: planned whole, stored whole or refused whole. */
+  const writeText = useCallback(
+    (text: string, target: TargetBounds, kind: "paste" | "fill") => {
       if (!editable) {
-        setStatus({ message: message("readOnlyPaste"), tone: "error" });
+        setStatus({ message: message(kind === "paste" ? "readOnlyPaste" : "readOnlyChange"), tone: "error" });
         return;
       }
-      const block = parseClipboardBlock(event.clipboardData.getData("text/plain"));
+      const block = parseClipboardBlock(text);
       const plan = planPaste(block, target, lineKeys, years, scenario!.frame.precisionDecimals);
       if (plan.kind === "outside") {
         const topLeft = message("cellAt", { line: shortTitle(lineTitleOf(lineKeys[target.top]!)), year: years[target.left]! });
@@ -604,12 +623,30 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           for (const problem of plan.problems) next.set(cellKey(problem.initiativeKey, problem.year), t(REASONS[problem.error.code], { decimals: scenario!.frame.precisionDecimals }));
           return next;
         });
-        setStatus({ message: message("pasteRefused", { count: plan.problems.length, first: message("pasteFirst", { text: first.text, line: shortTitle(lineTitleOf(first.initiativeKey)), year: first.year }) }), tone: "error" });
+        const reason = message(REASONS[first.error.code], { decimals: scenario!.frame.precisionDecimals });
+        setStatus({
+          message:
+            kind === "fill"
+              ? message("invalidCell", { text: first.text, reason })
+              : message("pasteRefused", { count: plan.problems.length, first: message("pasteFirst", { text: first.text, line: shortTitle(lineTitleOf(first.initiativeKey)), year: first.year }) }),
+          tone: "error",
+        });
       } else {
-        sendCells(plan.cells, "paste");
+        sendCells(plan.cells, kind);
       }
     },
-    [editable, selectedTarget, lineKeys, years, scenario, sendCells, t, lineTitleOf],
+    [editable, lineKeys, years, scenario, sendCells, t, lineTitleOf],
+  );
+
+  const onPaste = useCallback(
+    (event: React.ClipboardEvent) => {
+      if (apiRef.current?.getEditingCells().length) return;
+      const target = selectedTarget();
+      if (!target) return;
+      event.preventDefault();
+      writeText(event.clipboardData.getData("text/plain"), target, "paste");
+    },
+    [selectedTarget, writeText],
   );
 
   const onCopy = useCallback(
@@ -623,14 +660,22 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       event.clipboardData.setData("text/plain", text);
       setStatus({ message: message("copied", { count }), tone: "info" });
     },
-    [focusedCell, lineKeys, years, shownCells, t],
+    [focusedCell, lineKeys, years, shownCells, t, locale],
   );
 
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent) => {
-      if (apiRef.current?.getEditingCells().length || !editable) return;
+      if (apiRef.current?.getEditingCells().length) return;
       const command = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
+      if (!editable) {
+        // A change refused here says so rather than doing nothing.
+        if ((event.key === "Delete" && !command) || (command && (key === "d" || key === "r") && !event.shiftKey && !event.altKey)) {
+          event.preventDefault();
+          setStatus({ message: message("readOnlyChange"), tone: "error" });
+        }
+        return;
+      }
       // Delete clears the selection to 0 as one edit (AG Grid would send each cell an empty value, which is refused).
       if (event.key === "Delete" && !command && !event.altKey) {
         const target = selectedTarget();
@@ -640,14 +685,9 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         sendCells(planClear(target, lineKeys, years), "clear");
         return;
       }
+      // Ctrl+Z and Ctrl+Y are handled for the whole planner (useGridKeyboard).
       if (!command) return;
-      if (key === "z" && !event.shiftKey) {
-        event.preventDefault();
-        undoOrRedo("undo");
-      } else if (key === "y" || (key === "z" && event.shiftKey)) {
-        event.preventDefault();
-        undoOrRedo("redo");
-      } else if ((key === "d" || key === "r") && !event.shiftKey && !event.altKey) {
+      if ((key === "d" || key === "r") && !event.shiftKey && !event.altKey) {
         // Ctrl+D fills down, Ctrl+R right, as in Excel (and instead of the browser's bookmark and reload).
         const target = selectedTarget();
         if (!target) return;
@@ -657,8 +697,67 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         if (cells.length > 0) sendCells(cells, "fill");
       }
     },
-    [editable, undoOrRedo, selectedTarget, sendCells, lineKeys, years, shownCells],
+    [editable, selectedTarget, sendCells, lineKeys, years, shownCells, t],
   );
+
+  const amountOf = useCallback((initiativeKey: string, year: number) => shownCells.get(initiativeKey)?.get(year) ?? 0n, [shownCells]);
+  const keys = useGridKeyboard({
+    apiRef,
+    gridElement,
+    blockRef,
+    ownFocusRef,
+    lineKeys,
+    years,
+    amountOf,
+    focusedCell,
+    editingCell,
+    editable,
+    selectionChanged,
+    undoOrRedo,
+    fillTyped: (text, target) => writeText(text, target, "fill"),
+    committing: (cell, text) => {
+      const parsed = parseCellInput(text.trim() === "" ? "0" : text, scenario?.frame.precisionDecimals ?? 1);
+      const key = cellKey(cell.initiativeKey, cell.year);
+      if (parsed.ok && parsed.amount === (cellsRef.current.get(cell.initiativeKey)?.get(cell.year) ?? 0n)) {
+        setCellErrors((current) => (current.has(key) ? new Map([...current].filter(([marked]) => marked !== key)) : current));
+      }
+    },
+    openMenu: (cell, at) => setMenu({ cell, at }),
+  });
+
+  /** The block when it holds the cell, else the cell: what the cell menu acts on. */
+  const menuTarget = (cell: CellPosition): TargetBounds | null =>
+    blockBounds(blockRef.current && isInBlock(blockRef.current, cell, lineKeys, years) ? blockRef.current : { anchor: cell, focus: cell }, lineKeys, years);
+  const cellName = (cell: CellPosition) => `${lines.find((line) => line.key === cell.initiativeKey)?.title ?? cell.initiativeKey} ${cell.year}`;
+  const onMenuAction = (action: CellMenuAction) => {
+    if (!menu) return;
+    const { cell } = menu;
+    const target = menuTarget(cell);
+    setMenu(null);
+    const api = apiRef.current;
+    const rowIndex = api?.getRowNode(cell.initiativeKey)?.rowIndex;
+    if (api && rowIndex !== null && rowIndex !== undefined && action !== "comment" && action !== "history") api.setFocusedCell(rowIndex, yearField(cell.year));
+    if (!target) return;
+    if (action === "copy") {
+      const { text, count } = blockToTsv(blockRef.current && isInBlock(blockRef.current, cell, lineKeys, years) ? blockRef.current : { anchor: cell, focus: cell }, lineKeys, years, amountOf);
+      navigator.clipboard.writeText(text).then(
+        () => setStatus({ message: message("copied", { count }), tone: "info" }),
+        () => setStatus({ message: message("clipboardUnreadable"), tone: "error" }),
+      );
+    } else if (action === "paste") {
+      navigator.clipboard.readText().then((text) => writeText(text, target, "paste"), () => setStatus({ message: message("clipboardUnreadable"), tone: "error" }));
+    } else if (!editable && (action === "clear" || action === "fillDown")) {
+      setStatus({ message: message("readOnlyChange"), tone: "error" });
+    } else if (action === "clear") {
+      sendCells(planClear(target, lineKeys, years), "clear");
+    } else if (action === "fillDown") {
+      const cells = planFill("down", target, lineKeys, years, amountOf);
+      if (cells.length > 0) sendCells(cells, "fill");
+    } else {
+      setShowHistory(true);
+      setHistoryCell({ initiativeKey: cell.initiativeKey, year: cell.year, name: cellName(cell), intent: action });
+    }
+  };
 
   const columnDefs = useMemo(
     () =>
@@ -681,6 +780,33 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     const api = apiRef.current;
     if (api && !api.isDestroyed()) api.refreshCells({ force: true, columns: ["title"] });
   }, [commentsByLine]);
+
+  // The difference to a reference, the search and the comments on cells (issue 19), each in its own module.
+  const [reference, setReference] = useGridReference(scenarioKey);
+  const referenceDiff = useReferenceDiff(scenarioKey, reference, reference !== null && reference.key === scenario?.parent?.key ? scenario.forkedFromVersion ?? null : null, version, priceLevel);
+  const overlayRef = useRef({ diff: referenceDiff, filtering: false, threads: new Map<string, readonly string[]>() as ReadonlyMap<string, readonly string[]> });
+  const cellComments = useCellComments({ scenarioKey, comments, lineTitle: (key) => lines.find((line) => line.key === key)?.title ?? key, onCommented: reload });
+  const lineFilter = useLineFilter(scenario?.lines ?? [], themes, bodyRows, cellComments.commentedLines, referenceDiff.diff, () => apiRef.current);
+  overlayRef.current = { diff: referenceDiff, filtering: lineFilter.active, threads: cellComments.threads };
+  const gridRows = useMemo(() => withRemovedRows(bodyRows, referenceDiff.diff?.removed ?? []), [bodyRows, referenceDiff.diff]);
+  const overlaidColumns = useMemo(
+    () =>
+      overlayColumns(columnDefs, {
+        diff: () => overlayRef.current.diff.diff,
+        pending: () => overlayRef.current.diff.pending,
+        filtering: () => overlayRef.current.filtering,
+        comments: () => overlayRef.current.threads,
+        t,
+        amountCell: DiffAmountCell,
+        titleCell: DiffTitleCell,
+      }),
+    [columnDefs, t],
+  );
+  const rowClassRules = useMemo(() => overlayRowClassRules(() => overlayRef.current.diff.diff), []);
+  useEffect(() => {
+    const api = apiRef.current;
+    if (api && !api.isDestroyed()) api.refreshCells({ force: true });
+  }, [referenceDiff.diff, referenceDiff.pending, cellComments.threads, lineFilter.active]);
 
   if (error) return <p role="alert">{t("loadError", { message: failureText(t, null, error) })}</p>;
   if (!scenario) return <p>{fetching ? t("loading") : t("loadError", { message: scenarioKey })}</p>;
@@ -767,13 +893,26 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       <p className="muted small">
         {scenario.frame.name} · {t("mio")} <PriceLevelSelect value={priceLevel} onChange={setPriceLevel} compact />{editable ? ` · ${t("selectionHint")}` : ""} · <a href={hrefOf({ view: "lineage", key: scenario.key })}>{t("lineageLink")}</a>
       </p>
+      <div className="grid-tools">
+        <GridSearch state={lineFilter} diffOn={reference !== null} />
+        <DiffToggle
+          scenario={{ key: scenario.key, frameKey: scenario.frame.key, parent: scenario.parent, forkedFromVersion: scenario.forkedFromVersion ?? null }}
+          reference={reference}
+          state={referenceDiff}
+          onChange={setReference}
+        />
+      </div>
+      {reference && <DiffLegend state={referenceDiff} />}
       <div className="grid-and-panel">
-        <div className="grid-wrap" role="region" aria-label={t("gridLabel", { name: scenario.name })} onPasteCapture={onPaste} onCopyCapture={onCopy} onKeyDownCapture={onKeyDown}>
+        <div ref={setGridElement} className="grid-wrap" role="region" aria-label={t("gridLabel", { name: scenario.name })} onPasteCapture={onPaste} onCopyCapture={onCopy} onKeyDownCapture={onKeyDown}>
           <AgGridReact<BodyRow | SummaryRow>
             theme={gridTheme}
-            rowData={bodyRows}
+            rowData={gridRows}
             pinnedBottomRowData={summaryRows}
-            columnDefs={columnDefs}
+            columnDefs={overlaidColumns}
+            rowClassRules={rowClassRules}
+            isExternalFilterPresent={lineFilter.isExternalFilterPresent}
+            doesExternalFilterPass={lineFilter.doesExternalFilterPass}
             getRowId={(params) => params.data.id}
             getRowClass={(params) => `row-${params.data?.kind ?? "line"}`}
             postSortRows={keepThemesOnSort}
@@ -783,7 +922,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
             onCellEditRequest={onCellEditRequest}
             onCellFocused={onCellFocused}
             onCellEditingStarted={onCellEditingStarted}
-            onGridReady={(event) => { apiRef.current = event.api; }}
+            onGridReady={(event) => { apiRef.current = event.api; cellComments.attach(event.api); }}
             enterNavigatesVertically
             enterNavigatesVerticallyAfterEdit
             stopEditingWhenCellsLoseFocus
@@ -794,10 +933,25 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         </div>
         {showHistory && (
           <ResizablePanel label={t("historyResize")} storageKey="ramme.historyWidth">
-            <HistoryPanel scenarioKey={scenario.key} version={version} lines={lines} years={years} onRestored={reload} onCommented={reload} onClose={() => setShowHistory(false)} />
+            <HistoryPanel scenarioKey={scenario.key} version={version} lines={lines} years={years} onRestored={reload} onCommented={reload} onClose={() => setShowHistory(false)} cell={historyCell} />
           </ResizablePanel>
         )}
       </div>
+      <SelectionStatusBar block={currentBlock} lineKeys={lineKeys} years={years} amountOf={amountOf} decimals={scenario.frame.precisionDecimals} selection={selection} />
+      {menu && (
+        <CellContextMenu
+          at={menu.at}
+          cellName={cellName(menu.cell)}
+          editable={editable}
+          onAction={onMenuAction}
+          onClose={(returnFocus) => {
+            const cell = menu.cell;
+            setMenu(null);
+            const rowIndex = apiRef.current?.getRowNode(cell.initiativeKey)?.rowIndex;
+            if (returnFocus && rowIndex !== null && rowIndex !== undefined) apiRef.current?.setFocusedCell(rowIndex, yearField(cell.year));
+          }}
+        />
+      )}
       <p className={`status ${status?.tone ?? ""}`} role="status" aria-live="polite">
         {saving > 0 ? t("saving") : (status ? t(status.message.key, status.message.params) : t("savedVersion", { version }))}
       </p>
@@ -833,6 +987,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         <ScenarioNameDialog kind={dialog.kind} scenario={fetched ?? scenario} onClose={() => setDialog(null)} onRenamed={reload} />
       )}
       {dialog?.kind === "share" && <ShareDialog scenarioKey={scenario.key} scenarioName={scenario.name} onClose={() => setDialog(null)} />}
+      {cellComments.element}
       {conflict && (
         <ConflictDialog
           conflict={conflict}

@@ -12,7 +12,8 @@ export const ScenarioGridQuery = graphql(
       id key name description locked archived mustFit version
       ...ScenarioOwnership
       parent { key name }
-      frame { name priceLevel precisionDecimals years { year amount } }
+      forkedFromVersion
+      frame { key name priceLevel precisionDecimals years { year amount } }
       lines {
         initiative { key title isReserve origin theme { key } sources { section paragraph initiativeNumber sourceDocument { title published } } }
         amounts { year amount }

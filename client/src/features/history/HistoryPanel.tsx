@@ -1,5 +1,5 @@
 /** A scenario's history beside the grid: who changed what and why, comments, and restoring an earlier version. */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
@@ -35,7 +35,15 @@ const AddComment = graphql(`
 
 type HistoryEntry = ResultOf<typeof HistoryQuery>["history"]["nodes"][number];
 
-export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, onCommented, onClose }: {
+/** A cell the grid's menu opened the panel for: to comment on it, or to show only its changes. `name` as a person says it ("VMK 2025"). */
+export interface HistoryPanelCell {
+  initiativeKey: string;
+  year: number;
+  name: string;
+  intent: "comment" | "history";
+}
+
+export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, onCommented, onClose, cell = null }: {
   scenarioKey: string;
   version: number;
   /** The scenario's lines, to comment on one of them (or one of its cells). */
@@ -45,6 +53,7 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
   /** A comment was added: the grid shows comments on its lines. */
   onCommented: () => void;
   onClose: () => void;
+  cell?: HistoryPanelCell | null;
 }) {
   const { t, locale } = useI18n();
   const [{ data }, refetch] = useQuery({
@@ -58,6 +67,20 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
   const [onYear, setOnYear] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => refetch({ requestPolicy: "network-only" }), [version, refetch]);
+  const [onlyCell, setOnlyCell] = useState<HistoryPanelCell | null>(null);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const onlyCellRef = useRef<HTMLParagraphElement>(null);
+  // Opened (or pointed again) from a cell's menu: that cell chosen for a comment, or its changes alone.
+  useEffect(() => {
+    if (!cell) return;
+    if (cell.intent === "comment") {
+      setOnLine(cell.initiativeKey);
+      setOnYear(String(cell.year));
+      commentRef.current?.focus();
+    } else setOnlyCell(cell);
+  }, [cell]);
+  useEffect(() => { if (onlyCell) onlyCellRef.current?.focus(); }, [onlyCell]);
+  const touchesOnlyCell = (entry: HistoryEntry) => !onlyCell || entry.cells.some((changed) => changed.initiative.key === onlyCell.initiativeKey && changed.year === onlyCell.year);
 
   const when = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { dateStyle: "short", timeStyle: "short" });
   const editable = data?.scenario?.kind === "WHAT_IF" && !data.scenario.locked && !data.scenario.archived && mayEdit(data.scenario.access);
@@ -89,7 +112,7 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
       >
         <label>
           {t("historyCommentLabel")}
-          <textarea value={comment} onChange={(event) => setComment(event.target.value)} rows={2} maxLength={4000} />
+          <textarea ref={commentRef} value={comment} onChange={(event) => setComment(event.target.value)} rows={2} maxLength={4000} />
         </label>
         <div className="comment-target">
           <label>
@@ -121,8 +144,14 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
           </ul>
         </>
       )}
+      {onlyCell && (
+        <p className="history-filter" tabIndex={-1} ref={onlyCellRef}>
+          {t("historyForCell", { cell: onlyCell.name })}{" "}
+          <button type="button" onClick={() => setOnlyCell(null)}>{t("historyShowAll")}</button>
+        </p>
+      )}
       <ul className="history">
-        {(data?.history.nodes ?? []).map((entry) => (
+        {(data?.history.nodes ?? []).filter(touchesOnlyCell).map((entry) => (
           <li key={entry.version}>
             <div>
               <strong>{t("historyVersion", { version: entry.version })}</strong> · {kindText(entry)}
