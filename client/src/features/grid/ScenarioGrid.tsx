@@ -778,6 +778,11 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       }),
     [years, editable, locale, t, cellErrors, lineKeys, commentsByLine],
   );
+  // New comments change the title cells' marks: AG Grid keeps drawn cells across new column definitions (the total is pinned), so redraw them.
+  useEffect(() => {
+    const api = apiRef.current;
+    if (api && !api.isDestroyed()) api.refreshCells({ force: true, columns: ["title"] });
+  }, [commentsByLine]);
 
   // The difference to a reference, the search and the comments on cells (issue 19), each in its own module.
   const [reference, setReference] = useGridReference(scenarioKey);
