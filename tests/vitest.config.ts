@@ -8,7 +8,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["domain/**/*.test.ts", "seeds/**/*.test.ts", "exchange/**/*.test.ts", "client/**/*.test.ts", "schema/**/*.test.ts"] },
+        test: { name: "unit", include: ["domain/**/*.test.ts", "bench/**/*.test.ts", "seeds/**/*.test.ts", "exchange/**/*.test.ts", "client/**/*.test.ts", "schema/**/*.test.ts"] },
       },
       {
         extends: true,
@@ -37,7 +37,8 @@ export default defineConfig({
         test: {
           // Real server processes under faults and load (`test:faults`, run by .ci/run, not by
           // `npm test`): concurrent writers, several instances, crashes, databases stopped and
-          // started. Needs the local PostgreSQL (RAMME_TEST_POSTGRES_URL) for its templates.
+          // started, hostile operations generated from the schema (faults/hostileOperations.test.ts).
+          // Needs the local PostgreSQL (RAMME_TEST_POSTGRES_URL) for its templates.
           name: "faults",
           include: ["faults/**/*.test.ts"],
           globalSetup: ["support/globalSetup.ts", "support/globalSetupPostgres.ts"],

@@ -11,7 +11,8 @@ import { parseArgs } from "node:util";
 import { buildServer, repoRoot, startServer } from "../../tests/support/serverProcess.ts";
 import { createDatabase, forkWhatIfs, postgresAnswers, type WhatIf } from "./dataset.ts";
 import { measure, type Plan } from "./measure.ts";
-import { targetsTable, writeReport, type DialectResult, type Results } from "./report.ts";
+import { appendHistory } from "./history.ts";
+import { machine, targetsTable, writeReport, type DialectResult, type Results } from "./report.ts";
 import type { Dialect } from "./sql.ts";
 
 const { values: flags } = parseArgs({
@@ -110,6 +111,11 @@ results.seconds = (performance.now() - started) / 1000;
 const written = writeReport(results, outDirectory);
 console.log(`\n${targetsTable(results)}\n`);
 log(`results: ${written.markdown} and ${path.basename(written.json)}`);
+// A full run without errors is history (a smoke run measures tiny sizes; a broken run judges nothing).
+if (!smoke && results.errors.length === 0) {
+  const history = appendHistory(results, machine().commit, outDirectory);
+  log(`history: ${history.json} and ${path.basename(history.svg)}`);
+}
 if (results.errors.length) {
   console.error(`\nThe bench broke (${results.errors.length} error(s)):\n${results.errors.map((error) => `- ${error}`).join("\n")}`);
   process.exitCode = 1;

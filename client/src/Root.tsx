@@ -2,7 +2,6 @@
 import { StrictMode } from "react";
 import { Provider } from "urql";
 import { App } from "./App.tsx";
-import "./app/agGrid.ts";
 import { I18nProvider } from "./i18n/I18n.tsx";
 import "./styles.css";
 import { client } from "./urql.ts";

@@ -9,3 +9,4 @@ export * from "./coverage.ts";
 export * from "./consistency.ts";
 export * from "./lineage.ts";
 export * from "./priceLevels.ts";
+export * from "./sources.ts";

@@ -5,19 +5,33 @@
  * gauge until the scenario's next edit. return() here reaches the source at once.
  */
 export function mapResults<T, U>(results: AsyncIterable<T>, map: (result: T) => U): AsyncIterableIterator<U> {
+  return mapResultsUntil(results, map);
+}
+
+/** What a map returns to end the stream there (and stop its source). */
+export const END_OF_STREAM: unique symbol = Symbol("end of stream");
+
+/** As mapResults, with a map that may wait, or end the stream by returning END_OF_STREAM. */
+export function mapResultsUntil<T, U>(
+  results: AsyncIterable<T>,
+  map: (result: T) => U | typeof END_OF_STREAM | Promise<U | typeof END_OF_STREAM>,
+): AsyncIterableIterator<U> {
   const source = results[Symbol.asyncIterator]();
+  const end = async (): Promise<IteratorResult<U>> => {
+    await source.return?.();
+    return { done: true, value: undefined };
+  };
   return {
     [Symbol.asyncIterator]() {
       return this;
     },
     async next() {
       const step = await source.next();
-      return step.done ? { done: true, value: undefined } : { done: false, value: map(step.value) };
+      if (step.done) return { done: true, value: undefined };
+      const value = await map(step.value);
+      return value === END_OF_STREAM ? end() : { done: false, value };
     },
-    async return() {
-      await source.return?.();
-      return { done: true, value: undefined };
-    },
+    return: end,
     async throw(error?: unknown) {
       await source.return?.();
       throw error;

@@ -100,6 +100,12 @@ const BY_ITEM: Record<string, number> = {
   ImportProblem: SCALE.cells,
   ImportAmount: SCALE.years,
   ImportYearTotal: SCALE.years,
+  // A baseline's table (importBaseline): its lines, years, totals and notes.
+  BaselineImportLine: SCALE.lines,
+  BaselineYearAmount: SCALE.years,
+  BaselineYearTotal: SCALE.years,
+  BaselinePrintedTotal: SCALE.years,
+  BaselineFootnote: SCALE.short,
   YearTotal: SCALE.years,
   FrameYearTotal: SCALE.years,
   FrameYear: SCALE.years,
@@ -163,9 +169,18 @@ const BY_FIELD: Record<string, Bound> = {
   "PrintedTableLine.printedAmounts": SCALE.years,
   "ScenarioChangedEvent.linesAdded": SCALE.lines,
   "ScenarioChangedEvent.linesRemoved": SCALE.lines,
+  // A change's cells and lines where changes are listed (a history page, changes since): on average
+  // the scenario-wide bound spread over a page of changes. One paste can touch 50,000 cells, but a
+  // page of pastes that large is stopped while it is assembled by the response cap (64 MB is some
+  // 1.3 million cells), so counting 50,000 for each of a hundred changes would only refuse the
+  // client's own ChangesSince.
+  "ScenarioChange.cells": SCALE.cells / SCALE.changes,
+  "ScenarioChange.lines": SCALE.lines / SCALE.changes,
   // Comments on one line.
   "FundingLine.comments": SCALE.short,
   "LineVersus.comments": SCALE.short,
+  "BaselineImportPreview.years": SCALE.years,
+  "BaselineImportPreview.themes": SCALE.themes,
   "Query.nodes": (args) => listLength(args.ids, SCALE.page),
   "Query.accountChanges": (args) => intValue(args.first, 500),
 };

@@ -107,6 +107,7 @@ const TABLE: Record<string, Row> = {
   // --- Queries ------------------------------------------------------------------------------
   me: { document: `{ me { mode } }`, expected: signedIn, rule: "every signed-in caller (the client asks it first: 401 means show sign-in)" },
   frames: { document: `{ frames { key } }`, expected: signedIn, rule: "the documents' data: every signed-in caller" },
+  frame: { document: `{ frame(id: "life-science-2024-2027") { key } }`, expected: signedIn, rule: "every frame is read by every signed-in caller" },
   themes: { document: `{ themes { key } }`, expected: signedIn, rule: "the documents' data" },
   recommendations: { document: `{ recommendations { number } }`, expected: signedIn, rule: "the documents' data" },
   strategy2021: { document: `{ strategy2021 { number } }`, expected: signedIn, rule: "the documents' data" },
@@ -184,6 +185,30 @@ const TABLE: Record<string, Row> = {
   setPriceIndex: { document: W("setPriceIndex", "SetPriceIndexInput"), variables: input(() => ({ year: 2026, value: "104.5", source: "Finansministeriet, test" })), expected: adminOnly, rule: "admins" },
   removePriceIndex: { document: W("removePriceIndex", "RemovePriceIndexInput"), variables: input(() => ({ year: 2027 })), expected: adminOnly, rule: "admins" },
   createOrganisation: { document: W("createOrganisation", "CreateOrganisationInput"), variables: input((fixture) => ({ key: `parti-${fixture.unique}`, name: "Nyt parti", kind: "PARTY" })), expected: { ...adminOnly, outsiderAdmin: "forbidden" }, rule: "admins of the secretariat" },
+  createFrame: {
+    document: W("createFrame", "CreateFrameInput"),
+    variables: input((fixture) => ({ name: `Ny ramme ${fixture.unique}`, years: [{ year: 2025, amount: "10" }, { year: 2026, amount: "12" }] })),
+    expected: { ...adminOnly, outsiderAdmin: "forbidden" },
+    rule: "admins of a secretariat (a party's admin: 403)",
+  },
+  updateFrame: {
+    document: W("updateFrame", "UpdateFrameInput"),
+    variables: input((fixture) => ({ frameId: "life-science-2024-2027", description: `Beskrivelse ${fixture.unique}` })),
+    expected: { ...adminOnly, outsiderAdmin: "forbidden" },
+    rule: "admins of a secretariat",
+  },
+  archiveFrame: {
+    document: W("archiveFrame", "ArchiveFrameInput"),
+    variables: input(() => ({ frameId: "life-science-2024-2027", archived: false })),
+    expected: { ...adminOnly, outsiderAdmin: "forbidden" },
+    rule: "admins of a secretariat",
+  },
+  importBaseline: {
+    document: W("importBaseline", "ImportBaselineInput"),
+    variables: input((fixture) => ({ newFrame: { name: `Importeret ramme ${fixture.unique}` }, name: "Udspil", format: "CSV", fileName: "udspil.csv", content: "Tema;Initiativ;2025;2026\nA;Linje 1;1;2\n;Ramme;10;12\n" })),
+    expected: { ...adminOnly, outsiderAdmin: "forbidden" },
+    rule: "admins of a secretariat (also for a dry run)",
+  },
   createUser: {
     document: W("createUser", "CreateUserInput"),
     variables: input((fixture) => ({ email: `ny-${fixture.unique}@fm.dk`, displayName: "Ny", organisationId: "finansministeriet", role: "VIEWER", password: PASSWORD })),

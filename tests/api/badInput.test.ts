@@ -40,6 +40,10 @@ const staleVersion = (extra: Record<string, unknown>): Case => ({
 
 const newUser = { email: "ny@fm.dk", displayName: "Ny Bruger", organisationId: "finansministeriet", role: "EDITOR", password: "et langt kodeord her" };
 const cell = { initiativeId: "vmk", year: 2024, amount: "1", expectedVersion: 2 };
+const newFrame = { name: "Ny ramme", years: [{ year: 2025, amount: "10" }, { year: 2026, amount: "12" }] };
+/** A baseline's table: a theme column, two lines, the frame row. */
+const TABLE_CSV = "Tema;Initiativ;2025;2026\nA;Linje 1;1;2\nA;Linje 2;3;4\n;Ramme;10;12\n";
+const baselineFile = (content: string) => ({ name: "Udspil", format: "CSV", content, fileName: "udspil.csv" });
 
 const CASES: Record<string, Case[]> = {
   forkScenario: [
@@ -195,6 +199,44 @@ const CASES: Record<string, Case[]> = {
     { name: "a new password of 11 characters", input: () => ({ userId: "findes-ikke", newPassword: "elleve-tegn" }), expected: { __typename: "InvalidInputError", field: "input.newPassword", code: "WEAK_PASSWORD" } },
     { name: "a new password of 1,025 characters", input: () => ({ userId: "findes-ikke", newPassword: "x".repeat(1025) }), expected: { __typename: "InvalidInputError", field: "input.newPassword", code: "TOO_LONG" } },
     { name: "local single-user mode", input: () => ({ userId: "findes-ikke", newPassword: "et langt nyt kodeord" }), expected: { __typename: "InvalidInputError", field: "input", code: "NO_ACCOUNTS" } },
+  ],
+  // Frames (issue 22): local mode is an admin of its own secretariat, so each case reaches the checks.
+  createFrame: [
+    { name: "no years", input: () => ({ ...newFrame, years: [] }), expected: { __typename: "InvalidInputError", field: "input.years", code: "NO_YEARS" } },
+    { name: "years with a gap", input: () => ({ ...newFrame, years: [{ year: 2025, amount: "10" }, { year: 2027, amount: "10" }] }), expected: { __typename: "InvalidInputError", field: "input.years", code: "YEARS_NOT_CONSECUTIVE" } },
+    { name: "overlapping years", input: () => ({ ...newFrame, years: [{ year: 2025, amount: "10" }, { year: 2025, amount: "12" }] }), expected: { __typename: "InvalidInputError", field: "input.years[1].year", code: "DUPLICATE_YEAR" } },
+    { name: "a frame of 0", input: () => ({ ...newFrame, years: [{ year: 2025, amount: "0" }] }), expected: { __typename: "InvalidInputError", field: "input.years[0].amount", code: "NOT_POSITIVE" } },
+    { name: "a negative frame", input: () => ({ ...newFrame, years: [{ year: 2025, amount: "-5" }] }), expected: { __typename: "InvalidInputError", field: "input.years[0].amount", code: "NOT_POSITIVE" } },
+    { name: "a year without an amount", input: () => ({ ...newFrame, years: [{ year: 2025, amount: "10" }, { year: 2026 }] }), expected: { __typename: "InvalidInputError", field: "input.years[1].amount", code: "MISSING_AMOUNT" } },
+    { name: "more decimals than the precision", input: () => ({ ...newFrame, precisionDecimals: 1, years: [{ year: 2025, amount: "10.25" }] }), expected: { __typename: "InvalidInputError", field: "input.years[0].amount", code: "TOO_PRECISE" } },
+    { name: "the life science frame's name (any case)", input: () => ({ ...newFrame, name: "reserve til life science-strategien (fl24)" }), expected: { __typename: "InvalidInputError", field: "input.name", code: "NAME_TAKEN" } },
+    { name: "a blank name", input: () => ({ ...newFrame, name: " " }), expected: { __typename: "InvalidInputError", field: "input.name", code: "REQUIRED" } },
+    { name: "a price level that is not one", input: () => ({ ...newFrame, priceLevel: "2025" }), expected: { __typename: "InvalidInputError", field: "input.priceLevel", code: "BAD_PRICE_LEVEL" } },
+    { name: "a theme given twice", input: () => ({ ...newFrame, themes: ["Forskning", "forskning"] }), expected: { __typename: "InvalidInputError", field: "input.themes[1]", code: "DUPLICATE_TITLE" } },
+  ],
+  updateFrame: [
+    { name: "an unknown frame", input: () => ({ frameId: "findes-ikke", name: "X" }), expected: { __typename: "InvalidInputError", field: "input.frameId", code: "UNKNOWN_FRAME" } },
+    { name: "another type's ID", input: () => ({ frameId: Buffer.from("Theme:innovation").toString("base64"), name: "X" }), expected: { __typename: "InvalidInputError", field: "input.frameId", code: "MALFORMED_ID" } },
+    { name: "a blank name", input: () => ({ frameId: "life-science-2024-2027", name: " " }), expected: { __typename: "InvalidInputError", field: "input.name", code: "REQUIRED" } },
+  ],
+  archiveFrame: [
+    { name: "an unknown frame", input: () => ({ frameId: "findes-ikke" }), expected: { __typename: "InvalidInputError", field: "input.frameId", code: "UNKNOWN_FRAME" } },
+    { name: "another type's ID", input: () => ({ frameId: Buffer.from("Scenario:aftale-2024").toString("base64") }), expected: { __typename: "InvalidInputError", field: "input.frameId", code: "MALFORMED_ID" } },
+  ],
+  importBaseline: [
+    { name: "neither a frame nor a new frame", input: () => ({ ...baselineFile(TABLE_CSV) }), expected: { __typename: "InvalidInputError", field: "input.frameId", code: "REQUIRED" } },
+    { name: "both a frame and a new frame", input: () => ({ ...baselineFile(TABLE_CSV), frameId: "life-science-2024-2027", newFrame: { name: "Ny" } }), expected: { __typename: "InvalidInputError", field: "input.newFrame", code: "CONFLICTING_FIELDS" } },
+    { name: "an unknown frame", input: () => ({ ...baselineFile(TABLE_CSV), frameId: "findes-ikke" }), expected: { __typename: "InvalidInputError", field: "input.frameId", code: "UNKNOWN_FRAME" } },
+    { name: "a new frame with a name in use", input: () => ({ ...baselineFile(TABLE_CSV), newFrame: { name: "Reserve til life science-strategien (FL24)" } }), expected: { __typename: "InvalidInputError", field: "input.newFrame.name", code: "NAME_TAKEN" } },
+    { name: "a new frame with overlapping years", input: () => ({ ...baselineFile(TABLE_CSV), newFrame: { name: "Ny", years: [{ year: 2025, amount: "5" }, { year: 2025, amount: "5" }] } }), expected: { __typename: "InvalidInputError", field: "input.newFrame.years[1].year", code: "DUPLICATE_YEAR" } },
+    { name: "a blank file name", input: () => ({ ...baselineFile(TABLE_CSV), fileName: " ", newFrame: { name: "Ny" } }), expected: { __typename: "InvalidInputError", field: "input.fileName", code: "REQUIRED" } },
+    { name: "duplicate titles within a theme", input: () => ({ ...baselineFile(`${TABLE_CSV}A;Linje 1;1;1\n`), newFrame: { name: "Ny" } }), expected: { __typename: "ImportRefusedError" } },
+    { name: "a table without year columns", input: () => ({ ...baselineFile("Tema;Initiativ;Beløb\nA;Linje 1;1\n"), newFrame: { name: "Ny" } }), expected: { __typename: "ImportRefusedError" } },
+    { name: "year columns with a gap", input: () => ({ ...baselineFile("Tema;Initiativ;2025;2027\nA;Linje 1;1;1\n;Ramme;10;10\n"), newFrame: { name: "Ny" } }), expected: { __typename: "ImportRefusedError" } },
+    { name: "more decimals than the frame allows", input: () => ({ ...baselineFile("Tema;Initiativ;2025;2026\nA;Linje 1;1,25;1\n;Ramme;10;10\n"), newFrame: { name: "Ny" } }), expected: { __typename: "ImportRefusedError" } },
+    { name: "a frame row of 0", input: () => ({ ...baselineFile("Tema;Initiativ;2025;2026\nA;Linje 1;1;1\n;Ramme;0;10\n"), newFrame: { name: "Ny" } }), expected: { __typename: "ImportRefusedError" } },
+    { name: "a year without a frame amount", input: () => ({ ...baselineFile("Tema;Initiativ;2025;2026\nA;Linje 1;1;1\n;Ramme;10;\n"), newFrame: { name: "Ny" } }), expected: { __typename: "ImportRefusedError" } },
+    { name: "a file that is not a workbook", input: () => ({ ...baselineFile("eA=="), format: "XLSX", newFrame: { name: "Ny" } }), expected: { __typename: "ImportRefusedError" } },
   ],
   changePassword: [
     { name: "an empty current password", input: () => ({ currentPassword: "", newPassword: "et langt nyt kodeord" }), expected: { __typename: "InvalidInputError", field: "input.currentPassword", code: "REQUIRED" } },

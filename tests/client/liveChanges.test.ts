@@ -1,9 +1,8 @@
 import { mio } from "@ramme/domain";
 import { describe, expect, it } from "vitest";
-import { formatAmount } from "../../client/src/app/amounts.ts";
 import { buildBodyRows, buildSummaryRows, createRowCache, type LineMeta } from "../../client/src/features/grid/gridRows.ts";
 import { adoptsFetched, advance, describeChange, planLiveChange, shortTitle, type Held, type ScenarioChange } from "../../client/src/features/live/liveChanges.ts";
-import { translate } from "../../client/src/i18n/messages.ts";
+import { render } from "../../client/src/i18n/messages.ts";
 
 const years = [2024, 2025];
 const frame = new Map([[2024, mio("100")], [2025, mio("100")]]);
@@ -122,21 +121,18 @@ describe("a scenario a query returned", () => {
 });
 
 describe("the announcement of someone else's change", () => {
-  const describeWith = (locale: "da" | "en") => ({
-    t: (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params),
-    amount: (amount: bigint) => formatAmount(amount, locale),
-    lineTitle: (key: string) => lines.find((entry) => entry.key === key)?.title ?? key,
-  });
+  const lineTitle = (key: string) => lines.find((entry) => entry.key === key)?.title ?? key;
+  const describeWith = (locale: "da" | "en") => (change: ScenarioChange) => render(locale, describeChange(change, lineTitle));
 
   it("names who, which cell, and from what to what, in the user's language", () => {
     const one = change(5, [["vmk", 2025, "2.5", "3"]], { 2024: "68.5", 2025: "100.5" });
-    expect(describeChange(one, describeWith("da"))).toBe("Søren ændrede »Oprette en fjerde Videnskabsetisk Medicinsk…« 2025 fra 2,5 til 3,0.");
-    expect(describeChange({ ...one, cells: [{ initiativeKey: "atmp", year: 2024, before: "1234.5", after: "0" }] }, describeWith("en"))).toBe("Søren changed “ATMP” 2024 from 1,234.5 to 0.0.");
+    expect(describeWith("da")(one)).toBe("Søren ændrede »Oprette en fjerde Videnskabsetisk Medicinsk…« 2025 fra 2,5 til 3,0.");
+    expect(describeWith("en")({ ...one, cells: [{ initiativeKey: "atmp", year: 2024, before: "1234.5", after: "0" }] })).toBe("Søren changed “ATMP” 2024 from 1,234.5 to 0.0.");
   });
 
   it("counts the cells of a larger change, and says when the scenario itself changed", () => {
-    expect(describeChange(change(5, [["vmk", 2024, "3.5", "1"], ["atmp", 2024, "5", "1"]], { 2024: "62", 2025: "100" }), describeWith("da"))).toBe("Søren ændrede 2 celler.");
-    expect(describeChange(change(5, [], { 2024: "68.5", 2025: "100" }, { kind: "LOCKED", cellsOnly: false }), describeWith("da"))).toBe("Søren ændrede scenariet; version 5 er hentet.");
+    expect(describeWith("da")(change(5, [["vmk", 2024, "3.5", "1"], ["atmp", 2024, "5", "1"]], { 2024: "62", 2025: "100" }))).toBe("Søren ændrede 2 celler.");
+    expect(describeWith("da")(change(5, [], { 2024: "68.5", 2025: "100" }, { kind: "LOCKED", cellsOnly: false }))).toBe("Søren ændrede scenariet; version 5 er hentet.");
   });
 
   it("shortens a long title at a word", () => {

@@ -5,6 +5,7 @@
  */
 import { expect, test } from "vitest";
 import { seriousViolations } from "./support/axe.ts";
+import { forkFromGrid } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
 // The sign-in page (accounts mode) is checked in signIn.test.ts: this file's server runs in local mode.
@@ -27,7 +28,7 @@ test.each([
 test("an editable what-if with its history panel and the fork dialog has no serious accessibility violations", async () => {
   const { page } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/scenario/aftale-2024`);
-  await page.getByRole("button", { name: "Lav et alternativ for at redigere" }).click();
+  await forkFromGrid(page);
   await page.getByRole("heading", { name: /– alternativ$/ }).waitFor();
   await page.getByRole("button", { name: "Historik" }).click();
   await page.getByRole("complementary", { name: "Historik" }).getByText("Oprettet som alternativ").waitFor();

@@ -13,7 +13,7 @@ import type { Page } from "playwright-core";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { startServer } from "../support/serverProcess.ts";
 import type { OpenedPage } from "./support/browser.ts";
-import { screenshot } from "./support/browser.ts";
+import { screenshot, forkFromGrid } from "./support/browser.ts";
 import { E2E_SERVER_ENV } from "./support/app.ts";
 import { useE2E } from "./support/suite.ts";
 
@@ -42,7 +42,7 @@ async function twoPeopleOnOneWhatIf(): Promise<{ anna: OpenedPage; soeren: Opene
   const soeren = await e2e.open();
   await anna.page.goto(`${e2e.app.baseUrl}/#/scenario/aftale-2024`);
   await setName(anna.page, "Anna");
-  await anna.page.getByRole("button", { name: "Lav et alternativ for at redigere" }).click();
+  await forkFromGrid(anna.page);
   await anna.page.getByRole("heading", { name: /– alternativ$/ }).waitFor();
   await anna.page.locator('.ag-row[row-id="vmk"]').waitFor();
 
@@ -135,8 +135,8 @@ test("Anna changes the cell Søren is typing in: his typing stays; when he saves
   await soeren.page.keyboard.press("Enter");
   const conflict = soeren.page.getByRole("dialog", { name: "Nogen har ændret scenariet" });
   await conflict.waitFor();
-  await conflict.getByText("vmk 2024: 3,5 → 4,0").waitFor();
-  await conflict.getByText("vmk 2024: 9,0").waitFor();
+  await conflict.getByText("Oprette en fjerde Videnskabsetisk Medicinsk… 2024: 3,5 → 4,0").waitFor();
+  await conflict.getByText("Oprette en fjerde Videnskabsetisk Medicinsk… 2024: 9,0").waitFor();
   await conflict.getByRole("button", { name: "Gem min oven på deres" }).click();
   await soeren.page.getByText("Gemt · version 3").waitFor();
   expect(await cellText(soeren.page, "vmk", "y2024")).toBe("9,0");

@@ -6,7 +6,7 @@
 import { expect, test } from "vitest";
 import type { Page, Request } from "playwright-core";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
-import { screenshot } from "./support/browser.ts";
+import { screenshot, forkFromGrid } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
 const e2e = useE2E();
@@ -62,7 +62,7 @@ test("open the agreement: lines under their themes, totals, frame and headroom p
 test("fork, edit a cell and see the totals and headroom change; break the frame and see the warning; paste a block and undo it", async () => {
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/scenario/aftale-2024`);
-  await page.getByRole("button", { name: "Lav et alternativ for at redigere" }).click();
+  await forkFromGrid(page);
   await page.getByRole("heading", { name: `${AGREEMENT} – alternativ` }).waitFor();
   await page.locator(".ag-row").first().waitFor();
 
@@ -87,7 +87,10 @@ test("fork, edit a cell and see the totals and headroom change; break the frame 
   await page.keyboard.type("abc");
   await page.keyboard.press("Enter");
   await page.getByText("»abc« blev ikke gemt: ikke et beløb").waitFor();
-  expect(await cellText(page, "trial-nation", "y2026")).toBe("4,7");
+  // The editor stays open with the typed text; Escape gives it up and the stored amount shows again.
+  await expect.poll(() => cell(page, "trial-nation", "y2026").locator("input").inputValue()).toBe("abc");
+  await page.keyboard.press("Escape");
+  await expect.poll(() => cellText(page, "trial-nation", "y2026")).toBe("4,7");
 
   // Paste a 3×4 block from Excel at Trial Nation 2024.
   await focusCell(page, "trial-nation", "y2024");
@@ -251,8 +254,9 @@ test("a refused value marks its cell until the cell is right again; Backspace th
   await expect.poll(() => cell(page, "vmk", "y2025").getAttribute("class")).toContain("cell-error");
   expect((await storedCells(e2e.app.baseUrl, key)).get("vmk:2025")).toBe(before.get("vmk:2025"));
 
-  // Typing the amount it already holds is nothing to store, but the mark goes.
-  await focusCell(page, "vmk", "y2025");
+  // The editor is open again with the refused text selected: typing the amount it already holds
+  // replaces it; that is nothing to store, but the mark goes.
+  await expect.poll(() => cell(page, "vmk", "y2025").locator("input").inputValue()).toBe("2.000");
   await page.keyboard.type(String(before.get("vmk:2025")).replace(".", ","));
   await page.keyboard.press("Enter");
   await expect.poll(() => cell(page, "vmk", "y2025").getAttribute("class")).not.toContain("cell-error");
@@ -287,7 +291,7 @@ test("select a block with Shift+arrows and copy it as tab-separated text, ready 
 test("add a new proposal line, bring the frame back with a reserve proposal, show the chart, remove the line", async () => {
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/scenario/regeringens-udspil-2024`);
-  await page.getByRole("button", { name: "Lav et alternativ for at redigere" }).click();
+  await forkFromGrid(page);
   await page.getByRole("heading", { name: /– alternativ$/ }).waitFor();
   await page.locator('.ag-row[row-id="vmk"]').waitFor();
 

@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { screenshot } from "./support/browser.ts";
+import { screenshot, forkFromGrid } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
 const e2e = useE2E();
@@ -77,7 +77,7 @@ test("the agreement in 2026-pl: converted lines, totals, frame and headroom, lab
 test("a what-if shown in 2026-pl cannot be edited; back in 2024-pl it can", async () => {
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/scenario/aftale-2024`);
-  await page.getByRole("button", { name: "Lav et alternativ for at redigere" }).click();
+  await forkFromGrid(page);
   await page.getByRole("button", { name: "Fortryd" }).waitFor();
   await page.getByLabel("Prisniveau", { exact: true }).selectOption("2026");
   await expect.poll(() => cellText(page, "vmk", "y2024")).toBe("3,7275");

@@ -1,7 +1,7 @@
 /** The scenario list's actions, the history panel with restore, and a conflict between two people, in the browser. */
 import { expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { screenshot } from "./support/browser.ts";
+import { screenshot, forkFromGrid } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
 const e2e = useE2E();
@@ -55,7 +55,7 @@ test("two people edit the same scenario: the second sees the conflict and choose
   // version 1 while Anna saves: then the conflict check is what keeps her change from being lost.
   await bo.page.route("**/graphql", (route) => (route.request().postDataJSON()?.operationName === "ScenarioChanged" ? undefined : route.continue()));
   await anna.page.goto(`${e2e.app.baseUrl}/#/scenario/aftale-2024`);
-  await anna.page.getByRole("button", { name: "Lav et alternativ for at redigere" }).click();
+  await forkFromGrid(anna.page);
   await anna.page.getByRole("heading", { name: /– alternativ$/ }).waitFor();
   await anna.page.locator('.ag-row[row-id="vmk"]').waitFor();
   const url = anna.page.url();
@@ -71,7 +71,7 @@ test("two people edit the same scenario: the second sees the conflict and choose
   await typeInto(bo.page, "atmp", "y2025", "6");
   const conflict = bo.page.getByRole("dialog", { name: "Nogen har ændret scenariet" });
   await conflict.waitFor();
-  await conflict.getByText("vmk 2024: 3,5 → 4,0").waitFor();
+  await conflict.getByText("Oprette en fjerde Videnskabsetisk Medicinsk… 2024: 3,5 → 4,0").waitFor();
   await screenshot(bo.page, "life-3-conflict");
   await conflict.getByRole("button", { name: "Gem min oven på deres" }).click();
   await bo.page.getByText("Gemt · version 3").waitFor();

@@ -11,7 +11,7 @@ import { beforeAll, expect, test } from "vitest";
 import { persistedBody } from "../support/persistedOperations.ts";
 import { createUserWithCli, signInOnPage, unexpectedErrors } from "./support/accounts.ts";
 import { seriousViolations } from "./support/axe.ts";
-import { screenshot } from "./support/browser.ts";
+import { screenshot, forkFromGrid } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
 const e2e = useE2E({ env: { RAMME_AUTH: "accounts" } });
@@ -70,7 +70,7 @@ test("a what-if shared to read is seen read-only by the other organisation, edit
   // A baseline is everyone's: no sharing there.
   await anna.page.getByText("Grundlag fra dokumentet – kan ikke ændres.").waitFor();
   expect(await anna.page.getByRole("button", { name: "Del", exact: true }).count()).toBe(0);
-  await anna.page.getByRole("button", { name: "Lav et alternativ for at redigere" }).click();
+  await forkFromGrid(anna.page);
   await anna.page.getByRole("heading", { name: DRAFT }).waitFor();
   const draftKey = decodeURIComponent(new URL(anna.page.url()).hash.replace(/^#\/scenario\//, ""));
   expect(draftKey).not.toBe("aftale-2024");

@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
 import { serverDirectory } from "./support/app.ts";
 import { seriousViolations } from "./support/axe.ts";
-import { screenshot } from "./support/browser.ts";
+import { screenshot, forkFromGrid } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
 const e2e = useE2E({ env: { RAMME_AUTH: "accounts" } });
@@ -70,7 +70,7 @@ test("an edit in a fork is recorded under the signed-in user's name; Log ud retu
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/scenario/aftale-2024`);
   await signIn(page, PASSWORD);
-  await page.getByRole("button", { name: "Lav et alternativ for at redigere" }).click();
+  await forkFromGrid(page);
   await page.getByRole("heading", { name: /– alternativ$/ }).waitFor();
   await page.locator('.ag-row[row-id="vmk"] .ag-cell[col-id="y2024"]').click();
   await page.keyboard.type("4");

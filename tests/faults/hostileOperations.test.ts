@@ -14,8 +14,9 @@
  * Meanwhile the server's RSS (from /proc) stays under RSS_CEILING_MB and a /healthz poll never
  * waits longer than HEALTHZ_BOUND_MS. The figures are printed; .ci/run's faults step runs it.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import {
   buildSchema,
@@ -36,8 +37,16 @@ import { createDatabase, type Database } from "../../bench/src/dataset.ts";
 import { postgresServerUrl } from "../support/globalSetupPostgres.ts";
 import { repoRoot, startServer, type ServerProcess } from "../support/serverProcess.ts";
 
-/** The stated bounds (docs/api.md "Limits and refusals"). */
+/** The stated bounds (docs/api.md "Limits and refusals", docs/operations.md). */
 const RSS_CEILING_MB = 1_000;
+/**
+ * The longest a /healthz probe may wait on a machine that is not loaded by others. The server takes
+ * turns of about 25 ms of CPU (server/src/cooperative.ts); what is left are single statements and
+ * assemblies that cannot be split (a 5,000-line scenario's lines with their initiatives, an export's
+ * file). On a machine with more runnable processes than cores the server gets its share of the CPU
+ * only, so every wait is stretched by about load / cores: the bound is scaled by the highest
+ * one-minute load average seen during the run over the number of cores (never below 1).
+ */
 const HEALTHZ_BOUND_MS = 1_000;
 const MAX_EXECUTION_MS = 5_000;
 /** Past the time budget: the last field it was resolving finishes, and the answer is written. */
@@ -130,11 +139,10 @@ interface Hostile {
   body: Record<string, unknown>;
 }
 
-/** Every list field reachable from a query, nested to the depth limit below it. */
-function listPaths(): Hostile[] {
-  const operations: Hostile[] = [];
-  const query = schema.getQueryType()!;
-  for (const root of objectFields(query)) {
+/** Under each root query field: every list field of what it returns, each nested to the depth limit. */
+function rootSelections(): Array<{ root: GraphQLField<unknown, unknown>; rootCall: string; selection: string }> {
+  const found: Array<{ root: GraphQLField<unknown, unknown>; rootCall: string; selection: string }> = [];
+  for (const root of objectFields(schema.getQueryType()!)) {
     const rootCall = call(root);
     if (rootCall === null) continue;
     const selection = on(getNamedType(root.type).name, (type) => {
@@ -142,9 +150,26 @@ function listPaths(): Hostile[] {
       const paths = lists.length > 0 ? lists : objectFields(type).filter((field) => call(field) !== null).slice(0, 1);
       return paths.map((field) => `${call(field)} { ${on(getNamedType(field.type).name, (inner) => nest(inner, MAX_DEPTH - 3, [inner.name])) ?? "__typename"} }`).join(" ") || null;
     });
-    if (selection) operations.push({ name: `list paths under ${root.name}`, body: { query: `{ ${rootCall} { ${selection} } }` } });
+    if (selection) found.push({ root, rootCall, selection });
   }
-  return operations;
+  return found;
+}
+
+/** Every list field reachable from a query, nested to the depth limit below it. */
+function listPaths(): Hostile[] {
+  return rootSelections().map(({ root, rootCall, selection }) => ({ name: `list paths under ${root.name}`, body: { query: `{ ${rootCall} { ${selection} } }` } }));
+}
+
+/** Each root's generated selection as a fragment, spread as often as the token limit leaves room for. */
+function generatedFragmentSpreads(): Hostile[] {
+  return rootSelections().flatMap(({ root, rootCall, selection }) => {
+    const type = getNamedType(root.type);
+    if (!isObjectType(type)) return [];
+    const fragment = `fragment F on ${type.name} { ${selection} }`;
+    // About 1,000 tokens in all: a spread is two ("...", "F").
+    const room = Math.max(2, Math.floor((1_000 - fragment.split(/[\s{}():,]+/).length * 2 - 20) / 2));
+    return [{ name: `list paths under ${root.name} as a fragment spread ${room} times`, body: { query: `{ ${rootCall} { ${"...F ".repeat(room)}} } ${fragment}` } }];
+  });
 }
 
 /** Each root query field's widest generated selection, under the most aliases allowed. */
@@ -211,10 +236,7 @@ function persistedWithHugeVariables(): Hostile[] {
 let database: Database;
 let server: ServerProcess;
 
-const enabled = process.env.RAMME_HOSTILE === "1";
-
 beforeAll(async () => {
-  if (!enabled) return;
   database = await createDatabase("sqlite", { lines: 5_000, themes: 40, scenarios: 0, growth: [] }, postgresServerUrl);
   server = await startServer({
     databaseUrl: database.databaseUrl,
@@ -281,9 +303,21 @@ function healthz(): Promise<string | null> {
 }
 
 const healthzFailures: string[] = [];
+/** The highest one-minute load average seen while the operations ran. */
+let peakLoad = os.loadavg()[0]!;
 const slowProbes: Array<{ at: number; ms: number; inFlight: string[] }> = [];
 /** The operations being answered, to name the one a slow probe waited for. */
 const inFlight = new Set<string>();
+/** Per operation: the longest /healthz wait and the highest RSS seen while it was being answered. */
+const perOperation = new Map<string, { healthzMs: number; rssMb: number }>();
+function charge(healthzMs: number, rss: number, names: Iterable<string> = inFlight): void {
+  for (const name of names) {
+    const entry = perOperation.get(name) ?? { healthzMs: 0, rssMb: 0 };
+    entry.healthzMs = Math.max(entry.healthzMs, healthzMs);
+    entry.rssMb = Math.max(entry.rssMb, rss);
+    perOperation.set(name, entry);
+  }
+}
 
 /** Polls /healthz back to back and RSS every 100 ms while `work` runs: the longest wait and the highest RSS. */
 async function watched<T>(work: () => Promise<T>): Promise<{ result: T; longestHealthzMs: number; peakRssMb: number }> {
@@ -293,15 +327,24 @@ async function watched<T>(work: () => Promise<T>): Promise<{ result: T; longestH
   const poll = (async () => {
     while (running) {
       const started = performance.now();
+      const during = new Set(inFlight);
       const failure = await healthz();
+      for (const name of inFlight) during.add(name);
       // A failed probe (the server's own 408 when it could not read the request in time) counts as the wait it cost.
       if (failure !== null) healthzFailures.push(failure);
       longestHealthzMs = Math.max(longestHealthzMs, performance.now() - started);
+      charge(performance.now() - started, 0, during);
       if (performance.now() - started > 1_000) slowProbes.push({ at: Math.round(performance.now()), ms: Math.round(performance.now() - started), inFlight: [...inFlight] });
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   })();
-  const sampler = setInterval(() => server.isRunning() && (peakRssMb = Math.max(peakRssMb, rssMb())), 100);
+  const sampler = setInterval(() => {
+    peakLoad = Math.max(peakLoad, os.loadavg()[0]!);
+    if (!server.isRunning()) return;
+    const rss = rssMb();
+    peakRssMb = Math.max(peakRssMb, rss);
+    charge(0, rss);
+  }, 100);
   try {
     const result = await work();
     return { result, longestHealthzMs, peakRssMb };
@@ -316,22 +359,25 @@ const REFUSED_CODES = new Set(["OPERATION_LIMIT_EXCEEDED", "GRAPHQL_VALIDATION_F
 const BUDGET_CODES = new Set(["EXECUTION_TIME_EXCEEDED", "RESPONSE_TOO_LARGE", "SERVER_BUSY"]);
 
 /**
- * Opt-in (RAMME_HOSTILE=1) until the server meets its bounds: on 7 Dec 2026 the generated
- * operations passed every refusal and budget check, but the peak RSS was 2,988 MB and /healthz
- * waited up to 105.6 s (15 aliases of a lineage, an export or a comparison hold the event loop:
- * the time budget cannot fire while it is held). It runs about 6 minutes.
+ * Runs in `test:faults` (.ci/run), about 4 minutes on a 2-core machine, most of it writing the
+ * dataset. RAMME_HOSTILE_ONLY=<regex> runs only the operations it matches, RAMME_HOSTILE_SERIAL=1 one
+ * at a time (to tell which one a slow probe waited for).
  */
-describe.runIf(enabled)("hostile operations on the 5,000-line dataset", () => {
+describe("hostile operations on the 5,000-line dataset", () => {
   it("each is refused before execution or answered within the budget; RSS and /healthz stay within their bounds", async () => {
     const paths = listPaths();
-    const operations = [...paths, ...aliased(paths), ...fragmentSpreads(), ...largestListArguments(), ...persistedWithHugeVariables()];
-    expect(operations.length).toBeGreaterThan(40);
+    const generated = [...paths, ...aliased(paths), ...fragmentSpreads(), ...generatedFragmentSpreads(), ...largestListArguments(), ...persistedWithHugeVariables()];
+    expect(generated.length).toBeGreaterThan(40);
+    // RAMME_HOSTILE_ONLY=<regex>: only the operations whose names match (to profile one).
+    const only = process.env.RAMME_HOSTILE_ONLY ? new RegExp(process.env.RAMME_HOSTILE_ONLY) : null;
+    const operations = only ? generated.filter((operation) => only.test(operation.name)) : generated;
+    if (process.env.RAMME_HOSTILE_DUMP) writeFileSync(process.env.RAMME_HOSTILE_DUMP, JSON.stringify(operations.map((operation) => ({ name: operation.name, body: JSON.stringify(operation.body).slice(0, 4000) })), null, 1));
     const outcomes: Array<{ name: string; status: number; ms: number; outcome: string }> = [];
     const { longestHealthzMs, peakRssMb } = await watched(async () => {
       // Two at a time, as a hostile client would keep the server busy.
       const queue = [...operations];
       await Promise.all(
-        [0, 1].map(async () => {
+        (process.env.RAMME_HOSTILE_SERIAL === "1" ? [0] : [0, 1]).map(async () => {
           for (let operation = queue.shift(); operation; operation = queue.shift()) {
             inFlight.add(operation.name);
             const answer = await post(operation.body).catch((error) => {
@@ -349,20 +395,32 @@ describe.runIf(enabled)("hostile operations on the 5,000-line dataset", () => {
       );
     });
     const slowest = [...outcomes].sort((a, b) => b.ms - a.ms).slice(0, 8);
+    // The machine's share: on a loaded machine every wait is stretched by load / cores (see HEALTHZ_BOUND_MS).
+    const stretch = Math.max(1, peakLoad / os.availableParallelism());
+    const healthzBoundMs = HEALTHZ_BOUND_MS * stretch;
     console.log(
       [
         `${outcomes.length} hostile operations: ${[...new Set(outcomes.map((entry) => entry.outcome))].map((outcome) => `${outcome} ${outcomes.filter((entry) => entry.outcome === outcome).length}`).join(", ")}`,
-        `peak RSS ${Math.round(peakRssMb)} MB (ceiling ${RSS_CEILING_MB} MB); longest /healthz wait ${Math.round(longestHealthzMs)} ms (bound ${HEALTHZ_BOUND_MS} ms)`,
+        `peak RSS ${Math.round(peakRssMb)} MB (ceiling ${RSS_CEILING_MB} MB); longest /healthz wait ${Math.round(longestHealthzMs)} ms (bound ${HEALTHZ_BOUND_MS} ms × ${stretch.toFixed(2)}: load ${peakLoad.toFixed(1)} on ${os.availableParallelism()} cores)`,
         `/healthz failures: ${healthzFailures.length}; slow probes: ${JSON.stringify(slowProbes)}`,
         "slowest:",
         ...slowest.map((entry) => `  ${entry.ms} ms ${entry.outcome} ${entry.name}`),
+        "worst /healthz wait and RSS while each was answered (two run at a time, so a wait is charged to both):",
+        ...[...perOperation]
+          .sort(([, a], [, b]) => b.healthzMs - a.healthzMs)
+          .slice(0, 12)
+          .map(([name, figures]) => `  healthz ${Math.round(figures.healthzMs)} ms, RSS ${Math.round(figures.rssMb)} MB: ${name}`),
+        ...[...perOperation]
+          .sort(([, a], [, b]) => b.rssMb - a.rssMb)
+          .slice(0, 6)
+          .map(([name, figures]) => `  RSS ${Math.round(figures.rssMb)} MB, healthz ${Math.round(figures.healthzMs)} ms: ${name}`),
       ].join("\n"),
     );
     expect(server.isRunning()).toBe(true);
     expect(outcomes.filter((entry) => entry.outcome.startsWith("other"))).toEqual([]);
-    expect(outcomes.filter((entry) => entry.ms > MAX_EXECUTION_MS + GRACE_MS)).toEqual([]);
+    expect(outcomes.filter((entry) => entry.ms > (MAX_EXECUTION_MS + GRACE_MS) * stretch)).toEqual([]);
     expect(peakRssMb).toBeLessThan(RSS_CEILING_MB);
     expect(healthzFailures).toEqual([]);
-    expect(longestHealthzMs).toBeLessThan(HEALTHZ_BOUND_MS);
+    expect(longestHealthzMs).toBeLessThan(healthzBoundMs);
   }, 600_000);
 });

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { SourceReference } from "@ramme/domain";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, "../..");
@@ -53,14 +54,8 @@ export function readDocument(file: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Seed shapes (only the fields the tests use)
 
-export interface Source {
-  document: string;
-  section: string;
-  paragraph?: number;
-  initiativeNumber?: string;
-  recommendation?: number;
-  quote?: string;
-}
+/** The seeds' `source` objects have the domain's one source-reference shape. */
+export type Source = SourceReference;
 
 export interface TableLine {
   initiativeId: string;

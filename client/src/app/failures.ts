@@ -4,7 +4,7 @@
  * "no connection" when the server could not be reached, and otherwise the server's error.
  */
 import type { CombinedError } from "urql";
-import type { MessageKey } from "../i18n/messages.ts";
+import { translate, type Locale, type MessageKey } from "../i18n/messages.ts";
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -14,4 +14,9 @@ export function failureText(t: Translate, answer: object | null | undefined, err
   if (error?.graphQLErrors.some((graphQLError) => graphQLError.extensions?.code === "DATABASE_UNAVAILABLE")) return t("databaseUnavailable");
   if (error?.networkError) return t("serverUnreachable");
   return error?.graphQLErrors[0]?.message ?? error?.message ?? "?";
+}
+
+/** failureText as a value of a message, worded in the language the message is shown in. */
+export function failureMessage(answer: object | null | undefined, error: CombinedError | undefined): (locale: Locale) => string {
+  return (locale) => failureText((key, params) => translate(locale, key, params), answer, error);
 }

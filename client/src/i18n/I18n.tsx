@@ -1,11 +1,11 @@
 /** The language the UI speaks (Danish by default, remembered per browser) and `t()` for its texts. */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
-import { translate, type Locale, type MessageKey } from "./messages.ts";
+import { translate, type Locale, type MessageKey, type MessageParams } from "./messages.ts";
 
 interface I18n {
   locale: Locale;
   setLocale: (locale: Locale) => void;
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  t: (key: MessageKey, params?: MessageParams) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -18,7 +18,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = next;
     setLocaleState(next);
   }, []);
-  const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params), [locale]);
+  const t = useCallback((key: MessageKey, params?: MessageParams) => translate(locale, key, params), [locale]);
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

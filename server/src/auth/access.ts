@@ -19,6 +19,7 @@
 import { db, type Database } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { keyFromId } from "../engine/input.ts";
+import { END_OF_STREAM, mapResultsUntil } from "../mapResults.ts";
 import type { Caller } from "./caller.ts";
 import { callerNow } from "./identify.ts";
 
@@ -218,20 +219,5 @@ export async function stillVisible(caller: Caller, key: string): Promise<boolean
  * source). Not an async generator, so a client that goes away ends it at once (mapResults.ts).
  */
 export function whileVisible<T>(events: AsyncIterable<T>, visible: () => Promise<boolean>): AsyncIterableIterator<T> {
-  const source = events[Symbol.asyncIterator]();
-  const end = async (): Promise<IteratorResult<T>> => {
-    await source.return?.();
-    return { done: true, value: undefined };
-  };
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      const step = await source.next();
-      if (step.done) return step;
-      return (await visible()) ? step : end();
-    },
-    return: end,
-  };
+  return mapResultsUntil(events, async (event) => ((await visible()) ? event : END_OF_STREAM));
 }

@@ -89,3 +89,8 @@ export const ADMIN_ONLY = {
   authScopes: { admin: true },
   unauthorizedError: (_parent: unknown, _args: unknown, context: Context) => adminRefusal(context.caller),
 } as const;
+
+/** createFrame, updateFrame, archiveFrame, importBaseline by someone other than an admin of a secretariat. */
+export function frameAdminOnly(): Error {
+  return createGraphQLError("Only an administrator of a secretariat may create, change or archive frames and import their baselines.", { extensions: { code: FORBIDDEN, http: { status: 403 } } });
+}

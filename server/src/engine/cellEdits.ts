@@ -119,14 +119,15 @@ export async function cellEditsFor(
   const references = [...targets, ...refused];
   const current = (await currentState(tx, scenario.id, references.map((reference) => reference.initiativeId))).cells;
   const missing = [...new Set(references.filter((reference) => !current.has(reference.initiativeId)).map((reference) => reference.initiativeId))];
-  const existing = new Set(
-    missing.length === 0 ? [] : (await tx.initiative.findMany({ where: { id: { in: missing }, AND: [visibleInitiatives] }, select: { id: true } })).map((row) => row.id),
+  // Their titles name them in the refusal (people read titles, not keys).
+  const existing = new Map(
+    missing.length === 0 ? [] : (await tx.initiative.findMany({ where: { id: { in: missing }, AND: [visibleInitiatives] }, select: { id: true, title: true } })).map((row) => [row.id, row.title]),
   );
   const lineOf = (reference: InitiativeReference) => {
     const line = current.get(reference.initiativeId);
     if (line) return line;
     if (existing.has(reference.initiativeId)) {
-      problems.add(`${reference.field}.initiativeId`, "NOT_IN_SCENARIO", `${JSON.stringify(reference.initiativeId)} is not a line of this scenario; add it first.`, reference.initiativeId);
+      problems.add(`${reference.field}.initiativeId`, "NOT_IN_SCENARIO", `“${existing.get(reference.initiativeId)}” is not a line of this scenario; add it first.`, reference.initiativeId);
     } else {
       problems.add(`${reference.field}.initiativeId`, "UNKNOWN_INITIATIVE", `there is no initiative ${JSON.stringify(reference.initiativeId)}.`, reference.initiativeId);
     }

@@ -28,7 +28,10 @@ export function addComment(input: AddCommentInput, author: string): Promise<Comm
     const scenario = await findScenarioForWrite(tx, scenarioId!, "input.scenarioId");
     if (initiativeId) {
       const line = await tx.scenarioLine.findUnique({ where: { scenarioId_initiativeId: { scenarioId: scenario.id, initiativeId } } });
-      if (!line) problems.add("input.initiativeId", "NOT_IN_SCENARIO", `${JSON.stringify(initiativeId)} is not a line of this scenario.`, initiativeId);
+      if (!line) {
+        const initiative = await tx.initiative.findUnique({ where: { id: initiativeId }, select: { title: true } });
+        problems.add("input.initiativeId", "NOT_IN_SCENARIO", `${initiative ? `“${initiative.title}”` : JSON.stringify(initiativeId)} is not a line of this scenario.`, initiativeId);
+      }
     }
     const years = scenario.frame.years.map((entry) => entry.year);
     if (input.year !== null && input.year !== undefined && !years.includes(input.year)) {

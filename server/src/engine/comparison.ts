@@ -6,6 +6,7 @@
 import { compareScenarios, convertYearAmounts, type LineComparison, type PairComparison, type ScenarioSnapshot } from "@ramme/domain";
 import type { Comment, Initiative } from "../generated/prisma/client.ts";
 import type { Database } from "../db.ts";
+import { pace } from "../cooperative.ts";
 import { ProblemList } from "./input.ts";
 import { convertLine, priceLevelFor, type PriceLevelShape } from "./priceLevels.ts";
 import { stateAtVersion } from "./history.ts";
@@ -45,9 +46,10 @@ export const MAX_COMPARED = 10;
 
 /**
  * `baseVersion`: compare with the base as it was at that version (its history undone back to it),
- * e.g. a what-if's parent at the version it was forked from; null: the base as it is now.
+ * e.g. a what-if's parent at the version it was forked from; null: the base as it is now. `signal`:
+ * the operation's budget, which stops the comparison at its next turn.
  */
-export async function loadComparison(client: Database, baseIdText: string, otherIdTexts: readonly string[], priceLevel: number | null = null, baseVersion: number | null = null): Promise<ComparisonShape> {
+export async function loadComparison(client: Database, baseIdText: string, otherIdTexts: readonly string[], priceLevel: number | null = null, baseVersion: number | null = null, signal?: AbortSignal): Promise<ComparisonShape> {
   const problems = new ProblemList();
   // The length first: nothing else is done with a list that is too long (or empty).
   if (otherIdTexts.length === 0) problems.add("otherIds", "REQUIRED", "name at least one scenario to compare with the base.");
@@ -66,7 +68,7 @@ export async function loadComparison(client: Database, baseIdText: string, other
   ids.forEach((id, index) => {
     const field = index === 0 ? "baseId" : `otherIds[${index - 1}]`;
     if (!byId.has(id)) problems.add(field, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(id)}.`, id);
-    else if (byId.get(id)!.frameId !== byId.get(ids[0]!)?.frameId) problems.add(field, "UNKNOWN_SCENARIO", "this scenario divides another frame than the base.", id);
+    else if (byId.get(id)!.frameId !== byId.get(ids[0]!)?.frameId) problems.add(field, "OTHER_FRAME", "this scenario divides another frame than the base.", id);
   });
   const baseRow = byId.get(baseId!);
   if (baseRow && baseVersion !== null && (!Number.isInteger(baseVersion) || baseVersion < 1 || baseVersion > baseRow.version)) {
@@ -94,7 +96,12 @@ export async function loadComparison(client: Database, baseIdText: string, other
   }
   if (baseLinesThen) for (const line of baseLinesThen) initiatives.set(line.initiativeId, line.initiative);
   const baseSnapshot = baseLinesThen ? snapshotOfLines(base.id, converted(baseLinesThen)) : snapshots.get(base.id)!;
-  const pairs = (otherIds as string[]).map((id) => compareScenarios(baseSnapshot, snapshots.get(id)!, frame));
+  // One pair a turn (cooperative.ts): ten comparisons of 12,500 lines held the event loop for seconds.
+  const pairs: PairComparison[] = [];
+  for (const id of otherIds as string[]) {
+    await pace(signal);
+    pairs.push(compareScenarios(baseSnapshot, snapshots.get(id)!, frame));
+  }
   const pairLines = new Map(pairs.map((pair) => [pair.otherKey, new Map(pair.lines.map((line) => [line.initiativeId, line]))]));
   const commentsByLine = new Map<string, Comment[]>();
   for (const comment of comments) {

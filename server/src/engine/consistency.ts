@@ -4,7 +4,7 @@
  * discrepancies) and its lines, and hands them to the pure domain check. A fixed number of
  * statements whatever the size of the table.
  */
-import { checkConsistency, type ConsistencyReport, type ConsistencySource } from "@ramme/domain";
+import { checkConsistency, readSourceReference, type ConsistencyReport, type ConsistencySource } from "@ramme/domain";
 import type { Database } from "../db.ts";
 import type { Discrepancy, Footnote, Initiative, InitiativeSubLine, OutsideFrameAmount, StatedAmount } from "../generated/prisma/client.ts";
 import { InvalidInputError } from "./errors.ts";
@@ -24,11 +24,8 @@ export interface ConsistencyReportShape extends ConsistencyReport {
   discrepancies: Discrepancy[];
 }
 
-/** A `source` JSON column (seeds/FORMAT.md). */
-const asSource = (value: unknown) => value as { document: string; section: string; paragraph?: number; quote?: string };
-
 const sourceOf = (value: unknown, quote?: string | null): ConsistencySource => {
-  const source = asSource(value);
+  const source = readSourceReference(value);
   return { paragraph: source.paragraph ?? null, section: source.section, quote: quote ?? source.quote ?? null };
 };
 
@@ -69,7 +66,7 @@ export async function loadConsistencyReport(client: Database, scenarioIdText: st
     client.initiativeSubLine.findMany({ orderBy: { position: "asc" }, include: { amounts: { orderBy: { year: "asc" } } } }),
   ]);
   // The text's amounts and split rows are the agreement's; they belong to the table printed in the same document.
-  const ofThisDocument = (source: unknown) => asSource(source).document === table.document.fileName;
+  const ofThisDocument = (source: unknown) => readSourceReference(source).document === table.document.fileName;
   const stated = statedAmounts.filter((entry) => ofThisDocument(entry.paragraph.source));
   const split = subLines.filter((entry) => ofThisDocument(entry.source));
   const lines = linesByScenario.get(scenario.id)!;

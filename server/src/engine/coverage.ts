@@ -86,7 +86,7 @@ export async function loadCoverageOfIds(client: Database, idTexts: readonly stri
   ids.forEach((id, index) => {
     const row = byId.get(id!);
     if (!row) problems.add(`scenarioIds[${index}]`, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(id)}.`, id);
-    else if (first && row.frameId !== first.frameId) problems.add(`scenarioIds[${index}]`, "UNKNOWN_SCENARIO", "this scenario divides another frame than the first.", id);
+    else if (first && row.frameId !== first.frameId) problems.add(`scenarioIds[${index}]`, "OTHER_FRAME", "this scenario divides another frame than the first.", id);
   });
   problems.throwIfAny();
 

@@ -61,7 +61,17 @@ export type InputProblemCode =
   | "NOT_YOUR_ORGANISATION"
   | "UNKNOWN_USER"
   | "OWN_ACCOUNT"
-  | "LAST_ADMIN";
+  | "LAST_ADMIN"
+  | "OTHER_FRAME"
+  | "UNKNOWN_FRAME"
+  | "NAME_TAKEN"
+  | "YEARS_NOT_CONSECUTIVE"
+  | "DUPLICATE_YEAR"
+  | "NO_YEARS"
+  | "MISSING_AMOUNT"
+  | "DUPLICATE_TITLE"
+  | "FRAME_ARCHIVED"
+  | "BAD_PRICE_LEVEL";
 
 /** Which typed error it is, as `Error.code` tells a client that switches on codes rather than on `__typename`. */
 export type ErrorCode = "INVALID_INPUT" | "SCENARIO_LOCKED" | "VERSION_CONFLICT" | "FRAME_EXCEEDED" | "MERGE_CONFLICT" | "IMPORT_REFUSED";

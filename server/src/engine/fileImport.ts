@@ -96,8 +96,8 @@ export interface ImportPreview {
   edit: CommittedChange | null;
 }
 
-/** The file as rows of cells, or its problems. Pure and outside any transaction. */
-async function readFile(input: FileImportInput): Promise<{ ok: true; grid: Grid; csvText: string | null } | { ok: false; problems: ImportProblem[] }> {
+/** The file as rows of cells, or its problems. Pure and outside any transaction (engine/baselineImport.ts reads with it too). */
+export async function readFile(input: Pick<FileImportInput, "content" | "format" | "base64">): Promise<{ ok: true; grid: Grid; csvText: string | null } | { ok: false; problems: ImportProblem[] }> {
   const located = new Locator(null);
   if (input.content.length > MAX_IMPORT_CHARACTERS) {
     return {
@@ -221,14 +221,15 @@ async function planImport(
   const suggestions: ImportSuggestion[] = [];
   const proposals: Proposal[] = [];
   const now = await currentState(tx, scenario.id);
-  const known: Known[] = await tx.initiative.findMany({ where: { ...input.visibleInitiatives }, select: { id: true, title: true, theme: { select: { id: true, title: true } } } });
+  // Only the scenario's frame's initiatives and themes: a file never pulls in another frame's lines.
+  const known: Known[] = await tx.initiative.findMany({ where: { AND: [input.visibleInitiatives ?? {}, { theme: { frameId: scenario.frameId } }] }, select: { id: true, title: true, theme: { select: { id: true, title: true } } } });
   const byId = new Map(known.map((initiative) => [initiative.id, initiative]));
   const byTitle = new Map<string, Known>();
   // The scenario's own lines first, so a title two initiatives share matches the one in the scenario.
   for (const initiative of [...known].sort((left, right) => Number(now.positions.has(right.id)) - Number(now.positions.has(left.id)))) {
     if (!byTitle.has(normalTitle(initiative.title))) byTitle.set(normalTitle(initiative.title), initiative);
   }
-  const themes = await tx.theme.findMany({ select: { id: true, title: true } });
+  const themes = await tx.theme.findMany({ where: { frameId: scenario.frameId }, select: { id: true, title: true } });
   const themeByTitle = new Map(themes.map((theme) => [normalTitle(theme.title), theme]));
   const choices = input.choices;
 

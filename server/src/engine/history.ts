@@ -84,10 +84,13 @@ export function revertChange(input: RevertInput, actor: string): Promise<Committ
       throw InvalidInputError.of("input.version", "NOT_REVERTIBLE", `version ${input.version} changed no lines or cells.`, String(input.version));
     }
     const now = await currentState(tx, scenario.id);
-    for (const cell of change.cells) {
-      if ((now.cells.get(cell.initiativeId)?.get(cell.year) ?? null) !== cell.after) {
-        problems.add("input.version", "CHANGED_SINCE", `${cell.initiativeId} ${cell.year} has been changed again since version ${input.version}.`, `${cell.initiativeId}:${cell.year}`);
-      }
+    const changedSince = change.cells.filter((cell) => (now.cells.get(cell.initiativeId)?.get(cell.year) ?? null) !== cell.after);
+    // The refusal names the lines by their titles (people read titles, not keys); the value keeps the key.
+    const titles = new Map(
+      changedSince.length === 0 ? [] : (await tx.initiative.findMany({ where: { id: { in: [...new Set(changedSince.map((cell) => cell.initiativeId))] } }, select: { id: true, title: true } })).map((row) => [row.id, row.title]),
+    );
+    for (const cell of changedSince) {
+      problems.add("input.version", "CHANGED_SINCE", `“${titles.get(cell.initiativeId) ?? cell.initiativeId}” ${cell.year} has been changed again since version ${input.version}.`, `${cell.initiativeId}:${cell.year}`);
     }
     const target = undoChange(copyState(now), change);
     problems.throwIfAny();

@@ -8,6 +8,7 @@
 import { compareScenarios, frameYearTotals, lineageTree, type LineageEntry, type Oere, type PairComparison, type ScenarioSnapshot, type YearAmount } from "@ramme/domain";
 import type { Database } from "../db.ts";
 import { Prisma, type ScenarioChange } from "../generated/prisma/client.ts";
+import { pace, paceEvery } from "../cooperative.ts";
 import { ProblemList } from "./input.ts";
 import { copyState, undoChange, type ScenarioState } from "./scenarioState.ts";
 
@@ -62,23 +63,46 @@ async function loadScenarioRows(client: Database, visible: Prisma.ScenarioWhereI
 /** Baselines in publication order, then forks oldest first. */
 const bySiblingOrder = (a: LineageScenario, b: LineageScenario) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The current lines and cells of several scenarios, in one statement. */
-async function loadStates(client: Database, scenarioIds: readonly string[]): Promise<Map<string, ScenarioState>> {
+/** Lines read by one statement of loadStates: 2,000 lines are some 8,000 cells. */
+const LINES_PER_STATEMENT = 2_000;
+
+/** The current lines and cells of several scenarios: one statement for every LINES_PER_STATEMENT lines. */
+async function loadStates(client: Database, scenarioIds: readonly string[], signal?: AbortSignal): Promise<Map<string, ScenarioState>> {
   const states = new Map<string, ScenarioState>(scenarioIds.map((id) => [id, { cells: new Map(), positions: new Map() }]));
   if (scenarioIds.length === 0) return states;
-  const rows = await client.$queryRaw<Array<{ scenarioId: string; initiativeId: string; position: number; year: number | null; amount: Oere | number | null }>>`
-    SELECT l."scenarioId", l."initiativeId", l."position", a."year", a."amount" FROM "ScenarioLine" l
-    LEFT JOIN "Allocation" a ON a."scenarioId" = l."scenarioId" AND a."initiativeId" = l."initiativeId"
-    WHERE l."scenarioId" IN (${Prisma.join(scenarioIds)})`;
-  for (const row of rows) {
-    const state = states.get(row.scenarioId)!;
-    let line = state.cells.get(row.initiativeId);
-    if (!line) {
-      line = new Map();
-      state.cells.set(row.initiativeId, line);
-      state.positions.set(row.initiativeId, Number(row.position));
+  // In slices of LINES_PER_STATEMENT lines (in key order, from where the last one ended): the
+  // SQLite driver reads a statement's rows at once on the event loop, and eleven 5,000-line
+  // scenarios' 220,000 cells in one held it for seconds. A tree of small scenarios is one statement.
+  let after: { scenarioId: string; initiativeId: string } | null = null;
+  for (;;) {
+    const from: Prisma.Sql = after ? Prisma.sql`AND (s."scenarioId" > ${after.scenarioId} OR (s."scenarioId" = ${after.scenarioId} AND s."initiativeId" > ${after.initiativeId}))` : Prisma.empty;
+    const rows: Array<{ scenarioId: string; initiativeId: string; position: number; year: number | null; amount: Oere | number | null }> = await client.$queryRaw`
+      SELECT l."scenarioId", l."initiativeId", l."position", a."year", a."amount" FROM (
+        SELECT s."scenarioId", s."initiativeId", s."position" FROM "ScenarioLine" s
+        WHERE s."scenarioId" IN (${Prisma.join(scenarioIds)}) ${from}
+        ORDER BY s."scenarioId", s."initiativeId" LIMIT ${LINES_PER_STATEMENT}
+      ) l
+      LEFT JOIN "Allocation" a ON a."scenarioId" = l."scenarioId" AND a."initiativeId" = l."initiativeId"
+      ORDER BY l."scenarioId", l."initiativeId"`;
+    let lines = 0;
+    for (let index = 0; index < rows.length; index += 1) {
+      // Taking turns with other callers (cooperative.ts) while the states are built.
+      await paceEvery(index, signal);
+      const row = rows[index]!;
+      const state = states.get(row.scenarioId)!;
+      let line = state.cells.get(row.initiativeId);
+      if (!line) {
+        line = new Map();
+        state.cells.set(row.initiativeId, line);
+        state.positions.set(row.initiativeId, Number(row.position));
+        lines += 1;
+      }
+      if (row.year !== null && row.amount !== null) line.set(Number(row.year), BigInt(row.amount));
     }
-    if (row.year !== null && row.amount !== null) line.set(Number(row.year), BigInt(row.amount));
+    if (lines < LINES_PER_STATEMENT) break;
+    const last = rows[rows.length - 1]!;
+    after = { scenarioId: last.scenarioId, initiativeId: last.initiativeId };
+    await pace(signal);
   }
   return states;
 }
@@ -164,7 +188,7 @@ function findNamed(rows: readonly LineageScenario[], field: string, idText: stri
  * scenario with what it did: its current state compared with its parent's state at the version it
  * was forked from (not with the parent as it is now, which may have moved on).
  */
-export async function loadLineage(client: Database, visible: Prisma.ScenarioWhereInput, rootIdText: string | null): Promise<LineageNodeShape[]> {
+export async function loadLineage(client: Database, visible: Prisma.ScenarioWhereInput, rootIdText: string | null, signal?: AbortSignal): Promise<LineageNodeShape[]> {
   const rows = await loadScenarioRows(client, visible);
   const problems = new ProblemList();
   const root = rootIdText === null ? null : findNamed(rows, "rootId", rootIdText, problems);
@@ -181,7 +205,7 @@ export async function loadLineage(client: Database, visible: Prisma.ScenarioWher
     parentsFrom.set(row.parentId, Math.min(parentsFrom.get(row.parentId) ?? from, from));
   }
   const [states, parentChanges, frames, lastChanges] = await Promise.all([
-    loadStates(client, [...new Set([...ids, ...parentIds])]),
+    loadStates(client, [...new Set([...ids, ...parentIds])], signal),
     loadChangesAfter(client, parentsFrom),
     loadFrameYears(client, tree.map((entry) => entry.row.frameId)),
     ids.length === 0 ? [] : client.scenarioChange.findMany({ where: { OR: tree.map(({ row }) => ({ scenarioId: row.id, version: row.version })) } }),
@@ -189,6 +213,7 @@ export async function loadLineage(client: Database, visible: Prisma.ScenarioWher
   const forkPoints = new Map<string, ScenarioState>();
   for (const { row } of tree) {
     if (row.parentId === null) continue;
+    await pace(signal);
     forkPoints.set(row.id, stateAt(states.get(row.parentId)!, parentChanges.get(row.parentId)!, row.forkedFromVersion ?? 1));
   }
   const initiatives = await loadInitiatives(client, [...states.values(), ...forkPoints.values()]);
@@ -196,11 +221,14 @@ export async function loadLineage(client: Database, visible: Prisma.ScenarioWher
   const lastChangeOf = new Map(lastChanges.map((change) => [change.scenarioId, change]));
   const parentNameOf = parentNames(rows);
 
-  return tree.map(({ row, depth }) => {
+  const nodes: LineageNodeShape[] = [];
+  for (const { row, depth } of tree) {
+    // One comparison of two 5,000-line states a turn.
+    await pace(signal);
     const frame = frames.get(row.frameId) ?? [];
     const state = states.get(row.id)!;
     const forkPoint = forkPoints.get(row.id);
-    return {
+    nodes.push({
       scenario: row,
       depth,
       parentName: parentNameOf(row),
@@ -208,8 +236,9 @@ export async function loadLineage(client: Database, visible: Prisma.ScenarioWher
       yearsOverFrame: yearsOverFrame(state, frame),
       lastChange: lastChangeOf.get(row.id) ?? null,
       titles,
-    };
-  });
+    });
+  }
+  return nodes;
 }
 
 export interface ChangesSinceInput {
@@ -247,7 +276,7 @@ export interface ChangesSinceShape {
  * after its point, and its state then against now; a scenario forked after the point is taken
  * from its fork (version 1).
  */
-export async function loadChangesSince(client: Database, visible: Prisma.ScenarioWhereInput, input: ChangesSinceInput, now = new Date()): Promise<ChangesSinceShape> {
+export async function loadChangesSince(client: Database, visible: Prisma.ScenarioWhereInput, input: ChangesSinceInput, now = new Date(), signal?: AbortSignal): Promise<ChangesSinceShape> {
   const rows = await loadScenarioRows(client, visible);
   const problems = new ProblemList();
   const root = findNamed(rows, "scenarioId", input.scenarioId, problems);
@@ -274,17 +303,20 @@ export async function loadChangesSince(client: Database, visible: Prisma.Scenari
   if (hasVersion) versionThen.set(scenario.id, input.version!);
   const fromVersion = new Map(ids.map((id) => [id, versionThen.get(id) ?? 1]));
 
-  const [states, changes, frames] = await Promise.all([loadStates(client, ids), loadChangesAfter(client, fromVersion), loadFrameYears(client, tree.map((entry) => entry.row.frameId))]);
-  const thenStates = new Map(ids.map((id) => [id, stateAt(states.get(id)!, changes.get(id)!, fromVersion.get(id)!)]));
+  const [states, changes, frames] = await Promise.all([loadStates(client, ids, signal), loadChangesAfter(client, fromVersion), loadFrameYears(client, tree.map((entry) => entry.row.frameId))]);
+  const thenStates = new Map<string, ScenarioState>();
+  for (const id of ids) {
+    await pace(signal);
+    thenStates.set(id, stateAt(states.get(id)!, changes.get(id)!, fromVersion.get(id)!));
+  }
   const initiatives = await loadInitiatives(client, [...states.values(), ...thenStates.values()]);
   const titles = titlesOf(initiatives);
   const parentNameOf = parentNames(rows);
 
-  return {
-    scenarioId: scenario.id,
-    version: hasVersion ? input.version! : null,
-    at,
-    scenarios: tree.map(({ row, depth }) => ({
+  const scenarios: ScenarioChangesSinceShape[] = [];
+  for (const { row, depth } of tree) {
+    await pace(signal);
+    scenarios.push({
       scenario: row,
       depth,
       parentName: parentNameOf(row),
@@ -293,6 +325,7 @@ export async function loadChangesSince(client: Database, visible: Prisma.Scenari
       changes: changes.get(row.id)!,
       difference: compareScenarios(snapshotOf(`${row.id}@${fromVersion.get(row.id)}`, thenStates.get(row.id)!, initiatives), snapshotOf(row.id, states.get(row.id)!, initiatives), frames.get(row.frameId) ?? []),
       titles,
-    })),
-  };
+    });
+  }
+  return { scenarioId: scenario.id, version: hasVersion ? input.version! : null, at, scenarios };
 }

@@ -62,16 +62,18 @@ export function addInitiative(input: AddInitiativeInput, actor: string): Promise
 
     let initiativeId: string;
     if (existingId) {
-      const initiative = await tx.initiative.findFirst({ where: { id: existingId, AND: [input.visibleInitiatives ?? {}] }, select: { id: true } });
+      const initiative = await tx.initiative.findFirst({ where: { id: existingId, AND: [input.visibleInitiatives ?? {}] }, select: { id: true, title: true, theme: { select: { frameId: true } } } });
       if (!initiative) problems.add("input.initiativeId", "UNKNOWN_INITIATIVE", `there is no initiative ${JSON.stringify(existingId)}.`, existingId);
+      // An initiative belongs to its theme's frame: it is not planned in another frame's scenario.
+      else if (initiative.theme.frameId !== scenario.frameId) problems.add("input.initiativeId", "OTHER_FRAME", `${JSON.stringify(existingId)} belongs to another frame than this scenario.`, existingId);
       else if (await tx.scenarioLine.findUnique({ where: { scenarioId_initiativeId: { scenarioId: scenario.id, initiativeId: existingId } } })) {
-        problems.add("input.initiativeId", "ALREADY_IN_SCENARIO", `${JSON.stringify(existingId)} is already a line of this scenario.`, existingId);
+        problems.add("input.initiativeId", "ALREADY_IN_SCENARIO", `“${initiative.title}” is already a line of this scenario.`, existingId);
       }
       initiativeId = existingId;
     } else {
-      if (!(await tx.theme.findUnique({ where: { id: themeId! }, select: { id: true } }))) {
-        problems.add("input.themeId", "UNKNOWN_THEME", `there is no theme ${JSON.stringify(themeId)}.`, themeId);
-      }
+      const theme = await tx.theme.findUnique({ where: { id: themeId! }, select: { frameId: true } });
+      if (!theme) problems.add("input.themeId", "UNKNOWN_THEME", `there is no theme ${JSON.stringify(themeId)}.`, themeId);
+      else if (theme.frameId !== scenario.frameId) problems.add("input.themeId", "OTHER_FRAME", `the theme ${JSON.stringify(themeId)} heads another frame than this scenario's.`, themeId);
       initiativeId = newKey(title!);
     }
     problems.throwIfAny();
@@ -115,11 +117,11 @@ export function removeInitiative(input: RemoveInitiativeInput, actor: string): P
       include: { allocations: { orderBy: { year: "asc" } } },
     });
     if (!line) {
-      const exists = await tx.initiative.findFirst({ where: { id: initiativeId!, AND: [input.visibleInitiatives ?? {}] }, select: { id: true } });
+      const exists = await tx.initiative.findFirst({ where: { id: initiativeId!, AND: [input.visibleInitiatives ?? {}] }, select: { id: true, title: true } });
       problems.add(
         "input.initiativeId",
         exists ? "NOT_IN_SCENARIO" : "UNKNOWN_INITIATIVE",
-        exists ? `${JSON.stringify(initiativeId)} is not a line of this scenario.` : `there is no initiative ${JSON.stringify(initiativeId)}.`,
+        exists ? `“${exists.title}” is not a line of this scenario.` : `there is no initiative ${JSON.stringify(initiativeId)}.`,
         initiativeId,
       );
     }

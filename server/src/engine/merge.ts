@@ -42,7 +42,7 @@ export async function planMerge(client: Transaction, sourceId: string, targetId:
     throw InvalidInputError.of(`${prefix}sourceId`, "NO_PARENT", `${JSON.stringify(source.id)} was not forked from another scenario, so it has no changes of its own to merge.`, source.id);
   }
   if (source.frameId !== target.frameId) {
-    throw InvalidInputError.of(`${prefix}targetId`, "UNKNOWN_SCENARIO", "the two scenarios divide different frames.", target.id);
+    throw InvalidInputError.of(`${prefix}targetId`, "OTHER_FRAME", "the two scenarios divide different frames.", target.id);
   }
   const years = target.frame.years.map((entry) => entry.year);
   const [base, sourceNow, targetNow] = await Promise.all([stateAtVersion(client, source.id, 1), currentState(client, source.id), currentState(client, target.id)]);

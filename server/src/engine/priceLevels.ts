@@ -3,6 +3,7 @@
  * (setPriceIndex, removePriceIndex), so restricting it to admins later is one check in one place.
  * Converting is a view (domain/priceLevels.ts): stored amounts are never touched.
  */
+import { DOCUMENTS_ACTOR } from "../seed/seedDatabase.ts";
 import {
   convertYearAmounts,
   formatIndexValue,
@@ -60,9 +61,13 @@ function checkYear(problems: ProblemList, field: string, year: number): void {
   }
 }
 
-/** The base year of every frame: its index is the documents' and is never changed here. */
+/**
+ * The base year of the table: the documents' frame's (the life science frame's 2024 = 100), never
+ * changed here. The table is one for every frame; a frame made later in another price level reads
+ * its base year's index from it like any other year's (issue 22).
+ */
 async function baseYears(client: Pick<Database, "frame">): Promise<Set<number>> {
-  return new Set((await client.frame.findMany({ select: { priceLevel: true } })).map((frame) => baseYearOf(frame.priceLevel)));
+  return new Set((await client.frame.findMany({ where: { createdBy: DOCUMENTS_ACTOR }, select: { priceLevel: true } })).map((frame) => baseYearOf(frame.priceLevel)));
 }
 
 export interface SetPriceIndexInput {
@@ -118,6 +123,13 @@ export async function priceLevelFor(client: Pick<Database, "priceIndex">, frameP
   const rows = await client.priceIndex.findMany({ where: { year: { in: [baseYear, target] } } });
   const base = rows.find((row) => row.year === baseYear);
   const chosen = rows.find((row) => row.year === target);
+  if (target === baseYear && !base) {
+    // The frame's own price level needs no index: a frame whose base year has none in the table
+    // (a frame made later, issue 22) shows its amounts as stored, like the life science frame's 2024.
+    const own = (parseIndexValue("100") as { value: IndexValue }).value;
+    const label = priceLevelLabel(baseYear);
+    return { ...priceConversion(baseYear, own, baseYear, own), label, baseLabel: label, source: `Rammens eget prisniveau (${label}).`, baseSource: `Rammens eget prisniveau (${label}).` };
+  }
   if (!chosen || !base) {
     throw InvalidInputError.of(field, "NO_PRICE_INDEX", `there is no price index for ${target}; enter the index first (setPriceIndex).`, String(target));
   }

@@ -18,6 +18,8 @@ export interface CsvImportOptions {
    * a Danish Excel writes decimal commas.
    */
   numberStyle: NumberStyle | "AUTO";
+  /** A printed table's layout (ReadOptions.headings). */
+  headings?: boolean;
 }
 
 type Delimiter = ";" | "," | "\t";
@@ -54,7 +56,7 @@ export function parseScenarioCsv(text: string, options: CsvImportOptions): Sheet
   const read = csvToGrid(text);
   if (!read.ok) return { lines: [], frame: null, problems: read.problems };
   const numberStyle = resolveNumberStyle(options.numberStyle, read.delimiter, read.grid);
-  return readScenarioGrid(read.grid, { years: options.years, numberStyle });
+  return readScenarioGrid(read.grid, { years: options.years, numberStyle, headings: options.headings });
 }
 
 /** The delimiter whose split of some line gives a key or initiative header cell ("Nøgle;…", "\"Key\",…"). */

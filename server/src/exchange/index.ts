@@ -28,7 +28,9 @@ export { xlsxToGrid } from "./xlsxImport.ts";
 export {
   IMPORT_PROBLEM_CODES,
   Locator,
+  findHeader,
   readScenarioGrid,
+  yearOf,
   type ImportedLine,
   type ImportProblem,
   type ImportProblemCode,

@@ -72,6 +72,13 @@ export const IMPORT_PROBLEM_CODES = {
   UNKNOWN_THEME: "A new proposal line needs a theme, and the row's theme names none.",
   TOTAL_MISMATCH: "A subtotal, total or headroom row does not add up to the file's lines (warning; the lines are imported).",
   FRAME_DIFFERS: "The file's frame row differs from the frame (warning; the frame is not imported).",
+  NO_YEARS: "A baseline's table has no year columns.",
+  YEARS_NOT_CONSECUTIVE: "A baseline's year columns are not one consecutive range (2025, 2026, … without gaps).",
+  DUPLICATE_TITLE: "Two lines under the same theme of a baseline's table have the same title.",
+  MISSING_AMOUNT: "A year of a new frame has no amount (the frame row, or the frame given with the import, lacks it).",
+  NOT_POSITIVE: "A frame amount is zero or negative.",
+  NAME_TAKEN: "A new frame's name is used by another frame already.",
+  FRAME_ARCHIVED: "The frame the baseline is for is archived.",
 } as const;
 
 export type ImportProblemCode = keyof typeof IMPORT_PROBLEM_CODES;
@@ -108,6 +115,10 @@ export interface SheetReading {
   /** The file's frame row per year, when it has one (the server compares it with the frame). */
   frame: SummaryRow | null;
   problems: ImportProblem[];
+  /** The file's total row ("I alt" outside any theme), when it has one: a baseline stores it as printed. */
+  total?: SummaryRow | null;
+  /** With `headings`: rows of text without amounts below the lines (a table's footnotes), in order. */
+  notes?: Array<{ row: number; text: string }>;
 }
 
 export interface ReadOptions {
@@ -115,6 +126,12 @@ export interface ReadOptions {
   years: readonly number[];
   /** How amounts written as text are read (a workbook's number cells are numbers either way). */
   numberStyle: NumberStyle;
+  /**
+   * A printed table's layout (a baseline's workbook): a row with only a title and no amounts is a
+   * theme heading while the lines last, and a note below them (after a blank row or the total);
+   * lines are one per title within a theme, not within the sheet.
+   */
+  headings?: boolean;
 }
 
 interface YearColumn {
@@ -147,7 +164,7 @@ export function findHeader(rows: readonly GridRow[]): Header | null {
 }
 
 /** A header cell's year: four digits as text, or a whole number between 1900 and 2999. */
-function yearOf(cell: GridCell | undefined): number | null {
+export function yearOf(cell: GridCell | undefined): number | null {
   const text = typeof cell === "number" ? (Number.isInteger(cell) ? String(cell) : "") : typeof cell === "string" ? cell.trim() : "";
   return /^(19|2\d)\d{2}$/.test(text) ? Number(text) : null;
 }
@@ -172,6 +189,7 @@ export function readScenarioGrid(grid: Grid, options: ReadOptions): SheetReading
   let group: ImportedLine[] = [];
   let headingTheme: string | null = null;
   let pastLines = false;
+  const notes: Array<{ row: number; text: string }> = [];
   for (const { row, cells } of grid.rows.slice(header.index + 1)) {
     if (cells.every((cell) => cellText(cell) === "")) {
       pastLines = true;
@@ -187,6 +205,16 @@ export function readScenarioGrid(grid: Grid, options: ReadOptions): SheetReading
       if (summary !== null) {
         summaries.push({ kind: summary, row, amounts: readSummaryAmounts(cells, yearColumns, options.numberStyle), group });
         if (summary === "SUBTOTAL") group = [];
+        if (summary === "TOTAL") pastLines = true;
+        continue;
+      }
+      if (options.headings && amountCells.every((cell) => cellText(cell) === "")) {
+        const text = restoreNeutralized(cells.map((cell) => cellText(cell)).find((cellValue) => cellValue !== "") ?? "");
+        if (pastLines) notes.push({ row, text });
+        else if (title !== "" || theme !== "") {
+          headingTheme = theme !== "" ? theme : title;
+          group = [];
+        }
         continue;
       }
       if (amountCells.every((cell) => cellText(cell) === "")) {
@@ -203,11 +231,11 @@ export function readScenarioGrid(grid: Grid, options: ReadOptions): SheetReading
         continue;
       }
     }
-    const identity = key !== "" ? `key:${key}` : `title:${title.toLowerCase()}`;
+    const identity = key !== "" ? `key:${key}` : options.headings ? `title:${(theme === "" ? headingTheme : theme)?.toLowerCase() ?? ""}\u0000${title.toLowerCase()}` : `title:${title.toLowerCase()}`;
     const firstRow = rowOfLine.get(identity);
     if (firstRow !== undefined) {
       const column = key !== "" ? header.key! : labelColumn;
-      problems.push(located.cell(row, cellText(headerRow.cells[column]), column + 1, "DUPLICATE_LINE", { text: key || title, firstRow }));
+      problems.push(located.cell(row, cellText(headerRow.cells[column]), column + 1, options.headings ? "DUPLICATE_TITLE" : "DUPLICATE_LINE", { text: key || title, firstRow }));
     } else rowOfLine.set(identity, row);
 
     const importedCells: ImportedCell[] = [];
@@ -229,7 +257,8 @@ export function readScenarioGrid(grid: Grid, options: ReadOptions): SheetReading
 
   const frame = summaries.find((summary) => summary.kind === "FRAME") ?? null;
   for (const summary of summaries) checkSummary(summary, lines, frame, located, problems);
-  return { lines, frame, problems };
+  const total = summaries.find((summary) => summary.kind === "TOTAL") ?? null;
+  return options.headings ? { lines, frame, problems, total, notes } : { lines, frame, problems };
 }
 
 /** What a keyless row is by its label: "I alt" under a theme is its subtotal, alone the total; "Ramme", "Råderum". */
@@ -336,6 +365,7 @@ type CellProblemCode =
   | "MISSING_YEAR_COLUMN"
   | "DUPLICATE_YEAR_COLUMN"
   | "DUPLICATE_LINE"
+  | "DUPLICATE_TITLE"
   | "EMPTY_KEY"
   | AmountCode
   | "TOTAL_MISMATCH";
@@ -402,6 +432,8 @@ function describe(code: CellProblemCode, column: string, details: ProblemDetails
       return { da: `året ${column} har mere end én kolonne.`, en: `the year ${column} has more than one column.` };
     case "DUPLICATE_LINE":
       return { da: `${quoted} står allerede i række ${details.firstRow}.`, en: `${quoted} is already in row ${details.firstRow}.` };
+    case "DUPLICATE_TITLE":
+      return { da: `${quoted} står allerede under samme tema i række ${details.firstRow}; to linjer under et tema må ikke hedde det samme.`, en: `${quoted} is already under the same theme in row ${details.firstRow}; two lines under one theme may not have the same title.` };
     case "EMPTY_KEY":
       return { da: "rækken har indhold, men hverken nøgle eller initiativ.", en: "the row has content but neither key nor initiative." };
     case "NOT_A_NUMBER":

@@ -2,7 +2,7 @@
  * The shapes the file exchange works on. The server builds them from the database; everything in
  * this folder is pure (no Prisma, no GraphQL, no I/O), so exports and imports are tested on plain data.
  */
-import type { YearAmount } from "@ramme/domain";
+import type { SourceReference, YearAmount } from "@ramme/domain";
 
 /** Language of labels in a file (and of import messages' primary text): Danish by default. */
 export type ExchangeLanguage = "da" | "en";
@@ -27,15 +27,8 @@ export interface ExportLine {
   sources?: readonly ExportSource[];
 }
 
-/** One place in a source document. */
-export interface ExportSource {
-  document: string;
-  section: string;
-  paragraph?: number;
-  initiativeNumber?: string;
-  recommendation?: number;
-  quote?: string;
-}
+/** One place in a source document (its document named by title in an export). */
+export type ExportSource = SourceReference;
 
 /** Who made the file, when, from which version: the workbook's header block. */
 export interface ExportStamp {

@@ -1,6 +1,7 @@
 /** compareScenarios: per line, per year, per theme, per scenario, and a plain-language account of the differences. */
 import { describeComparison, type CellComparison, type LineComparison, type LineStatus, type PairComparison, type ThemeYearComparison, type YearFlow } from "@ramme/domain";
 import { builder } from "../builder.ts";
+import { signalOf } from "../cooperative.ts";
 import { db } from "../db.ts";
 import { scenarioArguments } from "../auth/access.ts";
 import { loadComparison, MAX_COMPARED, type ComparisonLineShape, type ComparisonShape } from "../engine/comparison.ts";
@@ -176,6 +177,6 @@ builder.queryField("compareScenarios", (t) =>
       }),
     },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "baseId", id: args.baseId }, ...scenarioArguments("otherIds", args.otherIds, MAX_COMPARED)] }),
-    resolve: (_root, args) => loadComparison(db, String(args.baseId), args.otherIds.map(String), args.priceLevel ?? null, args.baseVersion ?? null),
+    resolve: (_root, args, _context, info) => loadComparison(db, String(args.baseId), args.otherIds.map(String), args.priceLevel ?? null, args.baseVersion ?? null, signalOf(info)),
   }),
 );

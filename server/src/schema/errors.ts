@@ -93,6 +93,16 @@ const INPUT_PROBLEM_CODES: Record<InputProblemCode, string> = {
   UNKNOWN_USER: "No user with this ID that the caller may manage (another organisation's users are answered as unknown).",
   OWN_ACCOUNT: "An admin cannot disable their own account, nor reset their own password (changePassword, with the current one, is for that).",
   LAST_ADMIN: "The user is their organisation's last active admin, who cannot be disabled or lose the admin role.",
+  OTHER_FRAME: "The scenarios divide different budget frames; comparing, merging or adding up across frames is refused.",
+  UNKNOWN_FRAME: "No frame has this ID or key.",
+  NAME_TAKEN: "Another frame has this name already.",
+  YEARS_NOT_CONSECUTIVE: "A frame's years must be one consecutive range (2025, 2026, 2027 …), without gaps.",
+  DUPLICATE_YEAR: "The same year is given more than once (overlapping years).",
+  NO_YEARS: "A frame needs at least one year (and a workbook at least one year column).",
+  MISSING_AMOUNT: "A year of the frame has no amount.",
+  DUPLICATE_TITLE: "Two lines under the same theme have the same title.",
+  FRAME_ARCHIVED: "The frame is archived: it is read, not planned or given new baselines.",
+  BAD_PRICE_LEVEL: 'A price level is written as a year and "-pl" ("2025-pl").',
 };
 
 export const InputProblemCodeEnum = builder.enumType("InputProblemCode", {

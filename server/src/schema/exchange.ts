@@ -4,6 +4,7 @@ import { MAX_COMPARED } from "../engine/comparison.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { InvalidInputError } from "../engine/errors.ts";
+import { signalOf } from "../cooperative.ts";
 import { exportComparison, exportScenario, type ExportOptions, type PricedExportFile } from "../engine/fileExchange.ts";
 import { importScenarioCsv } from "../engine/fileImport.ts";
 import { LanguageEnum } from "./compare.ts";
@@ -59,8 +60,9 @@ const exportArgs = (t: Parameters<Parameters<typeof builder.queryField>[1]>[0]) 
 function optionsOf(
   args: { format: "CSV" | "XLSX"; numberStyle?: "DANISH" | "API" | null; language?: "DA" | "EN" | null; priceLevel?: number | null },
   exportedBy: string,
+  info?: unknown,
 ): ExportOptions {
-  return { format: args.format, numberStyle: args.numberStyle ?? "DANISH", language: args.language === "EN" ? "en" : "da", priceLevel: args.priceLevel ?? null, exportedBy };
+  return { format: args.format, numberStyle: args.numberStyle ?? "DANISH", language: args.language === "EN" ? "en" : "da", priceLevel: args.priceLevel ?? null, exportedBy, signal: signalOf(info) };
 }
 
 builder.queryField("exportScenario", (t) =>
@@ -70,7 +72,7 @@ builder.queryField("exportScenario", (t) =>
     errors: { types: [InvalidInputError] },
     args: { scenarioId: t.arg.id({ description: "The scenario's global ID or key.", required: true }), ...exportArgs(t) },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),
-    resolve: (_root, args, context) => exportScenario(db, String(args.scenarioId), optionsOf(args, context.actor)),
+    resolve: (_root, args, context, info) => exportScenario(db, String(args.scenarioId), optionsOf(args, context.actor, info)),
   }),
 );
 
@@ -81,7 +83,7 @@ builder.queryField("exportComparison", (t) =>
     errors: { types: [InvalidInputError] },
     args: { baseId: t.arg.id({ description: "The base scenario's global ID or key.", required: true }), otherIds: t.arg.idList({ description: "The compared scenarios' global IDs or keys.", required: true }), ...exportArgs(t) },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "baseId", id: args.baseId }, ...scenarioArguments("otherIds", args.otherIds, MAX_COMPARED)] }),
-    resolve: (_root, args, context) => exportComparison(db, String(args.baseId), args.otherIds.map(String), optionsOf(args, context.actor)),
+    resolve: (_root, args, context, info) => exportComparison(db, String(args.baseId), args.otherIds.map(String), optionsOf(args, context.actor, info)),
   }),
 );
 

@@ -32,7 +32,7 @@ const ImportSeverityEnum = builder.enumType("ImportSeverity", {
   } satisfies Record<ImportSeverity, unknown>,
 });
 
-const ImportProblemRef = builder.objectRef<ImportProblem>("ImportProblem").implement({
+export const ImportProblemRef = builder.objectRef<ImportProblem>("ImportProblem").implement({
   description: "A problem found in an imported file, at its sheet, row and column.",
   fields: (t) => ({
     code: t.field({ type: ImportProblemCodeEnum, description: "What is wrong, as a code a client can switch on.", resolve: (problem) => problem.code }),

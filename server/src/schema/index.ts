@@ -1,6 +1,7 @@
 /** Imports every domain's types, queries and mutations, and builds the schema. */
 import type { GraphQLObjectType } from "graphql";
 import { builder } from "../builder.ts";
+import { paceListFields } from "../executionBudget.ts";
 import "./scalars.ts";
 import "./node.ts";
 import "./source.ts";
@@ -25,6 +26,7 @@ import "./lineage.ts";
 import "./accounts.ts";
 import "./sharing.ts";
 import "./accountsAdmin.ts";
+import "./frameMutations.ts";
 
 const built = builder.toSchema({ sortSchema: false });
 
@@ -35,4 +37,5 @@ for (const type of Object.values(built.getTypeMap())) {
   if (totalCount && !totalCount.description) totalCount.description = "How many items the whole list holds (that you may see), not only this page.";
 }
 
-export const schema = built;
+// Long lists are completed taking turns on the event loop, and counted against the response cap as they are resolved.
+export const schema = paceListFields(built);

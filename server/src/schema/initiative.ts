@@ -1,6 +1,7 @@
 import { visibleInitiativesWhere } from "../auth/access.ts";
 import type { Context } from "../auth/context.ts";
 import { builder } from "../builder.ts";
+import { frameKeyArg } from "./theme.ts";
 import { db } from "../db.ts";
 import type { Initiative } from "../generated/prisma/client.ts";
 import { AmountBasis } from "./enums.ts";
@@ -167,9 +168,15 @@ builder.queryField("initiatives", (t) =>
   t.prismaConnection({
     type: "Initiative",
     cursor: "id",
-    description: "Every initiative you may see, by key: the documents' and the proposals of scenarios visible to you.",
+    description: "Every initiative you may see, by key: the documents' and the proposals of scenarios visible to you; with frameId, only that frame's.",
+    args: { frameId: t.arg.id({ description: "Only initiatives under this frame's themes (its global ID or key)." }) },
     ...PAGING,
-    resolve: (query, _root, _args, context) => db.initiative.findMany({ ...query, where: visibleInitiativesWhere(context.caller), orderBy: { id: "asc" } }),
-    totalCount: (_root, _args, context) => db.initiative.count({ where: visibleInitiativesWhere(context.caller) }),
+    resolve: (query, _root, args, context) => db.initiative.findMany({ ...query, where: initiativesWhere(args.frameId, context.caller), orderBy: { id: "asc" } }),
+    totalCount: (_root, args, context) => db.initiative.count({ where: initiativesWhere(args.frameId, context.caller) }),
   }, { name: "InitiativeConnection", description: "A page of initiatives." }, { name: "InitiativeEdge", description: "An initiative in a page." }),
 );
+
+function initiativesWhere(frameId: string | number | null | undefined, caller: Parameters<typeof visibleInitiativesWhere>[0]) {
+  const key = frameKeyArg(frameId);
+  return key === null ? visibleInitiativesWhere(caller) : { AND: [visibleInitiativesWhere(caller), { theme: { frameId: key } }] };
+}

@@ -3,6 +3,7 @@ import { describeComparison, summarizeChange, type Language, type LineComparison
 import { visibleScenariosWhere } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
+import { signalOf } from "../cooperative.ts";
 import { InvalidInputError } from "../engine/errors.ts";
 import { loadChangesSince, loadLineage, type ChangesSinceShape, type LineageNodeShape, type LineageScenario, type ScenarioChangesSinceShape } from "../engine/lineage.ts";
 import { ComparedCellRef, LanguageEnum, LineCountsRef, LineStatusEnum, YearFlowRef } from "./compare.ts";
@@ -87,8 +88,8 @@ builder.queryField("scenarioLineage", (t) =>
       language: t.arg({ type: LanguageEnum, defaultValue: "DA", description: "The language of the summaries." }),
     },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "rootId", id: args.rootId }] }),
-    resolve: async (_root, args, context) => {
-      const nodes = await loadLineage(db, visibleScenariosWhere(context.caller), args.rootId === null || args.rootId === undefined ? null : String(args.rootId));
+    resolve: async (_root, args, context, info) => {
+      const nodes = await loadLineage(db, visibleScenariosWhere(context.caller), args.rootId === null || args.rootId === undefined ? null : String(args.rootId), signalOf(info));
       const language = languageOf(args.language);
       return { nodes: nodes.map((node) => ({ ...node, language })) };
     },
@@ -178,8 +179,14 @@ builder.queryField("changesSince", (t) =>
       language: t.arg({ type: LanguageEnum, defaultValue: "DA", description: "The language of the summaries." }),
     },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "scenarioId", id: args.scenarioId }] }),
-    resolve: async (_root, args, context) => ({
-      ...(await loadChangesSince(db, visibleScenariosWhere(context.caller), { scenarioId: String(args.scenarioId), version: args.version, since: args.since, includeDescendants: args.includeDescendants ?? true })),
+    resolve: async (_root, args, context, info) => ({
+      ...(await loadChangesSince(
+        db,
+        visibleScenariosWhere(context.caller),
+        { scenarioId: String(args.scenarioId), version: args.version, since: args.since, includeDescendants: args.includeDescendants ?? true },
+        new Date(),
+        signalOf(info),
+      )),
       language: languageOf(args.language),
     }),
   }),

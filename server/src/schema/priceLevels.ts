@@ -3,6 +3,7 @@
  * year's price level — a scenario (Scenario.inPriceLevel), a comparison and the exports
  * (their priceLevel argument). Conversions are views; nothing stored changes.
  */
+import { DOCUMENTS_ACTOR } from "../seed/seedDatabase.ts";
 import { convertsExactly, formatIndexValue, frameYearTotals, allocatedByYear, convertYearAmounts, type FrameYearTotal } from "@ramme/domain";
 import { ADMIN_ONLY } from "../auth/refusal.ts";
 import { builder } from "../builder.ts";
@@ -126,7 +127,7 @@ builder.queryField("priceIndices", (t) =>
     type: [PriceIndexRef],
     description: "The price index table, by year: the frame's base year (100) and every year someone has entered.",
     resolve: async () => {
-      const [rows, frames] = await Promise.all([db.priceIndex.findMany({ orderBy: { year: "asc" } }), db.frame.findMany({ select: { priceLevel: true } })]);
+      const [rows, frames] = await Promise.all([db.priceIndex.findMany({ orderBy: { year: "asc" } }), db.frame.findMany({ where: { createdBy: DOCUMENTS_ACTOR }, select: { priceLevel: true } })]);
       const baseYears = new Set(frames.map((frame) => baseYearOf(frame.priceLevel)));
       return rows.map((row) => ({ ...row, isBase: baseYears.has(row.year) }));
     },

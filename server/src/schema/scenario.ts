@@ -10,6 +10,7 @@ import { loadScenarioLines, type ScenarioLineShape } from "../engine/scenarioLin
 import { buildYearTotals, type StatedTotalCheckShape, type YearTotalShape } from "../engine/yearTotals.ts";
 import { OutsideFrameAmountRef } from "./frame.ts";
 import { malformedId } from "./node.ts";
+import { frameKeyArg } from "./theme.ts";
 import { PAGING } from "./paging.ts";
 import { InitiativeRef } from "./initiative.ts";
 import { asSource, SourceReference } from "./source.ts";
@@ -218,8 +219,9 @@ export const ScenarioRef = builder.prismaNode("Scenario", {
   }),
 });
 
-const scenariosWhere = (args: { includeArchived?: boolean | null; kind?: string | null }, caller: Caller) => ({
+const scenariosWhere = (args: { includeArchived?: boolean | null; kind?: string | null; frameId?: string | number | null }, caller: Caller) => ({
   ...visibleScenariosWhere(caller),
+  ...(args.frameId === null || args.frameId === undefined ? {} : { frameId: frameKeyArg(args.frameId)! }),
   ...(args.includeArchived ? {} : { archivedAt: null }),
   ...(args.kind ? { kind: args.kind as "BASELINE" | "WHAT_IF" } : {}),
 });
@@ -232,6 +234,7 @@ builder.queryField("scenarios", (t) =>
     args: {
       includeArchived: t.arg.boolean({ defaultValue: false, description: "Include archived scenarios." }),
       kind: t.arg({ type: ScenarioKind, required: false, description: "Only scenarios of this kind." }),
+      frameId: t.arg.id({ required: false, description: "Only this frame's scenarios (its global ID or key). Omitted: every frame's, which a planner never mixes." }),
     },
     ...PAGING,
     resolve: (query, _root, args, context) =>

@@ -1,19 +1,30 @@
+import { readSourceReference, readSourceReferences, type SourceReference as SourceReferenceShape } from "@ramme/domain";
+import type { Context } from "../auth/context.ts";
 import { builder } from "../builder.ts";
+import { db } from "../db.ts";
+import type { Document } from "../generated/prisma/client.ts";
 
-/** The shape stored in every `source` JSON column (see seeds/FORMAT.md). */
-export interface SourceReferenceShape {
-  document: string;
-  section: string;
-  paragraph?: number;
-  initiativeNumber?: string;
-  recommendation?: number;
-  quote?: string;
+/** The source documents by file name, read once per request (there are a handful, and every reference names one). */
+const documentsOf = new WeakMap<Context, Promise<Map<string, Document>>>();
+function documentByFileName(context: Context, fileName: string): Promise<Document | null> {
+  let documents = documentsOf.get(context);
+  if (!documents) {
+    documents = db.document.findMany().then((rows) => new Map(rows.map((row) => [row.fileName, row])));
+    documentsOf.set(context, documents);
+  }
+  return documents.then((byName) => byName.get(fileName) ?? null);
 }
 
 export const SourceReference = builder.objectRef<SourceReferenceShape>("SourceReference").implement({
   description: "Where a record comes from in the source documents.",
   fields: (t) => ({
-    document: t.exposeString("document", { description: "File name of the source document in shared/seed-documents." }),
+    document: t.exposeString("document", { description: "File name of the source document in shared/seed-documents (name the document to people by sourceDocument's title and date)." }),
+    sourceDocument: t.field({
+      description: "The source document itself, to name it by its title and publication date. Null only if the file is not one of the documents.",
+      type: DocumentObject,
+      nullable: true,
+      resolve: (source, _args, context) => documentByFileName(context, source.document),
+    }),
     section: t.exposeString("section", { description: "Section, chapter or table as printed." }),
     paragraph: t.exposeInt("paragraph", { nullable: true, description: "The agreement's paragraph number, where there is one." }),
     initiativeNumber: t.exposeString("initiativeNumber", {
@@ -25,11 +36,12 @@ export const SourceReference = builder.objectRef<SourceReferenceShape>("SourceRe
   }),
 });
 
-/** Reads a `source` JSON column as a SourceReference. */
-export const asSource = (value: unknown) => value as SourceReferenceShape;
-export const asSources = (value: unknown) => value as SourceReferenceShape[];
+/** Reads a `source` JSON column as a SourceReference, checking its shape. */
+export const asSource = readSourceReference;
+/** Reads a `sources` JSON column as SourceReferences, checking their shape. */
+export const asSources = readSourceReferences;
 
-builder.prismaObject("Document", {
+const DocumentObject = builder.prismaObject("Document", {
   description: "One of the five source documents.",
   fields: (t) => ({
     key: t.exposeString("id", { description: 'Stable key, e.g. "agreement-2024".' }),

@@ -1,6 +1,8 @@
 import { visibleInitiativesWhere } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
+import { keyFromId } from "../engine/input.ts";
+import { malformedId } from "./node.ts";
 import { asSources, SourceReference } from "./source.ts";
 
 builder.prismaNode("Theme", {
@@ -10,6 +12,7 @@ builder.prismaNode("Theme", {
   fields: (t) => ({
     key: t.exposeString("id", { description: "Stable key from seeds/." }),
     title: t.exposeString("title", { description: "The theme's title." }),
+    frame: t.relation("frame", { description: "The frame whose tables the theme heads." }),
     position: t.exposeInt("position", { description: "Order in which themes are shown." }),
     strategyPejlemaerke: t.exposeInt("strategyPejlemaerke", { nullable: true, description: "The strategy's pejlemærke number (1-6), if any." }),
     strategyInitiativeGroup: t.exposeInt("strategyInitiativeGroup", {
@@ -29,7 +32,19 @@ builder.prismaNode("Theme", {
 builder.queryField("themes", (t) =>
   t.prismaField({
     type: ["Theme"],
-    description: "Every theme, in display order.",
-    resolve: (query) => db.theme.findMany({ ...query, orderBy: { position: "asc" } }),
+    description: "The themes of a frame (or of every frame, frame by frame), in display order.",
+    args: { frameId: t.arg.id({ description: "Only this frame's themes: its global ID or key. Omitted: every frame's." }) },
+    resolve: (query, _root, args) => {
+      const frameId = frameKeyArg(args.frameId);
+      return db.theme.findMany({ ...query, where: frameId === null ? {} : { frameId }, orderBy: [{ frame: { createdAt: "asc" } }, { frameId: "asc" }, { position: "asc" }] });
+    },
   }),
 );
+
+/** A frame argument's key; null when omitted; MALFORMED_ID for another type's global ID. */
+export function frameKeyArg(value: string | number | null | undefined, field = "frameId"): string | null {
+  if (value === null || value === undefined) return null;
+  const key = keyFromId(String(value), "Frame");
+  if (key === null) throw malformedId(String(value), field, "a Frame");
+  return key;
+}

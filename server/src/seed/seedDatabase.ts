@@ -51,7 +51,7 @@ async function writeSeeds(tx: Prisma.TransactionClient, data: SeedData): Promise
   }
 
   const frameFields = { name: frame.name, priceLevel: frame.priceLevel, precisionDecimals: frame.precisionDecimals, source: json(frame.source) };
-  await tx.frame.upsert({ where: { id: frame.id }, create: { id: frame.id, ...frameFields }, update: frameFields });
+  await tx.frame.upsert({ where: { id: frame.id }, create: { id: frame.id, ...frameFields, createdBy: DOCUMENTS_ACTOR }, update: frameFields });
   await tx.frameYear.deleteMany({ where: { frameId: frame.id } });
   await tx.frameYear.createMany({
     data: frame.years.map(({ year, amount }) => ({ frameId: frame.id, year, amount: printedToOere(amount, `frame ${year}`) })),
@@ -60,7 +60,8 @@ async function writeSeeds(tx: Prisma.TransactionClient, data: SeedData): Promise
 
   for (const theme of data.themes) {
     const { id, sources, ...fields } = theme;
-    await tx.theme.upsert({ where: { id }, create: { id, ...fields, sources: json(sources) }, update: { ...fields, sources: json(sources) } });
+    // The documents' themes head the life science frame's tables (other frames' come from their workbooks).
+    await tx.theme.upsert({ where: { id }, create: { id, frameId: frame.id, ...fields, sources: json(sources) }, update: { ...fields, sources: json(sources) } });
   }
 
   await writeStrategy(tx, data);

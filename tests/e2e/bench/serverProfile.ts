@@ -5,8 +5,10 @@
  * self-time functions (profileSummary.mjs). The server runs in this process (NODE_ENV=production)
  * on a fresh SQLite file, so the profile holds only the server's work and this loop's fetches.
  */
+// First: the scratch database and production mode, before any import reaches the server's db module.
+import { databaseFile } from "./profileEnvironment.ts";
 import { execFileSync } from "node:child_process";
-import { writeFileSync, mkdtempSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { Session } from "node:inspector";
 import { tmpdir } from "node:os";
@@ -25,11 +27,7 @@ const operation = option("--profile-op")!;
 const runs = Number(option("--runs") ?? 30);
 const out = path.resolve(option("--out") ?? path.join(tmpdir(), `ramme-${operation}.cpuprofile`));
 
-const scratch = mkdtempSync(path.join(tmpdir(), "ramme-profile-"));
-const databaseFile = path.join(scratch, "ramme.db");
 migrateDatabase(databaseFile);
-process.env.NODE_ENV = "production";
-process.env.DATABASE_URL = `file:${databaseFile}`;
 const { configureDatabase, db, onQuery } = await import("@ramme/server/db.ts");
 const { seedDatabase } = await import("@ramme/server/seed/seedDatabase.ts");
 const { yoga } = await import("@ramme/server/yoga.ts");

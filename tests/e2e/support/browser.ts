@@ -79,3 +79,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * "Make a what-if to edit" from a read-only grid: the button asks for a name as the scenario list does;
+ * this accepts the proposed one (or gives `name`) and waits for the new what-if's page.
+ */
+export async function forkFromGrid(page: Page, name?: string): Promise<void> {
+  await page.getByRole("button", { name: /^(Lav et alternativ for at redigere|Make a what-if to edit)$/ }).click();
+  const dialog = page.getByRole("dialog");
+  const field = dialog.getByLabel(/^(Navn|Name)$/);
+  if (name !== undefined) await field.fill(name);
+  const chosen = await field.inputValue();
+  await dialog.getByRole("button", { name: /^(Lav alternativ|Make a what-if)$/ }).click();
+  await page.getByRole("heading", { name: chosen, exact: true }).waitFor();
+}

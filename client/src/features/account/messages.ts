@@ -37,7 +37,7 @@ export const accountMessages = {
     passwordNewTooLong: "Den nye adgangskode må højst være på 1.024 tegn.",
     passwordChangedNone: "Din adgangskode er skiftet. Du var ikke logget ind andre steder, så ingen andre sessioner er afsluttet.",
     passwordChangedOne: "Din adgangskode er skiftet. 1 anden session er afsluttet; dér skal du logge ind med den nye adgangskode.",
-    passwordChangedMany: "Din adgangskode er skiftet. {count} andre sessioner er afsluttet; dér skal du logge ind med den nye adgangskode.",
+    passwordChangedMany: "Din adgangskode er skiftet. {count, plural, one {# anden session er afsluttet} other {# andre sessioner er afsluttet}}; dér skal du logge ind med den nye adgangskode.",
   },
   en: {
     signInTitle: "Sign in",
@@ -76,6 +76,6 @@ export const accountMessages = {
     passwordNewTooLong: "The new password must be at most 1,024 characters.",
     passwordChangedNone: "Your password is changed. You were not signed in anywhere else, so no other session has ended.",
     passwordChangedOne: "Your password is changed. 1 other session has ended; sign in there with the new password.",
-    passwordChangedMany: "Your password is changed. {count} other sessions have ended; sign in there with the new password.",
+    passwordChangedMany: "Your password is changed. {count, plural, one {# other session has ended} other {# other sessions have ended}}; sign in there with the new password.",
   },
 } as const;

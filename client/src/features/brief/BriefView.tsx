@@ -13,6 +13,7 @@ import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
 import { hrefOf } from "../../app/route.ts";
 import { translate, type Locale, type MessageKey } from "../../i18n/messages.ts";
+import { documentName } from "../../app/documentName.ts";
 import { buildCompareSummaryRows, ComparisonFields, type Figures, ThemeFields, type ThemeMeta } from "../compare/compareRows.ts";
 import { buildBriefTable, type BriefLine, type BriefTable } from "./briefRows.ts";
 import "./brief.css";
@@ -23,6 +24,7 @@ const BriefScenarioFields = graphql(`
     key name kind version
     frame { priceLevel }
     lastChange { actor at }
+    printedTable { document { title published } }
     outsideFrame { key kind description amount basis fromYear toYear source { section } }
     yearTotals {
       year
@@ -128,6 +130,8 @@ function BriefBody({ comparison, themes, lang, t, printedOn }: { comparison: Bri
   const table = useMemo(() => buildBriefTable(comparison, themes), [comparison, themes]);
   const scenarioLine = (scenario: BriefScenario) => {
     const kind = translate(lang, scenario.kind === "BASELINE" ? "baseline" : "whatIf");
+    // A baseline is the document's table: dated by the document, not by the day it was transcribed.
+    if (scenario.kind === "BASELINE" && scenario.printedTable) return t("briefBaselineFrom", { kind, document: documentName(scenario.printedTable.document, lang) });
     return scenario.lastChange
       ? t("briefVersion", { kind, version: scenario.version, actor: scenario.lastChange.actor, date: longDate(new Date(scenario.lastChange.at), lang) })
       : t("briefVersionNever", { kind, version: scenario.version });

@@ -9,6 +9,7 @@ import { useQuery } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
+import { documentName } from "../../app/documentName.ts";
 import { hrefOf } from "../../app/route.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
@@ -21,18 +22,18 @@ export const ConsistencyReportQuery = graphql(`
       ... on InvalidInputError { message problems { field code message value } }
       ... on ConsistencyReport {
         scenario { key name }
-        printedTable { printedLabel title document { title fileName published } }
+        printedTable { printedLabel title document { title published } }
         counts { matches explained partlyExplained unexplained notComparable }
         differences
         checks {
           kind status reason fromYear toYear stated computed difference
           initiatives { key title }
-          source { section paragraph quote }
+          source { section paragraph quote sourceDocument { title published } }
           footnotes { marker text }
           note
           explanation(language: $language)
         }
-        discrepancies { position location textQuote tableQuote explanation source { paragraph section } }
+        discrepancies { position location textQuote tableQuote explanation source { paragraph section sourceDocument { title published } } }
       }
     }
   }
@@ -42,6 +43,7 @@ type Answer = ResultOf<typeof ConsistencyReportQuery>["consistencyReport"];
 type Report = Extract<Answer, { __typename: "ConsistencyReport" }>;
 type Check = Report["checks"][number];
 type Discrepancy = Report["discrepancies"][number];
+type Source = Pick<Check["source"], "section" | "paragraph" | "sourceDocument">;
 
 /** The report's groups and the kinds each holds, in the order they are shown. */
 const GROUPS: Array<{ title: MessageKey; kinds: Array<Check["kind"]> }> = [
@@ -107,7 +109,7 @@ function ReportBody({ report }: { report: Report }) {
   const tone = report.counts.unexplained + report.counts.partlyExplained > 0 ? "unexplained" : report.differences > 0 ? "explained" : "matches";
   return (
     <>
-      <p className="consistency-intro">{t("consistencyIntro", { document: `${document.title} (${document.fileName})`, table })}</p>
+      <p className="consistency-intro">{t("consistencyIntro", { document: documentName(document, locale), table })}</p>
       <p className={`consistency-summary ${tone}`} role="status">
         {report.differences === 0 && report.discrepancies.length === 0
           ? t("consistencyNoDifferences")
@@ -171,13 +173,16 @@ function useFigures() {
   const { t, locale } = useI18n();
   const amount = (text: string | null, signed = false) => (text === null ? "–" : formatAmount(fromApi(text), locale, { signed }));
   const years = (check: Check) => (check.fromYear === null ? "–" : check.fromYear === check.toYear ? `${check.fromYear}` : `${check.fromYear}–${check.toYear}`);
-  const where = (source: { section: string; paragraph: number | null }) =>
-    source.paragraph === null ? source.section : `${t("consistencyParagraph", { number: source.paragraph })} · ${source.section}`;
+  /** Where in which document (named by title and date, never by file name). */
+  const where = (source: Source) =>
+    [source.sourceDocument ? documentName(source.sourceDocument, locale) : null, source.paragraph === null ? null : t("consistencyParagraph", { number: source.paragraph }), source.section].filter(Boolean).join(" · ");
+  /** The document and section, for a tooltip. */
+  const fullWhere = (source: Source) => [source.sourceDocument ? documentName(source.sourceDocument, locale) : null, source.section].filter(Boolean).join(" · ");
   const lines = (check: Check) => (check.initiatives.length === 0 ? (check.kind === "OUTSIDE_FRAME" ? "–" : t("consistencyWholeTable")) : check.initiatives.map((line) => line.title).join(" + "));
   /** For a table row: the paragraph alone, the section in its tooltip. */
   const shortWhere = (source: { section: string; paragraph: number | null }) =>
     source.paragraph === null ? source.section : t("consistencyParagraph", { number: source.paragraph });
-  return { t, amount, years, where, shortWhere, lines };
+  return { t, amount, years, where, fullWhere, shortWhere, lines };
 }
 
 function DifferenceCard({ check }: { check: Check }) {
@@ -207,7 +212,7 @@ function DifferenceCard({ check }: { check: Check }) {
 }
 
 function CheckTable({ checks, withExplanation = false }: { checks: Check[]; withExplanation?: boolean }) {
-  const { t, amount, years, shortWhere, lines } = useFigures();
+  const { t, amount, years, shortWhere, fullWhere, lines } = useFigures();
   return (
     <table className="data-table consistency-table">
       <thead>
@@ -222,7 +227,7 @@ function CheckTable({ checks, withExplanation = false }: { checks: Check[]; with
       <tbody>
         {checks.map((check, index) => (
           <tr key={index} title={check.source.quote ?? undefined}>
-            <td title={check.source.section}>{shortWhere(check.source)}</td>
+            <td title={fullWhere(check.source)}>{shortWhere(check.source)}</td>
             <td>{years(check)}</td>
             <td>{withExplanation ? check.explanation : lines(check)}</td>
             <td className="amount">{check.stated === null ? t("consistencyNotStated") : amount(check.stated)}</td>

@@ -1,17 +1,19 @@
 /** Someone else saved first: their changes and yours side by side, and the choice is the user's — never a silent overwrite. */
 import { Dialog } from "../../app/Dialog.tsx";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
+import { ShortTitle } from "../../app/ShortTitle.tsx";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { PastedCell } from "./pasteBlock.ts";
 
 export interface Conflict {
   current: number;
-  theirs: Array<{ initiativeKey: string; year: number; before: string | null; after: string | null }>;
+  theirs: Array<{ initiative: { key: string; title: string }; year: number; before: string | null; after: string | null }>;
   changes: Array<{ version: number; actor: string; at: string; kind: string }>;
   mine: PastedCell[];
 }
 
-export function ConflictDialog({ conflict, onKeepTheirs, onApplyMine }: { conflict: Conflict; onKeepTheirs: () => void; onApplyMine: () => void }) {
+/** `lineTitle`: an initiative's title by its key, for the user's own cells (people read titles, not keys). */
+export function ConflictDialog({ conflict, lineTitle, onKeepTheirs, onApplyMine }: { conflict: Conflict; lineTitle: (initiativeKey: string) => string; onKeepTheirs: () => void; onApplyMine: () => void }) {
   const { t, locale } = useI18n();
   const amount = (text: string | null) => (text === null ? "–" : formatAmount(fromApi(text), locale));
   const when = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { timeStyle: "short" });
@@ -31,8 +33,8 @@ export function ConflictDialog({ conflict, onKeepTheirs, onApplyMine }: { confli
       <p className="muted small">{conflict.changes.map((change) => t("conflictBy", { who: change.actor, when: when.format(new Date(change.at)) })).join(" · ")}</p>
       <ul>
         {conflict.theirs.map((cell) => (
-          <li key={`${cell.initiativeKey}:${cell.year}`}>
-            {cell.initiativeKey} {cell.year}: {amount(cell.before)} → <strong>{amount(cell.after)}</strong>
+          <li key={`${cell.initiative.key}:${cell.year}`}>
+            <ShortTitle title={cell.initiative.title} /> {cell.year}: {amount(cell.before)} → <strong>{amount(cell.after)}</strong>
           </li>
         ))}
       </ul>
@@ -40,7 +42,7 @@ export function ConflictDialog({ conflict, onKeepTheirs, onApplyMine }: { confli
       <ul>
         {conflict.mine.map((cell) => (
           <li key={`${cell.initiativeKey}:${cell.year}`}>
-            {cell.initiativeKey} {cell.year}: <strong>{formatAmount(cell.amount, locale)}</strong>
+            <ShortTitle title={lineTitle(cell.initiativeKey)} /> {cell.year}: <strong>{formatAmount(cell.amount, locale)}</strong>
           </li>
         ))}
       </ul>

@@ -16,22 +16,22 @@ import { scenarioGlobalId } from "../../app/ids.ts";
 import { hrefOf, navigate } from "../../app/route.ts";
 import { currentUser } from "../../urql.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
-import type { MessageKey } from "../../i18n/messages.ts";
-import { ExportButtons } from "../export/ExportButtons.tsx";
-import { ImportButton } from "../import/ImportDialog.tsx";
-import { HistoryPanel } from "../history/HistoryPanel.tsx";
-import { LiveIndicator } from "../live/LiveIndicator.tsx";
+import { message, type Message, type MessageKey } from "../../i18n/messages.ts";
+import { HistoryPanel, type HistoryPanelCell } from "../history/HistoryPanel.tsx";
 import { adoptsFetched, advance, describeChange, planLiveChange, type ChangedCell, type ScenarioChange } from "../live/liveChanges.ts";
 import { useScenarioLive } from "../live/useScenarioLive.ts";
 import { PriceLevelBanner, PriceLevelSelect } from "../priceLevels/PriceLevelSelect.tsx";
 import { usePricedScenario } from "../priceLevels/usePricedScenario.ts";
-import { ForkScenario, UnlockScenario } from "../scenarios/scenarioActions.ts";
+import { UnlockScenario } from "../scenarios/scenarioActions.ts";
 import type { AccountUser } from "../account/accountDocuments.ts";
 import { Ownership } from "../sharing/Ownership.tsx";
 import { ShareDialog } from "../sharing/ShareDialog.tsx";
 import { mayEdit, ownershipNote } from "../sharing/ownership.ts";
 import { BalanceDialog } from "./BalanceDialog.tsx";
 import { ConflictDialog, type Conflict } from "./ConflictDialog.tsx";
+import { GridToolbar } from "./GridToolbar.tsx";
+import { ResizablePanel } from "./ResizablePanel.tsx";
+import { ScenarioNameDialog } from "./ScenarioNameDialog.tsx";
 import { AddLineDialog, RemoveLineDialog } from "./LineDialogs.tsx";
 import { ScenarioChart } from "./ScenarioChart.tsx";
 import { cellKey, gridColumns, yearField } from "./gridColumns.ts";
@@ -39,12 +39,18 @@ import { ScenarioGridQuery } from "./gridQuery.ts";
 import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, withCells, yearsOverFrame, type BodyRow, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
 import { parseCellInput, parseClipboardBlock, planClear, planFill, planPaste, type PastedCell, type TargetBounds } from "./pasteBlock.ts";
 import { keepLinesUnderThemes } from "./themeOrder.ts";
+import { sourceText } from "./sourceText.ts";
 import { blockBounds, blockToTsv, isInBlock, type Block, type CellPosition } from "./selection.ts";
+import { CellContextMenu, type CellMenuAction } from "./CellContextMenu.tsx";
+import { SelectionStatusBar } from "./SelectionStatusBar.tsx";
+import { createSelectionSignal } from "./selectionSignal.ts";
+import { reopenEditor, useGridKeyboard } from "./useGridKeyboard.ts";
 import { loadStacks, recordEdit, recordRedo, recordUndo, saveStacks, type UndoStacks } from "./undoStack.ts";
 import type { AmountError, Oere } from "@ramme/domain";
-import { failureText } from "../../app/failures.ts";
+import { failureMessage, failureText } from "../../app/failures.ts";
 import { unexpected } from "../../app/unexpected.ts";
 import { useSameByContent } from "../../app/useSameByContent.ts";
+import { shortTitle } from "../../app/shortTitle.ts";
 import { useCellComments } from "./CellComments.tsx";
 import { DiffAmountCell, DiffTitleCell } from "./DiffCells.tsx";
 import { DiffLegend, DiffToggle } from "./DiffToggle.tsx";
@@ -60,7 +66,7 @@ const SetAllocations = graphql(`
   fragment EditResult on SetAllocationsResult {
     __typename
     ... on ScenarioEdit { version changed cells { initiativeKey year after } yearTotals { year allocated } }
-    ... on VersionConflictError { message currentVersion cellsChangedSince { initiativeKey year before after } changesSince { version actor at kind } }
+    ... on VersionConflictError { message currentVersion cellsChangedSince { initiative { key title } year before after } changesSince { version actor at kind } }
     ... on FrameExceededError { message years { year overBy } }
     ... on InvalidInputError { message problems { field code message value } }
     ... on ScenarioLockedError { message reason }
@@ -116,7 +122,6 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   });
   const [, setAllocations] = useMutation(SetAllocations);
   const [, revertChange] = useMutation(RevertChange);
-  const [, fork] = useMutation(ForkScenario);
   const [, unlock] = useMutation(UnlockScenario);
   const fetched = data?.scenario ?? null;
 
@@ -139,14 +144,15 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   const highlightTimers = useRef(new Set<ReturnType<typeof setTimeout>>());
   /** Cells someone else changed while this user was editing them, with the version before: saving one meets the conflict dialog. */
   const changedUnderEditRef = useRef(new Map<string, number>());
-  const [status, setStatus] = useState<{ text: string; tone: "info" | "error" } | null>(null);
+  /** The status line's message, kept as key and values so it is worded in the language shown. */
+  const [status, setStatus] = useState<{ message: Message; tone: "info" | "error" } | null>(null);
   const [saving, setSaving] = useState(0);
   const [cellErrors, setCellErrors] = useState<Map<string, string>>(new Map());
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [stacks, setStacks] = useState<UndoStacks>(() => loadStacks(scenarioKey));
   const [showHistory, setShowHistory] = useState(false);
   const [showChart, setShowChart] = useState(false);
-  const [dialog, setDialog] = useState<{ kind: "add" } | { kind: "balance" } | { kind: "share" } | { kind: "remove"; line: { key: string; title: string } } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: "add" } | { kind: "balance" } | { kind: "share" } | { kind: "fork" } | { kind: "rename" } | { kind: "remove"; line: { key: string; title: string } } | null>(null);
   const blockRef = useRef<Block | null>(null);
   /**
    * The cells our own Shift+arrow handling focused whose focus events have not come yet: those must
@@ -155,6 +161,13 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   const ownFocusRef = useRef<CellPosition[]>([]);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const apiRef = useRef<GridApi | null>(null);
+  const [gridElement, setGridElement] = useState<HTMLDivElement | null>(null);
+  /** Fires whenever the block changes (it is held in a ref): the status line recounts. */
+  const selection = useMemo(() => createSelectionSignal(), []);
+  const selectionChanged = selection.notify;
+  const currentBlock = useCallback(() => blockRef.current, []);
+  const [menu, setMenu] = useState<{ cell: CellPosition; at: { x: number; y: number } } | null>(null);
+  const [historyCell, setHistoryCell] = useState<HistoryPanelCell | null>(null);
 
   // What the grid shows. The server's answer replaces it only when it is another scenario or another
   // version (a version is exactly one state) no older than the one held (live changes overtake a query
@@ -194,12 +207,12 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         themeKey: initiative.theme.key,
         isReserve: initiative.isReserve,
         isProposal: initiative.origin === "PROPOSAL",
-        sources: initiative.sources
-          .map((source) => [source.section, source.initiativeNumber ? `initiativ ${source.initiativeNumber}` : null, source.paragraph ? `§ ${source.paragraph}` : null].filter(Boolean).join(", "))
-          .join("; "),
+        sources: sourceText(initiative.sources, t, locale),
       })) ?? [],
-    [scenario],
+    [scenario, t, locale],
   );
+  /** An initiative's title by its key, for messages (people read titles, not keys). */
+  const lineTitleOf = useCallback((key: string) => lines.find((line) => line.key === key)?.title ?? key, [lines]);
   const stated: StatedYear[] = useMemo(
     () =>
       scenario?.yearTotals.flatMap((total) =>
@@ -323,14 +336,14 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         const result = response.data?.setAllocations;
         if (!result) {
           reload();
-          setStatus({ text: t("editFailed", { message: failureText(t, null, response.error) }), tone: "error" });
+          setStatus({ message: message("editFailed", { message: failureMessage(null, response.error) }), tone: "error" });
           return;
         }
         switch (result.__typename) {
           case "ScenarioEdit":
             applyAnswer(result.version, result.cells);
             if (result.changed) setStacks((current) => recordEdit(current, result.version));
-            setStatus(kind === "edit" ? null : { text: t(WRITE_DONE[kind], { count: edits.length }), tone: "info" });
+            setStatus(kind === "edit" ? null : { message: message(WRITE_DONE[kind], { count: edits.length }), tone: "info" });
             return;
           case "VersionConflictError":
             reload();
@@ -338,12 +351,12 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
             return;
           case "FrameExceededError":
             reload();
-            setStatus({ text: t("frameExceeded", { years: result.years.map((year) => year.year).join(", ") }), tone: "error" });
+            setStatus({ message: message("frameExceeded", { years: result.years.map((year) => year.year).join(", ") }), tone: "error" });
             return;
           case "InvalidInputError":
           case "ScenarioLockedError":
             reload();
-            setStatus({ text: t("editFailed", { message: result.message }), tone: "error" });
+            setStatus({ message: message("editFailed", { message: result.message }), tone: "error" });
             return;
           default:
             return unexpected(result);
@@ -354,7 +367,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         setSaving((count) => count - 1);
       });
     },
-    [scenarioKey, setAllocations, applyAnswer, showCells, reload, t],
+    [scenarioKey, setAllocations, applyAnswer, showCells, reload, t, locale],
   );
 
   const undoOrRedo = useCallback(
@@ -362,7 +375,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       const stack = direction === "undo" ? stacks.undo : stacks.redo;
       const target = stack.at(-1);
       if (target === undefined) {
-        setStatus({ text: t(direction === "undo" ? "nothingToUndo" : "nothingToRedo"), tone: "info" });
+        setStatus({ message: message(direction === "undo" ? "nothingToUndo" : "nothingToRedo"), tone: "info" });
         return;
       }
       const run = async () => {
@@ -374,12 +387,12 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         if (result?.__typename === "ScenarioEdit") {
           applyAnswer(result.version, result.cells);
           setStacks((current) => (direction === "undo" ? recordUndo(current, result.version) : recordRedo(current, result.version)));
-          setStatus({ text: t(direction === "undo" ? "undone" : "redone"), tone: "info" });
+          setStatus({ message: message(direction === "undo" ? "undone" : "redone"), tone: "info" });
           return;
         }
         reload();
         const blocked = result?.__typename === "InvalidInputError" && result.problems.some((problem) => problem.code === "CHANGED_SINCE");
-        setStatus({ text: blocked ? t("undoBlocked") : t("editFailed", { message: result?.message ?? "?" }), tone: "error" });
+        setStatus({ message: blocked ? message("undoBlocked") : message("editFailed", { message: result?.message ?? "?" }), tone: "error" });
       };
       inFlightRef.current += 1;
       queue.current = queue.current.then(run, run).finally(() => {
@@ -399,9 +412,11 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       const text = typed.trim() === "" ? "0" : typed;
       const parsed = parseCellInput(text, scenario?.frame.precisionDecimals ?? 1);
       if (!parsed.ok) {
-        const reason = t(REASONS[parsed.error.code], { decimals: scenario?.frame.precisionDecimals ?? 1 });
-        setCellErrors((current) => new Map(current).set(cellKey(row.initiativeKey, year), reason));
-        setStatus({ text: t("invalidCell", { text, reason }), tone: "error" });
+        const reason = message(REASONS[parsed.error.code], { decimals: scenario?.frame.precisionDecimals ?? 1 });
+        setCellErrors((current) => new Map(current).set(cellKey(row.initiativeKey, year), t(reason.key, reason.params)));
+        setStatus({ message: message("invalidCell", { text, reason }), tone: "error" });
+        // Closed with Enter or Tab: the editor opens again with the typed text, to be put right.
+        if (keys.committedByKey() && typed.trim() !== "") reopenEditor(event.api, { initiativeKey: row.initiativeKey, year }, typed);
         return;
       }
       const key = cellKey(row.initiativeKey, year);
@@ -414,7 +429,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       }
       sendCells([{ initiativeKey: row.initiativeKey, year, text, amount: parsed.amount }], "edit", basedOn);
     },
-    [years, scenario, sendCells, t],
+    [years, scenario, sendCells, t, locale],
   );
 
   /** The line cell at a displayed row and column, or null for headings, pinned rows and the title/total columns. */
@@ -448,6 +463,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       ownFocusRef.current = [];
       blockRef.current = { anchor: position, focus: position };
       event.api.refreshCells({ force: true, columns: years.map(yearField) });
+      selectionChanged();
     },
     [years, lineCellAt],
   );
@@ -509,12 +525,12 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       // be told from someone else's change while an edit of ours is on its way.
       const own = madeHereRef.current.has(change.version) || (me !== "" ? change.actor === me : inFlightRef.current > 0);
       const lineTitle = (key: string) => lines.find((line) => line.key === key)?.title ?? key;
-      const announce = (text: string) => {
-        if (!own) setStatus({ text, tone: "info" });
+      const announce = (said: Message) => {
+        if (!own) setStatus({ message: said, tone: "info" });
       };
       if (plan.kind === "reload") {
         reloadFromLive();
-        announce(describeChange(change, { t, amount: amountText, lineTitle }));
+        announce(describeChange(change, lineTitle));
         return;
       }
       showCells(plan.cells);
@@ -530,9 +546,10 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         // The editor keeps what the user typed; saving it is then based on the version before this change.
         const key = cellKey(underEdit.initiativeKey, underEdit.year);
         if (!changedUnderEditRef.current.has(key)) changedUnderEditRef.current.set(key, before);
-        announce(t("liveChangedWhileEditing", { who: change.actor, after: underEdit.after === null ? "–" : amountText(fromApi(underEdit.after)) }));
+        const after = underEdit.after;
+        announce(message("liveChangedWhileEditing", { who: change.actor, after: (shownIn) => (after === null ? "–" : formatAmount(fromApi(after), shownIn)) }));
       } else {
-        announce(describeChange(change, { t, amount: amountText, lineTitle }));
+        announce(describeChange(change, lineTitle));
       }
     },
     [lines, t, amountText, showCells, reloadFromLive, highlight, editingCell],
@@ -573,6 +590,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       api.ensureIndexVisible(rowIndex);
       api.setFocusedCell(rowIndex, yearField(next.year));
       api.refreshCells({ force: true, columns: years.map(yearField) });
+      selectionChanged();
     };
     window.addEventListener("keydown", onKeyDown, true);
     return () => window.removeEventListener("keydown", onKeyDown, true);
@@ -586,21 +604,18 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     return blockBounds(selection, lineKeys, years);
   }, [focusedCell, lineKeys, years]);
 
-  const onPaste = useCallback(
-    (event: React.ClipboardEvent) => {
-      if (apiRef.current?.getEditingCells().length) return;
-      const target = selectedTarget();
-      if (!target) return;
-      event.preventDefault();
+  /** Pasted text (or Ctrl+Enter's typed value, kind "fill") onto a target: planned whole, stored whole or refused whole. */
+  const writeText = useCallback(
+    (text: string, target: TargetBounds, kind: "paste" | "fill") => {
       if (!editable) {
-        setStatus({ text: t("readOnlyPaste"), tone: "error" });
+        setStatus({ message: message(kind === "paste" ? "readOnlyPaste" : "readOnlyChange"), tone: "error" });
         return;
       }
-      const block = parseClipboardBlock(event.clipboardData.getData("text/plain"));
+      const block = parseClipboardBlock(text);
       const plan = planPaste(block, target, lineKeys, years, scenario!.frame.precisionDecimals);
       if (plan.kind === "outside") {
-        const topLeft = `${lineKeys[target.top]} ${years[target.left]}`;
-        setStatus({ text: t("pasteOutside", { rows: plan.rows, columns: plan.columns, start: topLeft, fitRows: plan.fits.rows, fitColumns: plan.fits.columns }), tone: "error" });
+        const topLeft = message("cellAt", { line: shortTitle(lineTitleOf(lineKeys[target.top]!)), year: years[target.left]! });
+        setStatus({ message: message("pasteOutside", { rows: plan.rows, columns: plan.columns, start: topLeft, fitRows: plan.fits.rows, fitColumns: plan.fits.columns }), tone: "error" });
       } else if (plan.kind === "invalid") {
         const first = plan.problems[0]!;
         setCellErrors((current) => {
@@ -608,12 +623,30 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           for (const problem of plan.problems) next.set(cellKey(problem.initiativeKey, problem.year), t(REASONS[problem.error.code], { decimals: scenario!.frame.precisionDecimals }));
           return next;
         });
-        setStatus({ text: t("pasteRefused", { count: plan.problems.length, first: `»${first.text}« (${first.year})` }), tone: "error" });
+        const reason = message(REASONS[first.error.code], { decimals: scenario!.frame.precisionDecimals });
+        setStatus({
+          message:
+            kind === "fill"
+              ? message("invalidCell", { text: first.text, reason })
+              : message("pasteRefused", { count: plan.problems.length, first: message("pasteFirst", { text: first.text, line: shortTitle(lineTitleOf(first.initiativeKey)), year: first.year }) }),
+          tone: "error",
+        });
       } else {
-        sendCells(plan.cells, "paste");
+        sendCells(plan.cells, kind);
       }
     },
-    [editable, selectedTarget, lineKeys, years, scenario, sendCells, t],
+    [editable, lineKeys, years, scenario, sendCells, t, lineTitleOf],
+  );
+
+  const onPaste = useCallback(
+    (event: React.ClipboardEvent) => {
+      if (apiRef.current?.getEditingCells().length) return;
+      const target = selectedTarget();
+      if (!target) return;
+      event.preventDefault();
+      writeText(event.clipboardData.getData("text/plain"), target, "paste");
+    },
+    [selectedTarget, writeText],
   );
 
   const onCopy = useCallback(
@@ -625,16 +658,24 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       if (count === 0) return;
       event.preventDefault();
       event.clipboardData.setData("text/plain", text);
-      setStatus({ text: t("copied", { count }), tone: "info" });
+      setStatus({ message: message("copied", { count }), tone: "info" });
     },
-    [focusedCell, lineKeys, years, shownCells, t],
+    [focusedCell, lineKeys, years, shownCells, t, locale],
   );
 
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent) => {
-      if (apiRef.current?.getEditingCells().length || !editable) return;
+      if (apiRef.current?.getEditingCells().length) return;
       const command = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
+      if (!editable) {
+        // A change refused here says so rather than doing nothing.
+        if ((event.key === "Delete" && !command) || (command && (key === "d" || key === "r") && !event.shiftKey && !event.altKey)) {
+          event.preventDefault();
+          setStatus({ message: message("readOnlyChange"), tone: "error" });
+        }
+        return;
+      }
       // Delete clears the selection to 0 as one edit (AG Grid would send each cell an empty value, which is refused).
       if (event.key === "Delete" && !command && !event.altKey) {
         const target = selectedTarget();
@@ -644,14 +685,9 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         sendCells(planClear(target, lineKeys, years), "clear");
         return;
       }
+      // Ctrl+Z and Ctrl+Y are handled for the whole planner (useGridKeyboard).
       if (!command) return;
-      if (key === "z" && !event.shiftKey) {
-        event.preventDefault();
-        undoOrRedo("undo");
-      } else if (key === "y" || (key === "z" && event.shiftKey)) {
-        event.preventDefault();
-        undoOrRedo("redo");
-      } else if ((key === "d" || key === "r") && !event.shiftKey && !event.altKey) {
+      if ((key === "d" || key === "r") && !event.shiftKey && !event.altKey) {
         // Ctrl+D fills down, Ctrl+R right, as in Excel (and instead of the browser's bookmark and reload).
         const target = selectedTarget();
         if (!target) return;
@@ -661,8 +697,67 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         if (cells.length > 0) sendCells(cells, "fill");
       }
     },
-    [editable, undoOrRedo, selectedTarget, sendCells, lineKeys, years, shownCells],
+    [editable, selectedTarget, sendCells, lineKeys, years, shownCells, t],
   );
+
+  const amountOf = useCallback((initiativeKey: string, year: number) => shownCells.get(initiativeKey)?.get(year) ?? 0n, [shownCells]);
+  const keys = useGridKeyboard({
+    apiRef,
+    gridElement,
+    blockRef,
+    ownFocusRef,
+    lineKeys,
+    years,
+    amountOf,
+    focusedCell,
+    editingCell,
+    editable,
+    selectionChanged,
+    undoOrRedo,
+    fillTyped: (text, target) => writeText(text, target, "fill"),
+    committing: (cell, text) => {
+      const parsed = parseCellInput(text.trim() === "" ? "0" : text, scenario?.frame.precisionDecimals ?? 1);
+      const key = cellKey(cell.initiativeKey, cell.year);
+      if (parsed.ok && parsed.amount === (cellsRef.current.get(cell.initiativeKey)?.get(cell.year) ?? 0n)) {
+        setCellErrors((current) => (current.has(key) ? new Map([...current].filter(([marked]) => marked !== key)) : current));
+      }
+    },
+    openMenu: (cell, at) => setMenu({ cell, at }),
+  });
+
+  /** The block when it holds the cell, else the cell: what the cell menu acts on. */
+  const menuTarget = (cell: CellPosition): TargetBounds | null =>
+    blockBounds(blockRef.current && isInBlock(blockRef.current, cell, lineKeys, years) ? blockRef.current : { anchor: cell, focus: cell }, lineKeys, years);
+  const cellName = (cell: CellPosition) => `${lines.find((line) => line.key === cell.initiativeKey)?.title ?? cell.initiativeKey} ${cell.year}`;
+  const onMenuAction = (action: CellMenuAction) => {
+    if (!menu) return;
+    const { cell } = menu;
+    const target = menuTarget(cell);
+    setMenu(null);
+    const api = apiRef.current;
+    const rowIndex = api?.getRowNode(cell.initiativeKey)?.rowIndex;
+    if (api && rowIndex !== null && rowIndex !== undefined && action !== "comment" && action !== "history") api.setFocusedCell(rowIndex, yearField(cell.year));
+    if (!target) return;
+    if (action === "copy") {
+      const { text, count } = blockToTsv(blockRef.current && isInBlock(blockRef.current, cell, lineKeys, years) ? blockRef.current : { anchor: cell, focus: cell }, lineKeys, years, amountOf);
+      navigator.clipboard.writeText(text).then(
+        () => setStatus({ message: message("copied", { count }), tone: "info" }),
+        () => setStatus({ message: message("clipboardUnreadable"), tone: "error" }),
+      );
+    } else if (action === "paste") {
+      navigator.clipboard.readText().then((text) => writeText(text, target, "paste"), () => setStatus({ message: message("clipboardUnreadable"), tone: "error" }));
+    } else if (!editable && (action === "clear" || action === "fillDown")) {
+      setStatus({ message: message("readOnlyChange"), tone: "error" });
+    } else if (action === "clear") {
+      sendCells(planClear(target, lineKeys, years), "clear");
+    } else if (action === "fillDown") {
+      const cells = planFill("down", target, lineKeys, years, amountOf);
+      if (cells.length > 0) sendCells(cells, "fill");
+    } else {
+      setShowHistory(true);
+      setHistoryCell({ initiativeKey: cell.initiativeKey, year: cell.year, name: cellName(cell), intent: action });
+    }
+  };
 
   const columnDefs = useMemo(
     () =>
@@ -731,18 +826,17 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     reload();
   }
 
-  async function forkToEdit() {
-    const response = await fork({ input: { sourceId: scenario!.key, name: t("forkDefaultName", { name: scenario!.name }) } });
-    const result = response.data?.forkScenario;
-    if (result?.__typename === "ScenarioEdit" && result.scenario) navigate({ view: "scenario", key: result.scenario.key });
-    else setStatus({ text: t("editFailed", { message: failureText(t, result, response.error) }), tone: "error" });
-  }
 
+  // The chart goes below the scenario's view, with its own height: opening it never shrinks the grid.
   return (
-    <section className={showChart ? "scenario-view with-chart" : "scenario-view"} aria-labelledby="scenario-title">
+    <>
+    <section className="scenario-view" aria-labelledby="scenario-title">
       <div className="toolbar title-bar">
         <a href={hrefOf({ view: "list" })}>← {t("backToList")}</a>
         <h2 id="scenario-title">{scenario.name}</h2>
+        {scenario.kind === "WHAT_IF" && !scenario.archived && mayEdit(access) && (
+          <button type="button" className="link-button" onClick={() => setDialog({ kind: "rename" })} title={t("renameTitle", { name: scenario.name })}>{t("rename")}</button>
+        )}
         <span className="badge">{scenario.kind === "BASELINE" ? t("baseline") : t("whatIf")}</span>
         {scenario.mustFit && <span className="badge">{t("mustFit")}</span>}
         <Ownership note={note} />
@@ -750,55 +844,32 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           {over.length ? t("breaks", { years: over.map((entry) => `${entry.year} (${amountText(entry.overBy)})`).join(", ") }) : t("fits")}
         </span>
       </div>
-      <div className="toolbar actions">
-        {editable && (
-          <>
-            <button type="button" onClick={() => undoOrRedo("undo")} disabled={stacks.undo.length === 0} title="Ctrl+Z">{t("undo")}</button>
-            <button type="button" onClick={() => undoOrRedo("redo")} disabled={stacks.redo.length === 0} title="Ctrl+Y">{t("redo")}</button>
-          </>
-        )}
-        {scenario.parent && (
-          <a className="button" href={hrefOf({ view: "compare", base: scenario.parent.key, others: [scenario.key] })} title={t("compareWithParentTitle", { name: scenario.parent.name })}>
-            {t("compareWithParent")}
-          </a>
-        )}
-        {scenario.parent && (
-          <a
-            className="button"
-            href={hrefOf({ view: "brief", base: scenario.parent.key, other: scenario.key, lang: locale })}
-            title={t("briefButtonTitle", { other: scenario.name, base: scenario.parent.name })}
-          >
-            {t("briefButton")}
-          </a>
-        )}
-        {editable && (
-          <>
-            <button type="button" onClick={() => setDialog({ kind: "add" })}>{t("addLine")}</button>
-            <button
-              type="button"
-              onClick={() => {
-                const focused = focusedCell() ?? (blockRef.current?.focus ?? null);
-                const line = focused ? lines.find((entry) => entry.key === focused.initiativeKey) : undefined;
-                if (line) setDialog({ kind: "remove", line: { key: line.key, title: line.title } });
-                else setStatus({ text: t("removeLineHint"), tone: "info" });
-              }}
-            >
-              {t("removeLine")}
-            </button>
-            {over.length > 0 && <button type="button" onClick={() => setDialog({ kind: "balance" })}>{t("balanceButton")}</button>}
-            <ImportButton scenarioKey={scenario.key} onApplied={reload} />
-          </>
-        )}
-        {scenario.kind === "BASELINE" && <a className="button" href={hrefOf({ view: "consistency", key: scenario.key })}>{t("consistencyOpen")}</a>}
-        {me !== null && scenario.kind === "WHAT_IF" && access === "OWNER" && (
-          <button type="button" onClick={() => setDialog({ kind: "share" })} title={t("shareButtonTitle", { name: scenario.name })}>{t("shareButton")}</button>
-        )}
-        <button type="button" aria-pressed={showChart} onClick={() => setShowChart((shown) => !shown)}>{t("chartButton")}</button>
-        <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((shown) => !shown)}>{t("historyButton")}</button>
-        <a className="button" href={hrefOf({ view: "coverage", scenarios: [scenario.key] })}>{t("coverageButton")}</a>
-        <ExportButtons target={{ kind: "scenario", scenarioKey: scenario.key }} priceLevel={priceLevel} />
-        <LiveIndicator status={live.status} />
-      </div>
+      <GridToolbar
+        scenario={scenario}
+        editable={editable}
+        canUndo={stacks.undo.length > 0}
+        canRedo={stacks.redo.length > 0}
+        onUndo={() => undoOrRedo("undo")}
+        onRedo={() => undoOrRedo("redo")}
+        onAddLine={() => setDialog({ kind: "add" })}
+        onRemoveLine={() => {
+          const focused = focusedCell() ?? (blockRef.current?.focus ?? null);
+          const line = focused ? lines.find((entry) => entry.key === focused.initiativeKey) : undefined;
+          if (line) setDialog({ kind: "remove", line: { key: line.key, title: line.title } });
+          else setStatus({ message: message("removeLineHint"), tone: "info" });
+        }}
+        overFrame={over.length > 0}
+        onBalance={() => setDialog({ kind: "balance" })}
+        onImported={reload}
+        mayShare={me !== null && scenario.kind === "WHAT_IF" && access === "OWNER"}
+        onShare={() => setDialog({ kind: "share" })}
+        showChart={showChart}
+        onToggleChart={() => setShowChart((shown) => !shown)}
+        showHistory={showHistory}
+        onToggleHistory={() => setShowHistory((shown) => !shown)}
+        priceLevel={priceLevel}
+        liveStatus={live.status}
+      />
       {priced.level && <PriceLevelBanner level={priced.level} />}
       {priceLevel !== null && !priced.level && (
         <p className={priced.failure ? "status error" : "status"} role="status">
@@ -808,7 +879,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       {readOnlyReason && (
         <p className="read-only-note">
           {readOnlyReason}{" "}
-          {mayFork && <button type="button" className="primary" onClick={forkToEdit}>{t("forkToEdit")}</button>}
+          {mayFork && <button type="button" className="primary" onClick={() => setDialog({ kind: "fork" })}>{t("forkToEdit")}</button>}
           {scenario.locked && scenario.kind === "WHAT_IF" && !scenario.archived && mayEdit(access) && (
             <button type="button" onClick={async () => { await unlock({ input: { scenarioId: scenario.key } }); reload(); }}>{t("unlockToEdit")}</button>
           )}
@@ -828,7 +899,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       </div>
       {reference && <DiffLegend state={referenceDiff} />}
       <div className="grid-and-panel">
-        <div className="grid-wrap" role="region" aria-label={t("gridLabel", { name: scenario.name })} onPasteCapture={onPaste} onCopyCapture={onCopy} onKeyDownCapture={onKeyDown}>
+        <div ref={setGridElement} className="grid-wrap" role="region" aria-label={t("gridLabel", { name: scenario.name })} onPasteCapture={onPaste} onCopyCapture={onCopy} onKeyDownCapture={onKeyDown}>
           <AgGridReact<BodyRow | SummaryRow>
             theme={gridTheme}
             rowData={gridRows}
@@ -855,11 +926,29 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
             animateRows={false}
           />
         </div>
-        {showHistory && <HistoryPanel scenarioKey={scenario.key} version={version} lines={lines} years={years} onRestored={reload} onCommented={reload} onClose={() => setShowHistory(false)} />}
+        {showHistory && (
+          <ResizablePanel label={t("historyResize")} storageKey="ramme.historyWidth">
+            <HistoryPanel scenarioKey={scenario.key} version={version} lines={lines} years={years} onRestored={reload} onCommented={reload} onClose={() => setShowHistory(false)} cell={historyCell} />
+          </ResizablePanel>
+        )}
       </div>
-      {showChart && <ScenarioChart name={scenario.name} rows={bodyRows} years={years} frame={frame} />}
+      <SelectionStatusBar block={currentBlock} lineKeys={lineKeys} years={years} amountOf={amountOf} decimals={scenario.frame.precisionDecimals} selection={selection} />
+      {menu && (
+        <CellContextMenu
+          at={menu.at}
+          cellName={cellName(menu.cell)}
+          editable={editable}
+          onAction={onMenuAction}
+          onClose={(returnFocus) => {
+            const cell = menu.cell;
+            setMenu(null);
+            const rowIndex = apiRef.current?.getRowNode(cell.initiativeKey)?.rowIndex;
+            if (returnFocus && rowIndex !== null && rowIndex !== undefined) apiRef.current?.setFocusedCell(rowIndex, yearField(cell.year));
+          }}
+        />
+      )}
       <p className={`status ${status?.tone ?? ""}`} role="status" aria-live="polite">
-        {saving > 0 ? t("saving") : status?.text ?? t("savedVersion", { version })}
+        {saving > 0 ? t("saving") : (status ? t(status.message.key, status.message.params) : t("savedVersion", { version }))}
       </p>
       {dialog?.kind === "add" && (
         <AddLineDialog
@@ -889,11 +978,15 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
           onApply={(cells) => { setDialog(null); sendCells(cells, "paste"); }}
         />
       )}
+      {(dialog?.kind === "fork" || dialog?.kind === "rename") && (
+        <ScenarioNameDialog kind={dialog.kind} scenario={fetched ?? scenario} onClose={() => setDialog(null)} onRenamed={reload} />
+      )}
       {dialog?.kind === "share" && <ShareDialog scenarioKey={scenario.key} scenarioName={scenario.name} onClose={() => setDialog(null)} />}
       {cellComments.element}
       {conflict && (
         <ConflictDialog
           conflict={conflict}
+          lineTitle={lineTitleOf}
           onKeepTheirs={() => { setConflict(null); reload(); }}
           onApplyMine={() => {
             const mine = conflict.mine;
@@ -905,6 +998,8 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         />
       )}
     </section>
+    {showChart && <ScenarioChart name={scenario.name} rows={bodyRows} years={years} frame={frame} />}
+    </>
   );
 }
 

@@ -53,7 +53,8 @@ export function gridColumns({ years, editable, locale, t, cellErrors, commentsBy
       },
       tooltipValueGetter: (params) => {
         if (params.data?.kind !== "line") return null;
-        const parts = [params.data.sources ? t("sourceTooltip", { sources: params.data.sources }) : null, ...(commentsByLine.get(params.data.initiativeKey) ?? [])];
+        // The full title first: a long one is cut in a narrow column.
+        const parts = [params.data.title, params.data.sources ? t("sourceTooltip", { sources: params.data.sources }) : null, ...(commentsByLine.get(params.data.initiativeKey) ?? [])];
         return parts.filter(Boolean).join("\n") || null;
       },
       cellClassRules: { "has-comment": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "line" && commentsByLine.has(params.data.initiativeKey) },
@@ -103,6 +104,8 @@ export function gridColumns({ years, editable, locale, t, cellErrors, commentsBy
       colId: "total",
       headerName: t("total"),
       width: 112,
+      // Pinned: the total stays in full view however narrow the grid (a history panel open, classic scrollbars).
+      pinned: "right",
       type: "rightAligned",
       valueGetter: (params) => params.data?.total ?? null,
       valueFormatter: (params: ValueFormatterParams<BodyRow | SummaryRow, Oere | null>) => (params.value === null || params.value === undefined ? "" : formatAmount(params.value, locale)),

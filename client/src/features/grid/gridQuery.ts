@@ -15,7 +15,7 @@ export const ScenarioGridQuery = graphql(
       forkedFromVersion
       frame { key name priceLevel precisionDecimals years { year amount } }
       lines {
-        initiative { key title isReserve origin theme { key } sources { document section paragraph initiativeNumber } }
+        initiative { key title isReserve origin theme { key } sources { section paragraph initiativeNumber sourceDocument { title published } } }
         amounts { year amount }
       }
       comments { text author year initiative { key } }

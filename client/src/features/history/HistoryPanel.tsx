@@ -1,9 +1,10 @@
 /** A scenario's history beside the grid: who changed what and why, comments, and restoring an earlier version. */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { scenarioGlobalId } from "../../app/ids.ts";
+import { ShortTitle } from "../../app/ShortTitle.tsx";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { failureText } from "../../app/failures.ts";
@@ -14,7 +15,7 @@ const HistoryQuery = graphql(`
     history(scenarioId: $id, first: 100) {
       nodes {
         version kind actor at comment restoredVersion revertedVersion
-        cells { initiativeKey year before after }
+        cells { initiative { key title } year before after }
       }
     }
     scenario(id: $scenarioGlobalId) { kind locked archived access comments { text author createdAt change { version } initiative { title } year } }
@@ -34,7 +35,15 @@ const AddComment = graphql(`
 
 type HistoryEntry = ResultOf<typeof HistoryQuery>["history"]["nodes"][number];
 
-export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, onCommented, onClose }: {
+/** A cell the grid's menu opened the panel for: to comment on it, or to show only its changes. `name` as a person says it ("VMK 2025"). */
+export interface HistoryPanelCell {
+  initiativeKey: string;
+  year: number;
+  name: string;
+  intent: "comment" | "history";
+}
+
+export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, onCommented, onClose, cell = null }: {
   scenarioKey: string;
   version: number;
   /** The scenario's lines, to comment on one of them (or one of its cells). */
@@ -44,6 +53,7 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
   /** A comment was added: the grid shows comments on its lines. */
   onCommented: () => void;
   onClose: () => void;
+  cell?: HistoryPanelCell | null;
 }) {
   const { t, locale } = useI18n();
   const [{ data }, refetch] = useQuery({
@@ -57,6 +67,20 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
   const [onYear, setOnYear] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => refetch({ requestPolicy: "network-only" }), [version, refetch]);
+  const [onlyCell, setOnlyCell] = useState<HistoryPanelCell | null>(null);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const onlyCellRef = useRef<HTMLParagraphElement>(null);
+  // Opened (or pointed again) from a cell's menu: that cell chosen for a comment, or its changes alone.
+  useEffect(() => {
+    if (!cell) return;
+    if (cell.intent === "comment") {
+      setOnLine(cell.initiativeKey);
+      setOnYear(String(cell.year));
+      commentRef.current?.focus();
+    } else setOnlyCell(cell);
+  }, [cell]);
+  useEffect(() => { if (onlyCell) onlyCellRef.current?.focus(); }, [onlyCell]);
+  const touchesOnlyCell = (entry: HistoryEntry) => !onlyCell || entry.cells.some((changed) => changed.initiative.key === onlyCell.initiativeKey && changed.year === onlyCell.year);
 
   const when = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { dateStyle: "short", timeStyle: "short" });
   const editable = data?.scenario?.kind === "WHAT_IF" && !data.scenario.locked && !data.scenario.archived && mayEdit(data.scenario.access);
@@ -88,12 +112,12 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
       >
         <label>
           {t("historyCommentLabel")}
-          <textarea value={comment} onChange={(event) => setComment(event.target.value)} rows={2} maxLength={4000} />
+          <textarea ref={commentRef} value={comment} onChange={(event) => setComment(event.target.value)} rows={2} maxLength={4000} />
         </label>
         <div className="comment-target">
           <label>
             {t("historyCommentOn")}
-            <select value={onLine} onChange={(event) => setOnLine(event.target.value)} aria-label={t("historyCommentOn")}>
+            <select value={onLine} onChange={(event) => setOnLine(event.target.value)} aria-label={t("historyCommentOn")} title={lines.find((line) => line.key === onLine)?.title ?? t("historyCommentWhole")}>
               <option value="">{t("historyCommentWhole")}</option>
               {lines.map((line) => <option key={line.key} value={line.key}>{line.title}</option>)}
             </select>
@@ -120,8 +144,14 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
           </ul>
         </>
       )}
+      {onlyCell && (
+        <p className="history-filter" tabIndex={-1} ref={onlyCellRef}>
+          {t("historyForCell", { cell: onlyCell.name })}{" "}
+          <button type="button" onClick={() => setOnlyCell(null)}>{t("historyShowAll")}</button>
+        </p>
+      )}
       <ul className="history">
-        {(data?.history.nodes ?? []).map((entry) => (
+        {(data?.history.nodes ?? []).filter(touchesOnlyCell).map((entry) => (
           <li key={entry.version}>
             <div>
               <strong>{t("historyVersion", { version: entry.version })}</strong> · {kindText(entry)}
@@ -133,8 +163,8 @@ export function HistoryPanel({ scenarioKey, version, lines, years, onRestored, o
                 <summary>{t("historyCells", { count: entry.cells.length })}</summary>
                 <ul className="small">
                   {entry.cells.slice(0, 50).map((cell) => (
-                    <li key={`${cell.initiativeKey}:${cell.year}`}>
-                      {cell.initiativeKey} {cell.year}: {cell.before === null ? "–" : formatAmount(fromApi(cell.before), locale)} → {cell.after === null ? "–" : formatAmount(fromApi(cell.after), locale)}
+                    <li key={`${cell.initiative.key}:${cell.year}`}>
+                      <ShortTitle title={cell.initiative.title} /> {cell.year}: {cell.before === null ? "–" : formatAmount(fromApi(cell.before), locale)} → {cell.after === null ? "–" : formatAmount(fromApi(cell.after), locale)}
                     </li>
                   ))}
                 </ul>

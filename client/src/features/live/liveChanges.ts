@@ -5,10 +5,11 @@
  * (no refetch). Our own edits come back on the stream too, after or before the server's answer to
  * the mutation: whichever arrives second finds its version already held and changes nothing.
  */
+import { formatAmount, fromApi } from "../../app/amounts.ts";
+import { shortTitle } from "../../app/shortTitle.ts";
 import type { Oere } from "@ramme/domain";
-import { fromApi } from "../../app/amounts.ts";
 import type { ResultOf } from "../../graphql.ts";
-import type { MessageKey } from "../../i18n/messages.ts";
+import { message, type Locale, type Message } from "../../i18n/messages.ts";
 import { withCells, type CellMap } from "../grid/gridRows.ts";
 import type { ScenarioChanged } from "./scenarioChanged.ts";
 
@@ -83,27 +84,18 @@ export function adoptsFetched(
   return fetched.version > heldVersion || reloadRequested || fetched.version !== shown.version;
 }
 
-/** An initiative's title short enough for a one-line announcement, cut at a word. */
-export function shortTitle(title: string, max = 48): string {
-  if (title.length <= max) return title;
-  const head = title.slice(0, max + 1);
-  const atWord = head.replace(/\s+\S*$/, "");
-  return `${atWord.length > 0 && atWord.length < head.length ? atWord : title.slice(0, max)}…`;
-}
+export { shortTitle };
 
-export interface DescribeWith {
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
-  amount: (amount: Oere) => string;
-  lineTitle: (initiativeKey: string) => string;
-}
-
-/** The sentence announced when someone else's change arrives: "Søren ændrede »VMK« 2025 fra 2,5 til 3,0." */
-export function describeChange(change: ScenarioChange, { t, amount, lineTitle }: DescribeWith): string {
-  const amountText = (text: string | null) => (text === null ? "–" : amount(fromApi(text)));
-  if (!change.cellsOnly) return t("liveChangedScenario", { who: change.actor, version: change.version });
+/**
+ * The sentence announced when someone else's change arrives: "Søren ændrede »VMK« 2025 fra 2,5 til
+ * 3,0." — kept as a message, so it is worded (and its amounts written) in the language shown when it is shown.
+ */
+export function describeChange(change: ScenarioChange, lineTitle: (initiativeKey: string) => string): Message {
+  const amountText = (text: string | null) => (locale: Locale) => (text === null ? "–" : formatAmount(fromApi(text), locale));
+  if (!change.cellsOnly) return message("liveChangedScenario", { who: change.actor, version: change.version });
   const [only] = change.cells;
   if (change.cells.length === 1 && only) {
-    return t("liveChangedCell", { who: change.actor, line: shortTitle(lineTitle(only.initiativeKey)), year: only.year, before: amountText(only.before), after: amountText(only.after) });
+    return message("liveChangedCell", { who: change.actor, line: shortTitle(lineTitle(only.initiativeKey)), year: only.year, before: amountText(only.before), after: amountText(only.after) });
   }
-  return t("liveChangedCells", { who: change.actor, count: change.cells.length });
+  return message("liveChangedCells", { who: change.actor, count: change.cells.length });
 }

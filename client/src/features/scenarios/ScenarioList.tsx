@@ -5,6 +5,8 @@ import { graphql, type ResultOf } from "../../graphql.ts";
 import { Dialog } from "../../app/Dialog.tsx";
 import { hrefOf, navigate } from "../../app/route.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
+import { documentDate, documentName } from "../../app/documentName.ts";
+import { NameDialog } from "./NameDialog.tsx";
 import { ArchiveScenario, ForkScenario, LockScenario, UnarchiveScenario, UnlockScenario, UpdateScenario } from "./scenarioActions.ts";
 import type { CombinedError } from "urql";
 import { failureText } from "../../app/failures.ts";
@@ -21,6 +23,7 @@ const ScenarioListQuery = graphql(
         ...ScenarioOwnership
         parent { key name }
         lastChange { actor at }
+        printedTable { document { title published } }
         yearTotals { year fitsFrame }
       }
     }
@@ -131,7 +134,9 @@ export function ScenarioList({ me }: { me: AccountUser | null }) {
                   {scenario.parent ? <a href={hrefOf({ view: "scenario", key: scenario.parent.key })}>{scenario.parent.name}</a> : "–"}
                   <div className="small"><a href={hrefOf({ view: "lineage", key: scenario.key })}>{t("lineageLink")}</a></div>
                 </td>
-                <td>{scenario.lastChange ? t("lastChangeBy", { when: dateFormat.format(new Date(scenario.lastChange.at)), who: scenario.lastChange.actor }) : "–"}</td>
+                <td>{scenario.kind === "BASELINE" && scenario.printedTable ? (
+                  <span title={documentName(scenario.printedTable.document, locale)}>{t("documentDated", { date: documentDate(scenario.printedTable.document.published, locale) })}</span>
+                ) : scenario.lastChange ? t("lastChangeBy", { when: dateFormat.format(new Date(scenario.lastChange.at)), who: scenario.lastChange.actor }) : "–"}</td>
                 <td className={over.length ? "over" : "fits"}>{over.length ? t("fitsNo", { years: over.join(", ") }) : t("fitsYes")}</td>
                 <td className="actions">
                   {mayFork && <button type="button" onClick={() => setEditing({ kind: "fork", scenario })}>{t("fork")}</button>}
@@ -174,34 +179,5 @@ export function ScenarioList({ me }: { me: AccountUser | null }) {
         />
       )}
     </section>
-  );
-}
-
-function NameDialog({ editing, onClose, onSubmit }: { editing: NonNullable<Editing>; onClose: () => void; onSubmit: (name: string, description: string) => void }) {
-  const { t } = useI18n();
-  const [name, setName] = useState(editing.kind === "fork" ? t("forkDefaultName", { name: editing.scenario.name }) : editing.scenario.name);
-  const [description, setDescription] = useState(editing.kind === "fork" ? "" : (editing.scenario.description ?? ""));
-  const title = editing.kind === "fork" ? t("forkTitle", { name: editing.scenario.name }) : t("renameTitle", { name: editing.scenario.name });
-  return (
-    <Dialog
-      title={title}
-      onClose={onClose}
-      actions={
-        <button type="submit" form="name-form" className="primary">
-          {editing.kind === "fork" ? t("fork") : t("save")}
-        </button>
-      }
-    >
-      <form id="name-form" onSubmit={(event) => { event.preventDefault(); onSubmit(name, description); }}>
-        <label>
-          {t("forkName")}
-          <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={200} autoFocus />
-        </label>
-        <label>
-          {t("forkDescription")}
-          <textarea value={description} onChange={(event) => setDescription(event.target.value)} maxLength={4000} rows={3} />
-        </label>
-      </form>
-    </Dialog>
   );
 }
