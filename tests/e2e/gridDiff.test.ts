@@ -177,7 +177,7 @@ test("a what-if's difference to its parent in every cell, as compareScenarios sa
   await expect.poll(() => page.locator(".diff-delta").count()).toBe(0);
   expect(page.url()).not.toContain("vs=");
   expect(errors).toEqual([]);
-});
+}, 180_000);
 
 test("a baseline compares with another scenario; the search and chips find lines and keep their themes while the totals stay whole", async () => {
   const { page, errors } = await openGrid("aftale-2024");
@@ -234,7 +234,7 @@ test("a baseline compares with another scenario; the search and chips find lines
   await page.getByRole("button", { name: "Ryd søgning og filtre" }).click();
   await expect.poll(async () => (await shownLineIds()).filter((id) => !id.startsWith("theme:") && !id.startsWith("summary:") && !id.startsWith("removed:")).length).toBe(grid.lines.length);
   expect(errors).toEqual([]);
-});
+}, 180_000);
 
 test("comments where the numbers are: Shift+F2 comments the chosen cell, a corner marks it, and the thread shows on focus and hover", async () => {
   const key = await fork("aftale-2024", "Med kommentarer");
@@ -276,7 +276,7 @@ test("comments where the numbers are: Shift+F2 comments the chosen cell, a corne
   await expect.poll(() => page.locator('.ag-row[row-id]:not([row-id^="theme:"]):not([row-id^="summary:"])').count()).toBe(1);
   await screenshot(page, "grid-comment");
   expect(errors).toEqual([]);
-});
+}, 180_000);
 
 test("screenshots of the difference view with a search, at 1280×720 and 1920×1080, in Danish and English", async () => {
   const parent = await fork("aftale-2024", "Regeringens linje");
@@ -304,4 +304,4 @@ test("screenshots of the difference view with a search, at 1280×720 and 1920×1
       expect(errors).toEqual([]);
     }
   }
-});
+}, 180_000);

@@ -4,7 +4,7 @@
  * filtered (AG Grid does not filter pinned rows), so they stay the whole scenario's.
  */
 import type { GridApi, IRowNode } from "ag-grid-community";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ResultOf } from "../../graphql.ts";
 import type { BodyRow, SummaryRow } from "./gridRows.ts";
 import type { ScenarioGridQuery } from "./gridQuery.ts";
@@ -68,11 +68,21 @@ export function useLineFilter(
   const active = isFilterActive(filter);
   const passing = useMemo(() => (active ? filterLines(filterable, filter) : null), [active, filterable, filter]);
 
-  // AG Grid asks again only when told.
+  // AG Grid asks again only when told — and only when the lines passing change: filtering again
+  // stops an editor, so it must not happen on every render (a live change renders the grid).
+  const apiRef = useRef(api);
+  apiRef.current = api;
+  const told = useRef<typeof passing | undefined>(undefined);
   useEffect(() => {
-    const grid = api();
+    if (told.current === passing) return;
+    const grid = apiRef.current();
+    if (told.current === undefined && passing === null) {
+      told.current = passing;
+      return;
+    }
+    told.current = passing;
     if (grid && !grid.isDestroyed()) grid.onFilterChanged();
-  }, [passing, api]);
+  }, [passing]);
 
   const isExternalFilterPresent = useCallback(() => passing !== null, [passing]);
   const doesExternalFilterPass = useCallback(
