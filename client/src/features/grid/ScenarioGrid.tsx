@@ -254,14 +254,15 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   );
   // Derived from the lines, not the rows, so it (and the columns that use it) stay the same across edits.
   const documentLineKeys = useMemo(() => orderedLineKeys(lines, themes), [lines, themes]);
-  // While a column is sorted, selection, paste and fill follow the lines as they are shown, not the document's order.
-  const [sortedLineKeys, setSortedLineKeys] = useState<readonly string[] | null>(null);
-  const lineKeys = sortedLineKeys ?? documentLineKeys;
+  // While a column is sorted or a search or filter hides lines, selection, paste and fill follow the
+  // lines as they are shown (a pasted block skips no visible line and writes no hidden one).
+  const [shownLineKeys, setShownLineKeys] = useState<readonly string[] | null>(null);
+  const lineKeys = shownLineKeys ?? documentLineKeys;
   const onRowOrderChanged = useCallback((event: ModelUpdatedEvent<BodyRow | SummaryRow> | SortChangedEvent<BodyRow | SummaryRow>) => {
-    const sorted = event.api.getColumnState().some((column) => column.sort);
+    const reordered = event.api.getColumnState().some((column) => column.sort) || event.api.isAnyFilterPresent();
     const keys: string[] = [];
-    if (sorted) event.api.forEachNodeAfterFilterAndSort((node) => { if (node.data?.kind === "line") keys.push(node.data.initiativeKey); });
-    setSortedLineKeys((current) => (!sorted ? null : current && current.length === keys.length && current.every((key, index) => key === keys[index]) ? current : keys));
+    if (reordered) event.api.forEachNodeAfterFilterAndSort((node) => { if (node.data?.kind === "line") keys.push(node.data.initiativeKey); });
+    setShownLineKeys((current) => (!reordered ? null : current && current.length === keys.length && current.every((key, index) => key === keys[index]) ? current : keys));
   }, []);
   // A line just added lands under its theme, often below the fold: bring it into view and focus
   // its first year once the reload has drawn it, so the user can type its amounts at once.
