@@ -118,14 +118,15 @@ async function writeSynthetic(sql: Sql, sizes: DatasetSizes) {
   const frameId = String(frame!.id);
   const years = (await sql.all(`SELECT "year" FROM "FrameYear" WHERE "frameId" = $1 ORDER BY "year"`, [frameId])).map((row) => Number(row.year));
 
-  const themeKeys = (await sql.all(`SELECT "id" FROM "Theme" ORDER BY "position"`)).map((row) => String(row.id));
+  const themeKeys = (await sql.all(`SELECT "id" FROM "Theme" WHERE "frameId" = $1 ORDER BY "position"`, [frameId])).map((row) => String(row.id));
   const newThemes: Value[][] = [];
   for (let index = themeKeys.length; index < sizes.themes; index += 1) {
     const key = `bench-tema-${String(index + 1).padStart(2, "0")}`;
     themeKeys.push(key);
-    newThemes.push([key, `Syntetisk tema ${index + 1}`, 1000 + index, "[]"]);
+    newThemes.push([key, frameId, `Syntetisk tema ${index + 1}`, 1000 + index, "[]"]);
   }
-  await insertRows(sql, "Theme", ["id", "title", "position", "sources"], newThemes);
+  // Themes belong to a frame (issue 22): the synthetic ones to the frame the baselines are in.
+  await insertRows(sql, "Theme", ["id", "frameId", "title", "position", "sources"], newThemes);
 
   const counts = [...new Set([sizes.lines, ...sizes.growth])].sort((a, b) => a - b);
   const largest = counts.at(-1)!;
