@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
-import { artifactsDirectory, screenshot } from "./support/browser.ts";
+import { artifactsDirectory, screenshot, toolbarAction } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
 const e2e = useE2E();
@@ -146,10 +146,7 @@ test("a what-if over the frame: the note opens from the grid and flags the year 
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/scenario/${key}`);
   await page.locator('.ag-row[row-id="vmk"]').waitFor();
-  // Where the toolbar is short of room the views are in "Mere …" (1280 px wide: here).
-  const note = page.getByRole("link", { name: "Notat", exact: true });
-  if (!(await note.isVisible())) await page.getByRole("button", { name: "Mere …" }).click();
-  await note.click();
+  await (await toolbarAction(page, "link", "Notat")).click();
   await page.getByRole("heading", { level: 1, name: `Mere til VMK sammenlignet med ${AGREEMENT}` }).waitFor();
   expect(page.url()).toContain(`#/brief?base=aftale-2024&other=${key}&lang=da`);
   await expect.poll(() => page.locator(".brief-meta").textContent()).toContain("Alternativ, version 2, sidst ændret af Mette");

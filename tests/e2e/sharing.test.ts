@@ -11,7 +11,7 @@ import { beforeAll, expect, test } from "vitest";
 import { persistedBody } from "../support/persistedOperations.ts";
 import { createUserWithCli, signInOnPage, unexpectedErrors } from "./support/accounts.ts";
 import { seriousViolations } from "./support/axe.ts";
-import { screenshot, forkFromGrid } from "./support/browser.ts";
+import { screenshot, forkFromGrid, toolbarAction } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
 const e2e = useE2E({ env: { RAMME_AUTH: "accounts" } });
@@ -57,7 +57,9 @@ async function storedAmount(page: Page, scenarioKey: string, initiativeKey: stri
 }
 
 async function openShareDialog(page: Page) {
-  await page.getByRole("button", { name: "Del", exact: true }).click();
+  // Wide enough that "Del" is on the toolbar itself, the button focus returns to when the dialog closes.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await (await toolbarAction(page, "button", "Del")).click();
   const dialog = page.getByRole("dialog", { name: `Del »${DRAFT}«` });
   await dialog.waitFor();
   return dialog;

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -92,4 +92,14 @@ export async function forkFromGrid(page: Page, name?: string): Promise<void> {
   const chosen = await field.inputValue();
   await dialog.getByRole("button", { name: /^(Lav alternativ|Make a what-if)$/ }).click();
   await page.getByRole("heading", { name: chosen, exact: true }).waitFor();
+}
+
+/**
+ * A planner toolbar action by its name, opening "Mere …" first where the toolbar is short of room and
+ * has moved the action there (as a person at 1280 px does). Call once the grid is drawn.
+ */
+export async function toolbarAction(page: Page, role: "button" | "link", name: string): Promise<Locator> {
+  const action = page.getByRole(role, { name, exact: true });
+  if (!(await action.isVisible())) await page.getByRole("button", { name: "Mere …" }).click();
+  return action;
 }
