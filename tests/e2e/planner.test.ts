@@ -7,6 +7,7 @@ import { expect, test } from "vitest";
 import type { Page, Request } from "playwright-core";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { screenshot, forkFromGrid } from "./support/browser.ts";
+import { cell, cellText, focusCell, pasteText, storedCells } from "./support/grid.ts";
 import { useE2E } from "./support/suite.ts";
 
 const e2e = useE2E();
@@ -14,8 +15,6 @@ const e2e = useE2E();
 const AGREEMENT = "Aftale om strategi for life science (21. november 2024)";
 
 /** A cell by its row's id (an initiative's key, "theme:<key>", "summary:allocated|frame|headroom|stated") and its column ("y2024", "total"). */
-const cell = (page: Page, rowId: string, colId: string) => page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
-const cellText = async (page: Page, rowId: string, colId: string) => ((await cell(page, rowId, colId).textContent()) ?? "").trim();
 /**
  * Playwright's "networkidle" for a page with a live grid, whose update stream stays open: resolves
  * once no other request has been in flight for 500 ms. Call before navigating; await the result after.
@@ -35,12 +34,6 @@ function quietApartFromLiveStream(page: Page): () => Promise<void> {
   page.on("requestfinished", done);
   page.on("requestfailed", done);
   return () => expect.poll(() => open.size === 0 && Date.now() - changedAt >= 500, { interval: 100, timeout: 30_000 }).toBe(true);
-}
-
-/** Clicks a cell and waits until the grid has focused it (AG Grid moves focus after the click's events). */
-async function focusCell(page: Page, rowId: string, colId: string) {
-  await cell(page, rowId, colId).click();
-  await expect.poll(() => cell(page, rowId, colId).getAttribute("class")).toContain("ag-cell-focus");
 }
 
 test("open the agreement: lines under their themes, totals, frame and headroom per year, read-only with a fork action", async () => {
@@ -110,22 +103,6 @@ test("fork, edit a cell and see the totals and headroom change; break the frame 
   await expect.poll(() => cellText(page, "trial-nation", "y2024")).toBe("4,7");
   expect(errors).toEqual([]);
 });
-
-/** The stored amount of every cell of a scenario, read back through the API as the grid reads it: "vmk:2024" → "3.5". */
-async function storedCells(baseUrl: string, key: string): Promise<Map<string, string>> {
-  const data = await clientOperationOverHttp(baseUrl, "ScenarioGrid", { id: Buffer.from(`Scenario:${key}`).toString("base64") });
-  const lines: Array<{ initiative: { key: string }; amounts: Array<{ year: number; amount: string }> }> = data.scenario.lines;
-  return new Map(lines.flatMap((line) => line.amounts.map((cell) => [`${line.initiative.key}:${cell.year}`, cell.amount] as const)));
-}
-
-/** Pastes clipboard text onto the grid as Excel's Ctrl+V does (a paste event carrying text/plain). */
-async function pasteText(page: Page, text: string) {
-  await page.evaluate((pasted) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", pasted);
-    document.querySelector(".grid-wrap")!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
 
 test("a paste lands on the selected block from its top-left: one value fills it, a column tiles it; only those cells are stored", async () => {
   const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Indsæt i markering" } });
