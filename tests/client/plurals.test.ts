@@ -19,6 +19,8 @@ describe("plural messages", () => {
     expect(translate("da", "reasonTooPrecise", { decimals: 2 })).toBe("højst 2 decimaler");
     expect(translate("en", "liveChangedCells", { who: "Søren", count: 1 })).toBe("Søren changed 1 cell.");
     expect(translate("en", "coverageFundedCount", { funded: 1, count: 1 })).toBe("1 of 1 recommendation gets money");
+    expect(translate("da", "filterShown", { count: 3, total: 25 })).toBe("3 af 25 linjer vises");
+    expect(translate("en", "filterShown", { count: 1, total: 1 })).toBe("1 of 1 line shown");
   });
 
   it("fills several counts in one message, each with its own form", () => {

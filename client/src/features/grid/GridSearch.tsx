@@ -11,7 +11,7 @@ import { parseCellInput } from "./pasteBlock.ts";
 import type { LineFilterState } from "./useLineFilter.ts";
 
 export function GridSearch({ state, diffOn }: { state: LineFilterState; diffOn: boolean }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const searchId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const { filter, setFilter } = state;
@@ -55,7 +55,6 @@ export function GridSearch({ state, diffOn }: { state: LineFilterState; diffOn: 
       {label}
     </button>
   );
-  const plural = new Intl.PluralRules(locale === "da" ? "da-DK" : "en-GB").select(state.total) === "one" ? "filterShownOne" : "filterShownOther";
 
   return (
     <div className="grid-search">
@@ -106,7 +105,7 @@ export function GridSearch({ state, diffOn }: { state: LineFilterState; diffOn: 
       </div>
       {state.active && (
         <span className="filter-summary" role="status">
-          {t(plural, { count: state.shown, total: state.total })} · <strong>{t("totalsWholeScenario")}</strong>{" "}
+          {t("filterShown", { count: state.shown, total: state.total })} · <strong>{t("totalsWholeScenario")}</strong>{" "}
           <button
             type="button"
             className="link-button"
