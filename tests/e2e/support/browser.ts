@@ -100,6 +100,14 @@ export async function forkFromGrid(page: Page, name?: string): Promise<void> {
  */
 export async function toolbarAction(page: Page, role: "button" | "link", name: string): Promise<Locator> {
   const action = page.getByRole(role, { name, exact: true });
-  if (!(await action.isVisible())) await page.getByRole("button", { name: "Mere …" }).click();
+  const more = page.getByRole("button", { name: "Mere …" });
+  // The toolbar re-fits its line when the window is resized, so "Mere …" may come or go between our
+  // look and our click: look again until the action is shown, on the line or in the opened menu.
+  const deadline = Date.now() + 20_000;
+  while (!(await action.isVisible())) {
+    if (Date.now() > deadline) throw new Error(`The toolbar shows no ${role} "${name}", on its line or under "Mere …".`);
+    if ((await more.isVisible()) && (await more.getAttribute("aria-expanded")) !== "true") await more.click({ timeout: 2_000 }).catch(() => undefined);
+    await page.waitForTimeout(100);
+  }
   return action;
 }
