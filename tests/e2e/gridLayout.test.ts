@@ -201,9 +201,10 @@ test("where the toolbar is short of room, the views move into “Mere …” and
   // The menu's actions lie inside the window, none over another.
   const boxes = await panel.locator("a, button").evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }));
   for (const box of boxes) expect(box.x + box.width).toBeLessThanOrEqual(1280);
-  // Escape closes it.
+  // Escape closes it, and the focus is back on "Mere …" (the menu's entries are gone with it).
   await page.keyboard.press("Escape");
   await expect.poll(() => panel.count()).toBe(0);
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Mere …");
   // Wider, everything is on the line and there is no "More …".
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expect.poll(() => more.count()).toBe(0);
