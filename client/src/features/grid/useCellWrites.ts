@@ -27,7 +27,7 @@ const SetAllocations = graphql(`
   }
   fragment EditResult on SetAllocationsResult {
     __typename
-    ... on ScenarioEdit { version changed cells { initiativeKey year after } yearTotals { year allocated } }
+    ... on ScenarioEdit { version changed cells { initiative { key } year after } yearTotals { year allocated } }
     ... on VersionConflictError { message currentVersion cellsChangedSince { initiative { key title } year before after } changesSince { version actor at kind } }
     ... on FrameExceededError { message years { year overBy } }
     ... on InvalidInputError { message problems { field code message value } }
@@ -39,7 +39,7 @@ const RevertChange = graphql(`
   mutation RevertChange($input: RevertChangeInput!) {
     revertChange(input: $input) {
       __typename
-      ... on ScenarioEdit { version changed cells { initiativeKey year after } }
+      ... on ScenarioEdit { version changed cells { initiative { key } year after } }
       ... on VersionConflictError { currentVersion }
       ... on InvalidInputError { problems { code } }
       ... on Error { message }

@@ -49,17 +49,17 @@ export function useLiveMerge(input: {
     const amount = (text: string | null) => (text === null ? "–" : formatAmount(fromApi(text), locale));
     const notes = change.cells.map((cell) => {
       const note = t("liveCellTooltip", { who: change.actor, time: when, before: amount(cell.before), after: amount(cell.after) });
-      recentRef.current.set(cellKey(cell.initiativeKey, cell.year), note);
+      recentRef.current.set(cellKey(cell.initiative.key, cell.year), note);
       return { cell, note };
     });
     const timer = setTimeout(() => {
       highlightTimers.current.delete(timer);
       // A later change to the same cell keeps its own mark.
-      const ended = notes.filter(({ cell, note }) => recentRef.current.get(cellKey(cell.initiativeKey, cell.year)) === note);
-      for (const { cell } of ended) recentRef.current.delete(cellKey(cell.initiativeKey, cell.year));
+      const ended = notes.filter(({ cell, note }) => recentRef.current.get(cellKey(cell.initiative.key, cell.year)) === note);
+      for (const { cell } of ended) recentRef.current.delete(cellKey(cell.initiative.key, cell.year));
       const api = apiRef.current;
       if (!api || api.isDestroyed() || ended.length === 0) return;
-      const rowNodes = ended.flatMap(({ cell }) => api.getRowNode(cell.initiativeKey) ?? []);
+      const rowNodes = ended.flatMap(({ cell }) => api.getRowNode(cell.initiative.key) ?? []);
       api.refreshCells({ rowNodes, columns: [...new Set(ended.map(({ cell }) => yearField(cell.year)))] });
     }, HIGHLIGHT_MS);
     highlightTimers.current.add(timer);
@@ -96,10 +96,10 @@ export function useLiveMerge(input: {
       if (own) return;
       highlight(change);
       const editing = editingCell();
-      const underEdit = editing ? change.cells.find((cell) => cell.initiativeKey === editing.initiativeKey && cell.year === editing.year) : undefined;
+      const underEdit = editing ? change.cells.find((cell) => cell.initiative.key === editing.initiativeKey && cell.year === editing.year) : undefined;
       if (underEdit) {
         // The editor keeps what the user typed; saving it is then based on the version before this change.
-        const key = cellKey(underEdit.initiativeKey, underEdit.year);
+        const key = cellKey(underEdit.initiative.key, underEdit.year);
         if (!changedUnderEditRef.current.has(key)) changedUnderEditRef.current.set(key, before);
         const after = underEdit.after;
         announce(message("liveChangedWhileEditing", { who: change.actor, after: (shownIn) => (after === null ? "–" : formatAmount(fromApi(after), shownIn)) }));
