@@ -242,6 +242,7 @@ test("a year header's sort cycles ascending, descending, then back to the docume
       lines.every((line) => themeOf.get(line) === theme) && lines.every((line, index) => index === 0 || direction * (amount2024(line) - amount2024(lines[index - 1]!)) >= 0),
     );
   await page.setViewportSize({ width: 1280, height: 2400 }); // every row drawn, so the order is read whole
+  await expect.poll(async () => (await shownOrder()).filter((rowId) => !rowId.startsWith("theme:")).length).toBe(themeOf.size);
   const documentOrder = await shownOrder();
   expect(ordered(documentOrder, 1) && ordered(documentOrder, -1)).toBe(false); // the sort has something to do
   const header = page.locator('.ag-header-cell[col-id="y2024"] .ag-header-cell-label');
