@@ -169,6 +169,30 @@ function BaselinePreview({ preview, locale }: { preview: Preview; locale: "da" |
     <div className="new-frame-preview">
       <p>{t("newFrameSummary", { lines: preview.lines.length, themes: preview.themes.length, years: span, sheet: preview.sheet ?? preview.fileName })}</p>
       <ImportProblemList problems={preview.problems} />
+      {preview.yearTotals.length > 0 && (
+        <YearTotalsTable
+          caption={t("newFrameTotalsCaption")}
+          years={preview.yearTotals.map((total) => total.year)}
+          rows={[
+            { label: t("newFrameRowAllocated"), cells: preview.yearTotals.map((total) => ({ year: total.year, text: amount(total.allocated) })) },
+            { label: t("newFrameRowFrame"), cells: preview.yearTotals.map((total) => ({ year: total.year, text: amount(total.frame) })) },
+            { label: t("newFrameRowHeadroom"), cells: preview.yearTotals.map((total) => ({ year: total.year, text: amount(total.headroom), over: negative(total.headroom) })) },
+          ]}
+        />
+      )}
+      {printedRow === undefined ? (
+        <p className="muted">{t("newFrameNoPrinted")}</p>
+      ) : (
+        <YearTotalsTable
+          caption={t("newFramePrintedCaption", { row: printedRow })}
+          years={preview.printedTotals.map((total) => total.year)}
+          rows={[
+            { label: t("newFrameRowPrinted"), cells: preview.printedTotals.map((total) => ({ year: total.year, text: amount(total.printed) })) },
+            { label: t("newFrameRowComputed"), cells: preview.printedTotals.map((total) => ({ year: total.year, text: amount(total.computed) })) },
+            { label: t("newFrameRowDifference"), cells: preview.printedTotals.map((total) => ({ year: total.year, text: signed(total.difference), over: total.difference !== "0" })) },
+          ]}
+        />
+      )}
       {preview.lines.length > 0 && (
         <table className="data-table import-lines new-frame-lines">
           <caption>{t("newFrameLinesCaption")}</caption>
@@ -196,30 +220,6 @@ function BaselinePreview({ preview, locale }: { preview: Preview; locale: "da" |
             ])}
           </tbody>
         </table>
-      )}
-      {preview.yearTotals.length > 0 && (
-        <YearTotalsTable
-          caption={t("newFrameTotalsCaption")}
-          years={preview.yearTotals.map((total) => total.year)}
-          rows={[
-            { label: t("newFrameRowAllocated"), cells: preview.yearTotals.map((total) => ({ year: total.year, text: amount(total.allocated) })) },
-            { label: t("newFrameRowFrame"), cells: preview.yearTotals.map((total) => ({ year: total.year, text: amount(total.frame) })) },
-            { label: t("newFrameRowHeadroom"), cells: preview.yearTotals.map((total) => ({ year: total.year, text: amount(total.headroom), over: negative(total.headroom) })) },
-          ]}
-        />
-      )}
-      {printedRow === undefined ? (
-        <p className="muted">{t("newFrameNoPrinted")}</p>
-      ) : (
-        <YearTotalsTable
-          caption={t("newFramePrintedCaption", { row: printedRow })}
-          years={preview.printedTotals.map((total) => total.year)}
-          rows={[
-            { label: t("newFrameRowPrinted"), cells: preview.printedTotals.map((total) => ({ year: total.year, text: amount(total.printed) })) },
-            { label: t("newFrameRowComputed"), cells: preview.printedTotals.map((total) => ({ year: total.year, text: amount(total.computed) })) },
-            { label: t("newFrameRowDifference"), cells: preview.printedTotals.map((total) => ({ year: total.year, text: signed(total.difference), over: total.difference !== "0" })) },
-          ]}
-        />
       )}
       {preview.footnotes.length > 0 && (
         <>
