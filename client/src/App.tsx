@@ -6,6 +6,7 @@ import { AccountPage } from "./features/account/SignInPage.tsx";
 import { isAdmin, useAccount } from "./features/account/useAccount.ts";
 import { FrameProvider } from "./features/frames/FrameContext.tsx";
 import { FrameSwitcher } from "./features/frames/FrameSwitcher.tsx";
+import { ScenarioFrameSync } from "./features/frames/ScenarioFrameSync.tsx";
 import { FrameTagline } from "./features/frames/FrameTagline.tsx";
 import { ScenarioList } from "./features/scenarios/ScenarioList.tsx";
 import { useI18n } from "./i18n/I18n.tsx";
@@ -64,6 +65,7 @@ export function App() {
         </button>
       </header>
       <main>
+        {(route.view === "scenario" || route.view === "consistency") && <ScenarioFrameSync key={route.key} scenarioKey={route.key} />}
         <Suspense fallback={<p className="muted">{t("loading")}</p>}>
           {route.view === "list" && <ScenarioList me={me} />}
           {route.view === "scenario" && <ScenarioGrid key={route.key} scenarioKey={route.key} me={me} />}
