@@ -27,6 +27,8 @@ const THEMES = ["Forskning og data", "Erhverv og eksport", "Sundhedsvæsenet"];
 const amountOf = (line: number, year: number) => line + 1 + (year - 2025) / 2;
 const computedTotal = (year: number) => 78 + 6 * (year - 2025);
 const FRAME_NAME = "Grøn pulje";
+/** The frame the first test makes, for the second to rename and archive. */
+let createdFrameKey = "";
 
 /** The workbook a secretariat writes: a title, the header, theme headings with four lines each, "I alt" (2027 misprinted by 0,5), "Ramme", footnotes. */
 async function workbook(): Promise<Buffer> {
@@ -121,6 +123,7 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   const frames = (await api(page, "Frames")).frames;
   expect(frames.map((frame: any) => frame.name)).toEqual([lifeScience[0].name, FRAME_NAME]);
   const frame = frames[1];
+  createdFrameKey = frame.key;
   expect(frame.years.map(({ year, amount }: any) => ({ year, amount }))).toEqual(YEARS.map((year, index) => ({ year, amount: String(FRAME[index]) })));
   expect(frame.hasDocuments).toBe(false);
   const baselineKey = decodeURIComponent(page.url().split("/scenario/")[1]!);
@@ -208,5 +211,27 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   const lifeList = await api(page, "ScenarioList", { includeArchived: false, frameId: lifeScience[0].key });
   const shown = await page.locator(".scenario-list tbody tr").count();
   expect(shown).toBe(lifeList.scenarios.nodes.length);
+  expect(unexpectedErrors(errors)).toEqual([]);
+});
+
+test("the admin renames the frame and archives it: the switcher goes, the life science planner is as before, the frame is kept", async () => {
+  expect(createdFrameKey).not.toBe("");
+  const { page, errors } = await e2e.open();
+  await page.goto(`${e2e.app.baseUrl}/#/f/${createdFrameKey}/`);
+  await signInOnPage(page, ADMIN);
+  await page.getByRole("link", { name: "Grundlag", exact: true }).waitFor();
+  await page.getByRole("button", { name: "Rammens indstillinger" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Navn", { exact: true }).fill("Grøn pulje 2025-2030");
+  await dialog.getByRole("button", { name: "Gem" }).click();
+  await dialog.getByText("Rammen er gemt.").waitFor();
+  await expect.poll(() => page.getByRole("combobox", { name: "Ramme" }).locator("option:checked").innerText()).toBe("Grøn pulje 2025-2030");
+
+  await dialog.getByRole("button", { name: "Arkivér rammen" }).click();
+  await page.getByRole("link", { name: "Aftale om strategi for life science (21. november 2024)" }).first().waitFor();
+  await expect.poll(() => page.getByRole("combobox", { name: "Ramme" }).count()).toBe(0);
+  expect(new URL(page.url()).hash).toBe("#/");
+  const all = (await api(page, "Frames")).frames;
+  expect(all.find((frame: any) => frame.key === createdFrameKey)).toMatchObject({ name: "Grøn pulje 2025-2030", archived: true });
   expect(unexpectedErrors(errors)).toEqual([]);
 });
