@@ -219,7 +219,8 @@ test("the admin renames the frame and archives it: the switcher goes, the life s
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/f/${createdFrameKey}/`);
   await signInOnPage(page, ADMIN);
-  await page.getByRole("link", { name: "Grundlag", exact: true }).waitFor();
+  // The baseline's own row, and the fork's parent column.
+  await page.getByRole("link", { name: "Grundlag", exact: true }).first().waitFor();
   await page.getByRole("button", { name: "Rammens indstillinger" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Navn", { exact: true }).fill("Grøn pulje 2025-2030");
