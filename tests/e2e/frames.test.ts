@@ -57,6 +57,9 @@ async function api(page: Page, name: string, variables: Record<string, unknown> 
   return body.data;
 }
 const scenarioId = (key: string) => Buffer.from(`Scenario:${key}`).toString("base64");
+/** A line's stored amount in a year, from the grid query's answer. */
+const storedAmount = (grid: any, title: string, year: number): string | undefined =>
+  grid.scenario.lines.find((line: any) => line.initiative.title === title)?.amounts.find((entry: any) => entry.year === year)?.amount;
 
 /** Opens "Ny ramme" (or "New frame"), names the frame and chooses the workbook; waits for the preview. */
 async function fillNewFrame(page: Page, file: Buffer, english = false) {
@@ -168,6 +171,8 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   await expect.poll(() => cell(page, "summary:headroom", "y2025").getAttribute("class")).toContain("cell-negative");
   await page.getByText("Over rammen i 2025 (6,0)").waitFor();
   expect(await cell(page, "summary:headroom", "y2026").getAttribute("class")).not.toContain("cell-negative");
+  // Stored before the next edit (the grid sends edits in order; the restore must not race the save).
+  await expect.poll(async () => storedAmount(await api(page, "ScenarioGrid", { id: scenarioId(forkKey) }), "Linje 12", 2025)).toBe("40");
   await focusCell(page, keyOf("Linje 12"), "y2025");
   await page.keyboard.type("12");
   await page.keyboard.press("Enter");
@@ -196,11 +201,22 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   // Stored, through the API: the fork belongs to the frame, the edit is there, the broken year restored.
   const fork = await api(page, "ScenarioGrid", { id: scenarioId(forkKey) });
   expect(fork.scenario.frame.key).toBe(frame.key);
-  const amount = (title: string, year: number) => fork.scenario.lines.find((line: any) => line.initiative.title === title).amounts.find((entry: any) => entry.year === year).amount;
-  expect(amount("Linje 1", 2030)).toBe("4.6");
-  expect(amount("Linje 12", 2025)).toBe("12");
+  expect(storedAmount(fork, "Linje 1", 2030)).toBe("4.6");
+  expect(storedAmount(fork, "Linje 12", 2025)).toBe("12");
   const frameList = await api(page, "ScenarioList", { includeArchived: false, frameId: frame.key });
   expect(frameList.scenarios.nodes.map((node: any) => node.name).sort()).toEqual(["Grundlag", "Mere til data"]);
+
+  // The views on the life science documents say plainly that this frame has none: no broken or empty screens.
+  await page.goto(`${e2e.app.baseUrl}/#/f/${frame.key}/coverage?scenarios=${forkKey}`);
+  await page.getByText(`Rammen »${FRAME_NAME}« har ingen dokumenter bag sig`).waitFor();
+  await screenshot(page, "frames-3-coverage-da");
+  await page.goto(`${e2e.app.baseUrl}/#/f/${frame.key}/consistency/${baselineKey}`);
+  await page.getByText("Rammen har ingen aftaletekst: kun tabellens trykte totaler kontrolleres.").waitFor();
+  // The printed-total check works for the imported baseline: 2027 differs by 0,5.
+  await page.getByRole("heading", { name: /Trykte totaler/ }).waitFor();
+  await screenshot(page, "frames-4-consistency-da");
+  await page.getByRole("link", { name: "Scenarier", exact: true }).click();
+  await page.getByRole("link", { name: "Mere til data" }).waitFor();
 
   // Back to the life science frame: its list shows its own scenarios only, and its links carry no frame.
   await page.getByRole("combobox", { name: "Ramme" }).selectOption({ label: lifeScience[0].name });
