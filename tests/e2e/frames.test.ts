@@ -13,6 +13,7 @@ import { ExcelJS } from "@ramme/server/exchange/index.ts";
 import { beforeAll, expect, test } from "vitest";
 import { persistedBody } from "../support/persistedOperations.ts";
 import { createUserWithCli, signInOnPage, unexpectedErrors } from "./support/accounts.ts";
+import { seriousViolations } from "./support/axe.ts";
 import { screenshot, toolbarAction } from "./support/browser.ts";
 import { cell, cellText, focusCell } from "./support/grid.ts";
 import { useE2E } from "./support/suite.ts";
@@ -106,8 +107,13 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   expect(await dialog.getByRole("rowgroup").filter({ hasText: "Linje" }).count()).toBeGreaterThan(0);
   for (const theme of THEMES) await dialog.getByRole("rowheader", { name: theme, exact: true }).waitFor();
   await photograph(page, "frames-1-new-frame-da");
+  expect(await seriousViolations(page)).toEqual([]);
   // Nothing is stored by the preview.
   expect((await api(page, "Frames")).frames).toHaveLength(1);
+  // A table without years: refused in the preview at its row, and "Opret" stays off.
+  await dialog.getByLabel("Regneark eller CSV-fil").setInputFiles({ name: "uden-aar.csv", mimeType: "text/csv", buffer: Buffer.from("Tema;Initiativ;Beløb\nA;Linje;1\n") });
+  await dialog.getByRole("alert").getByText(/^Række 1: overskriftsrækken har ingen kolonner for år/).waitFor();
+  expect(await dialog.getByRole("button", { name: "Opret", exact: true }).isDisabled()).toBe(true);
   await dialog.getByRole("button", { name: "Luk" }).click();
 
   // The same in English.
@@ -133,6 +139,7 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
 
   // The grid shows the frame's own years and amounts.
   await page.locator(".ag-row").first().waitFor();
+  await screenshot(page, "frames-5-baseline-grid-da");
   expect(await cellText(page, "summary:frame", "y2030")).toBe("140,0");
   expect(await cellText(page, "summary:allocated", "y2025")).toBe("78,0");
   expect(await page.locator('.ag-header-cell[col-id="y2024"]').count()).toBe(0);
@@ -143,6 +150,7 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   await page.getByRole("link", { name: "Scenarier", exact: true }).click();
   await page.getByRole("link", { name: "Grundlag", exact: true }).waitFor();
   await photograph(page, "frames-2-switcher-da");
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "English" }).click();
   await page.getByRole("combobox", { name: "Frame" }).waitFor();
   await photograph(page, "frames-2-switcher-en");
