@@ -53,6 +53,11 @@ export function useFrame(): FrameState {
   return value;
 }
 
+/** The frame state where there is one (null outside the planner's frame, e.g. on the printable note). */
+export function useFrameIfAny(): FrameState | null {
+  return useContext(FrameContext);
+}
+
 /** The URL's frame for a frame key: null (no prefix) for the default frame. */
 export function frameParamOf(state: Pick<FrameState, "defaultKey">, key: string): string | null {
   return key === state.defaultKey ? null : key;
