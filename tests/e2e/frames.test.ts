@@ -143,6 +143,8 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   expect(await cellText(page, "summary:frame", "y2030")).toBe("140,0");
   expect(await cellText(page, "summary:allocated", "y2025")).toBe("78,0");
   expect(await page.locator('.ag-header-cell[col-id="y2024"]').count()).toBe(0);
+  // Stored in the frame's own price level.
+  expect(await page.getByRole("combobox", { name: "Prisniveau" }).locator("option:checked").innerText()).toBe("2025-pl (gemte beløb)");
 
   // The switcher appears, on the new frame.
   const switcher = page.getByRole("combobox", { name: "Ramme" });
