@@ -207,6 +207,15 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   await page.getByRole("heading", { name: "Forskellene i ord" }).waitFor();
   await page.getByRole("checkbox", { name: "Mere til data" }).waitFor();
   expect(page.url()).toContain(`#/f/${frame.key}/compare?`);
+  // The pickers offer this frame's scenarios only.
+  const baseOptions = await page.getByRole("combobox", { name: "Udgangspunkt" }).locator("option").allInnerTexts();
+  expect(baseOptions.filter((option) => option !== "Vælg et udgangspunkt …").sort()).toEqual(["Grundlag", "Mere til data"]);
+
+  // The fork tree is this frame's.
+  await page.getByRole("link", { name: "Stamtræ", exact: true }).click();
+  const tree = page.getByRole("list", { name: "Scenariernes stamtræ" });
+  await tree.getByRole("link", { name: "Mere til data" }).waitFor();
+  expect(await tree.getByRole("link", { name: /life science/ }).count()).toBe(0);
 
   // Stored, through the API: the fork belongs to the frame, the edit is there, the broken year restored.
   const fork = await api(page, "ScenarioGrid", { id: scenarioId(forkKey) });
