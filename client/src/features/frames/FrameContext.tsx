@@ -4,7 +4,7 @@
  * frame's scenarios only; the switcher shows only when more than one frame is open for work.
  */
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
-import { useQuery } from "urql";
+import { type CombinedError, useQuery } from "urql";
 import { useFrameParam } from "../../app/route.ts";
 import { FramesQuery, type FrameInfo } from "./framesQuery.ts";
 
@@ -19,6 +19,8 @@ export interface FrameState {
   defaultKey: string | null;
   /** More than one frame open for work: the switcher shows. */
   multiple: boolean;
+  /** Why the frames could not be read (then a list waiting for the default frame says so). */
+  error: CombinedError | undefined;
   /** Asks the server again (after a frame was made, renamed or archived). */
   refresh: () => void;
 }
@@ -27,7 +29,7 @@ const FrameContext = createContext<FrameState | null>(null);
 
 export function FrameProvider({ children }: { children: ReactNode }) {
   const param = useFrameParam();
-  const [{ data }, reexecute] = useQuery({ query: FramesQuery });
+  const [{ data, error }, reexecute] = useQuery({ query: FramesQuery });
   const all = data?.frames;
   const refresh = useCallback(() => reexecute({ requestPolicy: "network-only" }), [reexecute]);
   const value = useMemo<FrameState>(() => {
@@ -41,9 +43,10 @@ export function FrameProvider({ children }: { children: ReactNode }) {
       frameKey: param === null ? (defaultFrame?.key ?? null) : (named?.key ?? param),
       defaultKey: defaultFrame?.key ?? null,
       multiple: open.length > 1,
+      error,
       refresh,
     };
-  }, [all, param, refresh]);
+  }, [all, param, refresh, error]);
   return <FrameContext.Provider value={value}>{children}</FrameContext.Provider>;
 }
 

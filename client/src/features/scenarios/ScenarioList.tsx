@@ -46,7 +46,7 @@ export function ScenarioList({ me }: { me: AccountUser | null }) {
   const { t, locale } = useI18n();
   const [includeArchived, setIncludeArchived] = useState(false);
   // Only the frame's own scenarios; until the default frame is known, nothing is asked.
-  const { frameKey } = useFrame();
+  const { frameKey, error: frameError } = useFrame();
   const [{ data, fetching, error }, refetch] = useQuery({ query: ScenarioListQuery, variables: { includeArchived, frameId: frameKey }, pause: frameKey === null });
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<Editing>(null);
@@ -76,7 +76,8 @@ export function ScenarioList({ me }: { me: AccountUser | null }) {
     refetch({ requestPolicy: "network-only" });
   }
 
-  if (error) return <p role="alert">{t("loadError", { message: failureText(t, null, error) })}</p>;
+  const failed = error ?? (frameKey === null ? frameError : undefined);
+  if (failed) return <p role="alert">{t("loadError", { message: failureText(t, null, failed) })}</p>;
   const rows = data?.scenarios.nodes ?? [];
   // A viewer changes nothing, forks included; the server refuses it anyway.
   const mayFork = me === null || me.role !== "VIEWER";
