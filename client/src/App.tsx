@@ -4,6 +4,10 @@ import { hrefOf, useRoute } from "./app/route.ts";
 import { AccountBar } from "./features/account/AccountBar.tsx";
 import { AccountPage } from "./features/account/SignInPage.tsx";
 import { isAdmin, useAccount } from "./features/account/useAccount.ts";
+import { FrameProvider } from "./features/frames/FrameContext.tsx";
+import { FrameSwitcher } from "./features/frames/FrameSwitcher.tsx";
+import { ScenarioFrameSync } from "./features/frames/ScenarioFrameSync.tsx";
+import { FrameTagline } from "./features/frames/FrameTagline.tsx";
 import { ScenarioList } from "./features/scenarios/ScenarioList.tsx";
 import { useI18n } from "./i18n/I18n.tsx";
 import { currentUser, setCurrentUser } from "./urql.ts";
@@ -32,10 +36,12 @@ export function App() {
   if (route.view === "brief") return <Suspense fallback={<p className="muted">{t("loading")}</p>}><BriefView base={route.base} other={route.other} lang={route.lang} /></Suspense>;
   const me = account.status === "signedIn" ? account.user : null;
   return (
+    <FrameProvider>
     <div className="app" lang={locale}>
       <header className="app-header">
         <a className="brand" href={hrefOf({ view: "list" })}>{t("appTitle")}</a>
-        <span className="tagline">{t("tagline")}</span>
+        <FrameTagline />
+        <FrameSwitcher />
         <nav aria-label={t("mainNavigation")}>
           <a href={hrefOf({ view: "list" })} aria-current={route.view === "list" ? "page" : undefined}>{t("navScenarios")}</a>
           <a href={hrefOf({ view: "compare", base: null, others: [] })} aria-current={route.view === "compare" ? "page" : undefined}>{t("navCompare")}</a>
@@ -59,6 +65,7 @@ export function App() {
         </button>
       </header>
       <main>
+        {(route.view === "scenario" || route.view === "consistency") && <ScenarioFrameSync key={route.key} scenarioKey={route.key} />}
         <Suspense fallback={<p className="muted">{t("loading")}</p>}>
           {route.view === "list" && <ScenarioList me={me} />}
           {route.view === "scenario" && <ScenarioGrid key={route.key} scenarioKey={route.key} me={me} />}
@@ -73,5 +80,6 @@ export function App() {
         </Suspense>
       </main>
     </div>
+    </FrameProvider>
   );
 }

@@ -10,6 +10,10 @@
  * `#/users` the users (admins, accounts mode),
  * `#/api-tokens` the signed-in person's API tokens (accounts mode),
  * `#/account` the signed-in person's own account and password (accounts mode).
+ *
+ * Each place may be prefixed with a frame (issue 22): `#/f/<frame key>/scenario/<key>` is a place in
+ * that frame. Without the prefix the place is in the default frame (the life science frame the
+ * documents seed), so every link made before frames existed still opens what it opened.
  */
 import { useEffect, useState } from "react";
 
@@ -32,8 +36,22 @@ export interface GridReference {
   at: "now" | "fork";
 }
 
+/** `#/f/<frame>/rest`: the frame's key, and the hash without the prefix. */
+const FRAME_PREFIX = /^#?\/f\/([^/?]+)(?=\/|\?|$)/;
+
+/** The frame the URL names; null: the default frame. */
+export function parseFrame(hash: string): string | null {
+  const match = FRAME_PREFIX.exec(hash);
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
+/** The frame of the page's current URL (null outside a browser, or for the default frame). */
+export function currentFrame(): string | null {
+  return typeof window === "undefined" ? null : parseFrame(window.location.hash);
+}
+
 export function parseRoute(hash: string): Route {
-  const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
+  const [path = "", query = ""] = hash.replace(FRAME_PREFIX, "").replace(/^#/, "").split("?");
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts[0] === "scenario" && parts[1]) {
     const vs = new URLSearchParams(query).get("vs");
@@ -57,7 +75,16 @@ export function parseRoute(hash: string): Route {
   return { view: "list" };
 }
 
-export function hrefOf(route: Route): string {
+/**
+ * The link to a place, in a frame: by default the frame the page is in now, so a link keeps the
+ * reader in their frame; null: the default frame (no prefix).
+ */
+export function hrefOf(route: Route, frame: string | null = currentFrame()): string {
+  const path = pathOf(route);
+  return frame === null ? path : `#/f/${encodeURIComponent(frame)}${path.slice(1)}`;
+}
+
+function pathOf(route: Route): string {
   switch (route.view) {
     case "list":
       return "#/";
@@ -93,8 +120,8 @@ export function hrefOf(route: Route): string {
   }
 }
 
-export function navigate(route: Route): void {
-  window.location.hash = hrefOf(route);
+export function navigate(route: Route, frame: string | null = currentFrame()): void {
+  window.location.hash = hrefOf(route, frame);
 }
 
 export function useRoute(): Route {
@@ -105,4 +132,15 @@ export function useRoute(): Route {
     return () => window.removeEventListener("hashchange", onChange);
   }, []);
   return route;
+}
+
+/** The frame the URL names (null: the default frame), following the URL. */
+export function useFrameParam(): string | null {
+  const [frame, setFrame] = useState(currentFrame);
+  useEffect(() => {
+    const onChange = () => setFrame(currentFrame());
+    window.addEventListener("hashchange", onChange);
+    return () => window.removeEventListener("hashchange", onChange);
+  }, []);
+  return frame;
 }

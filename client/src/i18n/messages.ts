@@ -10,6 +10,7 @@ import { briefMessages } from "../features/brief/messages.ts";
 import { compareMessages } from "../features/compare/messages.ts";
 import { coverageMessages } from "../features/recommendations/messages.ts";
 import { consistencyMessages } from "../features/consistency/messages.ts";
+import { frameMessages } from "../features/frames/messages.ts";
 import { gridMessages } from "../features/grid/messages.ts";
 import { gridKeyMessages } from "../features/grid/gridKeyMessages.ts";
 import { gridDiffMessages } from "../features/grid/gridDiffMessages.ts";
@@ -93,7 +94,7 @@ const common = {
   },
 } as const;
 
-const sections = [common, scenarioMessages, gridMessages, gridKeyMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages, userMessages, sharingMessages, apiTokenMessages, importMessages, gridDiffMessages] as const;
+const sections = [common, scenarioMessages, gridMessages, gridKeyMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages, userMessages, sharingMessages, apiTokenMessages, importMessages, gridDiffMessages, frameMessages] as const;
 
 type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
   ? Head["da"] & Merge<Rest>

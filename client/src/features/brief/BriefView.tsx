@@ -22,7 +22,7 @@ import "./brief.css";
 const BriefScenarioFields = graphql(`
   fragment BriefScenarioFields on Scenario @_unmask {
     key name kind version
-    frame { priceLevel }
+    frame { priceLevel hasDocuments }
     lastChange { actor at }
     printedTable { document { title published } }
     outsideFrame { key kind description amount basis fromYear toYear source { section } }
@@ -170,7 +170,8 @@ function BriefBody({ comparison, themes, lang, t, printedOn }: { comparison: Bri
         <FrameTable comparison={comparison} lang={lang} t={t} />
       </section>
 
-      <RecommendationCoverage coverage={comparison.coverage} lang={lang} t={t} />
+      {/* The recommendations are the life science documents': another frame's note has no such section. */}
+      {comparison.base.frame.hasDocuments && <RecommendationCoverage coverage={comparison.coverage} lang={lang} t={t} />}
       <StatedTotals scenarios={[comparison.base, other]} lang={lang} t={t} />
       <OutsideFrame base={comparison.base} other={other} lang={lang} t={t} />
     </>

@@ -33,6 +33,7 @@ import {
 import { ScenarioPicker } from "./ScenarioPicker.tsx";
 import "./compare.css";
 import { failureText } from "../../app/failures.ts";
+import { useFrame } from "../frames/FrameContext.tsx";
 
 // AG Charts is large and only this page draws charts: it loads when a comparison is shown.
 const ThemeChart = lazy(() => import("../chart/ThemeChart.tsx").then((module) => ({ default: module.ThemeChart })));
@@ -78,6 +79,7 @@ const isSummary = (row: Row | undefined): row is CompareSummaryRow => !!row && r
 export function CompareView({ base, others }: { base: string | null; others: string[] }) {
   const { t, locale } = useI18n();
   const headingId = useId();
+  const { current } = useFrame();
   const ready = base !== null && others.length > 0;
   const [priceLevel, setPriceLevel] = useState<number | null>(null);
   const [{ data, error, fetching }] = useQuery({
@@ -101,7 +103,7 @@ export function CompareView({ base, others }: { base: string | null; others: str
         <PriceLevelSelect value={priceLevel} onChange={setPriceLevel} />
         {comparison && (
           <div className="compare-export" role="group" aria-label={t("compareExportTitle")}>
-            <a className="button" href={hrefOf({ view: "coverage", scenarios: [comparison.base.key, ...comparison.others.map((other) => other.key)] })}>{t("coverageButton")}</a>
+            {current?.hasDocuments !== false && <a className="button" href={hrefOf({ view: "coverage", scenarios: [comparison.base.key, ...comparison.others.map((other) => other.key)] })}>{t("coverageButton")}</a>}
             <ExportButtons target={{ kind: "comparison", baseKey: comparison.base.key, otherKeys: comparison.others.map((other) => other.key) }} priceLevel={priceLevel} />
           </div>
         )}

@@ -8,10 +8,11 @@ import { failureText } from "../../app/failures.ts";
 import { navigate } from "../../app/route.ts";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
+import { useFrame } from "../frames/FrameContext.tsx";
 
 const CompareScenarioListQuery = graphql(`
-  query CompareScenarioList {
-    scenarios(first: 200) { nodes { key name kind } }
+  query CompareScenarioList($frameId: ID) {
+    scenarios(first: 200, frameId: $frameId) { nodes { key name kind } }
   }
 `);
 
@@ -22,7 +23,8 @@ type ScenarioOption = Omit<ListedScenario, "kind"> & { kind: ListedScenario["kin
 /** `named`: the scenarios the comparison shown names, so a key the list lacks still shows its name. */
 export function ScenarioPicker({ base, others, named }: { base: string | null; others: string[]; named: ReadonlyArray<{ key: string; name: string }> }) {
   const { t } = useI18n();
-  const [{ data: listData, error: listError }] = useQuery({ query: CompareScenarioListQuery });
+  const { frameKey } = useFrame();
+  const [{ data: listData, error: listError }] = useQuery({ query: CompareScenarioListQuery, variables: { frameId: frameKey }, pause: frameKey === null });
   const scenarios = listData?.scenarios.nodes ?? [];
 
   function choose(nextBase: string | null, nextOthers: readonly string[]) {

@@ -21,7 +21,7 @@ export const ConsistencyReportQuery = graphql(`
       __typename
       ... on InvalidInputError { message problems { field code message value } }
       ... on ConsistencyReport {
-        scenario { key name }
+        scenario { key name frame { hasDocuments } }
         printedTable { printedLabel title document { title published } }
         counts { matches explained partlyExplained unexplained notComparable }
         differences
@@ -110,6 +110,7 @@ function ReportBody({ report }: { report: Report }) {
   return (
     <>
       <p className="consistency-intro">{t("consistencyIntro", { document: documentName(document, locale), table })}</p>
+      {!report.scenario.frame.hasDocuments && <p className="muted">{t("frameNoDocumentText")}</p>}
       <p className={`consistency-summary ${tone}`} role="status">
         {report.differences === 0 && report.discrepancies.length === 0
           ? t("consistencyNoDifferences")

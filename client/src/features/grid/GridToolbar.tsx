@@ -16,7 +16,8 @@ import type { LiveStatus } from "../live/useScenarioLive.ts";
 import { fittingItems } from "./toolbarFit.ts";
 
 export interface GridToolbarProps {
-  scenario: { key: string; name: string; kind: "BASELINE" | "WHAT_IF"; parent: { key: string; name: string } | null };
+  /** `frame.hasDocuments`: false for a frame without the life science documents, which has no recommendation coverage. */
+  scenario: { key: string; name: string; kind: "BASELINE" | "WHAT_IF"; parent: { key: string; name: string } | null; frame?: { hasDocuments: boolean } };
   /** The user may change the cells now (a what-if, unlocked, theirs to edit, at the stored price level). */
   editable: boolean;
   canUndo: boolean;
@@ -76,7 +77,7 @@ export function GridToolbar(props: GridToolbarProps) {
   if (props.mayShare) items.push({ id: "share", priority: 2, node: <button type="button" onClick={props.onShare} title={t("shareButtonTitle", { name: scenario.name })}>{t("shareButton")}</button> });
   items.push({ id: "chart", priority: 7, node: <button type="button" aria-pressed={props.showChart} onClick={props.onToggleChart}>{t("chartButton")}</button> });
   items.push({ id: "history", priority: 8, node: <button type="button" aria-pressed={props.showHistory} onClick={props.onToggleHistory}>{t("historyButton")}</button> });
-  items.push({ id: "coverage", priority: 1, node: <a className="button" href={hrefOf({ view: "coverage", scenarios: [scenario.key] })}>{t("coverageButton")}</a> });
+  if (scenario.frame?.hasDocuments !== false) items.push({ id: "coverage", priority: 1, node: <a className="button" href={hrefOf({ view: "coverage", scenarios: [scenario.key] })}>{t("coverageButton")}</a> });
 
   const ids = items.map((item) => item.id).join(" ");
   const barRef = useRef<HTMLDivElement>(null);

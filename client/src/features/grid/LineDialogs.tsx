@@ -6,8 +6,10 @@ import { Dialog } from "../../app/Dialog.tsx";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { failureText } from "../../app/failures.ts";
 
+/** The initiatives and themes of the scenario's own frame (a line of another frame is refused: OTHER_FRAME). */
 const InitiativeChoices = graphql(`
-  query InitiativeChoices {
+  query InitiativeChoices($scenarioId: ID!) {
+    scenario(id: $scenarioId) { id frame { id themes { key } } }
     initiatives(first: 500) { nodes { key title theme { key } } }
   }
 `);
@@ -44,15 +46,19 @@ export function AddLineDialog(props: {
   onDone: Done;
 }) {
   const { t } = useI18n();
-  const [{ data }] = useQuery({ query: InitiativeChoices });
+  const [{ data }] = useQuery({ query: InitiativeChoices, variables: { scenarioId: props.scenarioKey } });
+  // Until the scenario's frame is known every theme is offered (the server refuses another frame's).
+  const frameThemes = data?.scenario ? new Set(data.scenario.frame.themes.map((theme) => theme.key)) : null;
+  const themes = frameThemes ? props.themes.filter((theme) => frameThemes.has(theme.key)) : props.themes;
   const [, add] = useMutation(AddInitiative);
   const [mode, setMode] = useState<"new" | "existing">("new");
   const [title, setTitle] = useState("");
-  const [themeKey, setThemeKey] = useState(props.themes[0]?.key ?? "");
+  const [chosenTheme, setThemeKey] = useState<string | null>(null);
+  const themeKey = chosenTheme ?? themes[0]?.key ?? "";
   const [description, setDescription] = useState("");
   const [existing, setExisting] = useState("");
   const [failure, setFailure] = useState<string | null>(null);
-  const available = (data?.initiatives.nodes ?? []).filter((initiative) => !props.lineKeys.includes(initiative.key));
+  const available = (data?.initiatives.nodes ?? []).filter((initiative) => !props.lineKeys.includes(initiative.key) && (frameThemes === null || frameThemes.has(initiative.theme.key)));
 
   async function submit() {
     const input =
@@ -84,7 +90,7 @@ export function AddLineDialog(props: {
             <label>
               {t("lineTheme")}
               <select value={themeKey} onChange={(event) => setThemeKey(event.target.value)}>
-                {props.themes.map((theme) => <option key={theme.key} value={theme.key}>{theme.title}</option>)}
+                {themes.map((theme) => <option key={theme.key} value={theme.key}>{theme.title}</option>)}
               </select>
             </label>
             <label>{t("forkDescription")}<textarea value={description} onChange={(event) => setDescription(event.target.value)} rows={3} maxLength={4000} /></label>

@@ -13,7 +13,7 @@ export const ScenarioGridQuery = graphql(
       ...ScenarioOwnership
       parent { key name }
       forkedFromVersion
-      frame { key name priceLevel precisionDecimals years { year amount } }
+      frame { key name hasDocuments priceLevel precisionDecimals years { year amount } }
       lines {
         initiative { key title isReserve origin theme { key } sources { section paragraph initiativeNumber sourceDocument { title published } } }
         amounts { year amount }

@@ -14,6 +14,7 @@ import { fromApi, formatAmount } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
+import { ImportProblemList, loadFile, type LoadedFile, YearTotalsTable } from "./importParts.tsx";
 
 const ImportScenarioFile = graphql(`
   mutation ImportScenarioFile($input: ImportScenarioFileInput!) {
@@ -52,23 +53,6 @@ interface Preview {
   problems: Problem[];
   suggestions: Array<{ row: number; initiativeKey: string; title: string }>;
   edit: { version: number } | null;
-}
-
-interface LoadedFile {
-  name: string;
-  format: "CSV" | "XLSX";
-  content: string;
-  base64: boolean;
-}
-
-/** The file's bytes as base64 (both formats travel so: a CSV's encoding stays the server's to read). */
-async function loadFile(file: File): Promise<LoadedFile | null> {
-  const format = /\.xlsx$/i.test(file.name) ? "XLSX" : /\.(csv|txt)$/i.test(file.name) ? "CSV" : null;
-  if (format === null) return null;
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  return { name: file.name, format, content: btoa(binary), base64: true };
 }
 
 /** The button with its file picker, and the page as a drop target for a file while the scenario can be edited. */
@@ -158,11 +142,8 @@ export function ImportDialog({ scenarioKey, file, onClose, onApplied }: { scenar
   }
 
   const amount = (text: string | null) => (text === null ? "–" : formatAmount(fromApi(text), locale));
-  const messageOf = (problem: Problem) => (locale === "da" ? problem.messageDa : problem.message);
   const changed = preview?.lines.filter((line) => line.status !== "UNCHANGED") ?? [];
   const count = (status: Status) => preview?.lines.filter((line) => line.status === status).length ?? 0;
-  const errors = preview?.problems.filter((problem) => problem.severity === "ERROR") ?? [];
-  const warnings = preview?.problems.filter((problem) => problem.severity === "WARNING") ?? [];
   const years = preview?.yearTotals.map((total) => total.year) ?? [];
   const over = (total: { headroom: string }) => fromApi(total.headroom) < (0n as Oere);
 
@@ -178,12 +159,7 @@ export function ImportDialog({ scenarioKey, file, onClose, onApplied }: { scenar
       {preview && (
         <>
           <p>{changed.length === 0 ? t("importNoChanges") : t("importSummary", { changed: count("CHANGED"), added: count("ADDED") + count("NEW"), removed: count("REMOVED"), unchanged: count("UNCHANGED") })}</p>
-          {errors.length > 0 && (
-            <div role="alert">
-              <p>{t("importProblems")}</p>
-              <ul className="import-problems">{errors.map((problem, index) => <li key={index}>{messageOf(problem)}</li>)}</ul>
-            </div>
-          )}
+          <ImportProblemList problems={preview.problems.filter((problem) => problem.severity === "ERROR")} />
           {preview.suggestions.map((suggestion) => (
             <p key={suggestion.row} className="import-suggestion">
               {t("importSuggestion", { row: suggestion.row, title: suggestion.title })}{" "}
@@ -191,12 +167,7 @@ export function ImportDialog({ scenarioKey, file, onClose, onApplied }: { scenar
               <button type="button" onClick={() => setChoices((now) => new Map(now).set(suggestion.row, null))}>{t("importAsProposal")}</button>
             </p>
           ))}
-          {warnings.length > 0 && (
-            <div>
-              <p>{t("importWarnings")}</p>
-              <ul className="import-warnings">{warnings.map((problem, index) => <li key={index}>{messageOf(problem)}</li>)}</ul>
-            </div>
-          )}
+          <ImportProblemList problems={preview.problems.filter((problem) => problem.severity === "WARNING")} />
           {changed.length > 0 && (
             <table className="data-table import-lines">
               <thead>
@@ -219,21 +190,16 @@ export function ImportDialog({ scenarioKey, file, onClose, onApplied }: { scenar
               </tbody>
             </table>
           )}
-          <table className="data-table import-totals">
-            <caption>{t("importTotalsCaption")}</caption>
-            <thead>
-              <tr>
-                <td />
-                {years.map((year) => <th key={year} scope="col">{year}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              <tr><th scope="row">{t("importRowBefore")}</th>{preview.yearTotals.map((total) => <td key={total.year} className="amount">{amount(total.allocatedBefore)}</td>)}</tr>
-              <tr><th scope="row">{t("importRowAfter")}</th>{preview.yearTotals.map((total) => <td key={total.year} className="amount">{amount(total.allocated)}</td>)}</tr>
-              <tr><th scope="row">{t("importRowFrame")}</th>{preview.yearTotals.map((total) => <td key={total.year} className="amount">{amount(total.frame)}</td>)}</tr>
-              <tr><th scope="row">{t("importRowHeadroom")}</th>{preview.yearTotals.map((total) => <td key={total.year} className={over(total) ? "amount over" : "amount"}>{amount(total.headroom)}</td>)}</tr>
-            </tbody>
-          </table>
+          <YearTotalsTable
+            caption={t("importTotalsCaption")}
+            years={years}
+            rows={[
+              { label: t("importRowBefore"), cells: preview.yearTotals.map((total) => ({ year: total.year, text: amount(total.allocatedBefore) })) },
+              { label: t("importRowAfter"), cells: preview.yearTotals.map((total) => ({ year: total.year, text: amount(total.allocated) })) },
+              { label: t("importRowFrame"), cells: preview.yearTotals.map((total) => ({ year: total.year, text: amount(total.frame) })) },
+              { label: t("importRowHeadroom"), cells: preview.yearTotals.map((total) => ({ year: total.year, text: amount(total.headroom), over: over(total) })) },
+            ]}
+          />
         </>
       )}
     </Dialog>

@@ -9,7 +9,8 @@ import { hrefOf } from "../../app/route.ts";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { ChangesSincePanel } from "./ChangesSincePanel.tsx";
-import { LineageQuery } from "./lineageQuery.ts";
+import { FrameScenarioKeysQuery, LineageQuery } from "./lineageQuery.ts";
+import { useFrame } from "../frames/FrameContext.tsx";
 import { treeGuides } from "./treeGuides.ts";
 import "./lineage.css";
 
@@ -17,13 +18,17 @@ export function LineageView({ rootKey }: { rootKey: string | null }) {
   const { t, locale } = useI18n();
   const [{ data, error }] = useQuery({ query: LineageQuery, variables: { rootId: rootKey, language: locale === "da" ? "DA" : "EN" } });
   const [sinceKey, setSinceKey] = useState<string | null>(rootKey);
+  // A fork stays in its parent's frame, so keeping the frame's scenarios keeps whole trees.
+  const { frameKey, multiple } = useFrame();
+  const [{ data: frameData }] = useQuery({ query: FrameScenarioKeysQuery, variables: { frameId: frameKey }, pause: frameKey === null || !multiple });
+  const inFrame = multiple ? (frameData ? new Set(frameData.scenarios.nodes.map((node) => node.key)) : null) : undefined;
 
   const result = data?.scenarioLineage;
   if (error || (result && result.__typename !== "ScenarioLineage")) {
     return <p role="alert">{t("loadError", { message: failureText(t, result, error) })}</p>;
   }
-  if (!result) return <p>{t("loading")}</p>;
-  const nodes = result.nodes;
+  if (!result || inFrame === null) return <p>{t("loading")}</p>;
+  const nodes = inFrame ? result.nodes.filter((node) => inFrame.has(node.key)) : result.nodes;
   const guides = treeGuides(nodes.map((node) => node.depth));
   const when = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
   const root = rootKey ? nodes[0] : undefined;

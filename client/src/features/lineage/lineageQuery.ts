@@ -16,5 +16,12 @@ export const LineageQuery = graphql(`
   }
 `);
 
+/** The frame's scenarios (archived too): the tree shows only the forks within the frame the planner is in. */
+export const FrameScenarioKeysQuery = graphql(`
+  query FrameScenarioKeys($frameId: ID) {
+    scenarios(first: 500, frameId: $frameId, includeArchived: true) { nodes { key } }
+  }
+`);
+
 /** A scenario in the fork tree, as the tree and the panel's scenario choice show it. */
 export type LineageNode = Extract<ResultOf<typeof LineageQuery>["scenarioLineage"], { __typename: "ScenarioLineage" }>["nodes"][number];

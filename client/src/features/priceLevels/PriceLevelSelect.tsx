@@ -7,20 +7,25 @@ import { useQuery } from "urql";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { type FragmentOf, graphql, readFragment } from "../../graphql.ts";
 import { indexText, PriceIndicesQuery } from "./priceLevelQueries.ts";
+import { useFrameIfAny } from "../frames/FrameContext.tsx";
 import "./priceLevels.css";
 
 export function PriceLevelSelect({ value, onChange, compact = false }: { value: number | null; onChange: (year: number | null) => void; compact?: boolean }) {
   const { t } = useI18n();
   const [{ data }] = useQuery({ query: PriceIndicesQuery });
   const rows = data?.priceIndices ?? [];
+  // The stored level is the frame's own (another frame may be in 2025-pl); the index table's base year is then one to convert to.
+  const framePriceLevel = useFrameIfAny()?.current?.priceLevel ?? null;
+  const storedYear = framePriceLevel === null ? (rows.find((row) => row.isBase)?.year ?? null) : Number.parseInt(framePriceLevel, 10);
+  const storedOption = { value: "", label: t("priceLevelSelectStored", { label: rows.find((row) => row.year === storedYear)?.label ?? framePriceLevel ?? "" }) };
+  const options = rows.map((row) => (row.year === storedYear ? storedOption : { value: String(row.year), label: row.label }));
+  if (!rows.some((row) => row.year === storedYear)) options.unshift(storedOption);
   return (
     <label className={compact ? "price-level-select inline compact" : "price-level-select inline"}>
       {!compact && <span aria-hidden="true">{t("priceLevelSelectLabel")}</span>}
       <select aria-label={t("priceLevelSelectLabel")} value={value ?? ""} onChange={(event) => onChange(event.target.value === "" ? null : Number(event.target.value))}>
-        {rows.map((row) => (
-          <option key={row.year} value={row.isBase ? "" : row.year}>
-            {row.isBase ? t("priceLevelSelectStored", { label: row.label }) : row.label}
-          </option>
+        {(rows.length > 0 ? options : []).map((option) => (
+          <option key={option.value} value={option.value}>{option.label}</option>
         ))}
       </select>
     </label>

@@ -11,12 +11,13 @@ import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
 import { hrefOf, navigate } from "../../app/route.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
+import { useFrame } from "../frames/FrameContext.tsx";
 import { buildCoverageRows, type CoverageLine, type RecommendationRow, type ScenarioCoverage, ScenarioCoverageFields, type YearAmount } from "./coverageRows.ts";
 import "./coverage.css";
 
 const CoverageScenarioListQuery = graphql(`
-  query CoverageScenarioList {
-    scenarios(first: 200) { nodes { key name kind } }
+  query CoverageScenarioList($frameId: ID) {
+    scenarios(first: 200, frameId: $frameId) { nodes { key name kind } }
   }
 `);
 
@@ -36,10 +37,28 @@ export const RecommendationCoverageQuery = graphql(
   [ScenarioCoverageFields],
 );
 
-export function CoverageView({ scenarios: keys }: { scenarios: string[] }) {
+/** The recommendations rest on the life science documents: another frame gets a sentence saying so. */
+export function CoverageView({ scenarios }: { scenarios: string[] }) {
+  const { t } = useI18n();
+  const { current, frameKey } = useFrame();
+  if (current && !current.hasDocuments) {
+    return (
+      <section className="coverage-view" aria-labelledby="coverage-title">
+        <div className="toolbar">
+          <a href={hrefOf({ view: "list" })}>← {t("backToList")}</a>
+          <h2 id="coverage-title">{t("coverageTitle")}</h2>
+        </div>
+        <p role="status" className="coverage-hint">{t("frameNoDocuments", { name: current.name })}</p>
+      </section>
+    );
+  }
+  return <CoverageBodyView scenarios={scenarios} frameKey={frameKey} />;
+}
+
+function CoverageBodyView({ scenarios: keys, frameKey }: { scenarios: string[]; frameKey: string | null }) {
   const { t, locale } = useI18n();
   const headingId = useId();
-  const [{ data: listData }] = useQuery({ query: CoverageScenarioListQuery });
+  const [{ data: listData }] = useQuery({ query: CoverageScenarioListQuery, variables: { frameId: frameKey }, pause: frameKey === null });
   const [{ data, error, fetching }] = useQuery({
     query: RecommendationCoverageQuery,
     variables: { scenarioIds: keys, language: locale === "da" ? "DA" : "EN" },

@@ -13,11 +13,14 @@ import { failureText } from "../../app/failures.ts";
 import type { AccountUser } from "../account/accountDocuments.ts";
 import { Ownership } from "../sharing/Ownership.tsx";
 import { mayEdit, ownershipNote, ScenarioOwnership } from "../sharing/ownership.ts";
+import { FrameActions } from "../frames/FrameActions.tsx";
+import { useFrame } from "../frames/FrameContext.tsx";
+import { mayManageFrames } from "../frames/framesQuery.ts";
 
 const ScenarioListQuery = graphql(
   `
-  query ScenarioList($includeArchived: Boolean!) {
-    scenarios(first: 200, includeArchived: $includeArchived) {
+  query ScenarioList($includeArchived: Boolean!, $frameId: ID) {
+    scenarios(first: 200, includeArchived: $includeArchived, frameId: $frameId) {
       nodes {
         id key name description locked archived version
         ...ScenarioOwnership
@@ -42,7 +45,9 @@ type Editing = { kind: "fork" | "rename"; scenario: ScenarioRow } | null;
 export function ScenarioList({ me }: { me: AccountUser | null }) {
   const { t, locale } = useI18n();
   const [includeArchived, setIncludeArchived] = useState(false);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ScenarioListQuery, variables: { includeArchived } });
+  // Only the frame's own scenarios; until the default frame is known, nothing is asked.
+  const { frameKey, error: frameError } = useFrame();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ScenarioListQuery, variables: { includeArchived, frameId: frameKey }, pause: frameKey === null });
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<Editing>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -71,7 +76,8 @@ export function ScenarioList({ me }: { me: AccountUser | null }) {
     refetch({ requestPolicy: "network-only" });
   }
 
-  if (error) return <p role="alert">{t("loadError", { message: failureText(t, null, error) })}</p>;
+  const failed = error ?? (frameKey === null ? frameError : undefined);
+  if (failed) return <p role="alert">{t("loadError", { message: failureText(t, null, failed) })}</p>;
   const rows = data?.scenarios.nodes ?? [];
   // A viewer changes nothing, forks included; the server refuses it anyway.
   const mayFork = me === null || me.role !== "VIEWER";
@@ -90,10 +96,11 @@ export function ScenarioList({ me }: { me: AccountUser | null }) {
         >
           {t("compareSelected")} ({selected.length})
         </button>
+        {mayManageFrames(me) && <FrameActions />}
       </div>
       <p className="muted">{t("scenariosIntro")}</p>
       {failure && <p role="alert" className="error">{failure}</p>}
-      {fetching && !data && <p>{t("loading")}</p>}
+      {(fetching || frameKey === null) && !data && <p>{t("loading")}</p>}
       <table className="data-table">
         <thead>
           <tr>
