@@ -73,9 +73,21 @@ async function fillNewFrame(page: Page, file: Buffer, english = false) {
   return dialog;
 }
 
+/** Every link and button of the top bar on one line: none taller than one line of text, all on one row. */
+async function topBarOnOneLine(page: Page) {
+  const boxes = await page.locator(".app-header a, .app-header button").evaluateAll((elements) =>
+    elements.map((element) => ({ text: element.textContent, height: element.getBoundingClientRect().height, middle: element.getBoundingClientRect().top + element.getBoundingClientRect().height / 2 })),
+  );
+  const lineHeight = await page.locator(".app-header nav a").first().evaluate((element) => parseFloat(getComputedStyle(element).lineHeight) || 20);
+  for (const box of boxes) expect(box.height, box.text ?? "").toBeLessThan(2 * lineHeight);
+  const middles = boxes.map((box) => box.middle);
+  expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(lineHeight);
+}
+
 async function photograph(page: Page, name: string) {
   for (const width of [1280, 1920]) {
     await page.setViewportSize({ width, height: 900 });
+    await topBarOnOneLine(page);
     await screenshot(page, `${name}-${width}`);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
