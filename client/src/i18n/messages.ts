@@ -4,6 +4,7 @@
  * knows every key and a key missing in one language fails the type check.
  * Placeholders are written {name} and filled by t(key, { name }).
  */
+import { problemMessages } from "../app/problemMessages.ts";
 import { accountMessages } from "../features/account/messages.ts";
 import { apiTokenMessages } from "../features/apiTokens/messages.ts";
 import { briefMessages } from "../features/brief/messages.ts";
@@ -94,7 +95,7 @@ const common = {
   },
 } as const;
 
-const sections = [common, scenarioMessages, gridMessages, gridKeyMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages, userMessages, sharingMessages, apiTokenMessages, importMessages, gridDiffMessages, frameMessages] as const;
+const sections = [common, scenarioMessages, gridMessages, gridKeyMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages, userMessages, sharingMessages, apiTokenMessages, importMessages, gridDiffMessages, frameMessages, problemMessages] as const;
 
 type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
   ? Head["da"] & Merge<Rest>
