@@ -18,8 +18,15 @@ export const InputProblemsFragment = graphql(`
 export type InputProblem = ResultOf<typeof InputProblemsFragment>["inputProblems"][number];
 export type InputProblemCode = InputProblem["code"];
 
-/** Texts a page has that say a code better than the general one (their params are the page's). */
-export type SpecialisedProblems = { readonly [Code in InputProblemCode]?: MessageKey | Message };
+/** The parts of a problem its text may use. */
+export interface ProblemParts {
+  code: string;
+  field?: string | null;
+  value?: string | null;
+}
+
+/** Texts a page has that say a code better than the general one: a key, a message, or a message made from the problem. */
+export type SpecialisedProblems = { readonly [Code in InputProblemCode]?: MessageKey | Message | ((problem: ProblemParts) => Message) };
 
 /** The text for each code; a code the schema gains fails the type check here until it has one. */
 export const PROBLEM_KEYS = {
@@ -139,11 +146,11 @@ function isKnown(code: string): code is InputProblemCode {
 }
 
 /** One problem as a message (not yet in words, so it follows a switch of language). */
-export function problemMessage(problem: { code: string; field?: string | null; value?: string | null }, specialised: SpecialisedProblems = {}): Message {
+export function problemMessage(problem: ProblemParts, specialised: SpecialisedProblems = {}): Message {
   const { code } = problem;
   if (!isKnown(code)) return message("problemUnknownCode");
   const own = specialised[code];
-  if (own) return typeof own === "string" ? message(own) : own;
+  if (own) return typeof own === "string" ? message(own) : typeof own === "function" ? own(problem) : own;
   const value = problem.value?.trim();
   const valueKey = VALUE_KEYS[code];
   const text = valueKey && value ? message(valueKey, { value }) : message(PROBLEM_KEYS[code]);
@@ -155,7 +162,7 @@ export function problemMessage(problem: { code: string; field?: string | null; v
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** Every problem in words, each different text once, as one line ("" for none). */
-export function problemsText(t: Translate, problems: readonly { code: string; field?: string | null; value?: string | null }[], specialised: SpecialisedProblems = {}): string {
+export function problemsText(t: Translate, problems: readonly ProblemParts[], specialised: SpecialisedProblems = {}): string {
   return [...new Set(problems.map((problem) => {
     const { key, params } = problemMessage(problem, specialised);
     return t(key, params);
@@ -163,7 +170,7 @@ export function problemsText(t: Translate, problems: readonly { code: string; fi
 }
 
 /** problemsText as a value of a message, worded in the language the message is shown in. */
-export function problemsParam(problems: readonly { code: string; field?: string | null; value?: string | null }[], specialised: SpecialisedProblems = {}): MessageParam {
+export function problemsParam(problems: readonly ProblemParts[], specialised: SpecialisedProblems = {}): MessageParam {
   return (locale: Locale) => problemsText((key, params) => translate(locale, key, params), problems, specialised);
 }
 

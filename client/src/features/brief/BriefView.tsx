@@ -11,8 +11,10 @@ import { graphql, readFragment, type ResultOf } from "../../graphql.ts";
 import type { Oere } from "@ramme/domain";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
+import { COMPARED_SCENARIO_PROBLEMS } from "../compare/scenarioProblems.ts";
 import { hrefOf } from "../../app/route.ts";
-import { translate, type Locale, type MessageKey } from "../../i18n/messages.ts";
+import { translate, type Locale, type MessageKey, type MessageParams } from "../../i18n/messages.ts";
 import { documentName } from "../../app/documentName.ts";
 import { buildCompareSummaryRows, ComparisonFields, type Figures, ThemeFields, type ThemeMeta } from "../compare/compareRows.ts";
 import { buildBriefTable, type BriefLine, type BriefTable } from "./briefRows.ts";
@@ -38,7 +40,7 @@ const BriefQuery = graphql(
   query Brief($base: ID!, $other: ID!, $language: Language!) {
     compareScenarios(baseId: $base, otherIds: [$other]) {
       __typename
-      ... on InvalidInputError { message problems { field code message value } }
+      ...InputProblems
       ... on ScenarioComparison {
         ...ComparisonFields
         base { ...BriefScenarioFields }
@@ -55,7 +57,7 @@ const BriefQuery = graphql(
     themes { ...ThemeFields }
   }
 `,
-  [ComparisonFields, ThemeFields, BriefScenarioFields],
+  [ComparisonFields, ThemeFields, BriefScenarioFields, InputProblemsFragment],
 );
 
 type BriefAnswer = Extract<ResultOf<typeof BriefQuery>["compareScenarios"], { __typename: "ScenarioComparison" }>;
@@ -71,7 +73,7 @@ type StatedCheck = NonNullable<BriefScenario["yearTotals"][number]["statedTotalC
 type OutsideFrameNote = BriefScenario["outsideFrame"][number];
 type Coverage = BriefComparison["coverage"];
 
-type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export function BriefView({ base, other, lang }: { base: string | null; other: string | null; lang: Locale }) {
   const t: Translate = (key, params) => translate(lang, key, params);
@@ -99,12 +101,7 @@ export function BriefView({ base, other, lang }: { base: string | null; other: s
     : error
       ? failureText(t, null, error)
       : answer?.__typename === "InvalidInputError"
-        ? t("compareFailed", {
-            message:
-              answer.problems
-                .map((entry) => (entry.code === "UNKNOWN_SCENARIO" || entry.code === "MALFORMED_ID" ? t("compareUnknownScenario", { key: entry.value ?? "?" }) : entry.message))
-                .join(" ") || answer.message,
-          })
+        ? t("compareFailed", { message: failureText(t, answer, undefined, COMPARED_SCENARIO_PROBLEMS) })
         : null;
 
   return (

@@ -33,6 +33,8 @@ import {
 import { ScenarioPicker } from "./ScenarioPicker.tsx";
 import "./compare.css";
 import { failureText } from "../../app/failures.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
+import { COMPARED_SCENARIO_PROBLEMS } from "./scenarioProblems.ts";
 import { useFrame } from "../frames/FrameContext.tsx";
 
 // AG Charts is large and only this page draws charts: it loads when a comparison is shown.
@@ -44,7 +46,7 @@ export const CompareScenariosQuery = graphql(
   query CompareScenarios($base: ID!, $others: [ID!]!, $language: Language!, $priceLevel: Int) {
     compareScenarios(baseId: $base, otherIds: $others, priceLevel: $priceLevel) {
       __typename
-      ... on InvalidInputError { message problems { field code message value } }
+      ...InputProblems
       ... on ScenarioComparison {
         priceLevel { isBase ...PriceLevelBannerFields }
         ...ComparisonFields
@@ -53,7 +55,7 @@ export const CompareScenariosQuery = graphql(
     themes { ...ThemeFields }
   }
 `,
-  [ComparisonFields, ThemeFields, PriceLevelBannerFields],
+  [ComparisonFields, ThemeFields, PriceLevelBannerFields, InputProblemsFragment],
 );
 
 
@@ -114,15 +116,10 @@ export function CompareView({ base, others }: { base: string | null; others: str
 
 
       {!ready && <p className="compare-hint" role="status">{base === null ? t("compareChooseBase") : t("compareChooseOthers")}</p>}
-      {ready && error && <p role="alert" className="compare-error">{t("compareFailed", { message: error.message })}</p>}
+      {ready && error && <p role="alert" className="compare-error">{t("compareFailed", { message: failureText(t, null, error) })}</p>}
       {ready && answer?.__typename === "InvalidInputError" && (
         <p role="alert" className="compare-error">
-          {t("compareFailed", {
-            message:
-              answer.problems
-                .map((problem) => (problem.code === "UNKNOWN_SCENARIO" || problem.code === "MALFORMED_ID" ? t("compareUnknownScenario", { key: problem.value ?? "?" }) : problem.message))
-                .join(" ") || answer.message,
-          })}
+          {t("compareFailed", { message: failureText(t, answer, undefined, COMPARED_SCENARIO_PROBLEMS) })}
         </p>
       )}
       {ready && !data && fetching && <p role="status">{t("loading")}</p>}

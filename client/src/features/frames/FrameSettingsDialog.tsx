@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useMutation } from "urql";
 import { Dialog } from "../../app/Dialog.tsx";
 import { failureText } from "../../app/failures.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 import { graphql } from "../../graphql.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { FrameInfo } from "./framesQuery.ts";
@@ -12,11 +13,11 @@ const UpdateFrame = graphql(`
     updateFrame(input: $input) {
       __typename
       ... on Frame { id key name description }
-      ... on InvalidInputError { message problems { field code message } }
+      ...InputProblems
       ... on Error { message }
     }
   }
-`);
+`, [InputProblemsFragment]);
 
 const ArchiveFrame = graphql(`
   mutation ArchiveFrame($input: ArchiveFrameInput!) {
@@ -46,8 +47,7 @@ export function FrameSettingsDialog({ frame, onClose, onSaved, onArchived }: { f
       setSaved(true);
       onSaved();
     } else {
-      const problems = answer?.__typename === "InvalidInputError" ? answer.problems.map((problem) => problem.message).join(" ") : null;
-      setFailure(t("frameSettingsFailed", { message: problems || failureText(t, answer, response.error) }));
+      setFailure(t("frameSettingsFailed", { message: failureText(t, answer, response.error) }));
     }
   }
 

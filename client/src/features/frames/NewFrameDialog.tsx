@@ -11,6 +11,7 @@ import type { Oere } from "@ramme/domain";
 import { Dialog } from "../../app/Dialog.tsx";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { ImportProblemList, loadFile, type LoadedFile, YearTotalsTable } from "../import/importParts.tsx";
@@ -30,11 +31,11 @@ const ImportBaseline = graphql(`
         scenario { key }
       }
       ... on ImportRefusedError { message problems { code severity sheet row column message messageDa } }
-      ... on InvalidInputError { message inputProblems: problems { field message } }
+      ...InputProblems
       ... on Error { message }
     }
   }
-`);
+`, [InputProblemsFragment]);
 
 type Answer = ResultOf<typeof ImportBaseline>["importBaseline"];
 type Preview = Extract<Answer, { __typename: "BaselineImportPreview" }>;
@@ -74,8 +75,7 @@ export function NewFrameDialog({ onClose, onCreated }: { onClose: () => void; on
     } else if (answer?.__typename === "ImportRefusedError" && preview) {
       setPreview({ ...preview, canApply: false, problems: answer.problems });
     } else {
-      const problems = answer?.__typename === "InvalidInputError" ? answer.inputProblems.map((problem) => problem.message).join(" ") : null;
-      setFailure(t("newFrameFailed", { message: problems || failureText(t, answer, error) }));
+      setFailure(t("newFrameFailed", { message: failureText(t, answer, error) }));
     }
   }
 
