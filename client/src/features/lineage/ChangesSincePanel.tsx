@@ -8,8 +8,8 @@ import { useQuery } from "urql";
 import { graphql, type ResultOf, type VariablesOf } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
+import { InputProblemsFragment, type SpecialisedProblems } from "../../app/problemText.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
-import type { MessageKey } from "../../i18n/messages.ts";
 import type { LineageNode } from "./lineageQuery.ts";
 
 const ChangesSinceQuery = graphql(`
@@ -28,15 +28,16 @@ const ChangesSinceQuery = graphql(`
           difference { headline lines { initiative { key } title status totalDifference cells { year difference } } }
         }
       }
-      ... on InvalidInputError { message problems { code } }
+      ...InputProblems
     }
   }
-`);
+`, [InputProblemsFragment]);
 
 type Report = Extract<ResultOf<typeof ChangesSinceQuery>["changesSince"], { __typename: "ChangesSinceReport" }>;
 type Change = Report["scenarios"][number]["changes"][number];
 
-const PROBLEM_TEXTS: Record<string, MessageKey> = {
+/** This panel's own words for what it asks (a version or a moment). */
+const PROBLEM_TEXTS: SpecialisedProblems = {
   UNKNOWN_VERSION: "changesSinceUnknownVersion",
   IN_THE_FUTURE: "changesSinceInTheFuture",
   REQUIRED: "changesSinceRequired",
@@ -115,7 +116,7 @@ export function ChangesSincePanel({ nodes, initialKey }: { nodes: readonly Linea
       {asked && fetching && !data && <p>{t("loading")}</p>}
       {asked && error && <p role="alert" className="error">{failureText(t, null, error)}</p>}
       {result?.__typename === "InvalidInputError" && (
-        <p role="alert" className="error">{PROBLEM_TEXTS[result.problems[0]?.code ?? ""] ? t(PROBLEM_TEXTS[result.problems[0]!.code]!) : result.message}</p>
+        <p role="alert" className="error">{failureText(t, result, undefined, PROBLEM_TEXTS)}</p>
       )}
       {result?.__typename === "ChangesSinceReport" && (
         <div className="since-results">

@@ -9,6 +9,8 @@ import { useQuery } from "urql";
 import { graphql } from "../../graphql.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
+import { COMPARED_SCENARIO_PROBLEMS } from "../compare/scenarioProblems.ts";
 import { hrefOf, navigate } from "../../app/route.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { useFrame } from "../frames/FrameContext.tsx";
@@ -26,7 +28,7 @@ export const RecommendationCoverageQuery = graphql(
   query RecommendationCoverage($scenarioIds: [ID!]!, $language: Language!) {
     recommendationCoverage(scenarioIds: $scenarioIds, language: $language) {
       __typename
-      ... on InvalidInputError { message problems { field code message value } }
+      ...InputProblems
       ... on RecommendationCoverageComparison {
         years
         scenarios { ...ScenarioCoverageFields }
@@ -34,7 +36,7 @@ export const RecommendationCoverageQuery = graphql(
     }
   }
 `,
-  [ScenarioCoverageFields],
+  [ScenarioCoverageFields, InputProblemsFragment],
 );
 
 /** The recommendations rest on the life science documents: another frame gets a sentence saying so. */
@@ -93,7 +95,7 @@ function CoverageBodyView({ scenarios: keys, frameKey }: { scenarios: string[]; 
       {keys.length === 0 && <p role="status" className="coverage-hint">{t("coverageChooseScenario")}</p>}
       {error && <p role="alert" className="error">{t("coverageFailed", { message: failureText(t, null, error) })}</p>}
       {answer?.__typename === "InvalidInputError" && (
-        <p role="alert" className="error">{t("coverageFailed", { message: answer.problems.map((problem) => `${problem.value ?? problem.field}: ${problem.message}`).join(" ") })}</p>
+        <p role="alert" className="error">{t("coverageFailed", { message: failureText(t, answer, undefined, COMPARED_SCENARIO_PROBLEMS) })}</p>
       )}
       {keys.length > 0 && !data && fetching && <p role="status">{t("loading")}</p>}
       {coverage && <CoverageBody years={coverage.years} scenarios={coverage.scenarios} />}
