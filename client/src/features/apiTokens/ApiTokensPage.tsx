@@ -9,18 +9,14 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { type CombinedError, useClient, useMutation, useQuery } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { failureText } from "../../app/failures.ts";
+import { InputProblemsFragment, problemMessage, type SpecialisedProblems } from "../../app/problemText.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
-import type { MessageKey } from "../../i18n/messages.ts";
 import type { AccountUser } from "../account/accountDocuments.ts";
 import "./apiTokens.css";
 
 /** A token as its row shows it, and as creating one answers it. */
 const TokenFields = graphql(`
   fragment TokenFields on ApiToken @_unmask { id name scope prefix createdAt lastUsedAt revokedAt }
-`);
-/** Why a token was not created or revoked. */
-const TokenRefusal = graphql(`
-  fragment TokenRefusal on InvalidInputError @_unmask { message problems { field code message } }
 `);
 const ApiTokensQuery = graphql(
   `
@@ -40,11 +36,11 @@ const CreateApiToken = graphql(
     createApiToken(input: $input) {
       __typename
       ... on CreatedApiToken { secret token { ...TokenFields } }
-      ...TokenRefusal
+      ...InputProblems
     }
   }
 `,
-  [TokenFields, TokenRefusal],
+  [TokenFields, InputProblemsFragment],
 );
 const RevokeApiToken = graphql(
   `
@@ -52,31 +48,29 @@ const RevokeApiToken = graphql(
     revokeApiToken(input: $input) {
       __typename
       ... on ApiToken { id name revokedAt }
-      ...TokenRefusal
+      ...InputProblems
     }
   }
 `,
-  [TokenRefusal],
+  [InputProblemsFragment],
 );
 
 /** A row: one's own tokens, or (for an admin) the organisation's, with their owner. */
 type TokenRow = ResultOf<typeof TokenFields> & Partial<Pick<ResultOf<typeof OrganisationApiTokensQuery>["organisationApiTokens"][number], "owner">>;
-type Refusal = ResultOf<typeof TokenRefusal>;
+/** Why a token was not created or revoked. */
+type Refusal = ResultOf<typeof InputProblemsFragment>;
 type Scope = TokenRow["scope"];
 
 const SCOPES: readonly Scope[] = ["READ", "READ_WRITE"];
 
-/** The Danish/English text for a refusal, by the API's problem code. */
-function problemKey(code: string): MessageKey | null {
-  const keys: Record<string, MessageKey> = {
-    REQUIRED: "tokensProblemName",
-    TOO_LONG: "tokensProblemName",
-    ABOVE_ROLE: "tokensProblemAboveRole",
-    UNKNOWN_API_TOKEN: "tokensProblemUnknown",
-    NO_ACCOUNTS: "tokensProblemNoAccounts",
-  };
-  return keys[code] ?? null;
-}
+/** This page's own words for the refusals it expects; any other code has the catalogue's (app/problemText.ts). */
+const TOKEN_PROBLEMS: SpecialisedProblems = {
+  REQUIRED: "tokensProblemName",
+  TOO_LONG: "tokensProblemName",
+  ABOVE_ROLE: "tokensProblemAboveRole",
+  UNKNOWN_API_TOKEN: "tokensProblemUnknown",
+  NO_ACCOUNTS: "tokensProblemNoAccounts",
+};
 
 export function ApiTokensPage({ me }: { me: AccountUser }) {
   const { t, locale } = useI18n();
@@ -94,13 +88,7 @@ export function ApiTokensPage({ me }: { me: AccountUser }) {
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const others = (organisation.data?.organisationApiTokens ?? []).filter((token) => token.owner?.id !== me.id);
 
-  const refusalText = (result: ResultOf<typeof RevokeApiToken>["revokeApiToken"] | undefined, error: CombinedError | undefined) => {
-    const texts = (result?.__typename === "InvalidInputError" ? result.problems : []).map((problem) => {
-      const key = problemKey(problem.code);
-      return key ? t(key) : problem.message;
-    });
-    return texts.join(" ") || failureText(t, result, error);
-  };
+  const refusalText = (result: ResultOf<typeof RevokeApiToken>["revokeApiToken"] | undefined, error: CombinedError | undefined) => failureText(t, result, error, TOKEN_PROBLEMS);
 
   const refresh = () => {
     refetchMine({ requestPolicy: "network-only" });
@@ -246,9 +234,9 @@ function CreateTokenForm({ viewer, onCreate }: { viewer: boolean; onCreate: (nam
     const refusal = await onCreate(name, scope);
     setBusy(false);
     const next: typeof problems = {};
-    for (const problem of refusal?.problems ?? []) {
-      const key = problemKey(problem.code);
-      const text = key ? t(key) : problem.message;
+    for (const problem of refusal?.inputProblems ?? []) {
+      const { key, params } = problemMessage(problem, TOKEN_PROBLEMS);
+      const text = t(key, params);
       if (problem.field === "input.name") next.name = text;
       else if (problem.field === "input.scope") next.scope = text;
       else next.form = text;
