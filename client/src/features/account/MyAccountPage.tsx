@@ -9,7 +9,9 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useClient } from "urql";
 import { graphql } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 import { failureText } from "../../app/failures.ts";
+import { problemsOf } from "../../app/problemText.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import type { AccountUser } from "./accountDocuments.ts";
@@ -20,10 +22,10 @@ const ChangePassword = graphql(`
     changePassword(input: $input) {
       __typename
       ... on PasswordChanged { otherSessionsEnded }
-      ... on InvalidInputError { message problems { field code } }
+      ...InputProblems
     }
   }
-`);
+`, [InputProblemsFragment]);
 
 type Field = "currentPassword" | "newPassword" | "repeatPassword";
 const FIELDS: Field[] = ["currentPassword", "newPassword", "repeatPassword"];
@@ -106,7 +108,7 @@ function ChangePasswordForm({ email }: { email: string }) {
     }
     const next: Partial<Record<Field, string>> = {};
     let unplaced = !result;
-    for (const problem of result?.problems ?? []) {
+    for (const problem of problemsOf(result)) {
       const placed = problemKey(problem.field, problem.code);
       if (placed) next[placed.field] ??= t(placed.key);
       else unplaced = true;

@@ -5,6 +5,7 @@
 import { type FormEvent, useRef, useState } from "react";
 import { useMutation } from "urql";
 import { failureText } from "../../app/failures.ts";
+import type { SpecialisedProblems } from "../../app/problemText.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { type AccountUser, SignInMutation } from "./accountDocuments.ts";
 import type { Account } from "./useAccount.ts";
@@ -40,6 +41,9 @@ interface Props {
   onSignedIn: (user: AccountUser) => void;
 }
 
+/** The sign-in page's own words for its two usual refusals. */
+const SIGN_IN_PROBLEMS: SpecialisedProblems = { BAD_CREDENTIALS: "signInBadCredentials", SIGN_IN_THROTTLED: "signInThrottled" };
+
 export function SignInPage({ expired, onSignedIn }: Props) {
   const { t, locale } = useI18n();
   const [email, setEmail] = useState("");
@@ -54,9 +58,7 @@ export function SignInPage({ expired, onSignedIn }: Props) {
     const result = await signIn({ input: { email, password } });
     const answer = result.data?.signIn;
     if (answer?.__typename === "SignedIn") return onSignedIn(answer.user);
-    if (answer?.__typename === "InvalidInputError" && answer.problems.some((problem) => problem.code === "BAD_CREDENTIALS")) setFailure(t("signInBadCredentials"));
-    else if (answer?.__typename === "InvalidInputError" && answer.problems.some((problem) => problem.code === "SIGN_IN_THROTTLED")) setFailure(t("signInThrottled"));
-    else setFailure(failureText(t, answer?.__typename === "InvalidInputError" ? { message: answer.problems[0]?.message ?? answer.message } : null, result.error));
+    setFailure(failureText(t, answer, result.error, SIGN_IN_PROBLEMS));
     setPassword("");
     passwordField.current?.focus();
   }

@@ -1,5 +1,6 @@
 /** The account's GraphQL documents: who is calling (and in which mode), sign in, sign out. */
 import { graphql, type ResultOf } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 
 /** The signed-in person as every page shows them (unmasked: handed around as plain data). */
 export const AccountUserFields = graphql(`
@@ -44,18 +45,11 @@ export const SignInMutation = graphql(
           ...AccountUserFields
         }
       }
-      ... on InvalidInputError {
-        message
-        problems {
-          code
-          field
-          message
-        }
-      }
+      ...InputProblems
     }
   }
 `,
-  [AccountUserFields],
+  [AccountUserFields, InputProblemsFragment],
 );
 
 export const SignOutMutation = graphql(`

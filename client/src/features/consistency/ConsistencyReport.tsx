@@ -7,6 +7,7 @@
 import { useEffect, useId, useState, type ReactNode } from "react";
 import { useQuery } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
 import { documentName } from "../../app/documentName.ts";
@@ -19,7 +20,7 @@ export const ConsistencyReportQuery = graphql(`
   query ConsistencyReport($id: ID!, $language: Language!) {
     consistencyReport(scenarioId: $id) {
       __typename
-      ... on InvalidInputError { message problems { field code message value } }
+      ...InputProblems
       ... on ConsistencyReport {
         scenario { key name frame { hasDocuments } }
         printedTable { printedLabel title document { title published } }
@@ -37,7 +38,7 @@ export const ConsistencyReportQuery = graphql(`
       }
     }
   }
-`);
+`, [InputProblemsFragment]);
 
 type Answer = ResultOf<typeof ConsistencyReportQuery>["consistencyReport"];
 type Report = Extract<Answer, { __typename: "ConsistencyReport" }>;
@@ -79,7 +80,7 @@ export function ConsistencyReport({ scenarioKey }: { scenarioKey: string }) {
       {error && <p role="alert" className="error">{t("consistencyFailed", { message: failureText(t, null, error) })}</p>}
       {answer?.__typename === "InvalidInputError" && (
         <p role="alert" className="error">
-          {answer.problems.some((problem) => problem.code === "NOT_A_BASELINE") ? t("consistencyNotBaseline", { key: scenarioKey }) : t("consistencyUnknown", { key: scenarioKey })}
+          {answer.inputProblems.some((problem) => problem.code === "NOT_A_BASELINE") ? t("consistencyNotBaseline", { key: scenarioKey }) : t("consistencyUnknown", { key: scenarioKey })}
         </p>
       )}
       {!data && fetching && <p role="status">{t("loading")}</p>}

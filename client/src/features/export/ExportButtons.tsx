@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useClient } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { failureText } from "../../app/failures.ts";
 
@@ -12,18 +13,18 @@ const ExportedFile = graphql(`
 const ExportScenario = graphql(
   `
   query ExportScenario($id: ID!, $format: FileFormat!, $language: Language, $priceLevel: Int) {
-    exportScenario(scenarioId: $id, format: $format, language: $language, priceLevel: $priceLevel) { __typename ...ExportedFile ... on Error { message } }
+    exportScenario(scenarioId: $id, format: $format, language: $language, priceLevel: $priceLevel) { __typename ...ExportedFile ...InputProblems ... on Error { message } }
   }
 `,
-  [ExportedFile],
+  [ExportedFile, InputProblemsFragment],
 );
 const ExportComparison = graphql(
   `
   query ExportComparison($base: ID!, $others: [ID!]!, $format: FileFormat!, $language: Language, $priceLevel: Int) {
-    exportComparison(baseId: $base, otherIds: $others, format: $format, language: $language, priceLevel: $priceLevel) { __typename ...ExportedFile ... on Error { message } }
+    exportComparison(baseId: $base, otherIds: $others, format: $format, language: $language, priceLevel: $priceLevel) { __typename ...ExportedFile ...InputProblems ... on Error { message } }
   }
 `,
-  [ExportedFile],
+  [ExportedFile, InputProblemsFragment],
 );
 
 export type ExportTarget = { kind: "scenario"; scenarioKey: string } | { kind: "comparison"; baseKey: string; otherKeys: string[] };

@@ -6,6 +6,7 @@
 import { useState } from "react";
 import { useClient } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 import { Dialog } from "../../app/Dialog.tsx";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
@@ -17,10 +18,10 @@ const BalanceScenario = graphql(`
     balanceScenario(scenarioId: $id, strategy: $strategy) {
       __typename
       ... on BalanceProposal { basedOnVersion cells { initiative { key } year before after } unresolved { year overBy } }
-      ... on Error { message }
+      ...InputProblems ... on Error { message }
     }
   }
-`);
+`, [InputProblemsFragment]);
 
 type Proposal = Extract<ResultOf<typeof BalanceScenario>["balanceScenario"], { __typename: "BalanceProposal" }>;
 

@@ -8,6 +8,7 @@ import type { CellFocusedEvent, CellKeyDownEvent, FullWidthCellKeyDownEvent, Gri
 import { useCallback, useEffect, useId, useMemo, useState, type ReactElement } from "react";
 import { useMutation } from "urql";
 import { graphql } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 import { Dialog } from "../../app/Dialog.tsx";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
@@ -19,9 +20,9 @@ type Row = BodyRow | SummaryRow;
 
 const AddCellComment = graphql(`
   mutation AddCellComment($input: AddCommentInput!) {
-    addComment(input: $input) { __typename ... on Error { message } }
+    addComment(input: $input) { __typename ...InputProblems ... on Error { message } }
   }
-`);
+`, [InputProblemsFragment]);
 
 /** A comment as the grid's query has it. */
 export interface GridComment {

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 import { Dialog } from "../../app/Dialog.tsx";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { failureText } from "../../app/failures.ts";
@@ -19,17 +20,17 @@ const AddInitiative = graphql(`
     addInitiative(input: $input) {
       __typename
       ... on ScenarioEdit { version change { lines { added initiative { key } } } }
-      ... on InvalidInputError { problems { field message } }
+      ...InputProblems
       ... on Error { message }
     }
   }
-`);
+`, [InputProblemsFragment]);
 
 const RemoveInitiative = graphql(`
   mutation RemoveInitiative($input: RemoveInitiativeInput!) {
-    removeInitiative(input: $input) { __typename ... on ScenarioEdit { version } ... on Error { message } }
+    removeInitiative(input: $input) { __typename ... on ScenarioEdit { version } ...InputProblems ... on Error { message } }
   }
-`);
+`, [InputProblemsFragment]);
 
 interface Done {
   /** `addedKey`: the line the change added, for the grid to bring into view. */

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useMutation } from "urql";
 import { graphql } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 import { toApi } from "../../app/amounts.ts";
 import { failureMessage } from "../../app/failures.ts";
 import { unexpected } from "../../app/unexpected.ts";
@@ -30,10 +31,10 @@ const SetAllocations = graphql(`
     ... on ScenarioEdit { version changed cells { initiative { key } year after } yearTotals { year allocated } }
     ... on VersionConflictError { message currentVersion cellsChangedSince { initiative { key title } year before after } changesSince { version actor at kind } }
     ... on FrameExceededError { message years { year overBy } }
-    ... on InvalidInputError { message problems { field code message value } }
+    ...InputProblems
     ... on ScenarioLockedError { message reason }
   }
-`);
+`, [InputProblemsFragment]);
 
 const RevertChange = graphql(`
   mutation RevertChange($input: RevertChangeInput!) {
@@ -41,11 +42,11 @@ const RevertChange = graphql(`
       __typename
       ... on ScenarioEdit { version changed cells { initiative { key } year after } }
       ... on VersionConflictError { currentVersion }
-      ... on InvalidInputError { problems { code } }
+      ...InputProblems
       ... on Error { message }
     }
   }
-`);
+`, [InputProblemsFragment]);
 
 /** How cells came to be written: a typed edit says nothing when saved; the block operations say how many cells. */
 export type CellWriteKind = "edit" | "paste" | "clear" | "fill";
@@ -138,7 +139,7 @@ export function useCellWrites(scenarioKey: string, grid: GridData, setStatus: Se
           case "InvalidInputError":
           case "ScenarioLockedError":
             reload();
-            setStatus({ message: message("editFailed", { message: result.message }), tone: "error" });
+            setStatus({ message: message("editFailed", { message: failureMessage(result, undefined) }), tone: "error" });
             return;
           default:
             return unexpected(result);
@@ -173,8 +174,8 @@ export function useCellWrites(scenarioKey: string, grid: GridData, setStatus: Se
           return;
         }
         reload();
-        const blocked = result?.__typename === "InvalidInputError" && result.problems.some((problem) => problem.code === "CHANGED_SINCE");
-        setStatus({ message: blocked ? message("undoBlocked") : message("editFailed", { message: result?.message ?? "?" }), tone: "error" });
+        const blocked = result?.__typename === "InvalidInputError" && result.inputProblems.some((problem) => problem.code === "CHANGED_SINCE");
+        setStatus({ message: blocked ? message("undoBlocked") : message("editFailed", { message: failureMessage(result, response.error) }), tone: "error" });
       };
       inFlightRef.current += 1;
       queue.current = queue.current.then(run, run).finally(() => {

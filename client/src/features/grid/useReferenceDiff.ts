@@ -8,6 +8,9 @@
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { useQuery } from "urql";
 import { graphql, readFragment } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
+import { failureMessage } from "../../app/failures.ts";
+import type { Locale } from "../../i18n/messages.ts";
 import { hrefOf, useRoute, type GridReference } from "../../app/route.ts";
 import { useScenarioLive } from "../live/useScenarioLive.ts";
 import { buildReferenceDiff, ReferenceDiffFields, type ReferenceDiff } from "./referenceDiff.ts";
@@ -17,19 +20,19 @@ const GridReferenceDiffQuery = graphql(
   query GridReferenceDiff($reference: ID!, $scenario: ID!, $baseVersion: Int, $priceLevel: Int) {
     compareScenarios(baseId: $reference, otherIds: [$scenario], baseVersion: $baseVersion, priceLevel: $priceLevel) {
       __typename
-      ... on InvalidInputError { message }
+      ...InputProblems
       ... on ScenarioComparison { ...ReferenceDiffFields }
     }
   }
 `,
-  [ReferenceDiffFields],
+  [ReferenceDiffFields, InputProblemsFragment],
 );
 
 export interface ReferenceDiffState {
   diff: ReferenceDiff | null;
   /** The comparison is for another version of either side than the one shown: it is on its way. */
   pending: boolean;
-  failure: string | null;
+  failure: ((locale: Locale) => string) | null;
 }
 
 /**
@@ -71,7 +74,7 @@ export function useReferenceDiff(scenarioKey: string, reference: GridReference |
     onRefused: () => refetch({ requestPolicy: "network-only" }),
   });
 
-  const failure = !reference ? null : error ? error.message : answer?.__typename === "InvalidInputError" ? answer.message : null;
+  const failure = !reference ? null : error || answer?.__typename === "InvalidInputError" ? failureMessage(answer, error) : null;
   const pending = reference !== null && (fetching || !diff || diff.scenarioVersion !== version || (baseVersion === null && diff.referenceVersion < referenceVersion.current));
   return { diff: failure ? null : diff, pending, failure };
 }

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { scenarioGlobalId } from "../../app/ids.ts";
 import { ShortTitle } from "../../app/ShortTitle.tsx";
@@ -24,14 +25,14 @@ const HistoryQuery = graphql(`
 
 const Restore = graphql(`
   mutation Restore($input: RestoreScenarioVersionInput!) {
-    restoreScenarioVersion(input: $input) { __typename ... on ScenarioEdit { version } ... on Error { message } }
+    restoreScenarioVersion(input: $input) { __typename ... on ScenarioEdit { version } ...InputProblems ... on Error { message } }
   }
-`);
+`, [InputProblemsFragment]);
 const AddComment = graphql(`
   mutation AddComment($input: AddCommentInput!) {
-    addComment(input: $input) { __typename ... on Error { message } }
+    addComment(input: $input) { __typename ...InputProblems ... on Error { message } }
   }
-`);
+`, [InputProblemsFragment]);
 
 type HistoryEntry = ResultOf<typeof HistoryQuery>["history"]["nodes"][number];
 

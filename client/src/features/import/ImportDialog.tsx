@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useClient } from "urql";
 import { graphql } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 import type { Oere } from "@ramme/domain";
 import { Dialog } from "../../app/Dialog.tsx";
 import { fromApi, formatAmount } from "../../app/amounts.ts";
@@ -30,10 +31,10 @@ const ImportScenarioFile = graphql(`
         edit { version }
       }
       ... on ImportRefusedError { message problems { code severity sheet row column columnLetter message messageDa } }
-      ... on Error { message }
+      ...InputProblems ... on Error { message }
     }
   }
-`);
+`, [InputProblemsFragment]);
 
 type Status = "ADDED" | "NEW" | "REMOVED" | "CHANGED" | "UNCHANGED";
 

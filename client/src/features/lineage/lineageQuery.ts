@@ -1,5 +1,6 @@
 /** The lineage tree's query, read by the tree and by the "changed since" panel beside it. */
 import { graphql, type ResultOf } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 
 export const LineageQuery = graphql(`
   query Lineage($rootId: ID, $language: Language!) {
@@ -11,10 +12,10 @@ export const LineageQuery = graphql(`
           lastChange { version actor at }
         }
       }
-      ... on Error { message }
+      ...InputProblems ... on Error { message }
     }
   }
-`);
+`, [InputProblemsFragment]);
 
 /** The frame's scenarios (archived too): the tree shows only the forks within the frame the planner is in. */
 export const FrameScenarioKeysQuery = graphql(`

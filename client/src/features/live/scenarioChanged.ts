@@ -1,5 +1,6 @@
 /** The live stream's subscription: what each change of a scenario delivers (liveChanges.ts decides what it does to the grid). */
 import { graphql } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 
 export const ScenarioChanged = graphql(`
   subscription ScenarioChanged($id: ID!, $after: Int) {
@@ -10,7 +11,7 @@ export const ScenarioChanged = graphql(`
         cells { initiative { key } year before after }
         yearTotals { year allocated frame headroom overBy fitsFrame }
       }
-      ... on InvalidInputError { message problems { field code } }
+      ...InputProblems
     }
   }
-`);
+`, [InputProblemsFragment]);

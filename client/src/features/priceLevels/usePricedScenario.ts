@@ -6,6 +6,9 @@
 import { useEffect, useMemo } from "react";
 import { useQuery } from "urql";
 import { type FragmentOf, graphql } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
+import { failureMessage } from "../../app/failures.ts";
+import type { Locale } from "../../i18n/messages.ts";
 import type { Oere } from "@ramme/domain";
 import { fromApi } from "../../app/amounts.ts";
 import { scenarioGlobalId } from "../../app/ids.ts";
@@ -19,12 +22,12 @@ const PricedScenarioQuery = graphql(
       inPriceLevel(year: $year) {
         __typename
         ... on PricedScenario { priceLevel { ...PriceLevelBannerFields } lines { initiative { key } amounts { year amount } } yearTotals { year frame } }
-        ... on InvalidInputError { message }
+        ...InputProblems
       }
     }
   }
 `,
-  [PriceLevelBannerFields],
+  [PriceLevelBannerFields, InputProblemsFragment],
 );
 
 export interface PricedScenario {
@@ -32,7 +35,7 @@ export interface PricedScenario {
   cells: Map<string, Map<number, Oere>> | null;
   frame: Map<number, Oere> | null;
   level: FragmentOf<typeof PriceLevelBannerFields> | null;
-  failure: string | null;
+  failure: ((locale: Locale) => string) | null;
   loading: boolean;
 }
 
@@ -48,7 +51,7 @@ export function usePricedScenario(scenarioKey: string, year: number | null, vers
   const answer = year === null ? undefined : data?.scenario?.inPriceLevel;
   return useMemo(() => {
     if (answer?.__typename !== "PricedScenario") {
-      return { cells: null, frame: null, level: null, failure: answer?.__typename === "InvalidInputError" ? answer.message : (error?.message ?? null), loading: year !== null && fetching };
+      return { cells: null, frame: null, level: null, failure: answer?.__typename === "InvalidInputError" || error ? failureMessage(answer, error) : null, loading: year !== null && fetching };
     }
     return {
       cells: new Map(answer.lines.map((line) => [line.initiative.key, new Map(line.amounts.map((cell) => [cell.year, fromApi(cell.amount)]))])),

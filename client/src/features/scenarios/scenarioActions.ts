@@ -1,5 +1,6 @@
 /** The scenario life-cycle mutations, shared by the list and the grid's "fork to edit". */
 import { graphql } from "../../graphql.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 
 /** What every life-cycle mutation answers: the scenario as changed, or why not. */
 const ScenarioActionResult = graphql(`
@@ -8,37 +9,37 @@ const ScenarioActionResult = graphql(`
 
 export const ForkScenario = graphql(
   `
-  mutation ForkScenario($input: ForkScenarioInput!) { forkScenario(input: $input) { __typename ...ScenarioActionResult ... on Error { message } } }
+  mutation ForkScenario($input: ForkScenarioInput!) { forkScenario(input: $input) { __typename ...ScenarioActionResult ...InputProblems ... on Error { message } } }
 `,
-  [ScenarioActionResult],
+  [ScenarioActionResult, InputProblemsFragment],
 );
 export const UpdateScenario = graphql(
   `
-  mutation UpdateScenario($input: UpdateScenarioInput!) { updateScenario(input: $input) { __typename ...ScenarioActionResult ... on Error { message } } }
+  mutation UpdateScenario($input: UpdateScenarioInput!) { updateScenario(input: $input) { __typename ...ScenarioActionResult ...InputProblems ... on Error { message } } }
 `,
-  [ScenarioActionResult],
+  [ScenarioActionResult, InputProblemsFragment],
 );
 export const LockScenario = graphql(
   `
-  mutation LockScenario($input: ScenarioStatusInput!) { lockScenario(input: $input) { __typename ...ScenarioActionResult ... on Error { message } } }
+  mutation LockScenario($input: ScenarioStatusInput!) { lockScenario(input: $input) { __typename ...ScenarioActionResult ...InputProblems ... on Error { message } } }
 `,
-  [ScenarioActionResult],
+  [ScenarioActionResult, InputProblemsFragment],
 );
 export const UnlockScenario = graphql(
   `
-  mutation UnlockScenario($input: ScenarioStatusInput!) { unlockScenario(input: $input) { __typename ...ScenarioActionResult ... on Error { message } } }
+  mutation UnlockScenario($input: ScenarioStatusInput!) { unlockScenario(input: $input) { __typename ...ScenarioActionResult ...InputProblems ... on Error { message } } }
 `,
-  [ScenarioActionResult],
+  [ScenarioActionResult, InputProblemsFragment],
 );
 export const ArchiveScenario = graphql(
   `
-  mutation ArchiveScenario($input: ScenarioStatusInput!) { archiveScenario(input: $input) { __typename ...ScenarioActionResult ... on Error { message } } }
+  mutation ArchiveScenario($input: ScenarioStatusInput!) { archiveScenario(input: $input) { __typename ...ScenarioActionResult ...InputProblems ... on Error { message } } }
 `,
-  [ScenarioActionResult],
+  [ScenarioActionResult, InputProblemsFragment],
 );
 export const UnarchiveScenario = graphql(
   `
-  mutation UnarchiveScenario($input: ScenarioStatusInput!) { unarchiveScenario(input: $input) { __typename ...ScenarioActionResult ... on Error { message } } }
+  mutation UnarchiveScenario($input: ScenarioStatusInput!) { unarchiveScenario(input: $input) { __typename ...ScenarioActionResult ...InputProblems ... on Error { message } } }
 `,
-  [ScenarioActionResult],
+  [ScenarioActionResult, InputProblemsFragment],
 );

@@ -6,6 +6,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { type CombinedError, useMutation, useQuery } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
+import { InputProblemsFragment, type SpecialisedProblems } from "../../app/problemText.ts";
 import { oneOf } from "../../app/oneOf.ts";
 import { Dialog } from "../../app/Dialog.tsx";
 import { failureText } from "../../app/failures.ts";
@@ -37,19 +38,19 @@ const ScenarioSharing = graphql(
 const ShareScenario = graphql(
   `
   mutation ShareScenario($input: ShareScenarioInput!) {
-    shareScenario(input: $input) { __typename ...Sharing ... on InvalidInputError { message problems { field code } } }
+    shareScenario(input: $input) { __typename ...Sharing ...InputProblems }
   }
 `,
-  [Sharing],
+  [Sharing, InputProblemsFragment],
 );
 
 const UnshareScenario = graphql(
   `
   mutation UnshareScenario($input: UnshareScenarioInput!) {
-    unshareScenario(input: $input) { __typename ...Sharing ... on InvalidInputError { message problems { field code } } }
+    unshareScenario(input: $input) { __typename ...Sharing ...InputProblems }
   }
 `,
-  [Sharing],
+  [Sharing, InputProblemsFragment],
 );
 
 type Share = ResultOf<typeof Sharing>["sharedWith"][number];
@@ -59,7 +60,8 @@ const ACCESSES: readonly ShareAccess[] = ["READ", "EDIT"];
 const accessKey = (access: ShareAccess): MessageKey => (access === "EDIT" ? "shareAccessEDIT" : "shareAccessREAD");
 const accessLowerKey = (access: ShareAccess): MessageKey => (access === "EDIT" ? "shareAccessEditLower" : "shareAccessReadLower");
 
-const PROBLEMS: Record<string, MessageKey> = {
+/** The dialog's own words for the refusals it expects; any other code has the catalogue's. */
+const PROBLEMS: SpecialisedProblems = {
   UNKNOWN_ORGANISATION: "shareProblemUnknownOrganisation",
   OWN_ORGANISATION: "shareProblemOwnOrganisation",
   NOT_A_WHAT_IF: "shareProblemNotAWhatIf",
@@ -93,9 +95,9 @@ export function ShareDialog({ scenarioKey, scenarioName, onClose }: { scenarioKe
       setStatus({ text: done, tone: "info" });
       return true;
     }
-    const refused = result?.__typename === "InvalidInputError" ? result.problems.map((problem) => t(PROBLEMS[problem.code] ?? "shareFailed", { message: result.message })) : [];
+    const refused = result?.__typename === "InvalidInputError" ? failureText(t, result, failure, PROBLEMS) : "";
     const forbidden = failure?.graphQLErrors.some((graphQLError) => graphQLError.extensions?.code === "FORBIDDEN");
-    setStatus({ text: refused.join(" ") || (forbidden ? t("shareForbidden") : t("shareFailed", { message: failureText(t, null, failure) })), tone: "error" });
+    setStatus({ text: refused || (forbidden ? t("shareForbidden") : t("shareFailed", { message: failureText(t, null, failure) })), tone: "error" });
     return false;
   }
 

@@ -9,10 +9,11 @@
 import { Fragment, type FormEvent, useId, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql, type ResultOf, type VariablesOf } from "../../graphql.ts";
+import { InputProblemsFragment, problemMessage, problemsOf, type ProblemParts, type SpecialisedProblems } from "../../app/problemText.ts";
 import { oneOf } from "../../app/oneOf.ts";
 import { failureText } from "../../app/failures.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
-import type { MessageKey } from "../../i18n/messages.ts";
+import { message, type MessageKey } from "../../i18n/messages.ts";
 import type { AccountUser, Role } from "../account/accountDocuments.ts";
 import "./users.css";
 
@@ -27,26 +28,26 @@ const UsersQuery = graphql(
   [UserRowFields],
 );
 const CreateUser = graphql(
-  `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { __typename ...UserRowFields ... on InvalidInputError { message problems { field code } } } }`,
-  [UserRowFields],
+  `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { __typename ...UserRowFields ...InputProblems } }`,
+  [UserRowFields, InputProblemsFragment],
 );
 const SetUserRole = graphql(
-  `mutation SetUserRole($input: SetUserRoleInput!) { setUserRole(input: $input) { __typename ...UserRowFields ... on InvalidInputError { message problems { field code } } } }`,
-  [UserRowFields],
+  `mutation SetUserRole($input: SetUserRoleInput!) { setUserRole(input: $input) { __typename ...UserRowFields ...InputProblems } }`,
+  [UserRowFields, InputProblemsFragment],
 );
 const DisableUser = graphql(
-  `mutation DisableUser($input: UserIdInput!) { disableUser(input: $input) { __typename ...UserRowFields ... on InvalidInputError { message problems { field code } } } }`,
-  [UserRowFields],
+  `mutation DisableUser($input: UserIdInput!) { disableUser(input: $input) { __typename ...UserRowFields ...InputProblems } }`,
+  [UserRowFields, InputProblemsFragment],
 );
 const EnableUser = graphql(
-  `mutation EnableUser($input: UserIdInput!) { enableUser(input: $input) { __typename ...UserRowFields ... on InvalidInputError { message problems { field code } } } }`,
-  [UserRowFields],
+  `mutation EnableUser($input: UserIdInput!) { enableUser(input: $input) { __typename ...UserRowFields ...InputProblems } }`,
+  [UserRowFields, InputProblemsFragment],
 );
 const ResetUserPassword = graphql(`
   mutation ResetUserPassword($input: ResetUserPasswordInput!) {
-    resetUserPassword(input: $input) { __typename ... on PasswordReset { sessionsEnded user { id displayName } } ... on InvalidInputError { message problems { field code } } }
+    resetUserPassword(input: $input) { __typename ... on PasswordReset { sessionsEnded user { id displayName } } ...InputProblems }
   }
-`);
+`, [InputProblemsFragment]);
 
 type UserRow = ResultOf<typeof UserRowFields>;
 /** What a change of one user answers (create, role, disable, enable). */
@@ -56,31 +57,34 @@ const ROLES: readonly Role[] = ["ADMIN", "EDITOR", "VIEWER"];
 const roleKey = (role: Role): MessageKey => `role${role}`;
 
 /** The Danish/English text for a refused field, by the API's problem code. */
-function problemKey(code: string): MessageKey {
-  const keys: Record<string, MessageKey> = {
+function userProblems(name: string): SpecialisedProblems {
+  /** A missing or too long name or email says what the field needs; another field's has the catalogue's text. */
+  const byField = (problem: ProblemParts) => {
+    const field = problem.field?.replace(/^input\./, "");
+    return field === "displayName" ? message("usersProblemName") : field === "email" ? message("usersProblemEmail") : problemMessage(problem);
+  };
+  return {
+    REQUIRED: byField,
+    TOO_LONG: byField,
     BAD_EMAIL: "usersProblemEmail",
     EMAIL_TAKEN: "usersProblemEmailTaken",
     WEAK_PASSWORD: "usersProblemPassword",
     UNKNOWN_ORGANISATION: "usersProblemOrganisation",
     NOT_YOUR_ORGANISATION: "usersProblemOrganisation",
-    LAST_ADMIN: "usersProblemLastAdmin",
+    LAST_ADMIN: message("usersProblemLastAdmin", { name }),
     OWN_ACCOUNT: "usersProblemOwnAccount",
     UNKNOWN_USER: "usersProblemUnknown",
   };
-  return keys[code] ?? "usersProblemName";
 }
 
 /** The text for a refused password reset, by code (OWN_ACCOUNT: the server's answer for one's own row, which has no button). */
-function resetProblemKey(code: string): MessageKey {
-  const keys: Record<string, MessageKey> = {
-    REQUIRED: "usersResetProblemRequired",
-    WEAK_PASSWORD: "usersProblemPassword",
-    TOO_LONG: "usersResetProblemTooLong",
-    OWN_ACCOUNT: "usersResetProblemOwnAccount",
-    UNKNOWN_USER: "usersProblemUnknown",
-  };
-  return keys[code] ?? "usersResetProblemRequired";
-}
+const RESET_PROBLEMS: SpecialisedProblems = {
+  REQUIRED: "usersResetProblemRequired",
+  WEAK_PASSWORD: "usersProblemPassword",
+  TOO_LONG: "usersResetProblemTooLong",
+  OWN_ACCOUNT: "usersResetProblemOwnAccount",
+  UNKNOWN_USER: "usersProblemUnknown",
+};
 
 const FIELDS = ["displayName", "email", "organisationId", "role", "password"] as const;
 type Field = (typeof FIELDS)[number];
@@ -115,8 +119,7 @@ export function UsersPage({ me }: { me: AccountUser }) {
       refetch({ requestPolicy: "network-only" });
       return true;
     }
-    const texts = (result?.__typename === "InvalidInputError" ? result.problems : []).map((problem) => t(problemKey(problem.code), { name }));
-    setStatus({ text: texts.join(" ") || failureText(t, result, failure), tone: "error" });
+    setStatus({ text: failureText(t, result, failure, userProblems(name)), tone: "error" });
     refetch({ requestPolicy: "network-only" });
     return false;
   }
@@ -126,10 +129,11 @@ export function UsersPage({ me }: { me: AccountUser }) {
     const response = await createUser({ input: form });
     const result = response.data?.createUser;
     const byField: Partial<Record<Field, string>> = {};
-    if (result?.__typename === "InvalidInputError") {
-      for (const problem of result.problems) {
-        const field = oneOf(FIELDS, problem.field.replace(/^input\./, ""));
-        if (field) byField[field] = t(problemKey(problem.code), { name: form.displayName });
+    for (const problem of problemsOf(result)) {
+      const field = oneOf(FIELDS, problem.field.replace(/^input\./, ""));
+      if (field) {
+        const { key, params } = problemMessage(problem, userProblems(form.displayName));
+        byField[field] = t(key, params);
       }
     }
     setProblems(byField);
@@ -162,7 +166,7 @@ export function UsersPage({ me }: { me: AccountUser }) {
       setStatus({ text: t("usersResetDone", { name: result.user.displayName, count: result.sessionsEnded }), tone: "info" });
       return;
     }
-    const text = (result?.__typename === "InvalidInputError" ? result.problems : []).map((problem) => t(resetProblemKey(problem.code), { name: user.displayName })).join(" ") || failureText(t, result, response.error);
+    const text = failureText(t, result, response.error, RESET_PROBLEMS);
     setReset({ ...reset, problem: text });
     setStatus(null);
   }
