@@ -7,9 +7,10 @@ import { useId, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { failureText } from "../../app/failures.ts";
+import { InputProblemsFragment, problemMessage, problemsOf, type ProblemParts, type SpecialisedProblems } from "../../app/problemText.ts";
 import { oneOf } from "../../app/oneOf.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
-import type { MessageKey } from "../../i18n/messages.ts";
+import { message, type MessageKey } from "../../i18n/messages.ts";
 import { indexText, PriceIndicesQuery } from "./priceLevelQueries.ts";
 import "./priceLevels.css";
 
@@ -23,24 +24,21 @@ const PriceIndexChangesQuery = graphql(`
 const PriceIndexSaved = graphql(`
   fragment PriceIndexSaved on PriceIndex @_unmask { year value }
 `);
-const PriceIndexRefused = graphql(`
-  fragment PriceIndexRefused on InvalidInputError @_unmask { message problems { field code value } }
-`);
 const SetPriceIndex = graphql(
   `
   mutation SetPriceIndex($input: SetPriceIndexInput!) {
-    setPriceIndex(input: $input) { __typename ...PriceIndexSaved ...PriceIndexRefused }
+    setPriceIndex(input: $input) { __typename ...PriceIndexSaved ...InputProblems }
   }
 `,
-  [PriceIndexSaved, PriceIndexRefused],
+  [PriceIndexSaved, InputProblemsFragment],
 );
 const RemovePriceIndex = graphql(
   `
   mutation RemovePriceIndex($input: RemovePriceIndexInput!) {
-    removePriceIndex(input: $input) { __typename ...PriceIndexSaved ...PriceIndexRefused }
+    removePriceIndex(input: $input) { __typename ...PriceIndexSaved ...InputProblems }
   }
 `,
-  [PriceIndexSaved, PriceIndexRefused],
+  [PriceIndexSaved, InputProblemsFragment],
 );
 
 type Result = ResultOf<typeof SetPriceIndex>["setPriceIndex"] | ResultOf<typeof RemovePriceIndex>["removePriceIndex"];
@@ -50,13 +48,21 @@ const FIELDS = ["year", "value", "source"] as const;
 type Field = (typeof FIELDS)[number];
 
 /** The Danish/English text for a refused field, by the API's problem code. */
-function problemKey(code: string): MessageKey {
-  if (code === "BASE_PRICE_LEVEL") return "priceLevelProblemBase";
-  if (code === "YEAR_OUT_OF_RANGE") return "priceLevelProblemYear";
-  if (code === "NO_PRICE_INDEX") return "priceLevelProblemMissing";
-  if (code === "REQUIRED" || code === "TOO_LONG") return "priceLevelProblemSource";
-  return "priceLevelProblemValue";
-}
+const withYear = (key: MessageKey) => (problem: ProblemParts) => message(key, { year: problem.value ?? "" });
+const PRICE_INDEX_PROBLEMS: SpecialisedProblems = {
+  BASE_PRICE_LEVEL: withYear("priceLevelProblemBase"),
+  YEAR_OUT_OF_RANGE: "priceLevelProblemYear",
+  NO_PRICE_INDEX: withYear("priceLevelProblemMissing"),
+  REQUIRED: "priceLevelProblemSource",
+  TOO_LONG: "priceLevelProblemSource",
+  NOT_A_NUMBER: "priceLevelProblemValue",
+  AMBIGUOUS: "priceLevelProblemValue",
+  NOT_POSITIVE: "priceLevelProblemValue",
+  NEGATIVE: "priceLevelProblemValue",
+  TOO_PRECISE: "priceLevelProblemValue",
+  TOO_LARGE: "priceLevelProblemValue",
+  EMPTY: "priceLevelProblemValue",
+};
 
 export function PriceLevelsPage({ canEdit }: { canEdit: boolean }) {
   const { t, locale } = useI18n();
@@ -80,12 +86,15 @@ export function PriceLevelsPage({ canEdit }: { canEdit: boolean }) {
       return true;
     }
     const byField: Partial<Record<Field, string>> = {};
-    for (const problem of result?.__typename === "InvalidInputError" ? result.problems : []) {
+    for (const problem of problemsOf(result)) {
       const field = oneOf(FIELDS, problem.field.replace(/^input\./, ""));
-      if (field) byField[field] = t(problemKey(problem.code), { year: problem.value ?? "" });
+      if (field) {
+        const { key, params } = problemMessage(problem, PRICE_INDEX_PROBLEMS);
+        byField[field] = t(key, params);
+      }
     }
     setProblems(byField);
-    setStatus({ text: Object.values(byField).join(" ") || failureText(t, result, failure), tone: "error" });
+    setStatus({ text: failureText(t, result, failure, PRICE_INDEX_PROBLEMS), tone: "error" });
     return false;
   }
 
