@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 /** urql's CombinedError as the client receives it (the tests package does not install urql itself). */
 const combined = (parts: { graphQLErrors?: GraphQLError[]; networkError?: Error }) =>
   ({ name: "CombinedError", graphQLErrors: parts.graphQLErrors ?? [], networkError: parts.networkError, message: `[GraphQL] ${parts.graphQLErrors?.[0]?.message ?? parts.networkError?.message}` }) as unknown as Parameters<typeof failureText>[2];
-const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate("da", key, params);
+const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate("da", key, params);
 
 describe("failureText: why a request failed, as the user should read it", () => {
   it("prefers the server's typed refusal", () => {
