@@ -270,6 +270,13 @@ test("the admin renames the frame and archives it: the switcher goes, the life s
   await page.getByRole("link", { name: "Grundlag", exact: true }).first().waitFor();
   await page.getByRole("button", { name: "Rammens indstillinger" }).click();
   const dialog = page.getByRole("dialog");
+  // A name another frame has is refused in the catalogue's Danish, naming it (never the API's English sentence), and nothing is stored.
+  const other = (await api(page, "Frames")).frames.find((frame: any) => frame.key !== createdFrameKey);
+  await dialog.getByLabel("Navn", { exact: true }).fill(other.name);
+  await dialog.getByRole("button", { name: "Gem" }).click();
+  await expect.poll(() => dialog.getByRole("alert").innerText()).toBe(`Rammen kunne ikke gemmes: Navnet »${other.name}« er allerede brugt.`);
+  await screenshot(page, "frames-5-name-taken-da");
+  expect((await api(page, "Frames")).frames.find((frame: any) => frame.key === createdFrameKey).name).toBe(FRAME_NAME);
   await dialog.getByLabel("Navn", { exact: true }).fill("Grøn pulje 2025-2030");
   await dialog.getByRole("button", { name: "Gem" }).click();
   await dialog.getByText("Rammen er gemt.").waitFor();
