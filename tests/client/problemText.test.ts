@@ -105,3 +105,14 @@ describe("failureText of an InvalidInputError", () => {
     expect(failureText(da, { __typename: "InvalidInputError", message: "input.name: required." }, undefined)).toBe("Serveren afviste indtastningen. Ret den og prøv igen.");
   });
 });
+
+describe("failureText of the other typed errors", () => {
+  it("words them by their type, a lock by its reason, never with the API's English message", () => {
+    expect(failureText(da, { __typename: "ScenarioLockedError", message: "The scenario is locked.", reason: "LOCKED" }, undefined)).toBe("Scenariet er låst; lås det op for at ændre det. Intet er gemt.");
+    expect(failureText(da, { __typename: "ScenarioLockedError", message: "The scenario is locked." }, undefined)).toBe("Scenariet kan ikke ændres lige nu. Intet er gemt.");
+    expect(failureText(tIn("en"), { __typename: "VersionConflictError", message: "expected version 3, the scenario is at 4." }, undefined)).toBe("Someone else changed the scenario meanwhile. Nothing was saved; try again on the new version.");
+    for (const typename of ["FrameExceededError", "ImportRefusedError", "MergeConflictError"]) {
+      expect(failureText(da, { __typename: typename, message: "English for developers." }, undefined)).not.toContain("English");
+    }
+  });
+});

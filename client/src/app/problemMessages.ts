@@ -2,12 +2,21 @@
  * What is wrong with an input, in words, for every InputProblemCode the API can answer (merged into
  * the one catalogue in i18n/messages.ts; app/problemText.ts picks the text). `problem<CODE>` is the
  * text that always fits; `problemValue<CODE>` names the value given and is used when there is one.
- * A `{value}` is text the user typed or a year, never an ID.
+ * A `{value}` is text the user typed or a year, never an ID. `refused<…>`: the other typed errors,
+ * by type (and a lock by its reason), so no English sentence of the API is shown for them either.
  */
 export const problemMessages = {
   da: {
     problemInField: "{field}: {problem}",
     problemUnknownCode: "Serveren afviste indtastningen. Ret den og prøv igen.",
+    refusedScenarioLocked: "Scenariet kan ikke ændres lige nu. Intet er gemt.",
+    refusedLOCKED: "Scenariet er låst; lås det op for at ændre det. Intet er gemt.",
+    refusedARCHIVED: "Scenariet er arkiveret; genopret det for at ændre det. Intet er gemt.",
+    refusedBASELINE: "Et grundlag ændres aldrig; lav et alternativ for at regne videre. Intet er gemt.",
+    refusedVersionConflict: "Scenariet er ændret af en anden imens. Intet er gemt; prøv igen på den nye version.",
+    refusedFrameExceeded: "Ændringen ville bringe fordelingen over rammen. Intet er gemt.",
+    refusedImport: "Filen kan ikke indlæses, før dens problemer er rettet.",
+    refusedMergeConflict: "Begge scenarier har ændret de samme celler forskelligt; vælg for hver celle, hvilket beløb der gælder.",
     problemFieldName: "Navn",
     problemFieldTitle: "Titel",
     problemFieldEmail: "E-mail",
@@ -103,6 +112,14 @@ export const problemMessages = {
   en: {
     problemInField: "{field}: {problem}",
     problemUnknownCode: "The server refused the input. Correct it and try again.",
+    refusedScenarioLocked: "The scenario cannot be changed right now. Nothing was saved.",
+    refusedLOCKED: "The scenario is locked; unlock it to change it. Nothing was saved.",
+    refusedARCHIVED: "The scenario is archived; restore it to change it. Nothing was saved.",
+    refusedBASELINE: "A baseline never changes; make a what-if to work on. Nothing was saved.",
+    refusedVersionConflict: "Someone else changed the scenario meanwhile. Nothing was saved; try again on the new version.",
+    refusedFrameExceeded: "The change would take the allocation over the frame. Nothing was saved.",
+    refusedImport: "The file cannot be imported until its problems are fixed.",
+    refusedMergeConflict: "Both scenarios changed the same cells differently; choose for each cell which amount holds.",
     problemFieldName: "Name",
     problemFieldTitle: "Title",
     problemFieldEmail: "Email",

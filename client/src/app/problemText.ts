@@ -174,6 +174,24 @@ export function problemsParam(problems: readonly ProblemParts[], specialised: Sp
   return (locale: Locale) => problemsText((key, params) => translate(locale, key, params), problems, specialised);
 }
 
+/** The other typed errors in words, by their type (their `message` is English, for developers). */
+const REFUSAL_KEYS: Readonly<Record<string, MessageKey>> = {
+  ScenarioLockedError: "refusedScenarioLocked",
+  VersionConflictError: "refusedVersionConflict",
+  FrameExceededError: "refusedFrameExceeded",
+  ImportRefusedError: "refusedImport",
+  MergeConflictError: "refusedMergeConflict",
+};
+const LOCK_REASON_KEYS: Readonly<Record<string, MessageKey>> = { LOCKED: "refusedLOCKED", ARCHIVED: "refusedARCHIVED", BASELINE: "refusedBASELINE" };
+
+/** A typed error other than InvalidInputError as a message (a lock by its reason when the document selected it), or null when the answer is none. */
+export function refusalMessage(answer: unknown): Message | null {
+  if (!answer || typeof answer !== "object" || !("__typename" in answer) || typeof answer.__typename !== "string") return null;
+  const reason = "reason" in answer && typeof answer.reason === "string" ? LOCK_REASON_KEYS[answer.reason] : undefined;
+  if (answer.__typename === "ScenarioLockedError" && reason) return message(reason);
+  return Object.hasOwn(REFUSAL_KEYS, answer.__typename) ? message(REFUSAL_KEYS[answer.__typename]!) : null;
+}
+
 /** The problems an answer carries, when it is an InvalidInputError whose document selected them (InputProblemsFragment). */
 export function problemsOf(answer: unknown): readonly InputProblem[] {
   if (!answer || typeof answer !== "object" || !("inputProblems" in answer) || !Array.isArray(answer.inputProblems)) return [];
