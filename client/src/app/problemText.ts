@@ -5,7 +5,7 @@
  * shown. A page may pass texts of its own that say a code better (`specialised`).
  */
 import { graphql, type ResultOf } from "../graphql.ts";
-import { message, translate, type Locale, type Message, type MessageKey, type MessageParam, type MessageParams } from "../i18n/messages.ts";
+import { message, type Message, type MessageKey, type MessageParams } from "../i18n/messages.ts";
 
 /**
  * What every document that shows an InvalidInputError selects for it (aliased, so it never clashes
@@ -167,11 +167,6 @@ export function problemsText(t: Translate, problems: readonly ProblemParts[], sp
     const { key, params } = problemMessage(problem, specialised);
     return t(key, params);
   }))].join(" ");
-}
-
-/** problemsText as a value of a message, worded in the language the message is shown in. */
-export function problemsParam(problems: readonly ProblemParts[], specialised: SpecialisedProblems = {}): MessageParam {
-  return (locale: Locale) => problemsText((key, params) => translate(locale, key, params), problems, specialised);
 }
 
 /** The other typed errors in words, by their type (their `message` is English, for developers). */
