@@ -63,8 +63,10 @@ test("bring a what-if's changes over to another: without conflicts, with conflic
   let dialog = await openMerge(page, "da", "Mål");
   await dialog.getByRole("table", { name: /Celler, der ændres i »Mål«/ }).getByText("2,5 → 3,5").waitFor();
   expect(await dialog.getByRole("table", { name: /Konflikter/ }).count()).toBe(0);
+  await screenshot(page, "merge-dialog-preview-da-1280");
   await dialog.getByRole("button", { name: "Bring over" }).click();
   await dialog.getByRole("status").getByText("Bragt over til »Mål« som version 3.").waitFor();
+  await screenshot(page, "merge-dialog-applied-da-1280");
   const afterFirst = await storedCells(e2e.app.baseUrl, target);
   expect(afterFirst.get("vmk:2026")).toBe("3.5");
   expect(afterFirst.get("atmp:2026")).toBe("6");

@@ -65,19 +65,21 @@ export function ConflictTable(props: {
                     <input type="radio" name={group} checked={choice?.take === "TARGET"} onChange={() => props.onChoose(key, { take: "TARGET" })} />
                     {t("mergeTheirs", { amount: amount(conflict.target) })}
                   </label>
-                  <label className="inline">
-                    <input type="radio" name={group} checked={choice?.take === "VALUE"} onChange={() => props.onChoose(key, { take: "VALUE", text: typed })} />
-                    {t("mergeTyped")}
-                  </label>
-                  <input
-                    type="text"
-                    inputMode="decimal"
-                    className="merge-typed"
-                    aria-label={t("mergeTypedLabel", { title: conflict.initiative.title, year: conflict.year })}
-                    aria-invalid={error !== null}
-                    value={typed}
-                    onChange={(event) => props.onChoose(key, { take: "VALUE", text: event.target.value })}
-                  />
+                  <span className="merge-typed-option">
+                    <label className="inline">
+                      <input type="radio" name={group} checked={choice?.take === "VALUE"} onChange={() => props.onChoose(key, { take: "VALUE", text: typed })} />
+                      {t("mergeTyped")}
+                    </label>
+                    <input
+                      type="text"
+                      inputMode="decimal"
+                      className="merge-typed"
+                      aria-label={t("mergeTypedLabel", { title: conflict.initiative.title, year: conflict.year })}
+                      aria-invalid={error !== null}
+                      value={typed}
+                      onChange={(event) => props.onChoose(key, { take: "VALUE", text: event.target.value })}
+                    />
+                  </span>
                   {error && <span className="error merge-typed-error" role="alert">{error}</span>}
                 </fieldset>
               </td>

@@ -200,7 +200,7 @@ export function MergeDialog({ source, onClose }: { source: { key: string; name: 
       )}
       {target && !preview && !failure && <p>{t("mergeReading")}</p>}
       {target && preview && !applied && (
-        <>
+        <div className={outcome?.kind === "stale" ? "merge-preview merge-stale" : "merge-preview"}>
           {preview.data.cells.length === 0 && conflicts.length === 0 && <p>{t("mergeNothing", { target: target.name })}</p>}
           {preview.data.cells.length > 0 && (
             <table className="data-table merge-changes">
@@ -250,7 +250,7 @@ export function MergeDialog({ source, onClose }: { source: { key: string; name: 
               <tr><th scope="row">{t("mergeRowHeadroom")}</th>{preview.data.yearTotals.map((total) => <td key={total.year} className={over(total.headroom) ? "amount over" : "amount"}>{amount(total.headroom)}</td>)}</tr>
             </tbody>
           </table>
-        </>
+        </div>
       )}
     </Dialog>
   );
