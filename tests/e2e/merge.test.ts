@@ -102,7 +102,10 @@ test("bring a what-if's changes over to another: without conflicts, with conflic
     await english.page.goto(`${e2e.app.baseUrl}/#/scenario/${source}`);
     await english.page.locator('.ag-row[row-id="vmk"]').waitFor();
     const englishDialog = await openMerge(english.page, "en", "Mål");
-    await englishDialog.getByText("2 conflicts still need a choice.").waitFor();
+    await englishDialog.getByText("2 conflicts still need a choice.").waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+      await screenshot(english.page, `merge-dialog-failed-en-${width}`);
+      throw error;
+    });
     await englishDialog.locator('tr[data-cell="atmp:2024"] input[type="text"]').fill("7.55");
     await englishDialog.getByText("at most 1 decimal").waitFor();
     await screenshot(english.page, `merge-dialog-conflicts-en-${width}`);

@@ -116,6 +116,8 @@ export function MergeDialog({ source, onClose }: { source: { key: string; name: 
   }, [client, source.key, target?.key, resolutionsKey, loads, t]);
 
   function chooseTarget(key: string) {
+    // The same target again keeps its preview (the effect loads one only when the target changes).
+    if (key === target?.key) return;
     setTargetKey(key);
     setChoices(new Map());
     setPreview(null);
