@@ -76,8 +76,8 @@ describe("mergeScenario", () => {
       ]),
     );
     const totals = await query(`query($id: ID!) { scenario(id: $id) { yearTotals { year allocated } } }`, { id: target.key });
-    const now = new Map(totals.scenario.yearTotals.map((total: { year: number; allocated: string }) => [total.year, mio(total.allocated)]));
-    const after = new Map(preview.yearTotals.map((total: { year: number; allocated: string }) => [total.year, mio(total.allocated)]));
+    const now = new Map<number, bigint>(totals.scenario.yearTotals.map((total: { year: number; allocated: string }) => [total.year, mio(total.allocated)]));
+    const after = new Map<number, bigint>(preview.yearTotals.map((total: { year: number; allocated: string }) => [total.year, mio(total.allocated)]));
     expect(after.get(2024)).toBe(now.get(2024)! - mio("0.5"));
     expect(after.get(2025)).toBe(now.get(2025)! - mio("0.5"));
     expect(after.get(2026)).toBe(now.get(2026));
