@@ -8,6 +8,7 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
+import { seriousViolations } from "./support/axe.ts";
 import { forkFromGrid, screenshot, toolbarAction } from "./support/browser.ts";
 import { cellText, focusCell, scenarioId, storedCells } from "./support/grid.ts";
 import { useE2E } from "./support/suite.ts";
@@ -90,6 +91,7 @@ test("bring a what-if's changes over to another: without conflicts, with conflic
   await dialog.getByText("2 konflikter mangler et valg.").waitFor();
   expect(await dialog.getByRole("button", { name: "Bring over" }).isDisabled()).toBe(true);
   await screenshot(page, "merge-dialog-conflicts-da-1280");
+  expect(await seriousViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await screenshot(page, "merge-dialog-conflicts-da-1920");
   await page.setViewportSize({ width: 1280, height: 800 });
