@@ -4,8 +4,8 @@
  * RESPONSE_TOO_LARGE, and large operations beyond the gate's room are refused SERVER_BUSY.
  */
 import { DEFAULT_BUDGET, hardeningConfigFrom } from "@ramme/server/hardening.ts";
-import { EXECUTION_TIME_EXCEEDED, exceedsBytes, Gate, paceListFields, RESPONSE_TOO_LARGE, SERVER_BUSY } from "@ramme/server/executionBudget.ts";
-import { buildSchema, execute, parse, type GraphQLObjectType } from "graphql";
+import { EXECUTION_TIME_EXCEEDED, executionBudgetPlugin, exceedsBytes, Gate, paceListFields, RESPONSE_TOO_LARGE, SERVER_BUSY } from "@ramme/server/executionBudget.ts";
+import { buildSchema, execute, parse, type ExecutionArgs, type GraphQLObjectType } from "graphql";
 import { createRammeYoga } from "@ramme/server/yoga.ts";
 import { describe, expect, it } from "vitest";
 import { fingerprint } from "../support/scenarios.ts";
@@ -41,6 +41,34 @@ describe("size", () => {
     expect(answer.data ?? null).toBeNull();
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: RESPONSE_TOO_LARGE, limit: 2000 });
     expect((await ask({ RAMME_MAX_RESPONSE_BYTES: "2000" }, `{ __typename }`)).data).toEqual({ __typename: "Query" });
+  });
+
+  it("an answer is measured while it is built: once over the cap, the rest is never resolved", async () => {
+    // 200 items, each with 100 children: some 160 kB as JSON. The cap of 10,000 bytes is passed
+    // after a dozen items' children; measured only once the answer was whole, all 200 would be built.
+    const schema = paceListFields(buildSchema(`type Child { n: Int! } type Item { n: Int! children: [Child!]! } type Query { items: [Item!]! }`));
+    let childLists = 0;
+    const item = schema.getType("Item") as GraphQLObjectType;
+    const children = item.getFields().children!;
+    const pacedChildren = children.resolve!;
+    children.resolve = (source, args, context, info) => {
+      childLists += 1;
+      return pacedChildren({ children: Array.from({ length: 100 }, (_, n) => ({ n })) }, args, context, info);
+    };
+    const items = schema.getQueryType()!.getFields().items!;
+    const pacedItems = items.resolve!;
+    items.resolve = (source, args, context, info) => pacedItems({ items: Array.from({ length: 200 }, (_, n) => ({ n })) }, args, context, info);
+    // The plugin as the server's executor runs it: it wraps `execute` for the operation.
+    const document = parse("{ items { n children { n } } }");
+    let budgeted: typeof execute = execute;
+    const plugin = executionBudgetPlugin({ ...DEFAULT_BUDGET, maxResponseBytes: 10_000, maxLargeOperations: 0 }) as { onExecute: (payload: { args: ExecutionArgs; executeFn: typeof execute; setExecuteFn: (fn: typeof execute) => void }) => void };
+    const args: ExecutionArgs = { schema, document, contextValue: {} };
+    plugin.onExecute({ args, executeFn: execute, setExecuteFn: (fn) => (budgeted = fn) });
+    const answer = (await budgeted(args)) as { data?: unknown; errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> };
+    expect(answer.data ?? null).toBeNull();
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: RESPONSE_TOO_LARGE, limit: 10_000 });
+    expect(childLists).toBeGreaterThan(0);
+    expect(childLists).toBeLessThan(200 / 2);
   });
 
   it("the measure stops as soon as it is over, and errs above the serialised size, never below", () => {

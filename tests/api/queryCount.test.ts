@@ -1,6 +1,7 @@
 import { createUser } from "@ramme/server/auth/accounts.ts";
 import { createApiToken } from "@ramme/server/auth/apiTokens.ts";
 import { shareScenario } from "@ramme/server/engine/sharing.ts";
+import { forgetVersionedReads } from "@ramme/server/engine/versionedReads.ts";
 import { createRammeYoga } from "@ramme/server/yoga.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, globalId, query, recordSql } from "../support/graphql.ts";
@@ -42,7 +43,11 @@ describe("the grid query's SQL", () => {
   it("runs the same small, fixed number of statements for 25 lines as for 600", async () => {
     let small: any;
     let large: any;
-    const smallStatements = await recordSql(async () => (small = await query(GRID, { id: globalId("Scenario", "aftale-2024") })));
+    // Two what-ifs, both read cold: nothing of either version kept in memory yet (engine/versionedReads.ts).
+    const fork = await query(`mutation { forkScenario(input: { sourceId: "aftale-2024", name: "25 linjer" }) { ... on ScenarioEdit { scenario { key } } } }`);
+    forgetVersionedReads();
+    const smallStatements = await recordSql(async () => (small = await query(GRID, { id: globalId("Scenario", fork.forkScenario.scenario.key) })));
+    forgetVersionedReads();
     const largeStatements = await recordSql(async () => (large = await query(GRID, { id: globalId("Scenario", "large") })));
 
     expect(small.scenario.lines).toHaveLength(25);
@@ -53,7 +58,36 @@ describe("the grid query's SQL", () => {
     expect(smallStatements.length).toBeLessThanOrEqual(12);
   });
 
+  it("reads a version's lines and totals once: a second read of the same version leaves the cells and the sums to memory", async () => {
+    forgetVersionedReads();
+    const cold = await recordSql(() => query(GRID, { id: globalId("Scenario", "large") }));
+    const warm = await recordSql(() => query(GRID, { id: globalId("Scenario", "large") }));
+    const readsCells = (sql: string) => /"Allocation"/.test(sql);
+    expect(cold.filter(readsCells)).toHaveLength(2);
+    expect(warm.filter(readsCells)).toEqual([]);
+    expect(warm.length).toBeLessThan(cold.length);
+  });
+
+  it("answers a new version with its own cells, never the kept ones of the version before", async () => {
+    const fork = await query(`mutation { forkScenario(input: { sourceId: "aftale-2024", name: "Huskes" }) { ... on ScenarioEdit { scenario { key version } } } }`);
+    const { key, version } = fork.forkScenario.scenario;
+    const read = async () => (await query(GRID, { id: globalId("Scenario", key) })).scenario;
+    const before = await read();
+    const vmk = (scenario: any) => scenario.lines.find((line: any) => line.initiative.key === "vmk").amounts.find((cell: any) => cell.year === 2024).amount;
+    expect(vmk(before)).not.toBe("1.5");
+    const edit = await query(`mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`, {
+      input: { scenarioId: key, expectedVersion: version, cells: [{ initiativeId: "vmk", year: 2024, amount: "1.5" }] },
+    });
+    expect(edit.setAllocations.__typename).toBe("ScenarioEdit");
+    const after = await read();
+    expect(after.version).toBe(version + 1);
+    expect(vmk(after)).toBe("1.5");
+    const allocated2024 = (scenario: any) => scenario.yearTotals.find((total: any) => total.year === 2024).allocated;
+    expect(allocated2024(after)).not.toBe(allocated2024(before));
+  });
+
   it("keeps the statement log stable (a new N+1 shows up here as a changed snapshot)", async () => {
+    forgetVersionedReads();
     const statements = await recordSql(() => query(GRID, { id: globalId("Scenario", "aftale-2024") }));
     // Parameters differ run to run; the shape of each statement (table and clause) must not.
     // On PostgreSQL the pool runs independent statements at once, so their order varies: compare them sorted.
@@ -101,7 +135,9 @@ describe("the grid query's SQL for a signed-in party (accounts mode)", () => {
   it("checks who may see 600 proposals in as many statements as 2 (the checks are batched, not one per line)", async () => {
     let few: any;
     let many: any;
+    forgetVersionedReads();
     const fewStatements = await recordSql(async () => (few = await grid("few-proposals")));
+    forgetVersionedReads();
     const manyStatements = await recordSql(async () => (many = await grid("large")));
     expect(few.errors).toBeUndefined();
     expect(many.errors).toBeUndefined();

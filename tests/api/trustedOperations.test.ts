@@ -106,7 +106,7 @@ describe("enforced: a session runs the web client's operations by hash, and noth
       const edit = await send(accounts, persistedBody("SetAllocations", { input: { scenarioId: key, expectedVersion: 1, cells: [{ initiativeId: "vmk", year: 2025, amount: "4.5" }] } }), { cookie: anna });
       expect(edit.body.data.setAllocations.__typename).toBe("ScenarioEdit");
       const event = await stream.next(10_000);
-      expect(event.data?.scenarioChanged).toMatchObject({ __typename: "ScenarioChangedEvent", version: 2, cells: [{ initiativeKey: "vmk", year: 2025, after: "4.5" }] });
+      expect(event.data?.scenarioChanged).toMatchObject({ __typename: "ScenarioChangedEvent", version: 2, cells: [{ initiative: { key: "vmk" }, year: 2025, after: "4.5" }] });
     } finally {
       stream.close();
     }

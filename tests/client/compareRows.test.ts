@@ -131,21 +131,21 @@ describe("the comparison's rows with two compared scenarios", () => {
     others: [{ key: "one", name: "One" }, { key: "two", name: "Two" }],
     lines: [
       {
-        initiativeKey: "a", themeKey: "t2", inBase: true, initiative: { title: "A", isReserve: false },
+        inBase: true, initiative: { key: "a", title: "A", isReserve: false, theme: { key: "t2" } },
         versus: [
           { scenarioKey: "one", status: "CHANGED", cells: cells(["40", "50"], ["40", "60"]), comments: [{ text: "Mere", author: "Anna", createdAt: "2024-11-22T10:00:00.000Z", year: 2025 }] },
           { scenarioKey: "two", status: "UNCHANGED", cells: cells(["40", "50"], ["40", "50"]), comments: [] },
         ],
       },
       {
-        initiativeKey: "b", themeKey: "t1", inBase: true, initiative: { title: "B", isReserve: true },
+        inBase: true, initiative: { key: "b", title: "B", isReserve: true, theme: { key: "t1" } },
         versus: [
           { scenarioKey: "one", status: "UNCHANGED", cells: cells(["5", "5"], ["5", "5"]), comments: [] },
           { scenarioKey: "two", status: "REMOVED", cells: cells(["5", "5"], [null, null]), comments: [] },
         ],
       },
       {
-        initiativeKey: "c", themeKey: "unknown", inBase: false, initiative: { title: "C", isReserve: false },
+        inBase: false, initiative: { key: "c", title: "C", isReserve: false, theme: { key: "unknown" } },
         versus: [
           { scenarioKey: "one", status: "UNCHANGED", cells: cells([null, null], [null, null]), comments: [] },
           { scenarioKey: "two", status: "ADDED", cells: cells([null, null], ["1", "0"]), comments: [] },
@@ -159,10 +159,10 @@ describe("the comparison's rows with two compared scenarios", () => {
         summary: [],
         yearsOverFrame: [2025],
         themes: [
-          { themeKey: "t1", year: 2024, base: "5", other: "5", difference: "0" },
-          { themeKey: "t1", year: 2025, base: "5", other: "5", difference: "0" },
-          { themeKey: "t2", year: 2024, base: "40", other: "40", difference: "0" },
-          { themeKey: "t2", year: 2025, base: "50", other: "60", difference: "10" },
+          { theme: { key: "t1" }, year: 2024, base: "5", other: "5", difference: "0" },
+          { theme: { key: "t1" }, year: 2025, base: "5", other: "5", difference: "0" },
+          { theme: { key: "t2" }, year: 2024, base: "40", other: "40", difference: "0" },
+          { theme: { key: "t2" }, year: 2025, base: "50", other: "60", difference: "10" },
         ],
         years: [
           { year: 2024, frame: "100", baseAllocated: "45", otherAllocated: "45", baseHeadroom: "55", otherHeadroom: "55", baseOverBy: "0", otherOverBy: "0" },
@@ -175,11 +175,11 @@ describe("the comparison's rows with two compared scenarios", () => {
         summary: [],
         yearsOverFrame: [],
         themes: [
-          { themeKey: "t1", year: 2024, base: "5", other: "0", difference: "-5" },
-          { themeKey: "t1", year: 2025, base: "5", other: "0", difference: "-5" },
-          { themeKey: "t2", year: 2024, base: "40", other: "40", difference: "0" },
-          { themeKey: "t2", year: 2025, base: "50", other: "50", difference: "0" },
-          { themeKey: "unknown", year: 2024, base: "0", other: "1", difference: "1" },
+          { theme: { key: "t1" }, year: 2024, base: "5", other: "0", difference: "-5" },
+          { theme: { key: "t1" }, year: 2025, base: "5", other: "0", difference: "-5" },
+          { theme: { key: "t2" }, year: 2024, base: "40", other: "40", difference: "0" },
+          { theme: { key: "t2" }, year: 2025, base: "50", other: "50", difference: "0" },
+          { theme: { key: "unknown" }, year: 2024, base: "0", other: "1", difference: "1" },
         ],
         years: [
           { year: 2024, frame: "100", baseAllocated: "45", otherAllocated: "41", baseHeadroom: "55", otherHeadroom: "59", baseOverBy: "0", otherOverBy: "0" },

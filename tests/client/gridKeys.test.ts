@@ -6,7 +6,7 @@
 import { mio, OERE_PER_MIO } from "@ramme/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { jumpKeyOf, jumpTarget, type GridPoint } from "../../client/src/features/grid/gridNavigation.ts";
+import { jumpKeyOf, jumpTarget, pageTarget, type GridPoint } from "../../client/src/features/grid/gridNavigation.ts";
 import { roundedAverage, summarizeSelection } from "../../client/src/features/grid/selectionStatus.ts";
 import { translate } from "../../client/src/i18n/messages.ts";
 
@@ -122,5 +122,37 @@ describe("the selection's status line", () => {
         expect(rounded).toBe(sum % (BigInt(count) * unit) !== 0n);
       }),
     );
+  });
+});
+
+describe("Shift+PageDown and Shift+PageUp", () => {
+  it("lands a screenful away on a line, never past the table, never on a heading, and never further than a page", () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 60 }), fc.nat(59), fc.integer({ min: 1, max: 30 }), fc.constantFrom<1 | -1>(1, -1), (lines, fromIndex, pageRows, direction) => {
+        const from = fromIndex % lines.length;
+        const row = pageTarget(from, direction, pageRows, lines.length, (index) => lines[index]!);
+        if (row === null) {
+          // Nothing to go to: no line between the start (excluded) and a page away in that direction.
+          const end = Math.min(Math.max(from + direction * pageRows, 0), lines.length - 1);
+          for (let index = from + direction; direction * (end - index) >= 0; index += direction) expect(lines[index]).toBe(false);
+          return;
+        }
+        expect(lines[row]).toBe(true);
+        expect(direction * (row - from)).toBeGreaterThan(0);
+        expect(Math.abs(row - from)).toBeLessThanOrEqual(pageRows);
+        // The furthest line within the page: nothing beyond it up to the page's end is a line.
+        const end = Math.min(Math.max(from + direction * pageRows, 0), lines.length - 1);
+        for (let index = row + direction; direction * (end - index) >= 0; index += direction) expect(lines[index]).toBe(false);
+      }),
+    );
+  });
+
+  it("goes a full page when the row there is a line, and stops at the table's edge", () => {
+    const lines = [false, true, true, true, false, true, true, true, true, true];
+    expect(pageTarget(1, 1, 4, lines.length, (index) => lines[index]!)).toBe(5);
+    expect(pageTarget(1, 1, 3, lines.length, (index) => lines[index]!)).toBe(3); // row 4 is a heading: back to the line above it
+    expect(pageTarget(7, 1, 20, lines.length, (index) => lines[index]!)).toBe(9);
+    expect(pageTarget(3, -1, 20, lines.length, (index) => lines[index]!)).toBe(1);
+    expect(pageTarget(1, -1, 5, lines.length, (index) => lines[index]!)).toBeNull();
   });
 });

@@ -30,7 +30,7 @@ function change(version: number, cells: Array<[string, number, string, string]>,
     at: "2025-03-01T12:00:00.000Z",
     comment: null,
     cellsOnly: true,
-    cells: cells.map(([initiativeKey, year, before, after]) => ({ initiativeKey, year, before, after })),
+    cells: cells.map(([initiativeKey, year, before, after]) => ({ initiative: { key: initiativeKey }, year, before, after })),
     linesAdded: [],
     linesRemoved: [],
     yearTotals: years.map((year) => ({ year, allocated: allocated[year]!, frame: "100", headroom: "0", overBy: "0", fitsFrame: true })),
@@ -94,7 +94,7 @@ describe("a live change applied to the grid's cells", () => {
 
 describe("the server's answer to our own edit", () => {
   it("moves the grid to the version it made, or changes nothing when the live echo came first, or asks for a reload over a gap", () => {
-    const cells = [{ initiativeKey: "vmk", year: 2024, after: "4" }];
+    const cells = [{ initiative: { key: "vmk" }, year: 2024, after: "4" }];
     const next = advance(held, 5, cells);
     expect(next.kind).toBe("next");
     if (next.kind === "next") expect(next.cells.get("vmk")!.get(2024)).toBe(mio("4"));
@@ -127,7 +127,7 @@ describe("the announcement of someone else's change", () => {
   it("names who, which cell, and from what to what, in the user's language", () => {
     const one = change(5, [["vmk", 2025, "2.5", "3"]], { 2024: "68.5", 2025: "100.5" });
     expect(describeWith("da")(one)).toBe("Søren ændrede »Oprette en fjerde Videnskabsetisk Medicinsk…« 2025 fra 2,5 til 3,0.");
-    expect(describeWith("en")({ ...one, cells: [{ initiativeKey: "atmp", year: 2024, before: "1234.5", after: "0" }] })).toBe("Søren changed “ATMP” 2024 from 1,234.5 to 0.0.");
+    expect(describeWith("en")({ ...one, cells: [{ initiative: { key: "atmp" }, year: 2024, before: "1234.5", after: "0" }] })).toBe("Søren changed “ATMP” 2024 from 1,234.5 to 0.0.");
   });
 
   it("counts the cells of a larger change, and says when the scenario itself changed", () => {

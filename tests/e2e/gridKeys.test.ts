@@ -180,6 +180,94 @@ test("PageDown and PageUp move the active cell a screenful down and up", async (
   expect(errors).toEqual([]);
 });
 
+test("Shift+PageDown and Shift+PageUp extend the selection a screenful down and up from its anchor; Delete then clears exactly that block", async () => {
+  const { page, key, before, lineKeys, years, errors } = await forkAndOpen(e2e, "Skift-side");
+  const column = (cells: string[]) => cells.map((cellId) => cellId.split(":")[0]!);
+  await focusCell(page, lineKeys[0]!, "y2024");
+  await page.keyboard.press("Shift+PageDown");
+  // The block runs from the anchor down a screenful, in the one column, skipping no line.
+  await expect.poll(async () => (await selectedCells(page)).length).toBeGreaterThan(3);
+  const down = await selectedCells(page);
+  const reach = Math.max(...column(down).map((line) => lineKeys.indexOf(line)));
+  expect(down).toEqual(lineKeys.slice(0, reach + 1).map((line) => `${line}:2024`).sort());
+  await page.keyboard.press("Delete");
+  const block = lineKeys.slice(0, reach + 1).map((line) => `${line}:2024`);
+  await page.getByText(`Sat til 0: ${block.length} af de valgte celler.`).waitFor();
+  const middle = await expectChanged(key, before, block.filter((cellId) => before.get(cellId) !== "0"));
+  for (const cellId of block) expect(middle.get(cellId)).toBe("0");
+
+  // From the last line (Ctrl+End: its last year), Shift+PageUp extends the block up a screenful; the anchor stays on the last line.
+  const last = lineKeys.length - 1;
+  const lastYear = years.at(-1)!;
+  await page.keyboard.press("Control+End");
+  await expectFocusAt(page, lineKeys[last]!, yearColumn(lastYear));
+  await page.keyboard.press("Shift+PageUp");
+  await expect.poll(async () => (await selectedCells(page)).length).toBeGreaterThan(3);
+  const up = await selectedCells(page);
+  const top = Math.min(...column(up).map((line) => lineKeys.indexOf(line)));
+  const upBlock = lineKeys.slice(top, last + 1).map((line) => `${line}:${lastYear}`);
+  expect(up).toEqual([...upBlock].sort());
+  await page.keyboard.press("Delete");
+  await page.getByText(`Sat til 0: ${upBlock.length} af de valgte celler.`).waitFor();
+  const after = await expectChanged(key, middle, upBlock.filter((cellId) => middle.get(cellId) !== "0"));
+  for (const cellId of upBlock) expect(after.get(cellId)).toBe("0");
+  expect(errors).toEqual([]);
+});
+
+test("a year header's sort cycles ascending, descending, then back to the document's order; lines stay under their theme", async () => {
+  const { page, key, before, errors } = await forkAndOpen(e2e, "Sorteringscyklus");
+  const grid = await clientOperationOverHttp(e2e.app.baseUrl, "ScenarioGrid", { id: scenarioId(key) });
+  const themeOf = new Map<string, string>(grid.scenario.lines.map((line: { initiative: { key: string; theme: { key: string } } }) => [line.initiative.key, line.initiative.theme.key]));
+  const shownOrder = () =>
+    page.locator(".ag-row[row-index]").evaluateAll((rows) => {
+      const byIndex = new Map<number, string>();
+      for (const row of rows) {
+        const index = Number(row.getAttribute("row-index"));
+        if (Number.isInteger(index)) byIndex.set(index, row.getAttribute("row-id")!);
+      }
+      return [...byIndex].sort(([left], [right]) => left - right).map(([, id]) => id);
+    });
+  // The lines under each heading as shown, and each group's 2024 amounts.
+  const groups = (order: string[]) => {
+    const byTheme: Array<{ theme: string; lines: string[] }> = [];
+    for (const rowId of order) {
+      if (rowId.startsWith("theme:")) byTheme.push({ theme: rowId.slice("theme:".length), lines: [] });
+      else byTheme.at(-1)!.lines.push(rowId);
+    }
+    return byTheme;
+  };
+  const amount2024 = (line: string) => Number(before.get(`${line}:2024`) ?? "0");
+  const ordered = (order: string[], direction: 1 | -1) =>
+    groups(order).every(({ theme, lines }) =>
+      lines.every((line) => themeOf.get(line) === theme) && lines.every((line, index) => index === 0 || direction * (amount2024(line) - amount2024(lines[index - 1]!)) >= 0),
+    );
+  await page.setViewportSize({ width: 1280, height: 2400 }); // every row drawn, so the order is read whole
+  await expect.poll(async () => (await shownOrder()).filter((rowId) => !rowId.startsWith("theme:")).length).toBe(themeOf.size);
+  const documentOrder = await shownOrder();
+  expect(ordered(documentOrder, 1) && ordered(documentOrder, -1)).toBe(false); // the sort has something to do
+  const header = page.locator('.ag-header-cell[col-id="y2024"] .ag-header-cell-label');
+
+  await header.click();
+  await expect.poll(async () => (await shownOrder()).join(",")).not.toBe(documentOrder.join(","));
+  const ascending = await shownOrder();
+  expect(ordered(ascending, 1)).toBe(true);
+  const headings = (order: string[]) => order.filter((rowId) => rowId.startsWith("theme:"));
+  expect(headings(ascending)).toEqual(headings(documentOrder));
+
+  await header.click();
+  await expect.poll(async () => (await shownOrder()).join(",")).not.toBe(ascending.join(","));
+  const descending = await shownOrder();
+  expect(ordered(descending, -1)).toBe(true);
+  expect(descending).not.toEqual(documentOrder);
+  expect(headings(descending)).toEqual(headings(documentOrder));
+
+  await header.click();
+  await expect.poll(async () => (await shownOrder()).join(",")).toBe(documentOrder.join(","));
+  // Sorting stores nothing.
+  expect(changedCells(before, await stored(key))).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 test("Escape cancels an edit: nothing is stored", async () => {
   const { page, key, before, errors } = await forkAndOpen(e2e, "Escape");
   await focusCell(page, "vmk", "y2024");

@@ -201,9 +201,10 @@ test("where the toolbar is short of room, the views move into “Mere …” and
   // The menu's actions lie inside the window, none over another.
   const boxes = await panel.locator("a, button").evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }));
   for (const box of boxes) expect(box.x + box.width).toBeLessThanOrEqual(1280);
-  // Escape closes it.
+  // Escape closes it, and the focus is back on "Mere …" (the menu's entries are gone with it).
   await page.keyboard.press("Escape");
   await expect.poll(() => panel.count()).toBe(0);
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Mere …");
   // Wider, the views come back onto the line: at 1920 px "Mere …" holds fewer of them, or is gone. (Not
   // always gone: the page is at most 1800 px wide, and a what-if's Danish views, with "Bring ændringer
   // over til …", are wider than that by about one action.)

@@ -98,6 +98,16 @@ test("a what-if shared to read is seen read-only by the other organisation, edit
   await dialog.waitFor({ state: "detached" });
   expect(await anna.page.evaluate(() => document.activeElement?.textContent)).toBe("Del");
   await anna.page.getByText("Delt med 1", { exact: true }).waitFor();
+  // In a narrow window "Del" sits under "Mere …": closed, the dialog hands the focus back to "Mere …".
+  await anna.page.setViewportSize({ width: 1024, height: 768 });
+  const more = anna.page.getByRole("button", { name: "Mere …" });
+  await more.waitFor();
+  await more.click();
+  await anna.page.getByRole("group", { name: "Flere handlinger" }).getByRole("button", { name: "Del", exact: true }).click();
+  await anna.page.getByRole("dialog", { name: `Del »${DRAFT}«` }).waitFor();
+  await anna.page.keyboard.press("Escape");
+  await anna.page.getByRole("dialog").waitFor({ state: "detached" });
+  expect(await anna.page.evaluate(() => document.activeElement?.textContent)).toBe("Mere …");
 
   // Bo of Venstre, in a browser of his own, finds it listed as shared by Finansministeriet, to read.
   const bo = await e2e.open();

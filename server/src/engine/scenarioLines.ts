@@ -23,14 +23,18 @@ export function slices<T>(items: readonly T[], size: number): T[][] {
   return result;
 }
 
-export interface ScenarioLineShape {
-  scenarioId: string;
+/** A line's place and cells, without its initiative: all that a scenario's version fixes. */
+export interface LineCells {
   initiativeId: string;
   position: number;
-  initiative: Initiative;
   /** One amount per frame year that has a cell, in year order. */
   amounts: YearAmount[];
   total: Oere;
+}
+
+export interface ScenarioLineShape extends LineCells {
+  scenarioId: string;
+  initiative: Initiative;
 }
 
 /**
@@ -43,9 +47,16 @@ export async function loadScenarioLines(
   client: Database,
   scenarioIds: readonly string[],
   frameYears: readonly number[],
-  initiativeQuery: { select?: Prisma.InitiativeSelect; include?: Prisma.InitiativeInclude } = {},
+  initiativeQuery: InitiativeQuery = {},
 ): Promise<Map<string, ScenarioLineShape[]>> {
-  const byScenario = new Map<string, ScenarioLineShape[]>(scenarioIds.map((id) => [id, []]));
+  return withInitiatives(client, await loadLineCells(client, scenarioIds, frameYears), initiativeQuery);
+}
+
+type InitiativeQuery = { select?: Prisma.InitiativeSelect; include?: Prisma.InitiativeInclude };
+
+/** Each scenario's lines in position order with their cells in the frame's years: one statement. */
+export async function loadLineCells(client: Database, scenarioIds: readonly string[], frameYears: readonly number[]): Promise<Map<string, LineCells[]>> {
+  const byScenario = new Map<string, LineCells[]>(scenarioIds.map((id) => [id, []]));
   if (scenarioIds.length === 0) return byScenario;
   // One row per line, its cells pivoted into one column per frame year (null: no cell). The cells
   // are where the rows are: 4 per line, 20,000 for a 5,000-line scenario, and materialising each
@@ -57,16 +68,6 @@ export async function loadScenarioLines(
     WHERE l."scenarioId" IN (${Prisma.join(scenarioIds)})
     GROUP BY l."scenarioId", l."initiativeId", l."position"
     ORDER BY l."scenarioId", l."position"`;
-  // The id joins each initiative to its lines, whatever the selection asked for.
-  const selectInitiatives: Prisma.InitiativeFindManyArgs = initiativeQuery.select ? { select: { ...initiativeQuery.select, id: true } } : { include: initiativeQuery.include };
-  // A few hundred lines find their initiatives by primary key (an EXISTS over the lines reads every
-  // initiative: 2.5× slower for the 25-line agreement beside 5,000 other initiatives); past that,
-  // Prisma would split the list of keys into several statements, and the EXISTS is the cheaper.
-  const where: Prisma.InitiativeWhereInput =
-    lines.length <= KEYS_PER_STATEMENT ? { id: { in: [...new Set(lines.map((line) => line.initiativeId))] } } : { lines: { some: { scenarioId: { in: [...scenarioIds] } } } };
-  const initiatives = (await client.initiative.findMany({ ...selectInitiatives, where })) as Initiative[];
-  const initiativeById = new Map(initiatives.map((initiative) => [initiative.id, initiative]));
-
   for (const line of lines) {
     const amounts: YearAmount[] = [];
     let total = 0n;
@@ -77,14 +78,24 @@ export async function loadScenarioLines(
       amounts.push({ year, amount });
       total += amount;
     });
-    byScenario.get(line.scenarioId)!.push({
-      scenarioId: line.scenarioId,
-      initiativeId: line.initiativeId,
-      position: Number(line.position),
-      initiative: initiativeById.get(line.initiativeId)!,
-      amounts,
-      total,
-    });
+    byScenario.get(line.scenarioId)!.push({ initiativeId: line.initiativeId, position: Number(line.position), amounts, total });
   }
   return byScenario;
+}
+
+/** The lines with their initiatives, loaded as `initiativeQuery` asks (one statement; the lines are not changed). */
+export async function withInitiatives(client: Database, cells: ReadonlyMap<string, readonly LineCells[]>, initiativeQuery: InitiativeQuery = {}): Promise<Map<string, ScenarioLineShape[]>> {
+  const all = [...cells.values()].flat();
+  // The id joins each initiative to its lines, whatever the selection asked for.
+  const selectInitiatives: Prisma.InitiativeFindManyArgs = initiativeQuery.select ? { select: { ...initiativeQuery.select, id: true } } : { include: initiativeQuery.include };
+  // A few hundred lines find their initiatives by primary key (an EXISTS over the lines reads every
+  // initiative: 2.5× slower for the 25-line agreement beside 5,000 other initiatives); past that,
+  // Prisma would split the list of keys into several statements, and the EXISTS is the cheaper.
+  const where: Prisma.InitiativeWhereInput =
+    all.length <= KEYS_PER_STATEMENT ? { id: { in: [...new Set(all.map((line) => line.initiativeId))] } } : { lines: { some: { scenarioId: { in: [...cells.keys()] } } } };
+  const initiatives = all.length === 0 ? [] : ((await client.initiative.findMany({ ...selectInitiatives, where })) as Initiative[]);
+  const initiativeById = new Map(initiatives.map((initiative) => [initiative.id, initiative]));
+  return new Map(
+    [...cells].map(([scenarioId, lines]) => [scenarioId, lines.map((line) => ({ ...line, scenarioId, initiative: initiativeById.get(line.initiativeId)! }))]),
+  );
 }

@@ -1,13 +1,13 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
-import { frameYearTotals, type StatedTotalStatus, type YearAmount } from "@ramme/domain";
+import { type StatedTotalStatus, type YearAmount } from "@ramme/domain";
 import { visibleScenariosWhere } from "../auth/access.ts";
 import type { Caller } from "../auth/caller.ts";
 import { builder } from "../builder.ts";
 import { db } from "../db.ts";
 import { keyFromId } from "../engine/input.ts";
-import { allocatedPerYear } from "../engine/scenarioAccess.ts";
-import { loadScenarioLines, type ScenarioLineShape } from "../engine/scenarioLines.ts";
-import { buildYearTotals, type StatedTotalCheckShape, type YearTotalShape } from "../engine/yearTotals.ts";
+import { type ScenarioLineShape, withInitiatives } from "../engine/scenarioLines.ts";
+import { lineCellsAt, yearTotalsAt } from "../engine/versionedReads.ts";
+import { type StatedTotalCheckShape, type YearTotalShape } from "../engine/yearTotals.ts";
 import { OutsideFrameAmountRef } from "./frame.ts";
 import { malformedId } from "./node.ts";
 import { frameKeyArg } from "./theme.ts";
@@ -146,8 +146,8 @@ builder.prismaObject("SourceTable", {
   }),
 });
 
-/** The frame's years, for a scenario's totals (summed by the database: allocatedPerYear). */
-const frameYearsSelect = { frame: { select: { years: { orderBy: { year: "asc" as const } } } } };
+/** What the reads fixed by a scenario's version need of its row (engine/versionedReads.ts). */
+const versionSelect = { version: true, frameId: true } as const;
 
 export const ScenarioRef = builder.prismaNode("Scenario", {
   id: { field: "id" },
@@ -185,12 +185,13 @@ export const ScenarioRef = builder.prismaNode("Scenario", {
     lines: t.field({
       type: [FundingLineRef],
       description: "One line per initiative in the scenario, in order.",
-      // The initiatives load with what the selection under `initiative` needs (theme, sources…), so
-      // those fields resolve from memory too.
-      select: frameYearsSelect,
+      // The lines' cells are read once per version (engine/versionedReads.ts); the initiatives load
+      // with what the selection under `initiative` needs (theme, sources…), so those fields resolve
+      // from memory too.
+      select: versionSelect,
       resolve: async (scenario, _args, context, info) => {
-        const years = scenario.frame.years.map((entry) => entry.year);
-        const lines = await loadScenarioLines(db, [scenario.id], years, queryFromInfo({ context, info, typeName: "Initiative", path: ["initiative"] }));
+        const cells = await lineCellsAt(db, scenario);
+        const lines = await withInitiatives(db, new Map([[scenario.id, cells]]), queryFromInfo({ context, info, typeName: "Initiative", path: ["initiative"] }));
         return lines.get(scenario.id)!;
       },
     }),
@@ -198,23 +199,13 @@ export const ScenarioRef = builder.prismaNode("Scenario", {
     yearTotals: t.field({
       type: [YearTotalRef],
       description: "One total per frame year: allocated (from the lines), frame, headroom, and the printed total where there is one.",
-      select: {
-        ...frameYearsSelect,
-        outsideFrame: true,
-        sourceTable: { select: { id: true, statedTotals: true, footnotes: true } },
-      },
-      resolve: async (scenario) =>
-        buildYearTotals({
-          frameYears: scenario.frame.years,
-          allocated: await allocatedPerYear(db, scenario.id, scenario.frame.years),
-          outsideFrame: scenario.outsideFrame,
-          printedTable: scenario.sourceTable,
-        }),
+      select: versionSelect,
+      resolve: async (scenario) => [...(await yearTotalsAt(db, scenario))],
     }),
     fitsFrame: t.boolean({
       description: "True when every year's allocation is within the frame.",
-      select: frameYearsSelect,
-      resolve: async (scenario) => frameYearTotals(scenario.frame.years, await allocatedPerYear(db, scenario.id, scenario.frame.years)).every((total) => total.fits),
+      select: versionSelect,
+      resolve: async (scenario) => (await yearTotalsAt(db, scenario)).every((total) => total.fits),
     }),
   }),
 });

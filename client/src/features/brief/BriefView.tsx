@@ -45,7 +45,7 @@ const BriefQuery = graphql(
         others { ...BriefScenarioFields }
         coverage(language: $language) {
           scenarios {
-            scenarioKey fundedCount recommendationCount summary
+            scenario { key } fundedCount recommendationCount summary
             changes { number kind before after difference }
             recommendations { number title }
           }

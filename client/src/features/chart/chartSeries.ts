@@ -37,7 +37,7 @@ export function buildChartSeries(comparison: ChartComparison, themes: readonly T
   if (!first) return [];
   const { years } = comparison;
   const known = new Map(themes.map((theme) => [theme.key, theme]));
-  const themeKeys = [...new Set(comparison.differences.flatMap((difference) => difference.themes.map((entry) => entry.themeKey)))].sort(
+  const themeKeys = [...new Set(comparison.differences.flatMap((difference) => difference.themes.map((entry) => entry.theme.key)))].sort(
     (a, b) => (known.get(a)?.position ?? Number.MAX_SAFE_INTEGER) - (known.get(b)?.position ?? Number.MAX_SAFE_INTEGER),
   );
   const frameOf = (difference: ChartComparison["differences"][number]) =>
@@ -46,7 +46,7 @@ export function buildChartSeries(comparison: ChartComparison, themes: readonly T
     themeKeys.map((themeKey) => ({
       themeKey,
       title: known.get(themeKey)?.title ?? themeKey,
-      amounts: years.map((year) => ({ year, amount: amountOr0(difference.themes.find((entry) => entry.themeKey === themeKey && entry.year === year)?.[side]) })),
+      amounts: years.map((year) => ({ year, amount: amountOr0(difference.themes.find((entry) => entry.theme.key === themeKey && entry.year === year)?.[side]) })),
     }));
   return [
     { scenarioName: comparison.base.name, frame: frameOf(first), themes: themesOf(first, "base") },

@@ -22,8 +22,8 @@ export const ComparisonFields = graphql(`
     base { key name }
     others { key name }
     lines {
-      initiativeKey themeKey inBase
-      initiative { title isReserve }
+      inBase
+      initiative { key title isReserve theme { key } }
       versus {
         scenarioKey status
         cells { year base other difference }
@@ -35,7 +35,7 @@ export const ComparisonFields = graphql(`
       counts { added removed changed unchanged }
       summary(language: $language)
       yearsOverFrame
-      themes { themeKey year base other difference }
+      themes { theme { key } year base other difference }
       years { year frame baseAllocated otherAllocated baseHeadroom otherHeadroom baseOverBy otherOverBy }
     }
   }
@@ -104,7 +104,7 @@ export interface CompareSummaryRow {
 export function buildCompareBodyRows(comparison: ComparisonResult, themes: readonly ThemeMeta[]): CompareBodyRow[] {
   const { years } = comparison;
   const byTheme = new Map<string, ComparisonResult["lines"]>();
-  for (const line of comparison.lines) byTheme.set(line.themeKey, [...(byTheme.get(line.themeKey) ?? []), line]);
+  for (const line of comparison.lines) byTheme.set(line.initiative.theme.key, [...(byTheme.get(line.initiative.theme.key) ?? []), line]);
   const known = new Map(themes.map((theme) => [theme.key, theme]));
   const ordered = [...byTheme.keys()].sort((a, b) => (known.get(a)?.position ?? Number.MAX_SAFE_INTEGER) - (known.get(b)?.position ?? Number.MAX_SAFE_INTEGER));
 
@@ -118,7 +118,7 @@ export function buildCompareBodyRows(comparison: ComparisonResult, themes: reado
 
 function themeRow(comparison: ComparisonResult, themeKey: string, title: string): CompareThemeRow {
   const { years, differences } = comparison;
-  const subtotal = (difference: ComparisonResult["differences"][number], year: number) => difference.themes.find((entry) => entry.themeKey === themeKey && entry.year === year);
+  const subtotal = (difference: ComparisonResult["differences"][number], year: number) => difference.themes.find((entry) => entry.theme.key === themeKey && entry.year === year);
   // Every difference carries the same base subtotals; the first one is as good as any.
   const first = differences[0];
   const baseAmounts = byYear(years, (year) => (first ? amountOr0(subtotal(first, year)?.base) : 0n));
@@ -142,9 +142,9 @@ function lineRow(line: ComparisonResult["lines"][number], others: ComparisonResu
   const baseAmounts = byYear(years, (year) => (line.inBase ? amountOr0(cellOf(firstVersus, year)?.base) : null));
   return {
     kind: "line",
-    id: line.initiativeKey,
-    initiativeKey: line.initiativeKey,
-    themeKey: line.themeKey,
+    id: line.initiative.key,
+    initiativeKey: line.initiative.key,
+    themeKey: line.initiative.theme.key,
     title: line.initiative.title,
     isReserve: line.initiative.isReserve,
     inBase: line.inBase,

@@ -16,7 +16,7 @@ const BalanceScenario = graphql(`
   query BalanceScenario($id: ID!, $strategy: BalanceStrategyInput!) {
     balanceScenario(scenarioId: $id, strategy: $strategy) {
       __typename
-      ... on BalanceProposal { basedOnVersion cells { initiativeKey year before after } unresolved { year overBy } }
+      ... on BalanceProposal { basedOnVersion cells { initiative { key } year before after } unresolved { year overBy } }
       ... on Error { message }
     }
   }
@@ -61,7 +61,7 @@ export function BalanceDialog(props: { scenarioKey: string; lines: ReadonlyArray
             disabled={!proposal || proposal.cells.length === 0}
             onClick={() =>
               // A proposal changes amounts of the scenario's own lines: every cell has an amount after (null would mean no line).
-              props.onApply(proposal!.cells.flatMap((cell) => (cell.after === null ? [] : [{ initiativeKey: cell.initiativeKey, year: cell.year, text: cell.after, amount: fromApi(cell.after) }])))
+              props.onApply(proposal!.cells.flatMap((cell) => (cell.after === null ? [] : [{ initiativeKey: cell.initiative.key, year: cell.year, text: cell.after, amount: fromApi(cell.after) }])))
             }
           >
             {t("balanceApply")}
@@ -104,8 +104,8 @@ export function BalanceDialog(props: { scenarioKey: string; lines: ReadonlyArray
               <thead><tr><th scope="col">{t("columnInitiative")}</th><th scope="col">{t("year")}</th><th scope="col">{t("balanceBefore")}</th><th scope="col">{t("balanceAfter")}</th></tr></thead>
               <tbody>
                 {proposal.cells.map((cell) => (
-                  <tr key={`${cell.initiativeKey}:${cell.year}`}>
-                    <td>{titleOf(cell.initiativeKey)}</td><td>{cell.year}</td>
+                  <tr key={`${cell.initiative.key}:${cell.year}`}>
+                    <td>{titleOf(cell.initiative.key)}</td><td>{cell.year}</td>
                     <td>{amountText(cell.before)}</td><td>{amountText(cell.after)}</td>
                   </tr>
                 ))}

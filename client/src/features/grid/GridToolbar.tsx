@@ -157,18 +157,25 @@ export function GridToolbar(props: GridToolbarProps) {
   );
 }
 
-/** The "More…" button and the actions it holds: opens below it, closes on Escape, a click outside or a chosen action. */
+/**
+ * The "More…" button and the actions it holds: opens below it, closes on Escape, a click outside or a
+ * chosen action. A chosen action's menu entry disappears with the menu, so the focus goes to "More…"
+ * first: a dialog the action opens hands the focus back there when it closes, as does Escape.
+ */
 function MoreMenu({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     const onPointer = (event: PointerEvent) => {
       if (!ref.current?.contains(event.target as Node)) setOpen(false);
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") setOpen(false);
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      buttonRef.current?.focus();
     };
     document.addEventListener("pointerdown", onPointer);
     document.addEventListener("keydown", onKey);
@@ -179,9 +186,9 @@ function MoreMenu({ children }: { children: ReactNode }) {
   }, [open]);
   return (
     <div className="toolbar-more" ref={ref}>
-      <button type="button" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen((now) => !now)}>{t("toolbarMore")}</button>
+      <button ref={buttonRef} type="button" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen((now) => !now)}>{t("toolbarMore")}</button>
       {open && (
-        <div className="toolbar-more-panel" role="group" aria-label={t("toolbarMoreLabel")} onClick={() => setOpen(false)}>
+        <div className="toolbar-more-panel" role="group" aria-label={t("toolbarMoreLabel")} onClickCapture={() => buttonRef.current?.focus()} onClick={() => setOpen(false)}>
           {children}
         </div>
       )}

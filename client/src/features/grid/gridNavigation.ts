@@ -70,3 +70,15 @@ function edgeOfData(from: GridPoint, step: GridPoint, rows: number, columns: num
   while (inside(next(at)) && !filled(at.row, at.column)) at = next(at);
   return at;
 }
+
+/**
+ * Shift+PageDown/Shift+PageUp: the displayed row a screenful (`pageRows`) down (`direction` 1) or up
+ * (-1) from `from`, kept inside the `rowCount` displayed rows; when that row is no line (a theme's
+ * heading), the nearest line back towards `from`. Null when there is none (the selection stays).
+ */
+export function pageTarget(from: number, direction: 1 | -1, pageRows: number, rowCount: number, isLine: (row: number) => boolean): number | null {
+  if (rowCount <= 0) return null;
+  let row = Math.min(Math.max(from + direction * Math.max(1, pageRows), 0), rowCount - 1);
+  while (row !== from && !isLine(row)) row -= direction;
+  return row === from ? null : row;
+}

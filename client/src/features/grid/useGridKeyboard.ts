@@ -1,15 +1,16 @@
 /**
  * The planner's Excel keys and gestures that AG Grid Community lacks, on window listeners that run
  * before the grid's own: Ctrl+A, Home/End, Ctrl+Home/Ctrl+End, Ctrl+arrows (and their Shift forms,
- * which extend the block), Shift+click, Ctrl+Enter in an editor, the context-menu key and
- * Shift+F10, right-click, and Ctrl+Z/Ctrl+Y (⌘ on macOS) anywhere in the planner except a text
+ * which extend the block), Shift+PageDown/Shift+PageUp, Shift+click, Ctrl+Enter in an editor, the
+ * context-menu key and Shift+F10, right-click, and Ctrl+Z/Ctrl+Y (⌘ on macOS) anywhere in the planner except a text
  * field. Where the keys lead is pure (gridNavigation.ts); this hook only reads the DOM and the grid.
  */
 import type { GridApi } from "ag-grid-community";
 import { useEffect, useRef, type MutableRefObject, type RefObject } from "react";
 import type { Oere } from "@ramme/domain";
 import { yearField } from "./gridColumns.ts";
-import { jumpKeyOf, jumpTarget } from "./gridNavigation.ts";
+import type { BodyRow } from "./gridRows.ts";
+import { jumpKeyOf, jumpTarget, pageTarget } from "./gridNavigation.ts";
 import { blockBounds, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import type { TargetBounds } from "./pasteBlock.ts";
 
@@ -153,6 +154,30 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
         event.preventDefault();
         event.stopPropagation();
         menuAtCell(cell);
+        return;
+      }
+      if ((event.key === "PageDown" || event.key === "PageUp") && event.shiftKey && !command && !event.altKey) {
+        // Shift+PageDown/PageUp extend the block a screenful (AG Grid's own PageDown only moves).
+        const { blockRef, ownFocusRef } = current;
+        const from = blockRef.current?.focus ?? current.focusedCell();
+        const fromRow = from ? api.getRowNode(from.initiativeKey)?.rowIndex : null;
+        if (!from || fromRow === null || fromRow === undefined) return;
+        const { top, bottom } = api.getVerticalPixelRange();
+        const rowHeight = api.getDisplayedRowAtIndex(fromRow)?.rowHeight ?? 0;
+        const pageRows = rowHeight > 0 ? Math.floor((bottom - top) / rowHeight) : 1;
+        const lineAt = (row: number) => {
+          const data = api.getDisplayedRowAtIndex(row)?.data as BodyRow | undefined;
+          return data?.kind === "line" ? data.initiativeKey : null;
+        };
+        const row = pageTarget(fromRow, event.key === "PageDown" ? 1 : -1, pageRows, api.getDisplayedRowCount(), (index) => lineAt(index) !== null);
+        event.preventDefault();
+        event.stopPropagation();
+        const line = row === null ? null : lineAt(row);
+        if (!line) return;
+        const next = { initiativeKey: line, year: from.year };
+        ownFocusRef.current = [...ownFocusRef.current, next];
+        setBlock(api, { anchor: blockRef.current?.anchor ?? from, focus: next });
+        focusCell(api, next);
         return;
       }
       const jump = jumpKeyOf(event);

@@ -25,7 +25,7 @@ const ChangesSinceQuery = graphql(`
             cells { initiative { key title } year before after }
             lines { initiative { key title } added }
           }
-          difference { headline lines { initiativeKey title status totalDifference cells { year difference } } }
+          difference { headline lines { initiative { key } title status totalDifference cells { year difference } } }
         }
       }
       ... on InvalidInputError { message problems { code } }
@@ -138,7 +138,7 @@ export function ChangesSincePanel({ nodes, initialKey }: { nodes: readonly Linea
                   </thead>
                   <tbody>
                     {entry.difference.lines.map((line) => (
-                      <tr key={line.initiativeKey}>
+                      <tr key={line.initiative.key}>
                         <td>
                           {line.title} <span className="badge">{t(`changesSinceStatus${line.status}`)}</span>
                         </td>

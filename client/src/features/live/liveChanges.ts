@@ -16,7 +16,7 @@ import type { ScenarioChanged } from "./scenarioChanged.ts";
 /** A ScenarioChangedEvent as the subscription delivers it. */
 export type ScenarioChange = Omit<Extract<ResultOf<typeof ScenarioChanged>["scenarioChanged"], { __typename: "ScenarioChangedEvent" }>, "__typename">;
 /** A cell as the API reports a change to it (amounts as its decimal strings; null where the line is absent). */
-export type ChangedCell = Pick<ScenarioChange["cells"][number], "initiativeKey" | "year" | "after">;
+export type ChangedCell = Pick<ScenarioChange["cells"][number], "initiative" | "year" | "after">;
 
 /** What the grid shows: a version and its cells. */
 export interface Held {
@@ -36,7 +36,7 @@ export type Step =
 export function advance(held: Held, version: number, cells: readonly ChangedCell[]): Step {
   if (version <= held.version) return { kind: "shown" };
   if (version > held.version + 1) return { kind: "gap" };
-  return { kind: "next", cells: withCells(held.cells, cells.map(({ initiativeKey, year, after }) => ({ initiativeKey, year, amount: after === null ? null : fromApi(after) }))) };
+  return { kind: "next", cells: withCells(held.cells, cells.map(({ initiative, year, after }) => ({ initiativeKey: initiative.key, year, amount: after === null ? null : fromApi(after) }))) };
 }
 
 export type LivePlan =
@@ -95,7 +95,7 @@ export function describeChange(change: ScenarioChange, lineTitle: (initiativeKey
   if (!change.cellsOnly) return message("liveChangedScenario", { who: change.actor, version: change.version });
   const [only] = change.cells;
   if (change.cells.length === 1 && only) {
-    return message("liveChangedCell", { who: change.actor, line: shortTitle(lineTitle(only.initiativeKey)), year: only.year, before: amountText(only.before), after: amountText(only.after) });
+    return message("liveChangedCell", { who: change.actor, line: shortTitle(lineTitle(only.initiative.key)), year: only.year, before: amountText(only.before), after: amountText(only.after) });
   }
   return message("liveChangedCells", { who: change.actor, count: change.cells.length });
 }

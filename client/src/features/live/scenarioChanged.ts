@@ -7,7 +7,7 @@ export const ScenarioChanged = graphql(`
       __typename
       ... on ScenarioChangedEvent {
         scenarioKey version kind actor at comment cellsOnly fitsFrame linesAdded linesRemoved
-        cells { initiativeKey year before after }
+        cells { initiative { key } year before after }
         yearTotals { year allocated frame headroom overBy fitsFrame }
       }
       ... on InvalidInputError { message problems { field code } }
