@@ -77,7 +77,7 @@ export function GridToolbar(props: GridToolbarProps) {
   }
   if (scenario.kind === "BASELINE") items.push({ id: "consistency", priority: 4, node: <a className="button" href={hrefOf({ view: "consistency", key: scenario.key })}>{t("consistencyOpen")}</a> });
   if (scenario.kind === "WHAT_IF" && scenario.parent) {
-    items.push({ id: "merge", priority: 2.5, node: <button type="button" onClick={() => setMerging(true)} title={t("mergeButtonTitle")}>{t("mergeButton")}</button> });
+    items.push({ id: "merge", priority: 1.5, node: <button type="button" onClick={() => setMerging(true)} title={t("mergeButtonTitle")}>{t("mergeButton")}</button> });
   }
   if (props.mayShare) items.push({ id: "share", priority: 2, node: <button type="button" onClick={props.onShare} title={t("shareButtonTitle", { name: scenario.name })}>{t("shareButton")}</button> });
   items.push({ id: "chart", priority: 7, node: <button type="button" aria-pressed={props.showChart} onClick={props.onToggleChart}>{t("chartButton")}</button> });
