@@ -524,6 +524,7 @@ const LIST_TABLE: Record<string, ListRow> = {
   "MergePreview.conflicts": inside(),
   "MergePreview.resolved": inside(),
   "BalanceProposal.yearTotals": inside(),
+  "MergePreview.yearTotals": inside(),
   "ScenarioChange.cells": inside(),
   // Cell and line differences name their initiative as an object (not only a key) since the error contract's conventions.
   "ScenarioEdit.cells": inside("the cells of the edit the caller just made in a scenario they may edit"),

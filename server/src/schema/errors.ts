@@ -232,7 +232,7 @@ export const MergeConflictRef = builder.objectRef<MergeConflictCell>("MergeConfl
 
 builder.objectType(MergeConflictError, {
   name: "MergeConflictError",
-  description: "Both scenarios changed the same cells differently. Nothing was merged; give a resolution (SOURCE or TARGET) per cell and retry.",
+  description: "Both scenarios changed the same cells differently. Nothing was merged; give a resolution (SOURCE, TARGET, or VALUE with an amount) per cell and retry.",
   interfaces: [ErrorInterface],
   fields: (t) => ({ conflicts: t.field({ description: "Every conflicting cell.", type: [MergeConflictRef], resolve: (error) => error.conflicts }) }),
 });
