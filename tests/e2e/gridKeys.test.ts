@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { seriousViolations } from "./support/axe.ts";
 import { screenshot } from "./support/browser.ts";
-import { cell, cellText, changedCells, expectFocusAt, focusCell, forkAndOpen, pasteText, scenarioId, storedCells } from "./support/grid.ts";
+import { cell, cellText, changedCells, expectFocusAt, focusCell, forkAndOpen, pasteText, scenarioId, shownRowOrder, storedCells } from "./support/grid.ts";
 import { useE2E } from "./support/suite.ts";
 
 const e2e = useE2E();
@@ -218,15 +218,7 @@ test("a year header's sort cycles ascending, descending, then back to the docume
   const { page, key, before, errors } = await forkAndOpen(e2e, "Sorteringscyklus");
   const grid = await clientOperationOverHttp(e2e.app.baseUrl, "ScenarioGrid", { id: scenarioId(key) });
   const themeOf = new Map<string, string>(grid.scenario.lines.map((line: { initiative: { key: string; theme: { key: string } } }) => [line.initiative.key, line.initiative.theme.key]));
-  const shownOrder = () =>
-    page.locator(".ag-row[row-index]").evaluateAll((rows) => {
-      const byIndex = new Map<number, string>();
-      for (const row of rows) {
-        const index = Number(row.getAttribute("row-index"));
-        if (Number.isInteger(index)) byIndex.set(index, row.getAttribute("row-id")!);
-      }
-      return [...byIndex].sort(([left], [right]) => left - right).map(([, id]) => id);
-    });
+  const shownOrder = () => shownRowOrder(page);
   // The lines under each heading as shown, and each group's 2024 amounts.
   const groups = (order: string[]) => {
     const byTheme: Array<{ theme: string; lines: string[] }> = [];

@@ -6,7 +6,8 @@
 import { useId } from "react";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
-import { AMOUNT_REASONS, cellKeyOf, resolutionOf, type Choice } from "./resolutions.ts";
+import { REASONS } from "../grid/gridStatus.ts";
+import { cellKeyOf, resolutionOf, type Choice } from "./resolutions.ts";
 
 export interface ConflictRow {
   initiative: { key: string; title: string };
@@ -47,7 +48,7 @@ export function ConflictTable(props: {
           const choice = props.choices.get(key);
           const typed = choice?.take === "VALUE" ? choice.text : "";
           const checked = choice?.take === "VALUE" ? resolutionOf(conflict.initiative.key, conflict.year, choice, props.maxDecimals) : null;
-          const error = checked && !checked.ok && typed.trim() !== "" ? t(AMOUNT_REASONS[checked.error.code], { decimals: props.maxDecimals }) : null;
+          const error = checked && !checked.ok && typed.trim() !== "" ? t(REASONS[checked.error.code], { decimals: props.maxDecimals }) : null;
           const group = `${name}-${key}`;
           return (
             <tr key={key} data-cell={key}>

@@ -5,7 +5,6 @@
  */
 import type { AmountError } from "@ramme/domain";
 import { toApi } from "../../app/amounts.ts";
-import type { MessageKey } from "../../i18n/messages.ts";
 import { parseCellInput } from "../grid/pasteBlock.ts";
 
 export type Choice = { take: "SOURCE" } | { take: "TARGET" } | { take: "VALUE"; text: string };
@@ -18,16 +17,6 @@ export interface ResolutionInput {
   take: "SOURCE" | "TARGET" | "VALUE";
   amount?: string;
 }
-
-/** Why a typed amount is refused, in the grid's words. */
-export const AMOUNT_REASONS: Record<AmountError["code"], MessageKey> = {
-  EMPTY: "reasonEmpty",
-  NOT_A_NUMBER: "reasonNotANumber",
-  AMBIGUOUS: "reasonAmbiguous",
-  TOO_PRECISE: "reasonTooPrecise",
-  NEGATIVE: "reasonNegative",
-  TOO_LARGE: "reasonTooLarge",
-};
 
 /** A choice as the API takes it, or the typed amount's error. */
 export function resolutionOf(initiativeKey: string, year: number, choice: Choice, maxDecimals: number): { ok: true; input: ResolutionInput } | { ok: false; error: AmountError } {
