@@ -15,9 +15,17 @@ import { changesOnlyCells, type ScenarioChangedEvent } from "../live/scenarioCha
 import { scenarioStream } from "../live/scenarioStream.ts";
 import { CellDifferenceRef } from "./errors.ts";
 import { ChangeKindEnum } from "./history.ts";
+import { YearTotalRef } from "./scenario.ts";
+import { db } from "../db.ts";
+import { scenarioYearTotals, type YearTotalShape } from "../engine/yearTotals.ts";
+
+/** Kept until 2027-06-30 (docs/api.md, Deprecation policy). */
+export const YEAR_TOTAL_SHAPE_DEPRECATION = "Use `totals` (YearTotal, the shape of Scenario.yearTotals) instead. Kept until 2027-06-30.";
 
 export const FrameYearTotalRef = builder.objectRef<FrameYearTotal>("FrameYearTotal").implement({
-  description: "A year's allocated total against the frame (YearTotal without the documents' printed totals and notes).",
+  description:
+    "A year's allocated total against the frame (YearTotal without the documents' printed totals and notes). Only the deprecated `yearTotals` fields give it; " +
+    "`totals` gives the same figures as YearTotal.",
   fields: (t) => ({
     year: t.exposeInt("year", { description: "The frame year." }),
     allocated: t.expose("allocated", { type: "Decimal", description: "Sum of every line's amount that year." }),
@@ -46,10 +54,32 @@ const ScenarioChangedEventRef = builder.objectRef<ScenarioChangedEvent>("Scenari
         "lock, archive or must-fit changed: load the scenario again.",
       resolve: (event) => changesOnlyCells(event),
     }),
-    yearTotals: t.field({ type: [FrameYearTotalRef], description: "The scenario's totals per frame year after the change.", resolve: (event) => event.yearTotals }),
+    yearTotals: t.field({
+      type: [FrameYearTotalRef],
+      description: "The scenario's totals per frame year after the change.",
+      deprecationReason: YEAR_TOTAL_SHAPE_DEPRECATION,
+      resolve: (event) => event.yearTotals,
+    }),
+    totals: t.field({
+      type: [YearTotalRef],
+      description: "The scenario's totals per frame year after the change, in the shape of Scenario.yearTotals (with the documents' notes outside the frame and printed totals).",
+      resolve: (event) => eventTotals(event),
+    }),
     fitsFrame: t.boolean({ description: "True when every year is within the frame after the change.", resolve: (event) => event.yearTotals.every((total) => total.fits) }),
   }),
 });
+
+/** One event goes to every viewer on this instance: its totals are read once, not once per viewer. */
+const totalsOfEvent = new WeakMap<ScenarioChangedEvent, Promise<YearTotalShape[]>>();
+function eventTotals(event: ScenarioChangedEvent): Promise<YearTotalShape[]> {
+  let totals = totalsOfEvent.get(event);
+  if (!totals) {
+    const frameYears = event.yearTotals.map((total) => ({ year: total.year, amount: total.frame }));
+    totals = scenarioYearTotals(db, event.scenarioId, frameYears, new Map(event.yearTotals.map((total) => [total.year, total.allocated])));
+    totalsOfEvent.set(event, totals);
+  }
+  return totals;
+}
 
 builder.subscriptionType({ authScopes: { signedIn: true }, description: "Live updates over Server-Sent Events (GET or POST /graphql with Accept: text/event-stream)." });
 

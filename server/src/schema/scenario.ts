@@ -200,7 +200,7 @@ export const ScenarioRef = builder.prismaNode("Scenario", {
       description: "One total per frame year: allocated (from the lines), frame, headroom, and the printed total where there is one.",
       select: {
         ...frameYearsSelect,
-        outsideFrame: true,
+        outsideFrame: { orderBy: { id: "asc" } },
         sourceTable: { select: { id: true, statedTotals: true, footnotes: true } },
       },
       resolve: async (scenario) =>
