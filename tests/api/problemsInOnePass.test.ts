@@ -89,3 +89,46 @@ describe("frames: a malformed amount beside an unknown frame or a taken name", (
     ]);
   });
 });
+
+describe("a scenario's mutations: a malformed value beside an unknown scenario", () => {
+  const refusal = async (name: string, inputType: string, input: Record<string, unknown>) =>
+    (await storesNothing(() => query(`mutation($input: ${inputType}!) { ${name}(input: $input) { __typename ... on Error { ... on InvalidInputError { problems { field code } } } } }`, { input })))[name];
+
+  it("setAllocation: a malformed amount and an unknown scenario", async () => {
+    const result = await refusal("setAllocation", "SetAllocationInput", { scenarioId: "findes-ikke", initiativeId: "vmk", year: 2025, amount: "3,x", expectedVersion: 1 });
+    expect(result.problems).toEqual([
+      { field: "input.amount", code: "NOT_A_NUMBER" },
+      { field: "input.scenarioId", code: "UNKNOWN_SCENARIO" },
+    ]);
+  });
+
+  it("setAllocations: a malformed amount in a cell and an unknown scenario", async () => {
+    const result = await refusal("setAllocations", "SetAllocationsInput", { scenarioId: "findes-ikke", expectedVersion: 1, cells: [{ initiativeId: "vmk", year: 2025, amount: "1" }, { initiativeId: "vmk", year: 2026, amount: "-" }] });
+    expect(result.problems).toEqual([
+      { field: "input.cells[1].amount", code: "NOT_A_NUMBER" },
+      { field: "input.scenarioId", code: "UNKNOWN_SCENARIO" },
+    ]);
+  });
+
+  it("forkScenario, updateScenario, lockScenario and addComment", async () => {
+    expect((await refusal("forkScenario", "ForkScenarioInput", { sourceId: "findes-ikke", name: " " })).problems).toEqual([
+      { field: "input.name", code: "REQUIRED" },
+      { field: "input.sourceId", code: "UNKNOWN_SCENARIO" },
+    ]);
+    expect((await refusal("updateScenario", "UpdateScenarioInput", { scenarioId: "findes-ikke", name: " ", expectedVersion: 1 })).problems).toEqual([
+      { field: "input.name", code: "REQUIRED" },
+      { field: "input.scenarioId", code: "UNKNOWN_SCENARIO" },
+    ]);
+    expect((await refusal("lockScenario", "ScenarioStatusInput", { scenarioId: "findes-ikke", expectedVersion: 0 })).problems).toEqual([
+      { field: "input.expectedVersion", code: "NOT_POSITIVE" },
+      { field: "input.scenarioId", code: "UNKNOWN_SCENARIO" },
+    ]);
+    const comment = await storesNothing(() =>
+      query(`mutation($input: AddCommentInput!) { addComment(input: $input) { __typename ... on InvalidInputError { problems { field code } } } }`, { input: { scenarioId: "findes-ikke", text: " " } }),
+    );
+    expect(comment.addComment.problems).toEqual([
+      { field: "input.text", code: "REQUIRED" },
+      { field: "input.scenarioId", code: "UNKNOWN_SCENARIO" },
+    ]);
+  });
+});

@@ -3,7 +3,7 @@
  * it is an unlocked, unarchived what-if, and it is still at the version the client expects.
  */
 import type { Oere, YearAmount } from "@ramme/domain";
-import type { Transaction } from "../db.ts";
+import { db, type Transaction } from "../db.ts";
 import { isPostgres } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { InvalidInputError, ScenarioLockedError, VersionConflictError } from "./errors.ts";
@@ -112,4 +112,15 @@ export async function listUnknownScenarios(client: Pick<Transaction, "scenario">
   for (const { field, key } of named) {
     if (key !== null && !found.has(key)) problems.add(field, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(key)}.`, key);
   }
+}
+
+/**
+ * Throws the input's problems, if it has any, with UNKNOWN_SCENARIO added for the named scenarios
+ * that do not exist, so one answer lists both. Looked up only when there is something to refuse
+ * already: an input whose only fault is an unknown scenario is refused where the scenario is read.
+ */
+export async function throwWithUnknownScenarios(problems: ProblemList, named: ReadonlyArray<{ field: string; key: string | null }>): Promise<void> {
+  if (problems.problems.length === 0) return;
+  await listUnknownScenarios(db, problems, named);
+  problems.throwIfAny();
 }
