@@ -512,6 +512,7 @@ const LIST_TABLE: Record<string, ListRow> = {
   "LineVersus.comments": inside(),
   "FundingLine.comments": inside(),
   "PricedScenario.lines": inside(),
+  "PricedScenario.totals": inside(),
   "PrintedTable.lines": inside(),
   "Scenario.lines": inside(),
   "Scenario.outsideFrame": inside(),
@@ -529,6 +530,7 @@ const LIST_TABLE: Record<string, ListRow> = {
   // Cell and line differences name their initiative as an object (not only a key) since the error contract's conventions.
   "ScenarioEdit.cells": inside("the cells of the edit the caller just made in a scenario they may edit"),
   "ScenarioChangedEvent.cells": inside("the stream is of a scenario the caller may see, and ends with that access"),
+  "ScenarioChangedEvent.totals": inside("the stream is of a scenario the caller may see, and ends with that access"),
   "VersionConflictError.cellsChangedSince": inside("cells of the scenario the caller tried to edit"),
   "BalanceProposal.cells": inside(),
   "ChangeSet.cells": inside(),

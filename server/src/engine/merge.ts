@@ -4,13 +4,13 @@
  * the same cells differently, nothing is applied unless the caller picks a side for each.
  */
 import { cellKey, threeWayMerge, type MergeResolution, type MergeSide, type Oere } from "@ramme/domain";
-import { writeTransaction, type Transaction } from "../db.ts";
+import { db, writeTransaction, type Transaction } from "../db.ts";
 import { commitChange, type CommittedChange } from "./commitChange.ts";
 import { InvalidInputError, MergeConflictError } from "./errors.ts";
 import { amountProblem, parseAllocationAmount, ProblemList, TEXT_LIMITS, type AmountNotation } from "./input.ts";
 import { stateAtVersion } from "./history.ts";
 import { currentState } from "./scenarioState.ts";
-import { assertEditable, assertVersion, findScenario, lockScenarios } from "./scenarioAccess.ts";
+import { assertEditable, assertVersion, findScenario, listUnknownScenarios, lockScenarios } from "./scenarioAccess.ts";
 import { buildYearTotals } from "./yearTotals.ts";
 
 export interface MergeResolutionInput {
@@ -39,10 +39,14 @@ export interface MergeInput {
 }
 
 /** `prefix` is where the fields sit in the request: "input." for the mutation, "" for the preview query's arguments. */
-function checkIds(input: { sourceId: string; targetId: string }, problems: ProblemList, prefix = "input.") {
+async function checkIds(client: Pick<Transaction, "scenario">, input: { sourceId: string; targetId: string }, problems: ProblemList, prefix = "input.") {
   const sourceId = problems.id(`${prefix}sourceId`, input.sourceId, "Scenario");
   const targetId = problems.id(`${prefix}targetId`, input.targetId, "Scenario");
   if (sourceId !== null && sourceId === targetId) problems.add(`${prefix}targetId`, "SAME_SCENARIO", "a scenario cannot be merged into itself.", targetId);
+  await listUnknownScenarios(client, problems, [
+    { field: `${prefix}sourceId`, key: sourceId },
+    { field: `${prefix}targetId`, key: sourceId === targetId ? null : targetId },
+  ]);
   return { sourceId: sourceId!, targetId: targetId! };
 }
 
@@ -113,9 +117,9 @@ export function resolutionsMap(resolutions: readonly MergeResolutionInput[] | nu
   return map;
 }
 
-export function mergeScenario(input: MergeInput, actor: string): Promise<CommittedChange> {
+export async function mergeScenario(input: MergeInput, actor: string): Promise<CommittedChange> {
   const problems = new ProblemList();
-  const { sourceId, targetId } = checkIds(input, problems);
+  const { sourceId, targetId } = await checkIds(db, input, problems);
   const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
   const resolutions = resolutionsMap(input.resolutions, problems);
   problems.throwIfAny();

@@ -93,9 +93,9 @@ builder.queryField("mergePreview", (t) =>
       resolutions: t.arg({ description: "A side or a typed amount per conflicting cell, as mergeScenario takes them.", type: [MergeResolutionInput], required: false }),
     },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "sourceId", id: args.sourceId }, { field: "targetId", id: args.targetId }] }),
-    resolve: (_root, args) => {
+    resolve: async (_root, args) => {
       const problems = new ProblemList();
-      const { sourceId, targetId } = checkMergeIds({ sourceId: String(args.sourceId), targetId: String(args.targetId) }, problems, "");
+      const { sourceId, targetId } = await checkMergeIds(db, { sourceId: String(args.sourceId), targetId: String(args.targetId) }, problems, "");
       const resolutions = resolutionsMap(args.resolutions?.map(mergeResolution), problems, "");
       problems.throwIfAny();
       return planMerge(db, sourceId, targetId, resolutions, "");
