@@ -31,19 +31,23 @@ const FRAME_NAME = "Grøn pulje";
 /** The frame the first test makes, for the second to rename and archive. */
 let createdFrameKey = "";
 
-/** The workbook a secretariat writes: a title, the header, theme headings with four lines each, "I alt" (2027 misprinted by 0,5), "Ramme", footnotes. */
-async function workbook(): Promise<Buffer> {
+/**
+ * The workbook a secretariat writes: a title, the header, theme headings with four lines each, "I alt"
+ * (2027 misprinted by 0,5), "Ramme", footnotes. A revision adds `revision` to Linje 1 (and the total)
+ * every year; `years` other than the frame's make a workbook for another frame.
+ */
+async function workbook({ revision = 0, years = YEARS }: { revision?: number; years?: number[] } = {}): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Tabel 1");
   sheet.addRow(["Udspil: Ny pulje for grøn omstilling (mio. kr., 2025-pl)"]);
   sheet.addRow([]);
-  sheet.addRow(["Initiativ", ...YEARS]);
+  sheet.addRow(["Initiativ", ...years]);
   let line = 0;
   for (const theme of THEMES) {
     sheet.addRow([theme]);
-    for (let index = 0; index < 4; index += 1, line += 1) sheet.addRow([`Linje ${line + 1}`, ...YEARS.map((year) => amountOf(line, year))]);
+    for (let index = 0; index < 4; index += 1, line += 1) sheet.addRow([`Linje ${line + 1}`, ...years.map((year) => amountOf(line, year) + (line === 0 ? revision : 0))]);
   }
-  sheet.addRow(["I alt", ...YEARS.map((year) => (year === 2027 ? computedTotal(year) + 0.5 : computedTotal(year)))]);
+  sheet.addRow(["I alt", ...years.map((year) => (year === 2027 ? computedTotal(year) + 0.5 : computedTotal(year)) + revision)]);
   sheet.addRow(["Ramme", ...FRAME]);
   sheet.addRow([]);
   sheet.addRow(["1) Beløbene er foreløbige."]);
@@ -258,6 +262,43 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   const lifeList = await api(page, "ScenarioList", { includeArchived: false, frameId: lifeScience[0].key });
   const shown = await page.locator(".scenario-list tbody tr").count();
   expect(shown).toBe(lifeList.scenarios.nodes.length);
+  expect(unexpectedErrors(errors)).toEqual([]);
+});
+
+test("a revised proposal becomes a second baseline of the frame from its workbook; a workbook of other years is refused and stores nothing", async () => {
+  expect(createdFrameKey).not.toBe("");
+  const { page, errors } = await e2e.open();
+  await page.goto(`${e2e.app.baseUrl}/#/f/${createdFrameKey}/`);
+  await signInOnPage(page, ADMIN);
+  await page.getByRole("link", { name: "Grundlag", exact: true }).first().waitFor();
+  const names = async () => (await api(page, "ScenarioList", { includeArchived: false, frameId: createdFrameKey })).scenarios.nodes.map((node: any) => node.name).sort();
+  const before = await names();
+
+  // Years the frame does not have: located, "Opret grundlag" stays off, nothing is stored.
+  await page.getByRole("button", { name: "Nyt grundlag" }).click();
+  let dialog = page.getByRole("dialog", { name: `Nyt grundlag for »${FRAME_NAME}«` });
+  await dialog.getByLabel("Regneark eller CSV-fil").setInputFiles({ name: "andre-aar.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await workbook({ years: [2024, 2025, 2026, 2027, 2028, 2029] }) });
+  await dialog.getByText(/Ark Tabel 1/).first().waitFor();
+  expect(await dialog.getByRole("button", { name: "Opret grundlag" }).isDisabled()).toBe(true);
+  await dialog.getByRole("button", { name: "Luk" }).click();
+  expect(await names()).toEqual(before);
+
+  // The revised workbook: a preview against the frame, then a second locked baseline in the same frame.
+  await page.getByRole("button", { name: "Nyt grundlag" }).click();
+  dialog = page.getByRole("dialog", { name: `Nyt grundlag for »${FRAME_NAME}«` });
+  await dialog.getByLabel("Grundlagets navn").fill("Revideret udspil");
+  await dialog.getByLabel("Regneark eller CSV-fil").setInputFiles({ name: "revideret.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await workbook({ revision: 2 }) });
+  await dialog.getByText("12 linjer under 3 temaer, 2025-2030, fra Tabel 1.").waitFor();
+  await screenshot(page, "frames-6-new-baseline-da");
+  await dialog.getByRole("button", { name: "Opret grundlag" }).click();
+  await page.getByRole("heading", { name: "Revideret udspil" }).waitFor();
+  expect(new URL(page.url()).hash).toContain(`#/f/${createdFrameKey}/scenario/`);
+  const key = decodeURIComponent(new URL(page.url()).hash.replace(/^.*\/scenario\//, ""));
+  const revised = await api(page, "ScenarioGrid", { id: scenarioId(key) });
+  expect(revised.scenario).toMatchObject({ kind: "BASELINE", locked: true, frame: { key: createdFrameKey } });
+  expect(storedAmount(revised, "Linje 1", 2025)).toBe("3");
+  expect(storedAmount(revised, "Linje 2", 2025)).toBe("2");
+  expect(await names()).toEqual([...before, "Revideret udspil"].sort());
   expect(unexpectedErrors(errors)).toEqual([]);
 });
 

@@ -9,13 +9,14 @@ import { NewFrameDialog } from "./NewFrameDialog.tsx";
 export function FrameActions() {
   const { t } = useI18n();
   const state = useFrame();
-  const [open, setOpen] = useState<"new" | "settings" | null>(null);
+  const [open, setOpen] = useState<"new" | "baseline" | "settings" | null>(null);
   const current = state.current;
   // The life science frame is the documents': it is not renamed or archived here.
   const managed = current !== null && !current.hasDocuments && !current.archived;
   return (
     <>
       {managed && <button type="button" onClick={() => setOpen("settings")}>{t("frameSettingsButton")}</button>}
+      {current !== null && !current.archived && <button type="button" title={t("newBaselineButtonTitle")} onClick={() => setOpen("baseline")}>{t("newBaselineButton")}</button>}
       <button type="button" title={t("newFrameButtonTitle")} onClick={() => setOpen("new")}>{t("newFrameButton")}</button>
       {open === "new" && (
         <NewFrameDialog
@@ -23,6 +24,16 @@ export function FrameActions() {
           onCreated={(frameKey, baselineKey) => {
             setOpen(null);
             state.refresh();
+            navigate({ view: "scenario", key: baselineKey }, frameParamOf(state, frameKey));
+          }}
+        />
+      )}
+      {open === "baseline" && current && (
+        <NewFrameDialog
+          frame={{ key: current.key, name: current.name }}
+          onClose={() => setOpen(null)}
+          onCreated={(frameKey, baselineKey) => {
+            setOpen(null);
             navigate({ view: "scenario", key: baselineKey }, frameParamOf(state, frameKey));
           }}
         />

@@ -43,8 +43,11 @@ type Preview = Extract<Answer, { __typename: "BaselineImportPreview" }>;
 /** Delay before a changed name is sent for a new preview. */
 const TYPING_PAUSE_MS = 400;
 
-/** `onCreated`: the new frame's key and its baseline's. */
-export function NewFrameDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (frameKey: string, baselineKey: string) => void }) {
+/**
+ * `frame`: a new baseline of this existing frame (a revised proposal) instead of a new frame; the file's
+ * years and frame row must then be the frame's. `onCreated`: the frame's key and its new baseline's.
+ */
+export function NewFrameDialog({ frame, onClose, onCreated }: { frame?: { key: string; name: string }; onClose: () => void; onCreated: (frameKey: string, baselineKey: string) => void }) {
   const { t, locale } = useI18n();
   const client = useClient();
   const [name, setName] = useState("");
@@ -57,7 +60,7 @@ export function NewFrameDialog({ onClose, onCreated }: { onClose: () => void; on
 
   const input = (dryRun: boolean) =>
     file && {
-      newFrame: { name: name.trim(), description: description.trim() || null },
+      ...(frame ? { frameId: frame.key } : { newFrame: { name: name.trim(), description: description.trim() || null } }),
       name: baselineName.trim() || t("newFrameBaselineDefault"),
       description: null,
       format: file.format,
@@ -75,14 +78,14 @@ export function NewFrameDialog({ onClose, onCreated }: { onClose: () => void; on
     } else if (answer?.__typename === "ImportRefusedError" && preview) {
       setPreview({ ...preview, canApply: false, problems: answer.problems });
     } else {
-      setFailure(t("newFrameFailed", { message: failureText(t, answer, error) }));
+      setFailure(t(frame ? "newBaselineFailed" : "newFrameFailed", { message: failureText(t, answer, error) }));
     }
   }
 
   // The preview, again when the file or the name changes (a name already used is refused before the file is read).
   useEffect(() => {
     const sent = input(true);
-    if (!sent || sent.newFrame.name === "") {
+    if (!sent || (!frame && name.trim() === "")) {
       setPreview(null);
       return;
     }
@@ -124,25 +127,29 @@ export function NewFrameDialog({ onClose, onCreated }: { onClose: () => void; on
 
   return (
     <Dialog
-      title={t("newFrameTitle")}
+      title={frame ? t("newBaselineTitle", { frame: frame.name }) : t("newFrameTitle")}
       onClose={onClose}
       className="import-dialog new-frame-dialog"
-      actions={<button type="button" className="primary" disabled={!preview?.canApply || busy || name.trim() === ""} onClick={() => void create()}>{t("newFrameCreate")}</button>}
+      actions={<button type="button" className="primary" disabled={!preview?.canApply || busy || (!frame && name.trim() === "")} onClick={() => void create()}>{t(frame ? "newBaselineCreate" : "newFrameCreate")}</button>}
     >
-      <p className="muted">{t("newFrameIntro")}</p>
+      <p className="muted">{t(frame ? "newBaselineIntro" : "newFrameIntro")}</p>
       <form className="new-frame-form" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          {t("newFrameName")}
-          <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={200} autoFocus />
-        </label>
+        {!frame && (
+          <label>
+            {t("newFrameName")}
+            <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={200} autoFocus />
+          </label>
+        )}
         <label>
           {t("newFrameBaselineName")}
           <input value={baselineName} onChange={(event) => setBaselineName(event.target.value)} maxLength={200} />
         </label>
-        <label className="wide">
-          {t("newFrameDescription")}
-          <textarea value={description} onChange={(event) => setDescription(event.target.value)} maxLength={4000} rows={2} />
-        </label>
+        {!frame && (
+          <label className="wide">
+            {t("newFrameDescription")}
+            <textarea value={description} onChange={(event) => setDescription(event.target.value)} maxLength={4000} rows={2} />
+          </label>
+        )}
         <label className="wide">
           {t("newFrameFile")}
           <input type="file" accept=".xlsx,.csv" onChange={(event) => void choose(event.target.files?.[0])} />
@@ -150,8 +157,8 @@ export function NewFrameDialog({ onClose, onCreated }: { onClose: () => void; on
       </form>
       {failure && <p role="alert" className="error">{failure}</p>}
       {!file && !failure && <p className="muted">{t("newFrameChooseFile")}</p>}
-      {file && name.trim() === "" && <p className="muted">{t("newFrameNeedsName")}</p>}
-      {file && name.trim() !== "" && !preview && !failure && <p>{t("importReading")}</p>}
+      {file && !frame && name.trim() === "" && <p className="muted">{t("newFrameNeedsName")}</p>}
+      {file && (frame || name.trim() !== "") && !preview && !failure && <p>{t("importReading")}</p>}
       {preview && <BaselinePreview preview={preview} locale={locale} />}
     </Dialog>
   );
