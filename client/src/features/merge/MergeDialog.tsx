@@ -13,6 +13,7 @@ import { graphql, type ResultOf } from "../../graphql.ts";
 import { Dialog } from "../../app/Dialog.tsx";
 import { formatAmount, fromApi } from "../../app/amounts.ts";
 import { failureText } from "../../app/failures.ts";
+import { InputProblemsFragment } from "../../app/problemText.ts";
 import { hrefOf } from "../../app/route.ts";
 import { useI18n } from "../../i18n/I18n.tsx";
 import { mayEdit } from "../sharing/ownership.ts";
@@ -39,11 +40,12 @@ const MergePreviewQuery = graphql(`
         resolved { initiative { key title } year base source target }
         yearTotals { year allocated frame headroom fitsFrame }
       }
+      ...InputProblems
       ... on Error { message }
     }
     scenario(id: $targetId) { key mustFit yearTotals { year allocated } }
   }
-`);
+`, [InputProblemsFragment]);
 
 const MergeScenario = graphql(`
   mutation MergeScenario($input: MergeScenarioInput!) {
@@ -52,10 +54,11 @@ const MergeScenario = graphql(`
       ... on ScenarioEdit { version changed }
       ... on VersionConflictError { currentVersion }
       ... on FrameExceededError { years { year } }
+      ...InputProblems
       ... on Error { message }
     }
   }
-`);
+`, [InputProblemsFragment]);
 
 type Preview = Extract<NonNullable<ResultOf<typeof MergePreviewQuery>["mergePreview"]>, { __typename: "MergePreview" }>;
 type Outcome =
