@@ -10,6 +10,9 @@ export type CellState = ReadonlyMap<string, ReadonlyMap<number, Oere>>;
 
 export type MergeSide = "SOURCE" | "TARGET";
 
+/** How a conflicting cell is settled: a side's value, or an amount given for it (typed by the user). */
+export type MergeResolution = MergeSide | { amount: Oere };
+
 export interface CellEdit {
   initiativeId: string;
   year: number;
@@ -49,19 +52,20 @@ export function cellValue(state: CellState, initiativeId: string, year: number):
  * Merges the changes from `base` to `source` into `target`, cell by cell over the union of lines and
  * the given years. Per cell: source unchanged → nothing; target unchanged → take the source; both
  * made the same change → nothing; otherwise a conflict, which a resolution settles (SOURCE takes the
- * source's value, TARGET keeps the target's).
+ * source's value, TARGET keeps the target's, an amount sets the cell to that amount).
  *
  * Where one side has a line and the other does not (one added or removed it), the line is merged as a
  * whole: its conflicts are settled only when every one of them is resolved, and the line then takes
- * the source's state entirely if all are resolved SOURCE, else stays as in the target. Until then
- * nothing of that line is edited.
+ * the source's state entirely if all are resolved SOURCE, else stays as in the target. An amount
+ * counts as the side that has the line (the line stays, with that amount in that cell), so it is applied
+ * whenever the line ends up present. Until then nothing of that line is edited.
  */
 export function threeWayMerge(
   base: CellState,
   source: CellState,
   target: CellState,
   years: readonly number[],
-  resolutions: ReadonlyMap<string, MergeSide> = new Map(),
+  resolutions: ReadonlyMap<string, MergeResolution> = new Map(),
 ): MergeResult {
   const edits: CellEdit[] = [];
   const conflicts: MergeConflict[] = [];
@@ -92,11 +96,12 @@ export function threeWayMerge(
           edits.push(takeSource(cell));
           continue;
         }
-        const side = resolutions.get(cellKey(initiativeId, cell.year));
-        if (side === undefined) conflicts.push(cell);
+        const resolution = resolutions.get(cellKey(initiativeId, cell.year));
+        if (resolution === undefined) conflicts.push(cell);
         else {
           resolved.push(cell);
-          if (side === "SOURCE") edits.push(takeSource(cell));
+          if (resolution === "SOURCE") edits.push(takeSource(cell));
+          else if (resolution !== "TARGET") edits.push({ initiativeId, year: cell.year, before: cell.target, after: resolution.amount });
         }
       }
       continue;
@@ -108,12 +113,26 @@ export function threeWayMerge(
       edits.push(...cells.filter((cell) => cell.source !== cell.base && cell.target === cell.base).map(takeSource));
       continue;
     }
-    const sides = lineConflicts.map((cell) => resolutions.get(cellKey(initiativeId, cell.year)));
-    for (const [index, cell] of lineConflicts.entries()) (sides[index] === undefined ? conflicts : resolved).push(cell);
-    if (sides.every((side) => side === "SOURCE")) edits.push(...cells.map(takeSource));
+    const present: MergeSide = source.has(initiativeId) ? "SOURCE" : "TARGET";
+    const given = lineConflicts.map((cell) => resolutions.get(cellKey(initiativeId, cell.year)));
+    for (const [index, cell] of lineConflicts.entries()) (given[index] === undefined ? conflicts : resolved).push(cell);
+    if (given.some((resolution) => resolution === undefined)) continue;
+    const sides = given.map((resolution) => (typeof resolution === "object" ? present : resolution));
+    const lineTakesSource = sides.every((side) => side === "SOURCE");
+    if (lineTakesSource) edits.push(...cells.map(takeSource));
+    if (lineTakesSource !== (present === "SOURCE")) continue;
+    // The line ends present: typed amounts go into their cells, over what the line takes.
+    for (const [index, cell] of lineConflicts.entries()) {
+      const resolution = given[index];
+      if (typeof resolution !== "object") continue;
+      const at = edits.findIndex((edit) => edit.initiativeId === initiativeId && edit.year === cell.year);
+      if (at >= 0) edits[at] = { ...edits[at]!, after: resolution.amount };
+      else edits.push({ initiativeId, year: cell.year, before: cell.target, after: resolution.amount });
+    }
   }
 
-  return { edits, conflicts, resolved };
+  // A typed amount equal to the target's value changes nothing.
+  return { edits: edits.filter((edit) => edit.before !== edit.after), conflicts, resolved };
 }
 
 /** Lines in order of first appearance across the states. */

@@ -7,6 +7,7 @@ import type { Context } from "./auth/context.ts";
 import { maskError } from "./db/unavailable.ts";
 import { errorContractPlugin } from "./errorCodes.ts";
 import { eventIdPlugin } from "./live/eventIds.ts";
+import { publishCommittedChanges } from "./live/publishCommits.ts";
 import { hardeningConfigFrom, hardeningPlugins, type HardeningConfig } from "./hardening.ts";
 import { log } from "./observability/log.ts";
 import { observeRequests } from "./observability/requests.ts";
@@ -27,6 +28,8 @@ export interface YogaServerOptions {
  * unless given; tests build production-mode or accounts-mode ones. The server's is `yoga`.
  */
 export function createRammeYoga(options: YogaServerOptions = {}) {
+  // Startup: committed changes go out to live viewers (the engine only calls its after-commit hooks).
+  publishCommittedChanges();
   const config = options.hardening ?? hardeningConfigFrom(process.env);
   const mode = options.auth ?? authModeFromEnv();
   return createYoga<Record<string, unknown>, Context>({

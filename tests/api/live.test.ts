@@ -5,6 +5,7 @@ import { yoga } from "@ramme/server/yoga.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fingerprint, fork, mutate, setAllocation, setAllocations } from "../support/scenarios.ts";
 import { subscribe, type Subscription } from "../support/sse.ts";
+import { query } from "../support/graphql.ts";
 
 const EVENT_FIELDS = `
   __typename
@@ -66,6 +67,31 @@ describe("resuming as the SSE standard does: id and Last-Event-ID", () => {
     const refused = await watchResuming({ "last-event-id": "7abc" });
     expect((await refused.next()).data.scenarioChanged).toEqual({ __typename: "InvalidInputError", problems: [{ field: "Last-Event-ID", code: "NOT_A_NUMBER" }] });
     expect(refused.lastEventId()).toBeNull();
+  });
+});
+
+describe("one shape for a year total", () => {
+  const YEAR_TOTAL = "__typename year allocated frame headroom overBy fitsFrame statedTotal outsideFrame { description amount fromYear toYear }";
+  it("the event's totals are YearTotals, equal to Scenario.yearTotals after the change; the old FrameYearTotal field still answers, deprecated", async () => {
+    const subscription = await subscribe(
+      async (url, init) => yoga.fetch(url, init),
+      "http://ramme.test/graphql",
+      `subscription($id: ID!) { scenarioChanged(scenarioId: $id) { __typename ... on ScenarioChangedEvent { version totals { ${YEAR_TOTAL} } yearTotals { __typename year allocated frame headroom overBy fitsFrame } } } }`,
+      { id: whatIf.key },
+    );
+    open.push(subscription);
+    await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "3.0", expectedVersion: 1 });
+    const event = (await subscription.next()).data.scenarioChanged;
+    const { scenario } = await query(`query($id: ID!) { scenario(id: $id) { yearTotals { ${YEAR_TOTAL} } } }`, { id: whatIf.key });
+    expect(event.totals).toEqual(scenario.yearTotals);
+    // The fork carries the agreement's notes outside the frame: the event names them too.
+    expect(event.totals.some((total: { outsideFrame: unknown[] }) => total.outsideFrame.length > 0)).toBe(true);
+    expect(event.yearTotals.map(({ __typename, ...rest }: Record<string, unknown>) => rest)).toEqual(
+      event.totals.map(({ year, allocated, frame, headroom, overBy, fitsFrame }: Record<string, unknown>) => ({ year, allocated, frame, headroom, overBy, fitsFrame })),
+    );
+    const { __type } = await query(`{ __type(name: "ScenarioChangedEvent") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }`);
+    expect(__type.fields.find((field: { name: string }) => field.name === "yearTotals")).toMatchObject({ isDeprecated: true, deprecationReason: expect.stringContaining("2027-06-30") });
+    expect(__type.fields.find((field: { name: string }) => field.name === "totals")).toMatchObject({ isDeprecated: false });
   });
 });
 

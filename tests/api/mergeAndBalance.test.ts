@@ -8,7 +8,8 @@ const MERGE_FIELDS = `__typename
   ... on MergeConflictError { conflicts { initiativeKey year base source target } }
   ... on InvalidInputError { problems { field code } }
   ... on ScenarioLockedError { reason }
-  ... on VersionConflictError { currentVersion }`;
+  ... on VersionConflictError { currentVersion }
+  ... on FrameExceededError { years { year } }`;
 const merge = async (input: Record<string, unknown>) =>
   (await query(`mutation($input: MergeScenarioInput!) { mergeScenario(input: $input) { ${MERGE_FIELDS} } }`, { input })).mergeScenario;
 
@@ -50,6 +51,66 @@ describe("mergeScenario", () => {
     expect(keepTarget).toMatchObject({ __typename: "ScenarioEdit", version: 2, cells: [] });
     const takeSource = await merge({ sourceId: source.key, targetId: target.key, expectedTargetVersion: 2, resolutions: [{ initiativeId: "vmk", year: 2025, take: "SOURCE" }] });
     expect(takeSource).toMatchObject({ __typename: "ScenarioEdit", version: 3, cells: [{ initiativeKey: "vmk", year: 2025, before: "4", after: "3" }] });
+  });
+
+  it("settles a conflict with an amount typed for it (take VALUE), in either notation, and previews the totals it gives", async () => {
+    const source = await fork("aftale-2024", "Kilde");
+    const target = await fork("aftale-2024", "Mål");
+    await setAllocations({ scenarioId: source.key, expectedVersion: 1, cells: [{ initiativeId: "vmk", year: 2025, amount: "3" }, { initiativeId: "atmp", year: 2024, amount: "7" }] });
+    await setAllocations({ scenarioId: target.key, expectedVersion: 1, cells: [{ initiativeId: "vmk", year: 2025, amount: "4" }, { initiativeId: "atmp", year: 2024, amount: "8" }] });
+    const resolutions = [
+      { initiativeId: "vmk", year: 2025, take: "VALUE", amount: "3,5", notation: "DANISH" },
+      { initiativeId: "atmp", year: 2024, take: "VALUE", amount: "7.5" },
+    ];
+    const { mergePreview: preview } = await query(
+      `query($s: ID!, $t: ID!, $r: [MergeResolutionInput!]) { mergePreview(sourceId: $s, targetId: $t, resolutions: $r) {
+        ... on MergePreview { targetVersion cells { initiativeKey year before after } conflicts { year } resolved { initiativeKey year } yearTotals { year allocated headroom } } } }`,
+      { s: source.key, t: target.key, r: resolutions },
+    );
+    expect(preview.conflicts).toEqual([]);
+    expect(preview.cells).toHaveLength(2);
+    expect(preview.cells).toEqual(
+      expect.arrayContaining([
+        { initiativeKey: "atmp", year: 2024, before: "8", after: "7.5" },
+        { initiativeKey: "vmk", year: 2025, before: "4", after: "3.5" },
+      ]),
+    );
+    const totals = await query(`query($id: ID!) { scenario(id: $id) { yearTotals { year allocated } } }`, { id: target.key });
+    const now = new Map<number, bigint>(totals.scenario.yearTotals.map((total: { year: number; allocated: string }) => [total.year, mio(total.allocated)]));
+    const after = new Map<number, bigint>(preview.yearTotals.map((total: { year: number; allocated: string }) => [total.year, mio(total.allocated)]));
+    expect(after.get(2024)).toBe(now.get(2024)! - mio("0.5"));
+    expect(after.get(2025)).toBe(now.get(2025)! - mio("0.5"));
+    expect(after.get(2026)).toBe(now.get(2026));
+
+    const merged = await merge({ sourceId: source.key, targetId: target.key, expectedTargetVersion: 2, resolutions });
+    expect(merged).toMatchObject({ __typename: "ScenarioEdit", version: 3 });
+    expect(await cell(target.key, "vmk", 2025)).toBe(mio("3.5"));
+    expect(await cell(target.key, "atmp", 2024)).toBe(mio("7.5"));
+  });
+
+  it("refuses a typed amount that no edit could set, and a must-fit target it would take over the frame, storing nothing", async () => {
+    const source = await fork("aftale-2024", "Kilde");
+    const target = await fork("aftale-2024", "Mål");
+    await setAllocation({ scenarioId: source.key, initiativeId: "vmk", year: 2024, amount: "3", expectedVersion: 1 });
+    await setAllocation({ scenarioId: target.key, initiativeId: "vmk", year: 2024, amount: "4", expectedVersion: 1 });
+    await mutate("updateScenario", "UpdateScenarioInput", { scenarioId: target.key, mustFit: true, expectedVersion: 2 });
+    const before = await fingerprint();
+    const tryValue = (resolution: Record<string, unknown>) =>
+      merge({ sourceId: source.key, targetId: target.key, expectedTargetVersion: 3, resolutions: [{ initiativeId: "vmk", year: 2024, ...resolution }] });
+
+    expect(await tryValue({ take: "VALUE", amount: "3.45" })).toEqual({ __typename: "InvalidInputError", problems: [{ field: "input.resolutions[0].amount", code: "TOO_PRECISE" }] });
+    expect(await tryValue({ take: "VALUE", amount: "-1" })).toEqual({ __typename: "InvalidInputError", problems: [{ field: "input.resolutions[0].amount", code: "NEGATIVE" }] });
+    expect(await tryValue({ take: "VALUE", amount: "3,45", notation: "DANISH" })).toEqual({ __typename: "InvalidInputError", problems: [{ field: "input.resolutions[0].amount", code: "TOO_PRECISE" }] });
+    expect(await tryValue({ take: "VALUE", amount: "tre" })).toEqual({ __typename: "InvalidInputError", problems: [{ field: "input.resolutions[0].amount", code: "NOT_A_NUMBER" }] });
+    expect(await tryValue({ take: "VALUE" })).toEqual({ __typename: "InvalidInputError", problems: [{ field: "input.resolutions[0].amount", code: "REQUIRED" }] });
+    expect(await tryValue({ take: "SOURCE", amount: "3" })).toEqual({ __typename: "InvalidInputError", problems: [{ field: "input.resolutions[0].amount", code: "CONFLICTING_FIELDS" }] });
+    // 2024 holds 98.9 of 100 in the agreement; the target's 4 for vmk (3.5 at the fork) makes 99.4, and 5 would make 100.4.
+    expect(await tryValue({ take: "VALUE", amount: "5" })).toEqual({ __typename: "FrameExceededError", years: [{ year: 2024 }] });
+    expect(await fingerprint()).toBe(before);
+    expect(await cell(target.key, "vmk", 2024)).toBe(mio("4"));
+
+    expect(await tryValue({ take: "VALUE", amount: "4,5", notation: "DANISH" })).toMatchObject({ __typename: "ScenarioEdit", version: 4 });
+    expect(await cell(target.key, "vmk", 2024)).toBe(mio("4.5"));
   });
 
   it("refuses a baseline as source (it has no parent), a scenario into itself, and a locked target", async () => {

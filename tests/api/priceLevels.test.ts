@@ -136,6 +136,21 @@ describe("a scenario in another price level", () => {
     expect(inPriceLevel.yearTotals[1]).toEqual({ year: 2025, allocated: "103.716", frame: "103.2", headroom: "-0.516", overBy: "0.516", fitsFrame: false });
   });
 
+  it("gives its totals as YearTotals too: converted figures, the documents' notes, the printed totals only in the base level", async () => {
+    const TOTALS = `query($id: ID!, $year: Int!) { scenario(id: $id) { yearTotals { year statedTotal outsideFrame { description } }
+      inPriceLevel(year: $year) { ... on PricedScenario { yearTotals { year allocated frame headroom overBy fitsFrame }
+        totals { __typename year allocated frame headroom overBy fitsFrame statedTotal outsideFrame { description } } } } } }`;
+    const other = (await query(TOTALS, { id: "aftale-2024", year: 2025 })).scenario;
+    expect(other.inPriceLevel.totals.map(({ year, allocated, frame, headroom, overBy, fitsFrame }: Record<string, unknown>) => ({ year, allocated, frame, headroom, overBy, fitsFrame }))).toEqual(
+      other.inPriceLevel.yearTotals,
+    );
+    expect(other.inPriceLevel.totals.every((total: { __typename: string; statedTotal: unknown }) => total.__typename === "YearTotal" && total.statedTotal === null)).toBe(true);
+    expect(other.inPriceLevel.totals.map((total: { outsideFrame: unknown }) => total.outsideFrame)).toEqual(other.yearTotals.map((total: { outsideFrame: unknown }) => total.outsideFrame));
+    const base = (await query(TOTALS, { id: "aftale-2024", year: 2024 })).scenario;
+    expect(base.inPriceLevel.totals.map(({ year, statedTotal, outsideFrame }: Record<string, unknown>) => ({ year, statedTotal, outsideFrame }))).toEqual(base.yearTotals);
+    expect(base.yearTotals.some((total: { statedTotal: unknown }) => total.statedTotal !== null)).toBe(true);
+  });
+
   it("a year without an index is refused, saying to enter the index first", async () => {
     const { inPriceLevel } = await priced("aftale-2024", 2026);
     expect(inPriceLevel.__typename).toBe("InvalidInputError");

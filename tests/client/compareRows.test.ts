@@ -133,22 +133,22 @@ describe("the comparison's rows with two compared scenarios", () => {
       {
         inBase: true, initiative: { key: "a", title: "A", isReserve: false, theme: { key: "t2" } },
         versus: [
-          { scenarioKey: "one", status: "CHANGED", cells: cells(["40", "50"], ["40", "60"]), comments: [{ text: "Mere", author: "Anna", createdAt: "2024-11-22T10:00:00.000Z", year: 2025 }] },
-          { scenarioKey: "two", status: "UNCHANGED", cells: cells(["40", "50"], ["40", "50"]), comments: [] },
+          { scenario: { key: "one" }, status: "CHANGED", cells: cells(["40", "50"], ["40", "60"]), comments: [{ text: "Mere", author: "Anna", createdAt: "2024-11-22T10:00:00.000Z", year: 2025 }] },
+          { scenario: { key: "two" }, status: "UNCHANGED", cells: cells(["40", "50"], ["40", "50"]), comments: [] },
         ],
       },
       {
         inBase: true, initiative: { key: "b", title: "B", isReserve: true, theme: { key: "t1" } },
         versus: [
-          { scenarioKey: "one", status: "UNCHANGED", cells: cells(["5", "5"], ["5", "5"]), comments: [] },
-          { scenarioKey: "two", status: "REMOVED", cells: cells(["5", "5"], [null, null]), comments: [] },
+          { scenario: { key: "one" }, status: "UNCHANGED", cells: cells(["5", "5"], ["5", "5"]), comments: [] },
+          { scenario: { key: "two" }, status: "REMOVED", cells: cells(["5", "5"], [null, null]), comments: [] },
         ],
       },
       {
         inBase: false, initiative: { key: "c", title: "C", isReserve: false, theme: { key: "unknown" } },
         versus: [
-          { scenarioKey: "one", status: "UNCHANGED", cells: cells([null, null], [null, null]), comments: [] },
-          { scenarioKey: "two", status: "ADDED", cells: cells([null, null], ["1", "0"]), comments: [] },
+          { scenario: { key: "one" }, status: "UNCHANGED", cells: cells([null, null], [null, null]), comments: [] },
+          { scenario: { key: "two" }, status: "ADDED", cells: cells([null, null], ["1", "0"]), comments: [] },
         ],
       },
     ],

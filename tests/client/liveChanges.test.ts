@@ -23,7 +23,6 @@ const held: Held = {
 /** A change as the server sends it, with its totals after the change. */
 function change(version: number, cells: Array<[string, number, string, string]>, allocated: Record<number, string>, overrides: Partial<ScenarioChange> = {}): ScenarioChange {
   return {
-    scenarioKey: "what-if",
     version,
     kind: "CELLS_SET",
     actor: "Søren",
@@ -33,7 +32,7 @@ function change(version: number, cells: Array<[string, number, string, string]>,
     cells: cells.map(([initiativeKey, year, before, after]) => ({ initiative: { key: initiativeKey }, year, before, after })),
     linesAdded: [],
     linesRemoved: [],
-    yearTotals: years.map((year) => ({ year, allocated: allocated[year]!, frame: "100", headroom: "0", overBy: "0", fitsFrame: true })),
+    totals: years.map((year) => ({ year, allocated: allocated[year]!, frame: "100", headroom: "0", overBy: "0", fitsFrame: true })),
     fitsFrame: true,
     ...overrides,
   };

@@ -11,6 +11,7 @@ import {
   threeWayMerge,
   type CellEdit,
   type CellState,
+  type MergeResolution,
   type MergeSide,
   type Oere,
   type ScenarioSnapshot,
@@ -52,8 +53,13 @@ const conflict = (initiativeId: string, year: number, base: string | null, sourc
   target: target === null ? null : mio(target),
 });
 
-const resolve = (...entries: Array<[string, number, MergeSide]>): ReadonlyMap<string, MergeSide> =>
-  new Map(entries.map(([initiativeId, year, side]) => [cellKey(initiativeId, year), side]));
+const resolve = (...entries: Array<[string, number, MergeSide | string]>): ReadonlyMap<string, MergeResolution> =>
+  new Map(
+    entries.map(([initiativeId, year, side]): [string, MergeResolution] => [
+      cellKey(initiativeId, year),
+      side === "SOURCE" || side === "TARGET" ? side : { amount: mio(side) },
+    ]),
+  );
 
 const base = state(["a", "1.0", "2.0"], ["b", "3.0", "4.0"]);
 
@@ -107,6 +113,31 @@ describe("threeWayMerge", () => {
       conflicts: [conflict("a", 2024, "1.0", "1.5", "1.8")],
       resolved: [conflict("a", 2025, "2.0", "2.5", "2.8")],
     });
+  });
+
+  test("an amount given for a conflict sets the cell to it, whichever side had what", () => {
+    const source = state(["a", "1.5", "2.5"], ["b", "3.0", "4.0"]);
+    const target = state(["a", "1.8", "2.8"], ["b", "3.0", "4.0"]);
+    const result = threeWayMerge(base, source, target, YEARS, resolve(["a", 2024, "1.6"], ["a", 2025, "2.8"]));
+    // 2025's amount equals the target's: settled, with nothing to change.
+    expect(result).toEqual({
+      edits: [edit("a", 2024, "1.8", "1.6")],
+      conflicts: [],
+      resolved: [conflict("a", 2024, "1.0", "1.5", "1.8"), conflict("a", 2025, "2.0", "2.5", "2.8")],
+    });
+  });
+
+  test("an amount where one side removed the line keeps the line, with that amount in the cell", () => {
+    const removedInSource = state(["a", "1.0", "2.0"]);
+    const changedInTarget = state(["a", "1.0", "2.0"], ["b", "3.0", "4.4"]);
+    const kept = threeWayMerge(base, removedInSource, changedInTarget, YEARS, resolve(["b", 2025, "4.2"]));
+    expect(kept.edits).toEqual([edit("b", 2025, "4.4", "4.2")]);
+
+    const changedInSource = state(["a", "1.0", "2.0"], ["b", "3.3", "4.0"]);
+    const removedInTarget = state(["a", "1.0", "2.0"]);
+    const back = threeWayMerge(base, changedInSource, removedInTarget, YEARS, resolve(["b", 2024, "3.1"]));
+    expect(back.edits).toEqual([edit("b", 2024, null, "3.1"), edit("b", 2025, null, "4.0")]);
+    expect(back.conflicts).toEqual([]);
   });
 
   test("a line removed in the source, untouched in the target, is removed: every year to null", () => {

@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { seriousViolations } from "./support/axe.ts";
 import { screenshot } from "./support/browser.ts";
-import { cell, cellText, changedCells, expectFocusAt, focusCell, forkAndOpen, pasteText, scenarioId, storedCells } from "./support/grid.ts";
+import { cell, cellText, changedCells, expectFocusAt, focusCell, forkAndOpen, pasteText, scenarioId, shownRowOrder, storedCells } from "./support/grid.ts";
 import { useE2E } from "./support/suite.ts";
 
 const e2e = useE2E();
@@ -214,19 +214,11 @@ test("Shift+PageDown and Shift+PageUp extend the selection a screenful down and 
   expect(errors).toEqual([]);
 });
 
-test("a year header's sort cycles ascending, descending, then back to the document's order; lines stay under their theme", async () => {
+test("a year header's sort cycles ascending, descending, then back to the document's order; lines stay under their theme; one click on 'Dokumentets rækkefølge' goes back too", async () => {
   const { page, key, before, errors } = await forkAndOpen(e2e, "Sorteringscyklus");
   const grid = await clientOperationOverHttp(e2e.app.baseUrl, "ScenarioGrid", { id: scenarioId(key) });
   const themeOf = new Map<string, string>(grid.scenario.lines.map((line: { initiative: { key: string; theme: { key: string } } }) => [line.initiative.key, line.initiative.theme.key]));
-  const shownOrder = () =>
-    page.locator(".ag-row[row-index]").evaluateAll((rows) => {
-      const byIndex = new Map<number, string>();
-      for (const row of rows) {
-        const index = Number(row.getAttribute("row-index"));
-        if (Number.isInteger(index)) byIndex.set(index, row.getAttribute("row-id")!);
-      }
-      return [...byIndex].sort(([left], [right]) => left - right).map(([, id]) => id);
-    });
+  const shownOrder = () => shownRowOrder(page);
   // The lines under each heading as shown, and each group's 2024 amounts.
   const groups = (order: string[]) => {
     const byTheme: Array<{ theme: string; lines: string[] }> = [];
@@ -265,6 +257,23 @@ test("a year header's sort cycles ascending, descending, then back to the docume
   await expect.poll(async () => (await shownOrder()).join(",")).toBe(documentOrder.join(","));
   // Sorting stores nothing.
   expect(changedCells(before, await stored(key))).toEqual([]);
+
+  // While sorted, a line above the grid says by what, and one click goes back to the document's order;
+  // then an edit lands in the cell clicked, as shown.
+  const notice = page.getByRole("status").filter({ hasText: "Sorteret efter" });
+  expect(await notice.count()).toBe(0);
+  await header.click();
+  await notice.filter({ hasText: "Sorteret efter 2024, stigende, inden for hvert tema." }).waitFor();
+  await header.click();
+  await notice.filter({ hasText: "Sorteret efter 2024, faldende, inden for hvert tema." }).waitFor();
+  await notice.getByRole("button", { name: "Dokumentets rækkefølge" }).click();
+  await expect.poll(async () => (await shownOrder()).join(",")).toBe(documentOrder.join(","));
+  await expect.poll(() => notice.count()).toBe(0);
+  const target = documentOrder.find((rowId) => !rowId.startsWith("theme:"))!;
+  await page.locator(`.ag-row[row-id="${target}"] .ag-cell[col-id="y2025"]`).click();
+  await page.keyboard.type("4,4");
+  await page.keyboard.press("Enter");
+  await expect.poll(async () => changedCells(before, await stored(key))).toEqual([`${target}:2025`]);
   expect(errors).toEqual([]);
 });
 

@@ -205,9 +205,19 @@ test("where the toolbar is short of room, the views move into “Mere …” and
   await page.keyboard.press("Escape");
   await expect.poll(() => panel.count()).toBe(0);
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Mere …");
-  // Wider, everything is on the line and there is no "More …".
+  // Wider, the views come back onto the line: at 1920 px "Mere …" holds fewer of them, or is gone. (Not
+  // always gone: the page is at most 1800 px wide, and a what-if's Danish views, with "Bring ændringer
+  // over til …", are wider than that by about one action.)
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await expect.poll(() => more.count()).toBe(0);
+  await expect
+    .poll(async () => {
+      if ((await more.count()) === 0) return 0;
+      if ((await more.getAttribute("aria-expanded")) !== "true") await more.click();
+      const count = await panel.locator("a, button").count();
+      await page.keyboard.press("Escape");
+      return count;
+    })
+    .toBeLessThan(inMenu.length);
   expect(errors).toEqual([]);
 });
 

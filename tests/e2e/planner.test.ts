@@ -7,7 +7,7 @@ import { expect, test } from "vitest";
 import type { Page, Request } from "playwright-core";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { screenshot, forkFromGrid } from "./support/browser.ts";
-import { cell, cellText, focusCell, pasteText, storedCells } from "./support/grid.ts";
+import { cell, cellText, focusCell, pasteText, shownRowOrder, storedCells } from "./support/grid.ts";
 import { useE2E } from "./support/suite.ts";
 
 const e2e = useE2E();
@@ -152,16 +152,7 @@ test("sorting a column orders lines within each theme, headings stay; a paste af
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/scenario/${key}`);
   await page.locator('.ag-row[row-id="vmk"]').waitFor();
-  const shownOrder = () =>
-    // Body rows carry their displayed position in row-index (pinned rows have "b-0" and the like); a row appears once per column section.
-    page.locator(".ag-row[row-index]").evaluateAll((rows) => {
-      const byIndex = new Map<number, string>();
-      for (const row of rows) {
-        const index = Number(row.getAttribute("row-index"));
-        if (Number.isInteger(index)) byIndex.set(index, row.getAttribute("row-id")!);
-      }
-      return [...byIndex].sort(([left], [right]) => left - right).map(([, id]) => id);
-    });
+  const shownOrder = () => shownRowOrder(page);
   const documentOrder = await shownOrder();
 
   await page.locator('.ag-header-cell[col-id="y2024"]').click();

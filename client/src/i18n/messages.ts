@@ -17,6 +17,7 @@ import { gridDiffMessages } from "../features/grid/gridDiffMessages.ts";
 import { historyMessages } from "../features/history/messages.ts";
 import { importMessages } from "../features/import/messages.ts";
 import { liveMessages } from "../features/live/messages.ts";
+import { mergeMessages } from "../features/merge/messages.ts";
 import { lineageMessages } from "../features/lineage/messages.ts";
 import { priceLevelMessages } from "../features/priceLevels/messages.ts";
 import { scenarioMessages } from "../features/scenarios/messages.ts";
@@ -94,7 +95,7 @@ const common = {
   },
 } as const;
 
-const sections = [common, scenarioMessages, gridMessages, gridKeyMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages, userMessages, sharingMessages, apiTokenMessages, importMessages, gridDiffMessages, frameMessages] as const;
+const sections = [common, scenarioMessages, gridMessages, gridKeyMessages, compareMessages, historyMessages, liveMessages, coverageMessages, briefMessages, consistencyMessages, lineageMessages, priceLevelMessages, accountMessages, userMessages, sharingMessages, apiTokenMessages, importMessages, gridDiffMessages, frameMessages, mergeMessages] as const;
 
 type Merge<T extends readonly { da: object }[]> = T extends readonly [infer Head extends { da: object }, ...infer Rest extends readonly { da: object }[]]
   ? Head["da"] & Merge<Rest>

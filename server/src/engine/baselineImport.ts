@@ -15,7 +15,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { INITIATIVE_HEADERS, KEY_HEADERS } from "../exchange/labels.ts";
 import { ImportRefusedError, InvalidInputError } from "./errors.ts";
 import { MAX_IMPORT_CHARACTERS, readFile, type ImportFormat } from "./fileImport.ts";
-import { assertFrameAdmin, assertNameFree, checkFrameFields, findFrame, storeFrame, type CheckedFrameFields, type FrameFieldsInput } from "./frames.ts";
+import { assertNameFree, checkedFormThenAdmin, checkFrameFields, findFrame, listNameTaken, lookUpFrame, storeFrame, type CheckedFrameFields, type FrameFieldsInput } from "./frames.ts";
 import { ProblemList, TEXT_LIMITS } from "./input.ts";
 import { newKey } from "./scenarioLifecycle.ts";
 
@@ -89,13 +89,14 @@ export async function importBaseline(caller: Caller, actor: string, input: Basel
   const description = problems.text("input.description", input.description, { max: TEXT_LIMITS.description, required: false });
   const fileName = problems.text("input.fileName", input.fileName, { max: 200, required: true });
   const fields: CheckedFrameFields | null = hasNew ? checkFrameFields(problems, "input.newFrame", input.newFrame!) : null;
-  problems.throwIfAny();
-  assertFrameAdmin(caller);
+  checkedFormThenAdmin(caller, problems);
 
-  // The frame as it stands, or the new one's fields (its name checked before the file is read).
-  const existing = hasFrame ? await findFrame(db, problems, "input.frameId", input.frameId!) : null;
-  if (existing?.archivedAt) throw InvalidInputError.of("input.frameId", "FRAME_ARCHIVED", `the frame ${JSON.stringify(existing.name)} is archived; bring it back (archiveFrame with archived: false) first.`, existing.id);
-  if (fields) await assertNameFree(db, "input.newFrame.name", fields.name);
+  // The frame as it stands, or the new one's fields (its name checked before the file is read),
+  // looked up with the form's problems: an unknown frame is answered beside a wrong amount.
+  const existing = hasFrame ? await lookUpFrame(db, problems, "input.frameId", input.frameId!) : null;
+  if (existing?.archivedAt) problems.add("input.frameId", "FRAME_ARCHIVED", `the frame ${JSON.stringify(existing.name)} is archived; bring it back (archiveFrame with archived: false) first.`, existing.id);
+  if (fields) await listNameTaken(db, problems, "input.newFrame.name", fields.name);
+  problems.throwIfAny();
   const precisionDecimals = existing?.precisionDecimals ?? fields!.precisionDecimals;
 
   const file = input.content.length > MAX_IMPORT_CHARACTERS ? tooLarge() : await readFile(input);

@@ -4,7 +4,7 @@
  * precision, non-negative, below the ceiling) before anything is written, and a block is stored
  * whole or not at all.
  */
-import { formatMio, type CellEdit, type Oere } from "@ramme/domain";
+import { formatMio, MAX_MIO_DECIMALS, type CellEdit, type Oere } from "@ramme/domain";
 import type { Transaction } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { commitChange, type CommittedChange } from "./commitChange.ts";
@@ -51,6 +51,16 @@ export function setCells(input: SetCellsInput, actor: string, fields: { cells: s
     problems.throwIfAny();
     assertVersion(scenario, input.expectedVersion);
     return commitChange(tx, scenario, { kind: "CELLS_SET", cells: edits, comment }, actor);
+  }, (problems) => checkCellsWithoutScenario(input.cells, input.notation, problems, fields));
+}
+
+/** The cells' IDs and amounts as far as they can be checked without a scenario (no frame: no years, any precision). */
+function checkCellsWithoutScenario(cells: readonly CellInput[], notation: AmountNotation, problems: ProblemList, fields: { cells: string; single?: boolean }): void {
+  cells.slice(0, MAX_CELLS_PER_REQUEST).forEach((cell, index) => {
+    const field = fields.single ? fields.cells : `${fields.cells}[${index}]`;
+    problems.id(`${field}.initiativeId`, cell.initiativeId, "Initiative");
+    const amount = parseAllocationAmount(cell.amount, notation, MAX_MIO_DECIMALS);
+    if (!amount.ok) problems.push(amountProblem(`${field}.amount`, amount.error));
   });
 }
 

@@ -5,7 +5,7 @@
 import { writeTransaction } from "../db.ts";
 import type { Comment } from "../generated/prisma/client.ts";
 import { ProblemList, TEXT_LIMITS } from "./input.ts";
-import { findScenarioForWrite } from "./scenarioAccess.ts";
+import { findScenarioForWrite, throwWithUnknownScenarios } from "./scenarioAccess.ts";
 
 export interface AddCommentInput {
   scenarioId: string;
@@ -14,7 +14,7 @@ export interface AddCommentInput {
   text: string;
 }
 
-export function addComment(input: AddCommentInput, author: string): Promise<Comment> {
+export async function addComment(input: AddCommentInput, author: string): Promise<Comment> {
   const problems = new ProblemList();
   const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
   const initiativeId = input.initiativeId ? problems.id("input.initiativeId", input.initiativeId, "Initiative") : null;
@@ -22,7 +22,7 @@ export function addComment(input: AddCommentInput, author: string): Promise<Comm
   if (input.year !== null && input.year !== undefined && !input.initiativeId) {
     problems.add("input.year", "REQUIRED", "a comment on a cell names its line (initiativeId) as well as its year.", String(input.year));
   }
-  problems.throwIfAny();
+  await throwWithUnknownScenarios(problems, [{ field: "input.scenarioId", key: scenarioId }]);
 
   return writeTransaction(async (tx) => {
     const scenario = await findScenarioForWrite(tx, scenarioId!, "input.scenarioId");

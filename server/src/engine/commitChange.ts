@@ -6,8 +6,8 @@
 import { frameYearTotals, type CellEdit, type FrameYearTotal, type Oere } from "@ramme/domain";
 import { afterCommit, type Transaction } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { changeFeed } from "../live/changeFeed.ts";
 import type { ChangeKind } from "./changeKinds.ts";
+import { changeCommitted } from "./committedChanges.ts";
 import { FrameExceededError, VersionConflictError } from "./errors.ts";
 import { allocatedPerYear, type ScenarioForEdit } from "./scenarioAccess.ts";
 import { JSON_ROWS_PER_STATEMENT, selectJsonRows } from "./jsonRows.ts";
@@ -112,7 +112,7 @@ export async function commitChange(tx: Transaction, scenario: ScenarioForEdit, p
   if (plan.comment) await commentOnTouchedLines(tx, scenario.id, version, change.id, plan.commentOn === "SCENARIO" ? [] : cells, plan.comment, actor);
 
   afterCommit(tx, () =>
-    changeFeed().publish({
+    changeCommitted({
       scenarioId: scenario.id,
       version,
       changeId: change.id,

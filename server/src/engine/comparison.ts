@@ -57,24 +57,27 @@ export async function loadComparison(client: Database, baseIdText: string, other
   problems.throwIfAny();
   const baseId = problems.id("baseId", baseIdText, "Scenario");
   const otherIds = otherIdTexts.map((id, index) => problems.id(`otherIds[${index}]`, id, "Scenario"));
-  problems.throwIfAny();
 
-  const ids = [baseId!, ...(otherIds as string[])];
+  // Malformed IDs and unknown ones are listed together: the well-formed are looked up even when others are not.
+  const named = [baseId, ...otherIds];
   const scenarios = await client.scenario.findMany({
-    where: { id: { in: ids } },
+    where: { id: { in: named.filter((id): id is string => id !== null) } },
     select: { id: true, frameId: true, version: true, frame: { select: { priceLevel: true, years: { orderBy: { year: "asc" }, select: { year: true, amount: true } } } } },
   });
   const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
-  ids.forEach((id, index) => {
+  const baseFrame = baseId === null ? undefined : byId.get(baseId)?.frameId;
+  named.forEach((id, index) => {
     const field = index === 0 ? "baseId" : `otherIds[${index - 1}]`;
+    if (id === null) return;
     if (!byId.has(id)) problems.add(field, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(id)}.`, id);
-    else if (byId.get(id)!.frameId !== byId.get(ids[0]!)?.frameId) problems.add(field, "OTHER_FRAME", "this scenario divides another frame than the base.", id);
+    else if (baseFrame !== undefined && byId.get(id)!.frameId !== baseFrame) problems.add(field, "OTHER_FRAME", "this scenario divides another frame than the base.", id);
   });
-  const baseRow = byId.get(baseId!);
+  const baseRow = baseId === null ? undefined : byId.get(baseId);
   if (baseRow && baseVersion !== null && (!Number.isInteger(baseVersion) || baseVersion < 1 || baseVersion > baseRow.version)) {
     problems.add("baseVersion", "UNKNOWN_VERSION", `the base has versions 1 to ${baseRow.version}.`, String(baseVersion));
   }
   problems.throwIfAny();
+  const ids = named as string[];
   const base = baseRow!;
 
   // Another price level converts every line and the frame cell by cell before anything is summed.

@@ -78,13 +78,14 @@ export async function loadCoverageOfIds(client: Database, idTexts: readonly stri
     if (earlier === undefined) firstIndex.set(id, index);
     else problems.add(`scenarioIds[${index}]`, "SAME_SCENARIO", `the scenario is already named at scenarioIds[${earlier}].`, idTexts[index]);
   });
-  problems.throwIfAny();
 
-  const rows = await client.scenario.findMany({ where: { id: { in: ids as string[] } }, include: { frame: { include: { years: { orderBy: { year: "asc" } } } } } });
+  // Malformed IDs and unknown ones are listed together: the well-formed are looked up even when others are not.
+  const rows = await client.scenario.findMany({ where: { id: { in: ids.filter((id): id is string => id !== null) } }, include: { frame: { include: { years: { orderBy: { year: "asc" } } } } } });
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const first = byId.get(ids[0]!);
+  const first = ids[0] === null ? undefined : byId.get(ids[0]!);
   ids.forEach((id, index) => {
-    const row = byId.get(id!);
+    if (id === null || (index > 0 && firstIndex.get(id) !== index)) return;
+    const row = byId.get(id);
     if (!row) problems.add(`scenarioIds[${index}]`, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(id)}.`, id);
     else if (first && row.frameId !== first.frameId) problems.add(`scenarioIds[${index}]`, "OTHER_FRAME", "this scenario divides another frame than the first.", id);
   });

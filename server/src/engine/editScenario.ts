@@ -5,8 +5,9 @@
  * be edited, and the operation runs.
  */
 import { writeTransaction, type Transaction } from "../db.ts";
+import { InvalidInputError } from "./errors.ts";
 import { ProblemList, TEXT_LIMITS } from "./input.ts";
-import { assertEditable, findScenarioForWrite, type ScenarioForEdit } from "./scenarioAccess.ts";
+import { assertEditable, findScenarioForWrite, throwWithUnknownScenarios, type ScenarioForEdit } from "./scenarioAccess.ts";
 
 export interface EditContext {
   tx: Transaction;
@@ -16,19 +17,31 @@ export interface EditContext {
   comment: string | null;
 }
 
-export function editScenario<T>(
+export async function editScenario<T>(
   input: { scenarioId: string; comment?: string | null; expectedVersion?: number | null },
   checkInput: (problems: ProblemList) => void,
   work: (edit: EditContext) => Promise<T>,
+  /**
+   * What can be checked of the input without the scenario (an amount's form, not its frame's
+   * precision): listed beside UNKNOWN_SCENARIO when the scenario does not exist, so one answer
+   * names both.
+   */
+  checkWithoutScenario?: (problems: ProblemList) => void,
 ): Promise<T> {
   const problems = new ProblemList();
   const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
   const comment = problems.text("input.comment", input.comment, { max: TEXT_LIMITS.comment, required: false });
   problems.version("input.expectedVersion", input.expectedVersion);
   checkInput(problems);
-  problems.throwIfAny();
+  await throwWithUnknownScenarios(problems, [{ field: "input.scenarioId", key: scenarioId }]);
   return writeTransaction(async (tx) => {
-    const scenario = await findScenarioForWrite(tx, scenarioId!, "input.scenarioId");
+    const scenario = await findScenarioForWrite(tx, scenarioId!, "input.scenarioId").catch((error: unknown) => {
+      if (error instanceof InvalidInputError && checkWithoutScenario) {
+        checkWithoutScenario(problems);
+        throw new InvalidInputError([...problems.problems, ...error.problems]);
+      }
+      throw error;
+    });
     assertEditable(scenario);
     return work({ tx, scenario, problems, comment });
   });

@@ -7,7 +7,7 @@
 import { MAX_MIO_DECIMALS, type Oere, type YearAmount } from "@ramme/domain";
 import { LOCAL_ORGANISATION, organisationOf, type Caller } from "../auth/caller.ts";
 import { frameAdminOnly } from "../auth/refusal.ts";
-import { writeTransaction, type Transaction } from "../db.ts";
+import { db, writeTransaction, type Transaction } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { InvalidInputError } from "./errors.ts";
 import { parseAllocationAmount, ProblemList, TEXT_LIMITS, type AmountNotation } from "./input.ts";
@@ -46,8 +46,21 @@ export interface CheckedFrameFields {
 
 /** Whether the caller may create, rename and archive frames: the local user, or an admin of a secretariat (or a READ_WRITE token of one). */
 export function assertFrameAdmin(caller: Caller): void {
-  if (caller.kind === "local") return;
-  if (caller.kind === "anonymous" || organisationOf(caller).kind !== "SECRETARIAT") throw frameAdminOnly();
+  if (!isFrameAdmin(caller)) throw frameAdminOnly();
+}
+
+export function isFrameAdmin(caller: Caller): boolean {
+  return caller.kind === "local" || (caller.kind !== "anonymous" && organisationOf(caller).kind === "SECRETARIAT");
+}
+
+/**
+ * Before anything is looked up in the database: a caller who may not manage frames learns about the
+ * form of the input (as before) or is refused; nothing about which frames or names exist.
+ */
+export function checkedFormThenAdmin(caller: Caller, problems: ProblemList): void {
+  if (isFrameAdmin(caller)) return;
+  problems.throwIfAny();
+  throw frameAdminOnly();
 }
 
 /** The frame's years checked: at least one, whole years, each once, one consecutive range, each with an amount above 0 within the precision. */
@@ -121,17 +134,32 @@ export function checkFrameFields(problems: ProblemList, prefix: string, input: F
 
 /** NAME_TAKEN unless no other frame has the name (ignoring case and outer spaces). */
 export async function assertNameFree(tx: Pick<Transaction, "frame">, field: string, name: string, exceptId: string | null = null): Promise<void> {
+  const problems = new ProblemList();
+  await listNameTaken(tx, problems, field, name, exceptId);
+  problems.throwIfAny();
+}
+
+/** NAME_TAKEN among the input's other problems when another frame has the name. */
+export async function listNameTaken(tx: Pick<Transaction, "frame">, problems: ProblemList, field: string, name: string, exceptId: string | null = null): Promise<void> {
+  if (name.trim() === "") return;
   const frames = await tx.frame.findMany({ select: { id: true, name: true } });
   const taken = frames.find((frame) => frame.id !== exceptId && frame.name.trim().toLowerCase() === name.trim().toLowerCase());
-  if (taken) throw InvalidInputError.of(field, "NAME_TAKEN", `the frame ${JSON.stringify(taken.name)} has this name already.`, name);
+  if (taken) problems.add(field, "NAME_TAKEN", `the frame ${JSON.stringify(taken.name)} has this name already.`, name);
 }
 
 /** The frame a key or global ID names, or UNKNOWN_FRAME / MALFORMED_ID. */
 export async function findFrame(tx: Pick<Transaction, "frame">, problems: ProblemList, field: string, id: string) {
-  const key = problems.id(field, id, "Frame");
+  const frame = await lookUpFrame(tx, problems, field, id);
   problems.throwIfAny();
-  const frame = await tx.frame.findUnique({ where: { id: key! }, include: { years: { orderBy: { year: "asc" } } } });
-  if (!frame) throw InvalidInputError.of(field, "UNKNOWN_FRAME", `there is no frame ${JSON.stringify(key)}.`, key);
+  return frame!;
+}
+
+/** Like findFrame, but the problem (MALFORMED_ID or UNKNOWN_FRAME) joins the input's others instead of being thrown. */
+export async function lookUpFrame(tx: Pick<Transaction, "frame">, problems: ProblemList, field: string, id: string) {
+  const key = problems.id(field, id, "Frame");
+  if (key === null) return null;
+  const frame = await tx.frame.findUnique({ where: { id: key }, include: { years: { orderBy: { year: "asc" } } } });
+  if (!frame) problems.add(field, "UNKNOWN_FRAME", `there is no frame ${JSON.stringify(key)}.`, key);
   return frame;
 }
 
@@ -181,8 +209,9 @@ export async function createFrame(caller: Caller, actor: string, input: CreateFr
       else themes.push(title);
     });
   }
+  checkedFormThenAdmin(caller, problems);
+  await listNameTaken(db, problems, "input.name", fields.name);
   problems.throwIfAny();
-  assertFrameAdmin(caller);
   try {
     return await writeTransaction((tx) => storeFrame(tx, caller, actor, { ...fields, years: fields.years! }, { document: "Ramme", section: `createFrame (${actor})` }, themes));
   } catch (error) {
@@ -196,11 +225,14 @@ export async function updateFrame(caller: Caller, input: { frameId: string; name
   const problems = new ProblemList();
   const name = input.name === undefined || input.name === null ? null : problems.text("input.name", input.name, { max: TEXT_LIMITS.name, required: true });
   const description = input.description === undefined ? undefined : problems.text("input.description", input.description, { max: TEXT_LIMITS.description, required: false });
+  checkedFormThenAdmin(caller, problems);
+  // The frame and the name looked up with the form's problems, so all are answered at once.
+  const named = await lookUpFrame(db, problems, "input.frameId", input.frameId);
+  if (name !== null) await listNameTaken(db, problems, "input.name", name, named?.id ?? null);
   problems.throwIfAny();
-  assertFrameAdmin(caller);
   try {
     return await writeTransaction(async (tx) => {
-      const frame = await findFrame(tx, problems, "input.frameId", input.frameId);
+      const frame = await findFrame(tx, new ProblemList(), "input.frameId", input.frameId);
       if (name !== null) await assertNameFree(tx, "input.name", name, frame.id);
       await tx.frame.update({ where: { id: frame.id }, data: { ...(name !== null ? { name } : {}), ...(description !== undefined ? { description } : {}) } });
       return frame.id;

@@ -3,10 +3,11 @@
  * it is an unlocked, unarchived what-if, and it is still at the version the client expects.
  */
 import type { Oere, YearAmount } from "@ramme/domain";
-import type { Transaction } from "../db.ts";
+import { db, type Transaction } from "../db.ts";
 import { isPostgres } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { InvalidInputError, ScenarioLockedError, VersionConflictError } from "./errors.ts";
+import type { ProblemList } from "./input.ts";
 
 export interface ScenarioForEdit {
   id: string;
@@ -97,4 +98,29 @@ export async function allocatedPerYear(client: Transaction, scenarioId: string, 
   const allocated = new Map<number, Oere>(frameYears.map((entry) => [entry.year, 0n]));
   for (const row of sums) if (allocated.has(Number(row.year))) allocated.set(Number(row.year), BigInt(row.allocated ?? 0n));
   return allocated;
+}
+
+/**
+ * UNKNOWN_SCENARIO for each well-formed key that names no scenario, added to the input's other
+ * problems (one statement for all): a request is answered with its malformed and its unknown IDs
+ * together, not the unknown ones only once the rest is right. A null key was malformed (already listed).
+ */
+export async function listUnknownScenarios(client: Pick<Transaction, "scenario">, problems: ProblemList, named: ReadonlyArray<{ field: string; key: string | null }>): Promise<void> {
+  const keys = [...new Set(named.flatMap((entry) => (entry.key === null ? [] : [entry.key])))];
+  if (keys.length === 0) return;
+  const found = new Set((await client.scenario.findMany({ where: { id: { in: keys } }, select: { id: true } })).map((row) => row.id));
+  for (const { field, key } of named) {
+    if (key !== null && !found.has(key)) problems.add(field, "UNKNOWN_SCENARIO", `there is no scenario ${JSON.stringify(key)}.`, key);
+  }
+}
+
+/**
+ * Throws the input's problems, if it has any, with UNKNOWN_SCENARIO added for the named scenarios
+ * that do not exist, so one answer lists both. Looked up only when there is something to refuse
+ * already: an input whose only fault is an unknown scenario is refused where the scenario is read.
+ */
+export async function throwWithUnknownScenarios(problems: ProblemList, named: ReadonlyArray<{ field: string; key: string | null }>): Promise<void> {
+  if (problems.problems.length === 0) return;
+  await listUnknownScenarios(db, problems, named);
+  problems.throwIfAny();
 }

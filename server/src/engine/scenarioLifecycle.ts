@@ -9,7 +9,7 @@ import type { ChangeKind } from "./changeKinds.ts";
 import { commitChange, type CommittedChange } from "./commitChange.ts";
 import { ScenarioLockedError } from "./errors.ts";
 import { ProblemList, TEXT_LIMITS } from "./input.ts";
-import { assertVersion, findScenario, findScenarioForWrite, scenarioForEdit, type ScenarioForEdit } from "./scenarioAccess.ts";
+import { assertVersion, findScenario, findScenarioForWrite, scenarioForEdit, throwWithUnknownScenarios, type ScenarioForEdit } from "./scenarioAccess.ts";
 
 /** A readable, unique key: "mere-til-forskning-k3x9fq". */
 export function newKey(text: string): string {
@@ -37,12 +37,12 @@ export interface ForkInput {
  * version. It belongs to `owner`, the forking caller's organisation (auth/access.ts): private to it
  * until shared.
  */
-export function forkScenario(input: ForkInput, actor: string, owner: OrganisationInfo): Promise<CommittedChange> {
+export async function forkScenario(input: ForkInput, actor: string, owner: OrganisationInfo): Promise<CommittedChange> {
   const problems = new ProblemList();
   const sourceId = problems.id("input.sourceId", input.sourceId, "Scenario");
   const name = problems.text("input.name", input.name, { max: TEXT_LIMITS.name, required: true });
   const description = problems.text("input.description", input.description, { max: TEXT_LIMITS.description, required: false });
-  problems.throwIfAny();
+  await throwWithUnknownScenarios(problems, [{ field: "input.sourceId", key: sourceId }]);
 
   return writeTransaction(async (tx) => {
     // Locked, so the version recorded as forkedFromVersion is the one whose cells are copied.
@@ -105,13 +105,13 @@ export interface UpdateInput {
 }
 
 /** Renames, redescribes, or marks the scenario must-fit (refused with FrameExceeded when it does not fit). */
-export function updateScenario(input: UpdateInput, actor: string): Promise<CommittedChange> {
+export async function updateScenario(input: UpdateInput, actor: string): Promise<CommittedChange> {
   const problems = new ProblemList();
   const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
   const name = input.name === undefined || input.name === null ? null : problems.text("input.name", input.name, { max: TEXT_LIMITS.name, required: true });
   const description = problems.text("input.description", input.description, { max: TEXT_LIMITS.description, required: false });
   problems.version("input.expectedVersion", input.expectedVersion);
-  problems.throwIfAny();
+  await throwWithUnknownScenarios(problems, [{ field: "input.scenarioId", key: scenarioId }]);
 
   return writeTransaction(async (tx) => {
     const scenario = await scenarioForEdit(tx, scenarioId!, input.expectedVersion);
@@ -148,11 +148,11 @@ const STATUS_CHANGES: Record<StatusChange, { kind: ChangeKind; applies: (scenari
  * without a new version. Baselines are always locked and never archived; an archived scenario must
  * be unarchived before it can be unlocked.
  */
-export function changeScenarioStatus(change: StatusChange, input: { scenarioId: string; expectedVersion?: number | null }, actor: string): Promise<CommittedChange> {
+export async function changeScenarioStatus(change: StatusChange, input: { scenarioId: string; expectedVersion?: number | null }, actor: string): Promise<CommittedChange> {
   const problems = new ProblemList();
   const scenarioId = problems.id("input.scenarioId", input.scenarioId, "Scenario");
   problems.version("input.expectedVersion", input.expectedVersion);
-  problems.throwIfAny();
+  await throwWithUnknownScenarios(problems, [{ field: "input.scenarioId", key: scenarioId }]);
 
   return writeTransaction(async (tx) => {
     const scenario = await findScenarioForWrite(tx, scenarioId!, "input.scenarioId");

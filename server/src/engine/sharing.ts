@@ -6,7 +6,7 @@
 import type { ShareAccess } from "../auth/access.ts";
 import { writeTransaction, type Transaction } from "../db.ts";
 import { ProblemList } from "./input.ts";
-import { findScenarioForWrite } from "./scenarioAccess.ts";
+import { findScenarioForWrite, throwWithUnknownScenarios } from "./scenarioAccess.ts";
 
 export interface ShareInput {
   scenarioId: string;
@@ -15,16 +15,16 @@ export interface ShareInput {
 }
 
 /** The input, checked before anything is read: the scenario's key, and the problems so far. */
-function checked(input: ShareInput): { scenarioKey: string; problems: ProblemList } {
+async function checked(input: ShareInput): Promise<{ scenarioKey: string; problems: ProblemList }> {
   const problems = new ProblemList();
   const scenarioKey = problems.id("input.scenarioId", input.scenarioId, "Scenario");
   problems.text("input.organisation", input.organisation, { max: 200, required: true });
-  problems.throwIfAny();
+  await throwWithUnknownScenarios(problems, [{ field: "input.scenarioId", key: scenarioKey }]);
   return { scenarioKey: scenarioKey!, problems };
 }
 
 /** Finds the what-if and the organisation, refusing a baseline and the owner itself. */
-async function sharingParties(tx: Transaction, input: ShareInput, { scenarioKey, problems }: ReturnType<typeof checked>) {
+async function sharingParties(tx: Transaction, input: ShareInput, { scenarioKey, problems }: Awaited<ReturnType<typeof checked>>) {
   const scenario = await findScenarioForWrite(tx, scenarioKey, "input.scenarioId");
   const organisation = await tx.organisation.findFirst({ where: { OR: [{ key: input.organisation }, { id: input.organisation }] }, select: { id: true } });
   if (scenario.kind === "BASELINE") problems.add("input.scenarioId", "NOT_A_WHAT_IF", "a baseline is read by every signed-in user already.", input.scenarioId);
@@ -35,8 +35,8 @@ async function sharingParties(tx: Transaction, input: ShareInput, { scenarioKey,
 }
 
 /** Shares the what-if with the organisation, or changes the access it has; the same access again changes nothing. Returns the scenario's key. */
-export function shareScenario(input: ShareInput & { access: ShareAccess }, actor: string): Promise<string> {
-  const checkedInput = checked(input);
+export async function shareScenario(input: ShareInput & { access: ShareAccess }, actor: string): Promise<string> {
+  const checkedInput = await checked(input);
   return writeTransaction(async (tx) => {
     const { scenarioId, organisationId } = await sharingParties(tx, input, checkedInput);
     const existing = await tx.scenarioShare.findUnique({ where: { scenarioId_organisationId: { scenarioId, organisationId } } });
@@ -52,8 +52,8 @@ export function shareScenario(input: ShareInput & { access: ShareAccess }, actor
 }
 
 /** Takes the organisation's share back: from its next request on, the what-if is hidden from it. Not shared: nothing changes. */
-export function unshareScenario(input: ShareInput, actor: string): Promise<string> {
-  const checkedInput = checked(input);
+export async function unshareScenario(input: ShareInput, actor: string): Promise<string> {
+  const checkedInput = await checked(input);
   return writeTransaction(async (tx) => {
     const { scenarioId, organisationId } = await sharingParties(tx, input, checkedInput);
     const existing = await tx.scenarioShare.findUnique({ where: { scenarioId_organisationId: { scenarioId, organisationId } } });

@@ -4,6 +4,7 @@
  * and every edit's payload both use it.
  */
 import { checkStatedTotal, frameYearTotals, type FrameYearTotal, type Oere, type StatedTotalStatus, type YearAmount } from "@ramme/domain";
+import type { Transaction } from "../db.ts";
 import type { Footnote, OutsideFrameAmount, StatedTotal } from "../generated/prisma/client.ts";
 
 export interface StatedTotalCheckShape {
@@ -55,4 +56,24 @@ export function buildYearTotals(input: {
     }
     return { ...total, statedTotalCheck, outsideFrame: input.outsideFrame.filter(coversYear) };
   });
+}
+
+/**
+ * The scenario's YearTotals for given frame years and allocated sums (a live event's, or a price
+ * level's): the documents' notes outside the frame and the printed totals read from the database,
+ * so every place that shows a year total shows the same shape as Scenario.yearTotals.
+ * `withPrintedTotals: false` where the printed totals do not apply (another price level).
+ */
+export async function scenarioYearTotals(
+  client: Transaction,
+  scenarioId: string,
+  frameYears: readonly YearAmount[],
+  allocated: ReadonlyMap<number, Oere>,
+  withPrintedTotals = true,
+): Promise<YearTotalShape[]> {
+  const [outsideFrame, printedTable] = await Promise.all([
+    client.outsideFrameAmount.findMany({ where: { scenarioId }, orderBy: { id: "asc" } }),
+    withPrintedTotals ? client.sourceTable.findUnique({ where: { scenarioId }, select: { id: true, statedTotals: true, footnotes: true } }) : null,
+  ]);
+  return buildYearTotals({ frameYears, allocated, outsideFrame, printedTable });
 }

@@ -3,24 +3,12 @@
  * and the scenario's totals against the frame afterwards. It crosses server instances through
  * Redis as JSON, so amounts travel as strings of whole øre and never as JSON numbers.
  */
-import { frameYearTotals, type CellEdit, type FrameYearTotal, type YearAmount } from "@ramme/domain";
+import { frameYearTotals, type YearAmount } from "@ramme/domain";
 import type { ChangeKind } from "../engine/changeKinds.ts";
+import type { ScenarioChangedEvent } from "../engine/committedChanges.ts";
 
-export interface ScenarioChangedEvent {
-  scenarioId: string;
-  /** The scenario's version after the change. */
-  version: number;
-  changeId: number;
-  kind: ChangeKind;
-  actor: string;
-  at: Date;
-  comment: string | null;
-  cells: CellEdit[];
-  /** Initiative keys of lines that entered or left the scenario. */
-  linesAdded: string[];
-  linesRemoved: string[];
-  yearTotals: FrameYearTotal[];
-}
+/** The event is the engine's committed change (engine/committedChanges.ts); this module is its wire form. */
+export type { ScenarioChangedEvent };
 
 /** The JSON form of ScenarioChangedEvent. */
 export interface ScenarioChangedMessage {

@@ -43,7 +43,12 @@ interface LineVersusShape {
 const LineVersusRef = builder.objectRef<LineVersusShape>("LineVersus").implement({
   description: "A line in one compared scenario against the base.",
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId", { description: "The compared scenario's key." }),
+    scenario: t.prismaField({
+      type: "Scenario",
+      description: "The compared scenario (one the caller may see: every compared scenario is checked before comparing).",
+      resolve: (query, versus) => db.scenario.findUniqueOrThrow({ ...query, where: { id: versus.scenarioId } }),
+    }),
+    scenarioKey: t.exposeString("scenarioId", { description: "The compared scenario's key.", deprecationReason: "Use scenario { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
     status: t.field({ description: "Whether the line was added, removed, changed or unchanged against the base.", type: LineStatusEnum, resolve: (versus) => versus.line.status }),
     cells: t.field({ description: "The line's amounts per year in both scenarios.", type: [ComparedCellRef], resolve: (versus) => versus.line.cells }),
     total: t.field({ type: "Decimal", nullable: true, description: "The line's total over the frame years in this scenario; null when absent.", resolve: (versus) => versus.line.otherTotal }),

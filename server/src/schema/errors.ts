@@ -1,5 +1,6 @@
 /** The typed errors of the scenario engine (engine/errors.ts) as GraphQL types a client can switch on. */
 import { builder } from "../builder.ts";
+import { visibleScenariosWhere } from "../auth/access.ts";
 import { db } from "../db.ts";
 import {
   FrameExceededError,
@@ -144,7 +145,13 @@ builder.objectType(ScenarioLockedError, {
   description: "The scenario refuses edits. Nothing was stored.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key." }),
+    scenario: t.prismaField({
+      type: "Scenario",
+      nullable: true,
+      description: "The scenario the error is about; null only when the caller may no longer see it.",
+      resolve: (query, parent, _args, context) => db.scenario.findFirst({ ...query, where: { id: parent.scenarioId, ...visibleScenariosWhere(context.caller) } }),
+    }),
+    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key.", deprecationReason: "Use scenario { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
     reason: t.field({ description: "Why it refuses edits.", type: LockReasonEnum, resolve: (error) => error.reason }),
   }),
 });
@@ -173,7 +180,13 @@ builder.objectType(VersionConflictError, {
   description: "Someone changed the scenario after the version the edit expected. Nothing was stored: show the changes, then retry on currentVersion.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key." }),
+    scenario: t.prismaField({
+      type: "Scenario",
+      nullable: true,
+      description: "The scenario the error is about; null only when the caller may no longer see it.",
+      resolve: (query, parent, _args, context) => db.scenario.findFirst({ ...query, where: { id: parent.scenarioId, ...visibleScenariosWhere(context.caller) } }),
+    }),
+    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key.", deprecationReason: "Use scenario { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
     expectedVersion: t.exposeInt("expectedVersion", { description: "The version the edit was based on." }),
     currentVersion: t.exposeInt("currentVersion", { description: "The scenario's version now: retry on it." }),
     changesSince: t.prismaField({
@@ -213,7 +226,13 @@ builder.objectType(FrameExceededError, {
   description: "The scenario must fit the frame, and the edit would exceed it. Nothing was stored.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key." }),
+    scenario: t.prismaField({
+      type: "Scenario",
+      nullable: true,
+      description: "The scenario the error is about; null only when the caller may no longer see it.",
+      resolve: (query, parent, _args, context) => db.scenario.findFirst({ ...query, where: { id: parent.scenarioId, ...visibleScenariosWhere(context.caller) } }),
+    }),
+    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key.", deprecationReason: "Use scenario { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
     years: t.field({ type: [YearOverFrameRef], description: "Each year the edit would take over the frame, with the amounts.", resolve: (error) => error.years }),
   }),
 });
@@ -232,7 +251,7 @@ export const MergeConflictRef = builder.objectRef<MergeConflictCell>("MergeConfl
 
 builder.objectType(MergeConflictError, {
   name: "MergeConflictError",
-  description: "Both scenarios changed the same cells differently. Nothing was merged; give a resolution (SOURCE or TARGET) per cell and retry.",
+  description: "Both scenarios changed the same cells differently. Nothing was merged; give a resolution (SOURCE, TARGET, or VALUE with an amount) per cell and retry.",
   interfaces: [ErrorInterface],
   fields: (t) => ({ conflicts: t.field({ description: "Every conflicting cell.", type: [MergeConflictRef], resolve: (error) => error.conflicts }) }),
 });

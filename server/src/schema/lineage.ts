@@ -152,7 +152,12 @@ const ScenarioChangesSinceRef = builder.objectRef<ScenarioChangesWithLanguage>("
 const ChangesSinceReportRef = builder.objectRef<ChangesSinceShape & { language: Language }>("ChangesSinceReport").implement({
   description: "What changed since a point, in a scenario and its descendants.",
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId", { description: "The scenario asked about." }),
+    scenario: t.prismaField({
+      type: "Scenario",
+      description: "The scenario asked about (one the caller may see: the argument is checked).",
+      resolve: (query, report) => db.scenario.findUniqueOrThrow({ ...query, where: { id: report.scenarioId } }),
+    }),
+    scenarioKey: t.exposeString("scenarioId", { description: "The scenario asked about.", deprecationReason: "Use scenario { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
     version: t.exposeInt("version", { nullable: true, description: "The version asked for, if any." }),
     at: t.expose("at", { type: "DateTime", description: "The moment the point stands for: since, or when the scenario reached version." }),
     scenarios: t.field({

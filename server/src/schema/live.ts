@@ -4,7 +4,7 @@
  * caller who may see the scenario subscribes, and the stream ends when that stops being so.
  */
 import type { FrameYearTotal } from "@ramme/domain";
-import { stillVisible, whileVisible } from "../auth/access.ts";
+import { stillVisible, visibleScenariosWhere, whileVisible } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { InvalidInputError } from "../engine/errors.ts";
 import { ProblemList } from "../engine/input.ts";
@@ -15,9 +15,17 @@ import { changesOnlyCells, type ScenarioChangedEvent } from "../live/scenarioCha
 import { scenarioStream } from "../live/scenarioStream.ts";
 import { CellDifferenceRef } from "./errors.ts";
 import { ChangeKindEnum } from "./history.ts";
+import { YearTotalRef } from "./scenario.ts";
+import { db } from "../db.ts";
+import { scenarioYearTotals, type YearTotalShape } from "../engine/yearTotals.ts";
+
+/** Kept until 2027-06-30 (docs/api.md, Deprecation policy). */
+export const YEAR_TOTAL_SHAPE_DEPRECATION = "Use `totals` (YearTotal, the shape of Scenario.yearTotals) instead. Kept until 2027-06-30.";
 
 export const FrameYearTotalRef = builder.objectRef<FrameYearTotal>("FrameYearTotal").implement({
-  description: "A year's allocated total against the frame (YearTotal without the documents' printed totals and notes).",
+  description:
+    "A year's allocated total against the frame (YearTotal without the documents' printed totals and notes). Only the deprecated `yearTotals` fields give it; " +
+    "`totals` gives the same figures as YearTotal.",
   fields: (t) => ({
     year: t.exposeInt("year", { description: "The frame year." }),
     allocated: t.expose("allocated", { type: "Decimal", description: "Sum of every line's amount that year." }),
@@ -31,7 +39,13 @@ export const FrameYearTotalRef = builder.objectRef<FrameYearTotal>("FrameYearTot
 const ScenarioChangedEventRef = builder.objectRef<ScenarioChangedEvent>("ScenarioChangedEvent").implement({
   description: "One committed change to a scenario, as live viewers receive it: who, which cells from what to what, and the totals after it.",
   fields: (t) => ({
-    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key." }),
+    scenario: t.prismaField({
+      type: "Scenario",
+      nullable: true,
+      description: "The scenario changed; null only when the caller may no longer see it (the stream then ends).",
+      resolve: (query, parent, _args, context) => db.scenario.findFirst({ ...query, where: { id: parent.scenarioId, ...visibleScenariosWhere(context.caller) } }),
+    }),
+    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key.", deprecationReason: "Use scenario { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
     version: t.exposeInt("version", { description: "The scenario's version after the change. Versions arrive in order, each once." }),
     kind: t.field({ description: "What kind of change it was.", type: ChangeKindEnum, resolve: (event) => event.kind }),
     actor: t.exposeString("actor", { description: "Who made the change." }),
@@ -46,10 +60,32 @@ const ScenarioChangedEventRef = builder.objectRef<ScenarioChangedEvent>("Scenari
         "lock, archive or must-fit changed: load the scenario again.",
       resolve: (event) => changesOnlyCells(event),
     }),
-    yearTotals: t.field({ type: [FrameYearTotalRef], description: "The scenario's totals per frame year after the change.", resolve: (event) => event.yearTotals }),
+    yearTotals: t.field({
+      type: [FrameYearTotalRef],
+      description: "The scenario's totals per frame year after the change.",
+      deprecationReason: YEAR_TOTAL_SHAPE_DEPRECATION,
+      resolve: (event) => event.yearTotals,
+    }),
+    totals: t.field({
+      type: [YearTotalRef],
+      description: "The scenario's totals per frame year after the change, in the shape of Scenario.yearTotals (with the documents' notes outside the frame and printed totals).",
+      resolve: (event) => eventTotals(event),
+    }),
     fitsFrame: t.boolean({ description: "True when every year is within the frame after the change.", resolve: (event) => event.yearTotals.every((total) => total.fits) }),
   }),
 });
+
+/** One event goes to every viewer on this instance: its totals are read once, not once per viewer. */
+const totalsOfEvent = new WeakMap<ScenarioChangedEvent, Promise<YearTotalShape[]>>();
+function eventTotals(event: ScenarioChangedEvent): Promise<YearTotalShape[]> {
+  let totals = totalsOfEvent.get(event);
+  if (!totals) {
+    const frameYears = event.yearTotals.map((total) => ({ year: total.year, amount: total.frame }));
+    totals = scenarioYearTotals(db, event.scenarioId, frameYears, new Map(event.yearTotals.map((total) => [total.year, total.allocated])));
+    totalsOfEvent.set(event, totals);
+  }
+  return totals;
+}
 
 builder.subscriptionType({ authScopes: { signedIn: true }, description: "Live updates over Server-Sent Events (GET or POST /graphql with Accept: text/event-stream)." });
 

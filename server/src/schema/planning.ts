@@ -6,7 +6,7 @@ import { InvalidInputError } from "../engine/errors.ts";
 import { ProblemList } from "../engine/input.ts";
 import { checkMergeIds, planMerge, resolutionsMap } from "../engine/merge.ts";
 import { CellDifferenceRef, MergeConflictRef, YearOverFrameRef } from "./errors.ts";
-import { MergeResolutionInput } from "./scenarioMutations.ts";
+import { mergeResolution, MergeResolutionInput } from "./scenarioMutations.ts";
 import { YearTotalRef } from "./scenario.ts";
 
 const ReduceProRataInput = builder.inputType("ReduceProRataInput", {
@@ -74,6 +74,11 @@ const MergePreviewRef = builder.objectRef<MergePlan>("MergePreview").implement({
     cells: t.field({ type: [CellDifferenceRef], description: "Cells the merge would change in the target.", resolve: (plan) => plan.edits }),
     conflicts: t.field({ type: [MergeConflictRef], description: "Cells still needing a resolution.", resolve: (plan) => plan.conflicts }),
     resolved: t.field({ type: [MergeConflictRef], description: "Conflicts the given resolutions settle.", resolve: (plan) => plan.resolved }),
+    yearTotals: t.field({
+      type: [YearTotalRef],
+      description: "The target's totals against the frame per year if the merge were applied as it stands (unresolved conflicts keep the target's value).",
+      resolve: (plan) => plan.yearTotalsAfter,
+    }),
   }),
 });
 
@@ -85,17 +90,13 @@ builder.queryField("mergePreview", (t) =>
     args: {
       sourceId: t.arg.id({ description: "The what-if whose changes would be merged: global ID or key.", required: true }),
       targetId: t.arg.id({ description: "The scenario they would be merged into: global ID or key.", required: true }),
-      resolutions: t.arg({ description: "A side per conflicting cell, as mergeScenario takes them.", type: [MergeResolutionInput], required: false }),
+      resolutions: t.arg({ description: "A side or a typed amount per conflicting cell, as mergeScenario takes them.", type: [MergeResolutionInput], required: false }),
     },
     authScopes: (_root, args) => ({ readScenarios: [{ field: "sourceId", id: args.sourceId }, { field: "targetId", id: args.targetId }] }),
-    resolve: (_root, args) => {
+    resolve: async (_root, args) => {
       const problems = new ProblemList();
-      const { sourceId, targetId } = checkMergeIds({ sourceId: String(args.sourceId), targetId: String(args.targetId) }, problems, "");
-      const resolutions = resolutionsMap(
-        args.resolutions?.map((resolution) => ({ initiativeId: String(resolution.initiativeId), year: resolution.year, take: resolution.take })),
-        problems,
-        "",
-      );
+      const { sourceId, targetId } = await checkMergeIds(db, { sourceId: String(args.sourceId), targetId: String(args.targetId) }, problems, "");
+      const resolutions = resolutionsMap(args.resolutions?.map(mergeResolution), problems, "");
       problems.throwIfAny();
       return planMerge(db, sourceId, targetId, resolutions, "");
     },

@@ -14,8 +14,9 @@ import { loadScenarioLines, type ScenarioLineShape } from "../engine/scenarioLin
 import type { PriceIndex, PriceIndexChange } from "../generated/prisma/client.ts";
 import { ComparisonRef } from "./compare.ts";
 import { ExportFileRef } from "./exchange.ts";
-import { FrameYearTotalRef } from "./live.ts";
-import { FundingLineRef, ScenarioRef } from "./scenario.ts";
+import { FrameYearTotalRef, YEAR_TOTAL_SHAPE_DEPRECATION } from "./live.ts";
+import { FundingLineRef, ScenarioRef, YearTotalRef } from "./scenario.ts";
+import { scenarioYearTotals, type YearTotalShape } from "../engine/yearTotals.ts";
 
 const PriceIndexRef = builder.objectRef<PriceIndex & { isBase: boolean }>("PriceIndex").implement({
   description: "A year's price index (the frame's base year = 100), with where the figure comes from and who entered it.",
@@ -70,6 +71,7 @@ interface PricedScenarioShape {
   priceLevel: PriceLevelShape;
   lines: ScenarioLineShape[];
   yearTotals: FrameYearTotal[];
+  totals: YearTotalShape[];
   roundedAmounts: number;
 }
 
@@ -78,7 +80,19 @@ const PricedScenarioRef = builder.objectRef<PricedScenarioShape>("PricedScenario
   fields: (t) => ({
     priceLevel: t.field({ description: "The price level and how amounts were converted to it.", type: PriceLevelRef, resolve: (view) => view.priceLevel }),
     lines: t.field({ type: [FundingLineRef], description: "The scenario's lines, in order, in this price level.", resolve: (view) => view.lines }),
-    yearTotals: t.field({ type: [FrameYearTotalRef], description: "Per frame year: the sum of the converted lines, the converted frame and the headroom between them.", resolve: (view) => view.yearTotals }),
+    yearTotals: t.field({
+      type: [FrameYearTotalRef],
+      description: "Per frame year: the sum of the converted lines, the converted frame and the headroom between them.",
+      deprecationReason: YEAR_TOTAL_SHAPE_DEPRECATION,
+      resolve: (view) => view.yearTotals,
+    }),
+    totals: t.field({
+      type: [YearTotalRef],
+      description:
+        "Per frame year, in the shape of Scenario.yearTotals: the sum of the converted lines, the converted frame and the headroom between them. " +
+        "`outsideFrame` lists the documents' notes as stated (in the base level); `statedTotal` and `statedTotalCheck` are the document's, so given only in the base level.",
+      resolve: (view) => view.totals,
+    }),
     roundedAmounts: t.int({
       description: "How many of the stored amounts (cells and frame years) did not convert to whole øre and were rounded; 0: every figure is exact.",
       resolve: (view) => view.roundedAmounts,
@@ -100,10 +114,13 @@ builder.prismaObjectField(ScenarioRef, "inPriceLevel", (t) =>
       const lines = stored.map((line) => convertLine(line, level));
       const frame = convertYearAmounts(scenario.frame.years, level.ratio);
       const storedAmounts = [...stored.flatMap((line) => line.amounts), ...scenario.frame.years].map((cell) => cell.amount);
+      const allocated = allocatedByYear(lines, years);
+      const isBase = level.ratio.numerator === level.ratio.denominator;
       return {
         priceLevel: level,
         lines,
-        yearTotals: frameYearTotals(frame, allocatedByYear(lines, years)),
+        yearTotals: frameYearTotals(frame, allocated),
+        totals: await scenarioYearTotals(db, scenario.id, frame, allocated, isBase),
         roundedAmounts: storedAmounts.filter((amount) => !convertsExactly(amount, level.ratio)).length,
       };
     },

@@ -397,9 +397,22 @@ builder.mutationField("revertChange", (t) =>
 
 // --- Merge ----------------------------------------------------------------------------------
 
+/** A MergeResolutionInput as the engine takes it. */
+export const mergeResolution = (resolution: { initiativeId: string | number; year: number; take: "SOURCE" | "TARGET" | "VALUE"; amount?: string | null; notation?: "API" | "DANISH" | null }) => ({
+  initiativeId: String(resolution.initiativeId),
+  year: resolution.year,
+  take: resolution.take,
+  amount: resolution.amount ?? null,
+  notation: resolution.notation ?? "API",
+});
+
 export const MergeSideEnum = builder.enumType("MergeSide", {
   description: "Which scenario's value a conflicting cell takes.",
-  values: { SOURCE: { description: "The merged-in scenario's value." }, TARGET: { description: "Keep the target's value." } },
+  values: {
+    SOURCE: { description: "The merged-in scenario's value." },
+    TARGET: { description: "Keep the target's value." },
+    VALUE: { description: "The resolution's `amount`, typed by the user: checked like any edited amount (the frame's decimals, 0 or more)." },
+  },
 });
 
 export const MergeResolutionInput = builder.inputType("MergeResolutionInput", {
@@ -407,7 +420,9 @@ export const MergeResolutionInput = builder.inputType("MergeResolutionInput", {
   fields: (t) => ({
     initiativeId: t.id({ description: "The conflicting cell's initiative: global ID or key.", required: true }),
     year: t.int({ description: "The conflicting cell's year.", required: true }),
-    take: t.field({ description: "Which scenario's value the merged cell gets.", type: MergeSideEnum, required: true }),
+    take: t.field({ description: "Which scenario's value the merged cell gets, or VALUE for `amount`.", type: MergeSideEnum, required: true }),
+    amount: t.string({ description: 'With take VALUE (and only then): the amount in mio. kr. the cell gets, as a string in `notation` ("3.5").' }),
+    notation: t.field({ description: "How `amount` is written: API (\"1234.5\", the default) or DANISH (\"1.234,5\").", type: AmountNotationEnum, defaultValue: "API" }),
   }),
 });
 
@@ -417,7 +432,7 @@ const MergeScenarioInput = builder.inputType("MergeScenarioInput", {
     sourceId: t.id({ required: true, description: "The what-if whose changes (since it was forked) to apply." }),
     targetId: t.id({ required: true, description: "The scenario to apply them to." }),
     expectedTargetVersion: t.int({ required: true, description: "The target's version this merge is based on." }),
-    resolutions: t.field({ type: [MergeResolutionInput], description: "A side for each conflicting cell." }),
+    resolutions: t.field({ type: [MergeResolutionInput], description: "A side, or a typed amount, for each conflicting cell." }),
     comment: t.string({ description: commentField }),
   }),
 });
@@ -439,7 +454,7 @@ builder.mutationField("mergeScenario", (t) =>
           sourceId: String(input.sourceId),
           targetId: String(input.targetId),
           expectedTargetVersion: input.expectedTargetVersion,
-          resolutions: input.resolutions?.map((resolution) => ({ initiativeId: String(resolution.initiativeId), year: resolution.year, take: resolution.take })),
+          resolutions: input.resolutions?.map(mergeResolution),
           comment: input.comment,
         },
         context.actor,

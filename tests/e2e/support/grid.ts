@@ -29,6 +29,22 @@ export async function expectFocusAt(page: Page, rowId: string, colId: string): P
 export const scenarioId = (key: string) => Buffer.from(`Scenario:${key}`).toString("base64");
 
 /** The stored amount of every cell of a scenario, read through the API as the grid reads it: "vmk:2024" → "3.5". */
+/**
+ * The body rows' ids in the order shown (theme headings as `theme:<key>`). Body rows carry their
+ * displayed position in row-index (pinned rows have "b-0" and the like); a row appears once per
+ * column section. Only drawn rows count: make the window tall enough to draw them all.
+ */
+export function shownRowOrder(page: Page): Promise<string[]> {
+  return page.locator(".ag-row[row-index]").evaluateAll((rows) => {
+    const byIndex = new Map<number, string>();
+    for (const row of rows) {
+      const index = Number(row.getAttribute("row-index"));
+      if (Number.isInteger(index)) byIndex.set(index, row.getAttribute("row-id")!);
+    }
+    return [...byIndex].sort(([left], [right]) => left - right).map(([, id]) => id);
+  });
+}
+
 export async function storedCells(baseUrl: string, key: string): Promise<Map<string, string>> {
   const data = await clientOperationOverHttp(baseUrl, "ScenarioGrid", { id: scenarioId(key) });
   const lines: Array<{ initiative: { key: string }; amounts: Array<{ year: number; amount: string }> }> = data.scenario.lines;

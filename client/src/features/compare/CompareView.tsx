@@ -415,7 +415,7 @@ function CommentList({ comparison }: { comparison: ComparisonResult }) {
   const dateFormat = new Intl.DateTimeFormat(locale === "da" ? "da-DK" : "en-GB", { dateStyle: "medium" });
   const names = new Map(comparison.others.map((other) => [other.key, other.name]));
   const entries = comparison.lines.flatMap((line) =>
-    line.versus.flatMap((versus) => versus.comments.map((comment) => ({ line, scenario: names.get(versus.scenarioKey) ?? versus.scenarioKey, comment }))),
+    line.versus.flatMap((versus) => versus.comments.map((comment) => ({ line, scenario: names.get(versus.scenario.key) ?? versus.scenario.key, comment }))),
   );
   if (entries.length === 0) return null;
   return (

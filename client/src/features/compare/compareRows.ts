@@ -25,7 +25,7 @@ export const ComparisonFields = graphql(`
       inBase
       initiative { key title isReserve theme { key } }
       versus {
-        scenarioKey status
+        scenario { key } status
         cells { year base other difference }
         comments { text author createdAt year }
       }
@@ -150,7 +150,7 @@ function lineRow(line: ComparisonResult["lines"][number], others: ComparisonResu
     inBase: line.inBase,
     base: { amounts: baseAmounts, total: line.inBase ? sum(years, baseAmounts) : null },
     others: others.map((other, index) => {
-      const versus = line.versus.find((entry) => entry.scenarioKey === other.key) ?? line.versus[index];
+      const versus = line.versus.find((entry) => entry.scenario.key === other.key) ?? line.versus[index];
       const present = versus !== undefined && versus.status !== "REMOVED" && (line.inBase || versus.status === "ADDED");
       const amounts = byYear(years, (year) => (present ? amountOr0(cellOf(versus, year)?.other) : null));
       const delta = byYear(years, (year) => amountOr0(cellOf(versus, year)?.difference));

@@ -12,6 +12,7 @@ import { useI18n } from "../../i18n/I18n.tsx";
 import { ExportButtons } from "../export/ExportButtons.tsx";
 import { ImportButton } from "../import/ImportDialog.tsx";
 import { LiveIndicator } from "../live/LiveIndicator.tsx";
+import { MergeDialog } from "../merge/MergeDialog.tsx";
 import type { LiveStatus } from "../live/useScenarioLive.ts";
 import { fittingItems } from "./toolbarFit.ts";
 
@@ -51,6 +52,8 @@ interface ViewItem {
 export function GridToolbar(props: GridToolbarProps) {
   const { t, locale } = useI18n();
   const { scenario, editable } = props;
+  // The merge dialog lives here, not in its item, which may move into "More…" and back.
+  const [merging, setMerging] = useState(false);
 
   const items: ViewItem[] = [];
   if (scenario.parent) {
@@ -74,6 +77,9 @@ export function GridToolbar(props: GridToolbarProps) {
     });
   }
   if (scenario.kind === "BASELINE") items.push({ id: "consistency", priority: 4, node: <a className="button" href={hrefOf({ view: "consistency", key: scenario.key })}>{t("consistencyOpen")}</a> });
+  if (scenario.kind === "WHAT_IF" && scenario.parent) {
+    items.push({ id: "merge", priority: 1.5, node: <button type="button" onClick={() => setMerging(true)} title={t("mergeButtonTitle")}>{t("mergeButton")}</button> });
+  }
   if (props.mayShare) items.push({ id: "share", priority: 2, node: <button type="button" onClick={props.onShare} title={t("shareButtonTitle", { name: scenario.name })}>{t("shareButton")}</button> });
   items.push({ id: "chart", priority: 7, node: <button type="button" aria-pressed={props.showChart} onClick={props.onToggleChart}>{t("chartButton")}</button> });
   items.push({ id: "history", priority: 8, node: <button type="button" aria-pressed={props.showHistory} onClick={props.onToggleHistory}>{t("historyButton")}</button> });
@@ -142,6 +148,7 @@ export function GridToolbar(props: GridToolbarProps) {
         <ExportButtons target={{ kind: "scenario", scenarioKey: scenario.key }} priceLevel={props.priceLevel} />
         <LiveIndicator status={props.liveStatus} />
       </div>
+      {merging && <MergeDialog source={scenario} onClose={() => setMerging(false)} />}
       {/* A hidden copy of the view actions, only to measure them. */}
       <div className="toolbar-measure" ref={measureRef} aria-hidden="true" inert>
         {items.map((item) => <span key={item.id} className="toolbar-item" data-item={item.id}>{item.node}</span>)}

@@ -37,6 +37,7 @@ import { ResizablePanel } from "./ResizablePanel.tsx";
 import { ScenarioChart } from "./ScenarioChart.tsx";
 import { ReadOnlyNote, ScenarioTitleBar } from "./ScenarioHeader.tsx";
 import { SelectionStatusBar } from "./SelectionStatusBar.tsx";
+import { currentSort, SortNotice, type ColumnSort } from "./SortNotice.tsx";
 import { keepLinesUnderThemes } from "./themeOrder.ts";
 import { useBlockCommands } from "./useBlockCommands.ts";
 import { useBlockSelection } from "./useBlockSelection.ts";
@@ -66,6 +67,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   const [showChart, setShowChart] = useState(false);
   const [historyCell, setHistoryCell] = useState<HistoryPanelCell | null>(null);
   const [dialog, setDialog] = useState<GridDialog | null>(null);
+  const [sort, setSort] = useState<ColumnSort | null>(null);
 
   const grid = useGridData(scenarioKey);
   const { scenario, editable, years, lines, reload } = grid;
@@ -195,6 +197,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         />
       </div>
       {overlays.reference && <DiffLegend state={overlays.referenceDiff} />}
+      <SortNotice sort={sort} onReset={() => apiRef.current?.applyColumnState({ defaultState: { sort: null } })} />
       <div className="grid-and-panel">
         <div ref={setGridElement} className="grid-wrap" role="region" aria-label={t("gridLabel", { name: scenario.name })} onPasteCapture={commands.onPaste} onCopyCapture={commands.onCopy} onKeyDownCapture={commands.onKeyDown}>
           <AgGridReact<BodyRow | SummaryRow>
@@ -209,7 +212,10 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
             getRowClass={(params) => `row-${params.data?.kind ?? "line"}`}
             postSortRows={keepThemesOnSort}
             onModelUpdated={selection.onRowOrderChanged}
-            onSortChanged={selection.onRowOrderChanged}
+            onSortChanged={(event) => {
+              selection.onRowOrderChanged(event);
+              setSort(currentSort(event.api));
+            }}
             readOnlyEdit
             onCellEditRequest={typed.onCellEditRequest}
             onCellFocused={selection.onCellFocused}

@@ -17,6 +17,9 @@ export const gridKeyMessages = {
     cellMenuHistory: "Vis cellens historik",
     historyForCell: "Kun ændringer af {cell}",
     historyShowAll: "Vis al historik",
+    sortedAscending: "Sorteret efter {column}, stigende, inden for hvert tema.",
+    sortedDescending: "Sorteret efter {column}, faldende, inden for hvert tema.",
+    sortReset: "Dokumentets rækkefølge",
   },
   en: {
     selectionStatusLabel: "The selection",
@@ -35,5 +38,8 @@ export const gridKeyMessages = {
     cellMenuHistory: "Show the cell's history",
     historyForCell: "Only changes of {cell}",
     historyShowAll: "Show all history",
+    sortedAscending: "Sorted by {column}, ascending, within each theme.",
+    sortedDescending: "Sorted by {column}, descending, within each theme.",
+    sortReset: "Document order",
   },
 } as const;

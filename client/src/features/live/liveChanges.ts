@@ -54,11 +54,11 @@ export function planLiveChange(change: ScenarioChange, held: Held): LivePlan {
   if (!change.cellsOnly) return { kind: "reload" };
   const step = advance(held, change.version, change.cells);
   if (step.kind !== "next") return { kind: "reload" };
-  return { kind: "apply", cells: step.cells, totalsAgree: allocatedMatches(step.cells, change.yearTotals) };
+  return { kind: "apply", cells: step.cells, totalsAgree: allocatedMatches(step.cells, change.totals) };
 }
 
 /** Whether every line's cells add up, year by year, to the allocated totals the server sent. Exact (øre). */
-export function allocatedMatches(cells: CellMap, yearTotals: ScenarioChange["yearTotals"]): boolean {
+export function allocatedMatches(cells: CellMap, yearTotals: ScenarioChange["totals"]): boolean {
   return yearTotals.every(({ year, allocated }) => {
     let sum: Oere = 0n;
     for (const line of cells.values()) sum += line.get(year) ?? 0n;

@@ -6,9 +6,9 @@ export const ScenarioChanged = graphql(`
     scenarioChanged(scenarioId: $id, afterVersion: $after) {
       __typename
       ... on ScenarioChangedEvent {
-        scenarioKey version kind actor at comment cellsOnly fitsFrame linesAdded linesRemoved
+        version kind actor at comment cellsOnly fitsFrame linesAdded linesRemoved
         cells { initiative { key } year before after }
-        yearTotals { year allocated frame headroom overBy fitsFrame }
+        totals { year allocated frame headroom overBy fitsFrame }
       }
       ... on InvalidInputError { message problems { field code } }
     }

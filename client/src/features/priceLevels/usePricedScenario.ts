@@ -18,7 +18,7 @@ const PricedScenarioQuery = graphql(
       id
       inPriceLevel(year: $year) {
         __typename
-        ... on PricedScenario { priceLevel { ...PriceLevelBannerFields } lines { initiative { key } amounts { year amount } } yearTotals { year frame } }
+        ... on PricedScenario { priceLevel { ...PriceLevelBannerFields } lines { initiative { key } amounts { year amount } } totals { year frame } }
         ... on InvalidInputError { message }
       }
     }
@@ -52,7 +52,7 @@ export function usePricedScenario(scenarioKey: string, year: number | null, vers
     }
     return {
       cells: new Map(answer.lines.map((line) => [line.initiative.key, new Map(line.amounts.map((cell) => [cell.year, fromApi(cell.amount)]))])),
-      frame: new Map(answer.yearTotals.map((total) => [total.year, fromApi(total.frame)])),
+      frame: new Map(answer.totals.map((total) => [total.year, fromApi(total.frame)])),
       level: answer.priceLevel,
       failure: null,
       loading: false,
