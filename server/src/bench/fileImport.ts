@@ -3,7 +3,10 @@
  * dryRun) and applied, beside the raw parse of the same file by exceljs alone, in the same run. Runs
  * on a fresh, migrated and seeded SQLite file of its own (5,000 initiatives added to it), so nothing
  * reaches a real database: `npx pnpm@10.34.8 --filter @ramme/server run bench:import`.
- * Prints the median of 5 rounds of each (targets: preview ≤ 2 s, apply ≤ 1 s). Not a test.
+ * Prints the median of 5 rounds of each (targets: preview ≤ 2 s, apply ≤ 1 s). Every preview reads a
+ * file the server has not seen; the apply that follows it sends the same file, as the planner does
+ * (the server keeps what the preview read, engine/recentWorkbooks.ts), and an apply of a file never
+ * previewed (as the API may) is reported beside it. Not a test.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -32,10 +35,10 @@ await db.initiative.createMany({ data: keys.map((id, index) => ({ id, themeId: t
 const frame = await db.frame.findFirstOrThrow({ select: { years: { select: { year: true }, orderBy: { year: "asc" } } } });
 const years = frame.years.map((entry) => entry.year);
 
-/** A workbook as a party would send it: key, theme, title and an amount per year (varied by `seed`). */
+/** A workbook as a party would send it: key, theme, title and an amount per year (varied by `seed`; each seed's file its own). */
 async function workbook(seed: number): Promise<string> {
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("Modforslag");
+  const sheet = book.addWorksheet(`Modforslag ${seed}`);
   sheet.addRow(["Nøgle", "Tema", "Initiativ", ...years]);
   keys.forEach((key, index) => sheet.addRow([key, theme.title, `Bench-initiativ ${index}`, ...years.map((_, column) => ((index + column + seed) % 10) / 10)]));
   return Buffer.from(await book.xlsx.writeBuffer()).toString("base64");
@@ -49,28 +52,30 @@ const time = async (work: () => Promise<unknown>) => {
 };
 
 const scenarioId = (await forkScenario({ sourceId: "aftale-2024", name: "Bench: import" }, "bench", LOCAL_ORGANISATION)).scenarioId;
-const files = [await workbook(0), await workbook(1)];
 let version = 1;
 const input = (content: string, dryRun: boolean) => ({ scenarioId, expectedVersion: version, format: "XLSX" as const, content, base64: true, fileName: "bench.xlsx", numberStyle: "AUTO" as const, dryRun });
+const applied = async (content: string) => {
+  version = (await importScenarioFile(input(content, false), "bench")).edit!.version;
+};
 // The first apply takes the 5,000 lines in; each measured apply then changes every line's amounts.
-version = (await importScenarioFile(input(files[0]!, false), "bench")).edit!.version;
+const first = await workbook(0);
+await applied(first);
 
 const parse: number[] = [];
 const preview: number[] = [];
 const apply: number[] = [];
+const applyUnseen: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  const content = files[(round + 1) % 2]!;
+  const [content, unseen] = [await workbook(2 * round + 1), await workbook(2 * round + 2)];
   parse.push(await time(async () => new ExcelJS.Workbook().xlsx.load(Buffer.from(content, "base64") as unknown as ArrayBuffer)));
   preview.push(await time(() => importScenarioFile(input(content, true), "bench")));
-  apply.push(
-    await time(async () => {
-      version = (await importScenarioFile(input(content, false), "bench")).edit!.version;
-    }),
-  );
+  apply.push(await time(() => applied(content)));
+  applyUnseen.push(await time(() => applied(unseen)));
 }
-const bytes = Buffer.from(files[0]!, "base64").byteLength;
+const bytes = Buffer.from(first, "base64").byteLength;
 console.log(`A ${LINES}-line workbook (${years.length} years, ${bytes} bytes), median of ${ROUNDS} rounds on SQLite:`);
 console.log(`  exceljs load alone: ${median(parse).toFixed(0)} ms`);
 console.log(`  preview (dryRun):   ${median(preview).toFixed(0)} ms  (target ≤ 2000)`);
-console.log(`  apply:              ${median(apply).toFixed(0)} ms  (target ≤ 1000; every line's amounts change)`);
+console.log(`  apply:              ${median(apply).toFixed(0)} ms  (target ≤ 1000; after its preview; every line's amounts change)`);
+console.log(`  apply, no preview:  ${median(applyUnseen).toFixed(0)} ms  (a file the server has not read before)`);
 await db.$disconnect();

@@ -28,6 +28,7 @@ import { editScenario } from "./editScenario.ts";
 import { ImportRefusedError, InvalidInputError } from "./errors.ts";
 import type { ProblemList } from "./input.ts";
 import { assertVersion, type ScenarioForEdit } from "./scenarioAccess.ts";
+import { recentWorkbooks } from "./recentWorkbooks.ts";
 import { newKey } from "./scenarioLifecycle.ts";
 import { changeBetween, currentState, type ScenarioState } from "./scenarioState.ts";
 
@@ -111,7 +112,8 @@ export async function readFile(input: Pick<FileImportInput, "content" | "format"
     }
   }
   if (input.format === "XLSX") {
-    const read = await xlsxToGrid(new Uint8Array(Buffer.from(input.content, "base64")));
+    // A preview and then its apply send the same workbook: the second is not read again.
+    const read = await recentWorkbooks.read(input.content, () => xlsxToGrid(new Uint8Array(Buffer.from(input.content, "base64"))));
     return read.ok ? { ok: true, grid: read.grid, csvText: null } : read;
   }
   const text = input.base64 ? Buffer.from(input.content, "base64").toString("utf8") : input.content;

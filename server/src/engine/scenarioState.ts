@@ -4,6 +4,7 @@
  */
 import { diffStates, type CellState, type Oere } from "@ramme/domain";
 import { Prisma } from "../generated/prisma/client.ts";
+import { jsonArrayOfRows } from "./jsonRows.ts";
 
 type Reader = Prisma.TransactionClient;
 
@@ -23,21 +24,24 @@ export async function currentState(client: Reader, scenarioId: string, onlyLines
   const wanted = onlyLines ? [...new Set(onlyLines)] : [];
   if (onlyLines && wanted.length === 0) return { cells: new Map(), positions: new Map() };
   const byLine = onlyLines && wanted.length <= 500 ? Prisma.sql` AND l."initiativeId" IN (${Prisma.join(wanted)})` : Prisma.empty;
-  // Lines and their cells in one statement (a line without cells comes once, with a null year).
-  const rows = await client.$queryRaw<Array<{ initiativeId: string; position: number; year: number | null; amount: Oere | number | null }>>`
-    SELECT l."initiativeId", l."position", a."year", a."amount" FROM "ScenarioLine" l
+  // Lines and their cells in one statement (a line without cells comes once, with a null year), as
+  // one JSON text: [initiativeId, position, year, amount as text].
+  const [result] = await client.$queryRaw<Array<{ rows: string | null }>>`
+    SELECT ${jsonArrayOfRows([Prisma.sql`l."initiativeId"`, Prisma.sql`l."position"`, Prisma.sql`a."year"`, Prisma.sql`CAST(a."amount" AS TEXT)`])} AS "rows"
+    FROM "ScenarioLine" l
     LEFT JOIN "Allocation" a ON a."scenarioId" = l."scenarioId" AND a."initiativeId" = l."initiativeId"
     WHERE l."scenarioId" = ${scenarioId}${byLine}`;
+  const rows = JSON.parse(result?.rows ?? "[]") as Array<[string, number, number | null, string | null]>;
   const cells = new Map<string, Map<number, Oere>>();
   const positions = new Map<string, number>();
-  for (const row of rows) {
-    let line = cells.get(row.initiativeId);
+  for (const [initiativeId, position, year, amount] of rows) {
+    let line = cells.get(initiativeId);
     if (!line) {
       line = new Map();
-      cells.set(row.initiativeId, line);
-      positions.set(row.initiativeId, Number(row.position));
+      cells.set(initiativeId, line);
+      positions.set(initiativeId, position);
     }
-    if (row.year !== null && row.amount !== null) line.set(Number(row.year), BigInt(row.amount));
+    if (year !== null && amount !== null) line.set(year, BigInt(amount));
   }
   return { cells, positions };
 }

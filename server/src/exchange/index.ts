@@ -24,7 +24,7 @@ export { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from "./fileNames.ts";
 export { LABELS } from "./labels.ts";
 export { columnLetters, type Grid } from "./grid.ts";
 export { csvToGrid, parseScenarioCsv } from "./csvImport.ts";
-export { xlsxToGrid } from "./xlsxImport.ts";
+export { xlsxToGrid, type WorkbookReading } from "./xlsxImport.ts";
 export {
   IMPORT_PROBLEM_CODES,
   Locator,

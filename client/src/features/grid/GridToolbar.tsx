@@ -30,7 +30,8 @@ export interface GridToolbarProps {
   /** Some year is over the frame: the balancing action is enabled. */
   overFrame: boolean;
   onBalance: () => void;
-  onImported: () => void;
+  /** The version an applied import made (null: the file changed nothing). */
+  onImported: (madeVersion: number | null) => void;
   /** The user owns the what-if in accounts mode, so may share it. */
   mayShare: boolean;
   onShare: () => void;

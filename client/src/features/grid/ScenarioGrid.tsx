@@ -127,7 +127,13 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   function lineDialogDone(madeVersion: number, addedKey?: string) {
     setDialog(null);
     reveal(addedKey ?? null);
-    writes.recordLineChange(madeVersion);
+    writes.recordVersionMade(madeVersion);
+    reload();
+  }
+
+  /** A file imported: the whole import is one undo step (null: it changed nothing). */
+  function imported(madeVersion: number | null) {
+    if (madeVersion !== null) writes.recordVersionMade(madeVersion);
     reload();
   }
 
@@ -158,7 +164,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         }}
         overFrame={over.length > 0}
         onBalance={() => setDialog({ kind: "balance" })}
-        onImported={reload}
+        onImported={imported}
         mayShare={me !== null && scenario.kind === "WHAT_IF" && access === "OWNER"}
         onShare={() => setDialog({ kind: "share" })}
         showChart={showChart}

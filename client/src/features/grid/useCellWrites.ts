@@ -185,8 +185,8 @@ export function useCellWrites(scenarioKey: string, grid: GridData, setStatus: Se
     [stacks, scenarioKey, revertChange, applyAnswer, reload, setStatus, versionRef],
   );
 
-  /** A line added or removed in a dialog made this version: it can be undone. */
-  const recordLineChange = useCallback((madeVersion: number) => {
+  /** A dialog made this version (a line added or removed, a file imported): it is one step to undo. */
+  const recordVersionMade = useCallback((madeVersion: number) => {
     madeHereRef.current.add(madeVersion);
     setStacks((current) => recordEdit(current, madeVersion));
   }, []);
@@ -204,7 +204,7 @@ export function useCellWrites(scenarioKey: string, grid: GridData, setStatus: Se
   );
 
   return {
-    sendCells, undoOrRedo, recordLineChange, committing,
+    sendCells, undoOrRedo, recordVersionMade, committing,
     saving, cellErrors, setCellErrors, clearCellError, conflict, setConflict, stacks,
     inFlightRef, madeHereRef, changedUnderEditRef,
   };

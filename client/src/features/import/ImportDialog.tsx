@@ -28,7 +28,7 @@ const ImportScenarioFile = graphql(`
         yearTotals { year allocatedBefore allocated frame headroom fitsFrame }
         problems { code severity sheet row column columnLetter message messageDa }
         suggestions { row initiativeKey title }
-        edit { version }
+        edit { version changed }
       }
       ... on ImportRefusedError { message problems { code severity sheet row column columnLetter message messageDa } }
       ...InputProblems ... on Error { message }
@@ -53,11 +53,14 @@ interface Preview {
   yearTotals: Array<{ year: number; allocatedBefore: string; allocated: string; frame: string; headroom: string; fitsFrame: boolean }>;
   problems: Problem[];
   suggestions: Array<{ row: number; initiativeKey: string; title: string }>;
-  edit: { version: number } | null;
+  edit: { version: number; changed: boolean } | null;
 }
 
-/** The button with its file picker, and the page as a drop target for a file while the scenario can be edited. */
-export function ImportButton({ scenarioKey, onApplied }: { scenarioKey: string; onApplied: (version: number) => void }) {
+/**
+ * The button with its file picker, and the page as a drop target for a file while the scenario can be
+ * edited. `onApplied` gets the version the import made (one undo step), or null when the file changed nothing.
+ */
+export function ImportButton({ scenarioKey, onApplied }: { scenarioKey: string; onApplied: (madeVersion: number | null) => void }) {
   const { t } = useI18n();
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -99,7 +102,7 @@ export function ImportButton({ scenarioKey, onApplied }: { scenarioKey: string; 
   );
 }
 
-export function ImportDialog({ scenarioKey, file, onClose, onApplied }: { scenarioKey: string; file: LoadedFile; onClose: () => void; onApplied: (version: number) => void }) {
+export function ImportDialog({ scenarioKey, file, onClose, onApplied }: { scenarioKey: string; file: LoadedFile; onClose: () => void; onApplied: (madeVersion: number | null) => void }) {
   const { t, locale } = useI18n();
   const client = useClient();
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -137,7 +140,7 @@ export function ImportDialog({ scenarioKey, file, onClose, onApplied }: { scenar
     setBusy(true);
     const { result, error } = await send(false, preview.baseVersion);
     setBusy(false);
-    if (result?.edit) onApplied(result.edit.version);
+    if (result?.edit) onApplied(result.edit.changed ? result.edit.version : null);
     else if (result?.problems && result.lines === undefined) setPreview({ ...preview, canApply: false, problems: result.problems });
     else setFailure(t("importFailed", { message: failureText(t, result, error) }));
   }
