@@ -60,7 +60,7 @@ export const DEFAULT_LIMITS = {
 /**
  * The budget while an operation runs (docs/api.md "Limits and refusals"): a 10-scenario comparison
  * of 12,500-line scenarios and its export fit in the time and the size; large operations are
- * those costlier than the web client's grid (ScenarioGrid, 5,773,542): its history, comparisons,
+ * those with a heavy root field (HEAVY_FIELD_COST), far above the web client's grid: its history, comparisons,
  * coverage and changes-since.
  */
 export const DEFAULT_BUDGET: BudgetConfig = {
