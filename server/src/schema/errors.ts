@@ -1,6 +1,5 @@
 /** The typed errors of the scenario engine (engine/errors.ts) as GraphQL types a client can switch on. */
 import { builder } from "../builder.ts";
-import { visibleScenariosWhere } from "../auth/access.ts";
 import { db } from "../db.ts";
 import {
   FrameExceededError,
@@ -18,6 +17,7 @@ import {
 } from "../engine/errors.ts";
 import { netCellChanges } from "../engine/history.ts";
 import { initiativeByKey, InitiativeRef } from "./initiative.ts";
+import { visibleScenarioFields } from "./visibleScenario.ts";
 
 const ErrorCodeEnum = builder.enumType("ErrorCode", {
   description: "Which typed error it is: the same as `__typename`, as a code, for clients that switch on codes.",
@@ -145,13 +145,7 @@ builder.objectType(ScenarioLockedError, {
   description: "The scenario refuses edits. Nothing was stored.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    scenario: t.prismaField({
-      type: "Scenario",
-      nullable: true,
-      description: "The scenario the error is about; null only when the caller may no longer see it.",
-      resolve: (query, parent, _args, context) => db.scenario.findFirst({ ...query, where: { id: parent.scenarioId, ...visibleScenariosWhere(context.caller) } }),
-    }),
-    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key.", deprecationReason: "Use scenario { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
+    ...visibleScenarioFields(t, "The scenario the error is about; null only when the caller may no longer see it."),
     reason: t.field({ description: "Why it refuses edits.", type: LockReasonEnum, resolve: (error) => error.reason }),
   }),
 });
@@ -180,13 +174,7 @@ builder.objectType(VersionConflictError, {
   description: "Someone changed the scenario after the version the edit expected. Nothing was stored: show the changes, then retry on currentVersion.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    scenario: t.prismaField({
-      type: "Scenario",
-      nullable: true,
-      description: "The scenario the error is about; null only when the caller may no longer see it.",
-      resolve: (query, parent, _args, context) => db.scenario.findFirst({ ...query, where: { id: parent.scenarioId, ...visibleScenariosWhere(context.caller) } }),
-    }),
-    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key.", deprecationReason: "Use scenario { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
+    ...visibleScenarioFields(t, "The scenario the error is about; null only when the caller may no longer see it."),
     expectedVersion: t.exposeInt("expectedVersion", { description: "The version the edit was based on." }),
     currentVersion: t.exposeInt("currentVersion", { description: "The scenario's version now: retry on it." }),
     changesSince: t.prismaField({
@@ -226,13 +214,7 @@ builder.objectType(FrameExceededError, {
   description: "The scenario must fit the frame, and the edit would exceed it. Nothing was stored.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    scenario: t.prismaField({
-      type: "Scenario",
-      nullable: true,
-      description: "The scenario the error is about; null only when the caller may no longer see it.",
-      resolve: (query, parent, _args, context) => db.scenario.findFirst({ ...query, where: { id: parent.scenarioId, ...visibleScenariosWhere(context.caller) } }),
-    }),
-    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key.", deprecationReason: "Use scenario { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
+    ...visibleScenarioFields(t, "The scenario the error is about; null only when the caller may no longer see it."),
     years: t.field({ type: [YearOverFrameRef], description: "Each year the edit would take over the frame, with the amounts.", resolve: (error) => error.years }),
   }),
 });

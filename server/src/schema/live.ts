@@ -4,7 +4,7 @@
  * caller who may see the scenario subscribes, and the stream ends when that stops being so.
  */
 import type { FrameYearTotal } from "@ramme/domain";
-import { stillVisible, visibleScenariosWhere, whileVisible } from "../auth/access.ts";
+import { stillVisible, whileVisible } from "../auth/access.ts";
 import { builder } from "../builder.ts";
 import { InvalidInputError } from "../engine/errors.ts";
 import { ProblemList } from "../engine/input.ts";
@@ -13,6 +13,7 @@ import { lastEventId, recordEventId } from "../live/eventIds.ts";
 import { scenarioVersion } from "../live/missedChanges.ts";
 import { changesOnlyCells, type ScenarioChangedEvent } from "../live/scenarioChanged.ts";
 import { scenarioStream } from "../live/scenarioStream.ts";
+import { visibleScenarioFields } from "./visibleScenario.ts";
 import { CellDifferenceRef } from "./errors.ts";
 import { ChangeKindEnum } from "./history.ts";
 import { YearTotalRef } from "./scenario.ts";
@@ -39,13 +40,7 @@ export const FrameYearTotalRef = builder.objectRef<FrameYearTotal>("FrameYearTot
 const ScenarioChangedEventRef = builder.objectRef<ScenarioChangedEvent>("ScenarioChangedEvent").implement({
   description: "One committed change to a scenario, as live viewers receive it: who, which cells from what to what, and the totals after it.",
   fields: (t) => ({
-    scenario: t.prismaField({
-      type: "Scenario",
-      nullable: true,
-      description: "The scenario changed; null only when the caller may no longer see it (the stream then ends).",
-      resolve: (query, parent, _args, context) => db.scenario.findFirst({ ...query, where: { id: parent.scenarioId, ...visibleScenariosWhere(context.caller) } }),
-    }),
-    scenarioKey: t.exposeString("scenarioId", { description: "The scenario's key.", deprecationReason: "Use scenario { key }. Kept until 2027-06-30 (docs/api.md, Deprecation policy)." }),
+    ...visibleScenarioFields(t, "The scenario changed; null only when the caller may no longer see it (the stream then ends)."),
     version: t.exposeInt("version", { description: "The scenario's version after the change. Versions arrive in order, each once." }),
     kind: t.field({ description: "What kind of change it was.", type: ChangeKindEnum, resolve: (event) => event.kind }),
     actor: t.exposeString("actor", { description: "Who made the change." }),
