@@ -12,7 +12,7 @@
  * The frame's years and amounts are fixed once a frame is made (updateFrame changes only its name
  * and description); the seed writes them before the server serves.
  */
-import { type Oere, type YearAmount } from "@ramme/domain";
+import type { YearAmount } from "@ramme/domain";
 import type { Database } from "../db.ts";
 import { type LineCells, loadLineCells } from "./scenarioLines.ts";
 import { allocatedPerYear } from "./scenarioAccess.ts";
@@ -61,14 +61,6 @@ export class WeighedCache<V> {
   clear(): void {
     this.entries.clear();
     this.weight = 0;
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  get totalWeight(): number {
-    return this.weight;
   }
 }
 
@@ -123,7 +115,7 @@ export async function yearTotalsAt(client: Database, scenario: { id: string; ver
     client.outsideFrameAmount.findMany({ where: { scenarioId: scenario.id }, orderBy: { id: "asc" } }),
     client.sourceTable.findUnique({ where: { scenarioId: scenario.id }, select: { id: true, statedTotals: true, footnotes: true } }),
   ]);
-  const totals = buildYearTotals({ frameYears: years, allocated: allocated as ReadonlyMap<number, Oere>, outsideFrame, printedTable });
+  const totals = buildYearTotals({ frameYears: years, allocated, outsideFrame, printedTable });
   if (await stillAt(client, scenario.id, scenario.version)) yearTotals.set(key, totals, 1);
   return totals;
 }
