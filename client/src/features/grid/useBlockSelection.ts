@@ -11,6 +11,7 @@ import type { BodyRow, SummaryRow } from "./gridRows.ts";
 import type { TargetBounds } from "./pasteBlock.ts";
 import { blockBounds, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import { createSelectionSignal } from "./selectionSignal.ts";
+import { focusWhenDrawn } from "./gridFocus.ts";
 
 export function useBlockSelection(apiRef: RefObject<GridApi | null>, documentLineKeys: readonly string[], years: readonly number[]) {
   const blockRef = useRef<Block | null>(null);
@@ -103,6 +104,8 @@ export function useBlockSelection(apiRef: RefObject<GridApi | null>, documentLin
       ownFocusRef.current = [...ownFocusRef.current, next];
       api.ensureIndexVisible(rowIndex);
       api.setFocusedCell(rowIndex, yearField(next.year));
+      const gridElement = document.querySelector<HTMLElement>(".grid-wrap");
+      if (gridElement) focusWhenDrawn(api, gridElement, rowIndex, yearField(next.year), () => (ownFocusRef.current = [...ownFocusRef.current, next]));
       api.refreshCells({ force: true, columns: years.map(yearField) });
       selectionChanged();
     };

@@ -13,6 +13,7 @@ import type { BodyRow } from "./gridRows.ts";
 import { jumpKeyOf, jumpTarget, pageTarget } from "./gridNavigation.ts";
 import { blockBounds, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import type { TargetBounds } from "./pasteBlock.ts";
+import { focusWhenDrawn } from "./gridFocus.ts";
 
 export interface GridKeyboardInput {
   apiRef: RefObject<GridApi | null>;
@@ -57,36 +58,6 @@ function cellOfElement(element: Element | null, lineKeys: readonly string[], yea
   if (!rowId || !colId || !colId.startsWith("y")) return null;
   const year = Number(colId.slice(1));
   return lineKeys.includes(rowId) && years.includes(year) ? { initiativeKey: rowId, year } : null;
-}
-
-/**
- * A cell the grid was told to focus in a row it had not drawn yet (a jump far down: the grid scrolls
- * there and draws the row a frame later) has the grid's focus but not the browser's, which stays on
- * the cell left behind, or on the page once that cell is gone: typing then went nowhere. Once the row
- * is drawn, its cell gets the browser's focus too, unless something outside the grid (a menu, a
- * dialog) has taken it meanwhile. `beforeFocus` runs first (the focus event it
- * causes is the caller's own move). Gives up when the focus has moved on, or after some frames.
- */
-function focusWhenDrawn(api: GridApi, gridElement: HTMLElement, rowIndex: number, colId: string, beforeFocus: () => void): void {
-  let frames = 0;
-  const attempt = () => {
-    const focused = api.getFocusedCell();
-    if (!focused || focused.rowIndex !== rowIndex || focused.rowPinned || focused.column.getColId() !== colId) return;
-    const element = gridElement.querySelector<HTMLElement>(`.ag-row[row-index="${rowIndex}"]:not(.ag-row-pinned) .ag-cell[col-id="${colId}"]`);
-    if (element) {
-      // Only where the browser's focus was left behind in the grid or dropped to the page: a menu or
-      // dialog opened meanwhile keeps it.
-      const active = document.activeElement;
-      const leftBehind = active === null || active === document.body || gridElement.contains(active);
-      if (leftBehind && !element.contains(active)) {
-        beforeFocus();
-        element.focus();
-      }
-      return;
-    }
-    if ((frames += 1) < 20) requestAnimationFrame(attempt);
-  };
-  requestAnimationFrame(attempt);
 }
 
 export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () => boolean } {
