@@ -69,6 +69,36 @@ test("Shift+arrows extend the selection one cell a step; Ctrl+V pastes a block f
   expect(errors).toEqual([]);
 });
 
+test("a click and Shift+arrows in one moment, before the grid reports the click, select from the clicked cell; a paste lands there", async () => {
+  const { page, key, before, lineKeys, errors } = await forkAndOpen(e2e, "Klik og skift i et nu");
+  // An older block elsewhere, which the keys must not extend.
+  await focusCell(page, lineKeys[4]!, "y2027");
+  await page.keyboard.press("Shift+ArrowUp");
+  await expect.poll(() => selectedCells(page)).toEqual([`${lineKeys[3]}:2027`, `${lineKeys[4]}:2027`].sort());
+  // The click and the keys in one task: the grid reports its focus moves in a later task, as it can
+  // on a loaded machine when a user clicks and presses keys quickly.
+  await page.evaluate(({ rowId }) => {
+    const target = document.querySelector(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="y2024"]`)!;
+    const { left, top } = target.getBoundingClientRect();
+    const at = { bubbles: true, cancelable: true, composed: true, clientX: left + 5, clientY: top + 5, button: 0 };
+    target.dispatchEvent(new PointerEvent("pointerdown", at));
+    target.dispatchEvent(new MouseEvent("mousedown", at));
+    target.dispatchEvent(new PointerEvent("pointerup", at));
+    target.dispatchEvent(new MouseEvent("mouseup", at));
+    target.dispatchEvent(new MouseEvent("click", at));
+    for (const key of ["ArrowDown", "ArrowRight"]) (document.activeElement ?? target).dispatchEvent(new KeyboardEvent("keydown", { key, shiftKey: true, bubbles: true, cancelable: true }));
+  }, { rowId: lineKeys[1]! });
+  const block = [`${lineKeys[1]}:2024`, `${lineKeys[1]}:2025`, `${lineKeys[2]}:2024`, `${lineKeys[2]}:2025`].sort();
+  await expect.poll(() => selectedCells(page)).toEqual(block);
+  await expect.poll(() => selectionStatus(page).textContent()).toContain("Antal 4");
+  await pasteText(page, "1\t2\r\n3\t4\r\n");
+  await page.getByText("4 celler indsat.").waitFor();
+  const after = await stored(key);
+  expect(changedCells(before, after).every((cellId) => block.includes(cellId))).toBe(true);
+  expect([after.get(`${lineKeys[1]}:2024`), after.get(`${lineKeys[1]}:2025`), after.get(`${lineKeys[2]}:2024`), after.get(`${lineKeys[2]}:2025`)]).toEqual(["1", "2", "3", "4"]);
+  expect(errors).toEqual([]);
+});
+
 test("Ctrl+A selects every amount cell: the status line counts them all, and Delete clears every one", async () => {
   const { page, key, lineKeys, years, errors } = await forkAndOpen(e2e, "Marker alt");
   await focusCell(page, lineKeys[3]!, "y2025");

@@ -89,15 +89,14 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   const keys = useGridKeyboard({
     apiRef,
     gridElement,
-    blockRef: selection.blockRef,
-    ownFocusRef: selection.ownFocusRef,
+    currentBlock: selection.currentBlock,
+    setBlock: selection.setBlock,
     lineKeys,
     years,
     amountOf: grid.amountOf,
     focusedCell: selection.focusedCell,
     editingCell: selection.editingCell,
     editable,
-    selectionChanged: selection.selectionChanged,
     undoOrRedo: writes.undoOrRedo,
     fillTyped: (text, target) => commands.writeText(text, target, "fill"),
     committing: writes.committing,
@@ -157,7 +156,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
         onRedo={() => writes.undoOrRedo("redo")}
         onAddLine={() => setDialog({ kind: "add" })}
         onRemoveLine={() => {
-          const focused = selection.focusedCell() ?? (selection.blockRef.current?.focus ?? null);
+          const focused = selection.focusedCell() ?? (selection.currentBlock()?.focus ?? null);
           const line = focused ? lines.find((entry) => entry.key === focused.initiativeKey) : undefined;
           if (line) setDialog({ kind: "remove", line: { key: line.key, title: line.title } });
           else setStatus({ message: message("removeLineHint"), tone: "info" });

@@ -10,7 +10,7 @@ import type { Oere } from "@ramme/domain";
 import { formatAmount } from "../../app/amounts.ts";
 import type { Locale, MessageKey } from "../../i18n/messages.ts";
 import type { BodyRow, SummaryRow } from "./gridRows.ts";
-import { isInBlock, type Block } from "./selection.ts";
+import { isInBlock, sameCell, type Block } from "./selection.ts";
 
 export const yearField = (year: number) => `y${year}`;
 export const cellKey = (initiativeKey: string, year: number) => `${initiativeKey}:${year}`;
@@ -93,8 +93,11 @@ export function gridColumns({ years, editable, locale, t, cellErrors, commentsBy
       },
       cellClassRules: {
         "cell-error": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "line" && cellErrors.has(cellKey(params.data.initiativeKey, year)),
-        "cell-selected": (params: CellClassParams<BodyRow | SummaryRow>) =>
-          params.data?.kind === "line" && isInBlock(block(), { initiativeKey: params.data.initiativeKey, year }, lineKeys, years) && block()!.anchor !== block()!.focus,
+        "cell-selected": (params: CellClassParams<BodyRow | SummaryRow>) => {
+          if (params.data?.kind !== "line") return false;
+          const selected = block();
+          return !!selected && !sameCell(selected.anchor, selected.focus) && isInBlock(selected, { initiativeKey: params.data.initiativeKey, year }, lineKeys, years);
+        },
         "cell-negative": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "headroom" && (params.data.amounts[year] ?? 0n) < 0n,
         "cell-stated-off": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "stated" && !!params.data.stated?.[year] && params.data.stated[year]!.status !== "MATCHES",
         "cell-live-changed": (params: CellClassParams<BodyRow | SummaryRow>) => params.data?.kind === "line" && recentlyChanged().has(cellKey(params.data.initiativeKey, year)),

@@ -6,10 +6,9 @@ import type { GridApi } from "ag-grid-community";
  * there and draws the row a frame later) has the grid's focus but not the browser's, which stays on
  * the cell left behind, or on the page once that cell is gone: typing then went nowhere. Once the row
  * is drawn, its cell gets the browser's focus too, unless something outside the grid (a menu, a
- * dialog) has taken it meanwhile. `beforeFocus` runs first (the focus event it
- * causes is the caller's own move). Gives up when the focus has moved on, or after some frames.
+ * dialog) has taken it meanwhile. Gives up when the focus has moved on, or after some frames.
  */
-export function focusWhenDrawn(api: GridApi, gridElement: HTMLElement, rowIndex: number, colId: string, beforeFocus: () => void): void {
+export function focusWhenDrawn(api: GridApi, gridElement: HTMLElement, rowIndex: number, colId: string): void {
   let frames = 0;
   const attempt = () => {
     const focused = api.getFocusedCell();
@@ -21,7 +20,6 @@ export function focusWhenDrawn(api: GridApi, gridElement: HTMLElement, rowIndex:
       const active = document.activeElement;
       const leftBehind = active === null || active === document.body || gridElement.contains(active);
       if (leftBehind && !element.contains(active)) {
-        beforeFocus();
         element.focus();
       }
       return;

@@ -11,6 +11,10 @@ export interface Block {
   focus: CellPosition;
 }
 
+export function sameCell(a: CellPosition | null, b: CellPosition | null): boolean {
+  return a === b || (!!a && !!b && a.initiativeKey === b.initiativeKey && a.year === b.year);
+}
+
 export function blockBounds(block: Block, lineKeys: readonly string[], years: readonly number[]) {
   const rows = [lineKeys.indexOf(block.anchor.initiativeKey), lineKeys.indexOf(block.focus.initiativeKey)];
   const columns = [years.indexOf(block.anchor.year), years.indexOf(block.focus.year)];

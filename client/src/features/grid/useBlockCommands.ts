@@ -25,7 +25,7 @@ export function useBlockCommands(input: {
 }) {
   const { apiRef, grid, selection, writes, setStatus } = input;
   const { editable, years, scenario, amountOf, lineTitleOf } = grid;
-  const { lineKeys, blockRef, focusedCell, selectedTarget } = selection;
+  const { lineKeys, currentBlock, selectedTarget } = selection;
   const { sendCells, setCellErrors } = writes;
   const { t } = useI18n();
 
@@ -89,7 +89,7 @@ export function useBlockCommands(input: {
   const onCopy = useCallback(
     (event: React.ClipboardEvent) => {
       if (apiRef.current?.getEditingCells().length) return;
-      const block = blockRef.current ?? (focusedCell() ? { anchor: focusedCell()!, focus: focusedCell()! } : null);
+      const block = currentBlock();
       if (!block) return;
       const { text, count } = blockToTsv(block, lineKeys, years, amountOf);
       if (count === 0) return;
@@ -97,7 +97,7 @@ export function useBlockCommands(input: {
       event.clipboardData.setData("text/plain", text);
       setStatus({ message: message("copied", { count }), tone: "info" });
     },
-    [focusedCell, lineKeys, years, amountOf, setStatus, apiRef, blockRef],
+    [currentBlock, lineKeys, years, amountOf, setStatus, apiRef],
   );
 
   const onKeyDown = useCallback(

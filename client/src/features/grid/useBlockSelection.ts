@@ -1,29 +1,37 @@
 /**
  * The block of selected cells: where it is anchored and where its moving corner is, which lines it
  * runs over (as shown: sorted or filtered), the cell with the focus, and Shift+arrows extending it.
- * The block is held in a ref (the cells' styles and the status line read it when they draw); the
- * selection signal fires whenever it changes.
+ *
+ * AG Grid reports focus moves late (its `cellFocused` handlers run in a later task), and a key or a
+ * click can come in between: a Shift+arrow pressed right after a click must extend from the clicked
+ * cell, and the clicked cell's late report must not then undo the extension. So the block is never
+ * taken from those reports. It is held with the cell that had the grid's focus when it was set, and
+ * it counts only while the grid's focus (which the grid updates at once) is still on that cell: once
+ * the focus is on another line cell, the selection is that cell alone. The late report only redraws.
+ * The selection signal fires whenever the block changes.
  */
 import type { CellFocusedEvent, GridApi, ModelUpdatedEvent, SortChangedEvent } from "ag-grid-community";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { yearField } from "./gridColumns.ts";
 import type { BodyRow, SummaryRow } from "./gridRows.ts";
 import type { TargetBounds } from "./pasteBlock.ts";
-import { blockBounds, isInBlock, type Block, type CellPosition } from "./selection.ts";
+import { blockBounds, isInBlock, sameCell, type Block, type CellPosition } from "./selection.ts";
 import { createSelectionSignal } from "./selectionSignal.ts";
 import { focusWhenDrawn } from "./gridFocus.ts";
 
+/** A block, and the line cell that had the grid's focus when it was set (null: none). */
+interface HeldBlock {
+  block: Block;
+  focusedAt: CellPosition | null;
+}
+
 export function useBlockSelection(apiRef: RefObject<GridApi | null>, documentLineKeys: readonly string[], years: readonly number[]) {
-  const blockRef = useRef<Block | null>(null);
-  /**
-   * The cells our own Shift+arrow handling focused whose focus events have not come yet: those must
-   * not reset the block. A list, because the grid may report a move after the next key was handled.
-   */
-  const ownFocusRef = useRef<CellPosition[]>([]);
+  const heldRef = useRef<HeldBlock | null>(null);
+  /** The selection as the cells were last drawn. */
+  const shownRef = useRef<Block | null>(null);
   /** Fires whenever the block changes (it is held in a ref): the status line recounts. */
   const selection = useMemo(() => createSelectionSignal(), []);
   const selectionChanged = selection.notify;
-  const currentBlock = useCallback(() => blockRef.current, []);
 
   // While a column is sorted or a search or filter hides lines, selection, paste and fill follow the
   // lines as they are shown (a pasted block skips no visible line and writes no hidden one).
@@ -60,27 +68,48 @@ export function useBlockSelection(apiRef: RefObject<GridApi | null>, documentLin
     return api && editing?.column ? lineCellAt(api, editing.rowIndex, editing.column.getColId(), editing.rowPinned) : null;
   }, [lineCellAt, apiRef]);
 
+  /**
+   * The selection now: the held block while the grid's focus is where it was when the block was set
+   * (or the grid has no focus, e.g. after its columns were made anew), else the focused cell alone.
+   */
+  const currentBlock = useCallback((): Block | null => {
+    const held = heldRef.current;
+    const api = apiRef.current;
+    const focused = focusedCell();
+    if (held && (sameCell(held.focusedAt, focused) || !api?.getFocusedCell())) return held.block;
+    return focused ? { anchor: focused, focus: focused } : held?.block ?? null;
+  }, [focusedCell, apiRef]);
+
+  /**
+   * Sets the block: `focusedAt` is the cell that has, or is about to get, the grid's focus (by default
+   * the focused one). Restyles the cells and recounts.
+   */
+  const setBlock = useCallback(
+    (block: Block, focusedAt: CellPosition | null = focusedCell()) => {
+      heldRef.current = { block, focusedAt };
+      // What is drawn now: until the grid's focus reaches `focusedAt`, still the focused cell alone.
+      shownRef.current = currentBlock();
+      apiRef.current?.refreshCells({ force: true, columns: years.map(yearField) });
+      selectionChanged();
+    },
+    [focusedCell, currentBlock, apiRef, years, selectionChanged],
+  );
+
+  /** The grid's late report of a focus move: the selection already follows the focus; this redraws it if it changed. */
   const onCellFocused = useCallback(
     (event: CellFocusedEvent<BodyRow | SummaryRow>) => {
-      if (!event.column) return;
-      const position = lineCellAt(event.api, event.rowIndex, typeof event.column === "string" ? event.column : event.column.getColId(), event.rowPinned);
-      if (!position) return;
-      const ownMove = ownFocusRef.current.findIndex((own) => own.initiativeKey === position.initiativeKey && own.year === position.year);
-      if (ownMove >= 0) {
-        ownFocusRef.current = ownFocusRef.current.slice(ownMove + 1);
-        return;
-      }
-      // A plain move (click, arrow, Tab): the block is the one cell.
-      ownFocusRef.current = [];
-      blockRef.current = { anchor: position, focus: position };
+      const shown = currentBlock();
+      const before = shownRef.current;
+      shownRef.current = shown;
+      if (before && shown && sameCell(before.anchor, shown.anchor) && sameCell(before.focus, shown.focus)) return;
       event.api.refreshCells({ force: true, columns: years.map(yearField) });
       selectionChanged();
     },
-    [years, lineCellAt, selectionChanged],
+    [years, currentBlock, selectionChanged],
   );
 
-  // Shift+arrows extend the block. We move the focus ourselves, from the block we hold, so the block
-  // is right however late the grid reports focus changes (it can, on a loaded machine).
+  // Shift+arrows extend the block. We move the focus ourselves, from the block as it is now, so the
+  // block is right however late the grid reports focus changes (it can, on a loaded machine).
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const api = apiRef.current;
@@ -91,8 +120,9 @@ export function useBlockSelection(apiRef: RefObject<GridApi | null>, documentLin
       // focus yet after a click); never while typing in a field elsewhere on the page.
       const active = document.activeElement;
       if (active && active !== document.body && !active.closest(".grid-wrap")) return;
-      const from = blockRef.current?.focus ?? focusedCell();
-      if (!from) return;
+      const block = currentBlock();
+      if (!block) return;
+      const from = block.focus;
       const row = Math.min(Math.max(lineKeys.indexOf(from.initiativeKey) + step[0], 0), lineKeys.length - 1);
       const column = Math.min(Math.max(years.indexOf(from.year) + step[1], 0), years.length - 1);
       const next = { initiativeKey: lineKeys[row]!, year: years[column]! };
@@ -100,23 +130,23 @@ export function useBlockSelection(apiRef: RefObject<GridApi | null>, documentLin
       if (rowIndex === null || rowIndex === undefined) return;
       event.preventDefault();
       event.stopPropagation();
-      blockRef.current = { anchor: blockRef.current?.anchor ?? from, focus: next };
-      ownFocusRef.current = [...ownFocusRef.current, next];
       api.ensureIndexVisible(rowIndex);
       api.setFocusedCell(rowIndex, yearField(next.year));
+      setBlock({ anchor: block.anchor, focus: next }, next);
       const gridElement = document.querySelector<HTMLElement>(".grid-wrap");
-      if (gridElement) focusWhenDrawn(api, gridElement, rowIndex, yearField(next.year), () => (ownFocusRef.current = [...ownFocusRef.current, next]));
-      api.refreshCells({ force: true, columns: years.map(yearField) });
-      selectionChanged();
+      if (gridElement) focusWhenDrawn(api, gridElement, rowIndex, yearField(next.year));
     };
     window.addEventListener("keydown", onKeyDown, true);
     return () => window.removeEventListener("keydown", onKeyDown, true);
-  }, [lineKeys, years, focusedCell, apiRef, selectionChanged]);
+  }, [lineKeys, years, currentBlock, setBlock, apiRef]);
 
   /** The block when it holds the cell, else the cell alone. */
   const blockAround = useCallback(
-    (cell: CellPosition): Block => (blockRef.current && isInBlock(blockRef.current, cell, lineKeys, years) ? blockRef.current : { anchor: cell, focus: cell }),
-    [lineKeys, years],
+    (cell: CellPosition): Block => {
+      const block = currentBlock();
+      return block && isInBlock(block, cell, lineKeys, years) ? block : { anchor: cell, focus: cell };
+    },
+    [currentBlock, lineKeys, years],
   );
 
   /** What a paste, clear or fill acts on: the selected block while it holds the focused cell, else the focused cell. */
@@ -125,7 +155,7 @@ export function useBlockSelection(apiRef: RefObject<GridApi | null>, documentLin
     return start ? blockBounds(blockAround(start), lineKeys, years) : null;
   }, [focusedCell, blockAround, lineKeys, years]);
 
-  return { blockRef, ownFocusRef, selection, selectionChanged, currentBlock, lineKeys, onRowOrderChanged, focusedCell, editingCell, lineCellAt, onCellFocused, blockAround, selectedTarget };
+  return { selection, currentBlock, setBlock, lineKeys, onRowOrderChanged, focusedCell, editingCell, lineCellAt, onCellFocused, blockAround, selectedTarget };
 }
 
 export type BlockSelection = ReturnType<typeof useBlockSelection>;

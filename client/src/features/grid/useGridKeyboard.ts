@@ -6,7 +6,7 @@
  * field. Where the keys lead is pure (gridNavigation.ts); this hook only reads the DOM and the grid.
  */
 import type { GridApi } from "ag-grid-community";
-import { useEffect, useRef, type MutableRefObject, type RefObject } from "react";
+import { useEffect, useRef, type RefObject } from "react";
 import type { Oere } from "@ramme/domain";
 import { yearField } from "./gridColumns.ts";
 import type { BodyRow } from "./gridRows.ts";
@@ -19,17 +19,16 @@ export interface GridKeyboardInput {
   apiRef: RefObject<GridApi | null>;
   /** The grid's wrapper (the element with the grid's region role), once drawn. */
   gridElement: HTMLElement | null;
-  blockRef: MutableRefObject<Block | null>;
-  /** Cells this code focuses whose focus events must not reset the block (see ScenarioGrid). */
-  ownFocusRef: MutableRefObject<CellPosition[]>;
+  /** The selection now (see useBlockSelection). */
+  currentBlock: () => Block | null;
+  /** Sets the selection; `focusedAt` is the cell that has, or is about to get, the grid's focus. */
+  setBlock: (block: Block, focusedAt?: CellPosition | null) => void;
   lineKeys: readonly string[];
   years: readonly number[];
   amountOf: (initiativeKey: string, year: number) => Oere;
   focusedCell: () => CellPosition | null;
   editingCell: () => CellPosition | null;
   editable: boolean;
-  /** The block changed: restyle and recount. */
-  selectionChanged: () => void;
   undoOrRedo: (direction: "undo" | "redo") => void;
   /** Ctrl+Enter: the typed text into every cell of the target. */
   fillTyped: (text: string, target: TargetBounds) => void;
@@ -76,15 +75,9 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
       api.ensureIndexVisible(rowIndex);
       api.ensureColumnVisible(yearField(cell.year));
       api.setFocusedCell(rowIndex, yearField(cell.year));
-      const { gridElement, ownFocusRef } = latest.current;
-      if (gridElement) focusWhenDrawn(api, gridElement, rowIndex, yearField(cell.year), () => (ownFocusRef.current = [...ownFocusRef.current, cell]));
+      const { gridElement } = latest.current;
+      if (gridElement) focusWhenDrawn(api, gridElement, rowIndex, yearField(cell.year));
       return true;
-    };
-    const setBlock = (api: GridApi, block: Block) => {
-      const { blockRef, years, selectionChanged } = latest.current;
-      blockRef.current = block;
-      api.refreshCells({ force: true, columns: years.map(yearField) });
-      selectionChanged();
     };
     const inPlanner = (element: Element | null) => {
       const grid = latest.current.gridElement;
@@ -119,7 +112,8 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
           event.preventDefault();
           event.stopPropagation();
           const text = active.value;
-          const block = current.blockRef.current && isInBlock(current.blockRef.current, editing, current.lineKeys, current.years) ? current.blockRef.current : { anchor: editing, focus: editing };
+          const selected = current.currentBlock();
+          const block = selected && isInBlock(selected, editing, current.lineKeys, current.years) ? selected : { anchor: editing, focus: editing };
           api.stopEditing(true);
           const bounds = blockBounds(block, current.lineKeys, current.years);
           if (bounds) current.fillTyped(text, bounds);
@@ -148,7 +142,7 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
         if (lineKeys.length === 0 || years.length === 0) return;
         event.preventDefault();
         event.stopPropagation();
-        setBlock(api, { anchor: { initiativeKey: lineKeys[0]!, year: years[0]! }, focus: { initiativeKey: lineKeys.at(-1)!, year: years.at(-1)! } });
+        current.setBlock({ anchor: { initiativeKey: lineKeys[0]!, year: years[0]! }, focus: { initiativeKey: lineKeys.at(-1)!, year: years.at(-1)! } });
         return;
       }
       if (event.key === "ContextMenu" || (event.key === "F10" && event.shiftKey)) {
@@ -161,8 +155,8 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
       }
       if ((event.key === "PageDown" || event.key === "PageUp") && event.shiftKey && !command && !event.altKey) {
         // Shift+PageDown/PageUp extend the block a screenful (AG Grid's own PageDown only moves).
-        const { blockRef, ownFocusRef } = current;
-        const from = blockRef.current?.focus ?? current.focusedCell();
+        const block = current.currentBlock();
+        const from = block?.focus ?? null;
         const fromRow = from ? api.getRowNode(from.initiativeKey)?.rowIndex : null;
         if (!from || fromRow === null || fromRow === undefined) return;
         const { top, bottom } = api.getVerticalPixelRange();
@@ -178,16 +172,15 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
         const line = row === null ? null : lineAt(row);
         if (!line) return;
         const next = { initiativeKey: line, year: from.year };
-        ownFocusRef.current = [...ownFocusRef.current, next];
-        setBlock(api, { anchor: blockRef.current?.anchor ?? from, focus: next });
         focusCell(api, next);
+        current.setBlock({ anchor: block?.anchor ?? from, focus: next }, next);
         return;
       }
       const jump = jumpKeyOf(event);
       if (!jump) return;
-      const { lineKeys, years, amountOf, blockRef, ownFocusRef } = current;
-      const focused = current.focusedCell();
-      const from = event.shiftKey ? blockRef.current?.focus ?? focused : focused;
+      const { lineKeys, years, amountOf } = current;
+      const block = current.currentBlock();
+      const from = event.shiftKey ? block?.focus ?? null : current.focusedCell();
       if (!from && jump !== "CtrlHome" && jump !== "CtrlEnd") return;
       const start = from ? { row: lineKeys.indexOf(from.initiativeKey), column: years.indexOf(from.year) } : { row: 0, column: 0 };
       if (start.row < 0 || start.column < 0) return;
@@ -195,18 +188,13 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
       const next = { initiativeKey: lineKeys[target.row]!, year: years[target.column]! };
       event.preventDefault();
       event.stopPropagation();
-      if (event.shiftKey && from) {
-        ownFocusRef.current = [...ownFocusRef.current, next];
-        setBlock(api, { anchor: blockRef.current?.anchor ?? from, focus: next });
-      } else {
-        setBlock(api, { anchor: next, focus: next });
-      }
       focusCell(api, next);
+      current.setBlock(event.shiftKey && block ? { anchor: block.anchor, focus: next } : { anchor: next, focus: next }, next);
     };
 
     let blockAtRightClick: Block | null = null;
-    // Shift+click extends the block from its anchor to the clicked cell. On pointerdown: the grid moves its focus before mousedown.
-    // A right-click inside the block keeps it, as in Excel: the grid's focus move to that cell is ours.
+    // A click selects the clicked cell; Shift+click extends the block from its anchor to it; a right-click
+    // inside the block keeps it, as in Excel. Taken on pointerdown, before the grid moves its focus there.
     const onPointerDown = (event: PointerEvent) => {
       committedByKeyRef.current = false;
       const current = latest.current;
@@ -214,18 +202,13 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
       if (!api || api.getEditingCells().length > 0) return;
       const cell = cellOfElement(event.target instanceof Element ? event.target : null, current.lineKeys, current.years);
       if (!cell) return;
-      const focused = current.focusedCell();
-      const moves = !focused || focused.initiativeKey !== cell.initiativeKey || focused.year !== cell.year;
+      const block = current.currentBlock();
       if (event.button === 2) {
-        // The grid resets the block when it focuses the cell; the menu puts this one back if it holds the cell.
-        blockAtRightClick = current.blockRef.current;
+        blockAtRightClick = block;
         return;
       }
-      const from = current.blockRef.current?.anchor ?? focused;
-      if (event.button !== 0 || !event.shiftKey || !from) return;
-      // The grid still focuses the clicked cell: an own move, which keeps the block.
-      if (moves) current.ownFocusRef.current = [...current.ownFocusRef.current, cell];
-      setBlock(api, { anchor: from, focus: cell });
+      if (event.button !== 0) return;
+      current.setBlock(event.shiftKey && block ? { anchor: block.anchor, focus: cell } : { anchor: cell, focus: cell }, cell);
     };
 
     // Right-click on an amount cell: its menu instead of the browser's. A cell outside the block becomes the selection.
@@ -239,10 +222,8 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
       if (api.getEditingCells().length > 0) api.stopEditing();
       const kept = blockAtRightClick && isInBlock(blockAtRightClick, cell, current.lineKeys, current.years) ? blockAtRightClick : null;
       blockAtRightClick = null;
-      setBlock(api, kept ?? { anchor: cell, focus: cell });
-      if (!kept) focusCell(api, cell);
-      // The grid focuses the cell after this event (which resets the block): keep it once more after that.
-      else setTimeout(() => { if (!api.isDestroyed() && latest.current.blockRef.current !== kept) setBlock(api, kept); }, 0);
+      focusCell(api, cell);
+      current.setBlock(kept ?? { anchor: cell, focus: cell }, cell);
       current.openMenu(cell, { x: event.clientX, y: event.clientY });
     };
 
