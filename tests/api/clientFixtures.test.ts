@@ -8,7 +8,6 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { print } from "graphql";
 import { describe, expect, it } from "vitest";
 import { ComparisonFields, ThemeFields } from "../../client/src/features/compare/compareRows.ts";
 import { graphql, type ResultOf } from "../../client/src/graphql.ts";
@@ -45,7 +44,7 @@ export const themes: Array<ResultOf<typeof ThemeFields>> = ${JSON.stringify(reco
 
 describe("the client tests' recorded answers", () => {
   it("fixtures/comparisonProposalAgreement.ts is what the API answers for the proposal against the agreement", async () => {
-    const answer = await query<ResultOf<typeof RecordComparison>>(print(RecordComparison), { base: "regeringens-udspil-2024", others: ["aftale-2024"], language: "DA" });
+    const answer = await query(RecordComparison, { base: "regeringens-udspil-2024", others: ["aftale-2024"], language: "DA" });
     if (recording) writeFileSync(path.join(import.meta.dirname, "../client/fixtures/comparisonProposalAgreement.ts"), fixtureModule(answer));
     else expect(answer).toEqual({ compareScenarios: comparison, themes });
   });

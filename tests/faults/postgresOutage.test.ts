@@ -24,9 +24,10 @@ afterAll(async () => {
   cluster?.remove();
 });
 
-function expectUnavailable(response: HttpGraphQLResponse, field: string) {
+function expectUnavailable(response: HttpGraphQLResponse<unknown>, field: string) {
   expect(response.status, JSON.stringify(response)).toBe(503);
-  expect(response.data?.[field] ?? null).toBeNull();
+  const data = response.data as Record<string, unknown> | null | undefined;
+  expect(data?.[field] ?? null).toBeNull();
   expect(response.errors).toEqual([
     expect.objectContaining({ message: "The database is unavailable; try again shortly.", path: [field], extensions: { code: "DATABASE_UNAVAILABLE" } }),
   ]);

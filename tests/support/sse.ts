@@ -3,12 +3,14 @@
  * with Accept: text/event-stream, then `event: next` / `data: {…}` blocks until `event: complete`.
  * Works with a real server (global fetch) and in process (yoga.fetch).
  */
-export interface SubscriptionResult<TData = any> {
-  data?: TData;
+import { documentText, type TypedDocument, type Untyped } from "./documents.ts";
+
+export interface SubscriptionResult<TData> {
+  data?: TData | null;
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
-export interface Subscription<TData = any> {
+export interface Subscription<TData = Untyped> {
   /** The next result; rejects when the stream ends first or nothing arrives within `timeoutMs`. */
   next(timeoutMs?: number): Promise<SubscriptionResult<TData>>;
   /** The `id:` of the result next() returned last, as a browser's EventSource keeps it for Last-Event-ID; null without one. */
@@ -21,24 +23,30 @@ export interface Subscription<TData = any> {
 
 type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-export async function subscribe<TData = any>(
+/**
+ * Opens a subscription: a typed document's results are typed by it; a string or a persisted body
+ * (`{ persisted: body }`, as the web client sends one: support/persistedOperations.ts) gives `Untyped`.
+ */
+export async function subscribe<TData, TVariables>(fetchFn: FetchLike, url: string, query: TypedDocument<TData, TVariables>, variables?: TVariables, headers?: Record<string, string>): Promise<Subscription<TData>>;
+export async function subscribe(fetchFn: FetchLike, url: string, query: string | { persisted: Record<string, unknown> }, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Subscription<Untyped>>;
+export async function subscribe(
   fetchFn: FetchLike,
   url: string,
-  query: string | { persisted: Record<string, unknown> },
-  variables: Record<string, unknown> = {},
+  query: string | TypedDocument<unknown, unknown> | { persisted: Record<string, unknown> },
+  variables: unknown = {},
   headers: Record<string, string> = {},
-): Promise<Subscription<TData>> {
+): Promise<Subscription<unknown>> {
   const abort = new AbortController();
   const response = await fetchFn(url, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "text/event-stream", ...headers },
     // `{ persisted: body }`: the body as the web client sends a persisted operation (support/persistedOperations.ts).
-    body: JSON.stringify(typeof query === "string" ? { query, variables } : query.persisted),
+    body: JSON.stringify(typeof query === "object" && "persisted" in query ? query.persisted : { query: documentText(query), variables }),
     signal: abort.signal,
   });
   if (!response.ok || !response.body) throw new Error(`subscription refused: HTTP ${response.status} ${await response.text()}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  const results: SubscriptionResult<TData>[] = [];
+  const results: SubscriptionResult<unknown>[] = [];
   const ids: (string | null)[] = [];
   let lastId: string | null = null;
   const waiting: Array<() => void> = [];

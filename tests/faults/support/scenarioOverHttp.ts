@@ -2,6 +2,7 @@
  * Reading and checking a scenario through a server process's API: its cells, its whole history,
  * and whether replaying the history from the fork gives exactly the cells the scenario has.
  */
+import type { Untyped } from "../../support/documents.ts";
 import { graphqlOverHttp, queryOverHttp, type HttpGraphQLResponse } from "../../support/graphqlHttp.ts";
 
 /** "initiative/year" → amount as the API writes it ("2.5"). */
@@ -30,7 +31,7 @@ export const EDIT_RESULT = `
 `;
 
 /** Runs one mutation taking `input` and returning an edit result union; the whole HTTP answer, for the caller to judge. */
-export function mutateOverHttp(baseUrl: string, field: string, inputType: string, input: Record<string, unknown>, options: { actor?: string; signal?: AbortSignal } = {}): Promise<HttpGraphQLResponse> {
+export function mutateOverHttp(baseUrl: string, field: string, inputType: string, input: Record<string, unknown>, options: { actor?: string; signal?: AbortSignal } = {}): Promise<HttpGraphQLResponse<Untyped>> {
   return graphqlOverHttp(baseUrl, `mutation($input: ${inputType}!) { ${field}(input: $input) { ${EDIT_RESULT} } }`, { input }, options);
 }
 
