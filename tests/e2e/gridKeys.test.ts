@@ -99,6 +99,44 @@ test("a click and Shift+arrows in one moment, before the grid reports the click,
   expect(errors).toEqual([]);
 });
 
+test("Tab moves along the row and leaves the grid at the row's end (Shift+Tab at its start); the skip link jumps past the grid", async () => {
+  const { page, lineKeys, errors } = await forkAndOpen(e2e, "Ud af tabellen");
+  /** Where the browser's focus is: a grid cell as row/column, else "after"/"before" the grid, with the element's text. */
+  const focusPlace = () =>
+    page.evaluate(() => {
+      const active = document.activeElement;
+      const grid = document.querySelector(".grid-wrap")!;
+      if (active && grid.contains(active)) {
+        const cellElement = active.closest(".ag-cell");
+        return cellElement ? `${cellElement.closest(".ag-row")?.getAttribute("row-id")}/${cellElement.getAttribute("col-id")}` : "grid";
+      }
+      if (!active || active === document.body) return "page";
+      return grid.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING ? "after" : "before";
+    });
+  // The skip link is out of sight until it has the focus.
+  const skip = page.locator(".skip-link");
+  expect((await skip.boundingBox())!.width).toBeLessThanOrEqual(1);
+  await focusCell(page, lineKeys[2]!, "y2026");
+  await page.keyboard.press("Tab");
+  await expectFocusAt(page, lineKeys[2]!, "y2027");
+  await page.keyboard.press("Tab");
+  await expectFocusAt(page, lineKeys[2]!, "total");
+  await page.keyboard.press("Tab");
+  await expect.poll(focusPlace).toBe("after");
+
+  // Shift+Tab on the row's first column: out before the grid, onto the skip link, now shown; Enter goes past the grid.
+  await focusCell(page, lineKeys[2]!, "title");
+  await page.keyboard.press("Shift+Tab");
+  await expect.poll(focusPlace).toBe("before");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe("skip-link");
+  expect((await skip.boundingBox())!.width).toBeGreaterThan(20);
+  await expect.poll(() => skip.textContent()).toBe("Spring tabellen over");
+  await screenshot(page, "grid-skip-link");
+  await page.keyboard.press("Enter");
+  await expect.poll(focusPlace).toBe("after");
+  expect(errors).toEqual([]);
+});
+
 test("Ctrl+A selects every amount cell: the status line counts them all, and Delete clears every one", async () => {
   const { page, key, lineKeys, years, errors } = await forkAndOpen(e2e, "Marker alt");
   await focusCell(page, lineKeys[3]!, "y2025");

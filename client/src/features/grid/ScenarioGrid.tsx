@@ -16,7 +16,7 @@
  */
 import { AgGridReact } from "ag-grid-react";
 import type { GridApi, PostSortRowsParams } from "ag-grid-community";
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { gridTheme } from "../../app/agGrid.ts";
 import { failureText } from "../../app/failures.ts";
 import { hrefOf } from "../../app/route.ts";
@@ -28,6 +28,7 @@ import { PriceLevelBanner, PriceLevelSelect } from "../priceLevels/PriceLevelSel
 import { mayEdit, ownershipNote } from "../sharing/ownership.ts";
 import { useCellComments } from "./CellComments.tsx";
 import { DiffLegend, DiffToggle } from "./DiffToggle.tsx";
+import { focusBeyond, tabWithinRow } from "./gridExit.ts";
 import { GridDialogs, type GridDialog } from "./GridDialogs.tsx";
 import { GridSearch } from "./GridSearch.tsx";
 import { GridToolbar } from "./GridToolbar.tsx";
@@ -69,6 +70,9 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
   const [dialog, setDialog] = useState<GridDialog | null>(null);
   const [sort, setSort] = useState<ColumnSort | null>(null);
 
+  const gridElementRef = useRef<HTMLDivElement | null>(null);
+  gridElementRef.current = gridElement;
+  const tabOut = useMemo(() => tabWithinRow(() => gridElementRef.current), []);
   const grid = useGridData(scenarioKey);
   const { scenario, editable, years, lines, reload } = grid;
   const writes = useCellWrites(scenarioKey, grid, setStatus);
@@ -204,6 +208,16 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
       {overlays.reference && <DiffLegend state={overlays.referenceDiff} />}
       <SortNotice sort={sort} onReset={() => apiRef.current?.applyColumnState({ defaultState: { sort: null } })} />
       <div className="grid-and-panel">
+        <a
+          href="#"
+          className="skip-link"
+          onClick={(event) => {
+            event.preventDefault();
+            if (gridElement) focusBeyond(gridElement, "after");
+          }}
+        >
+          {t("skipGrid")}
+        </a>
         <div ref={setGridElement} className="grid-wrap" role="region" aria-label={t("gridLabel", { name: scenario.name })} onPasteCapture={commands.onPaste} onCopyCapture={commands.onCopy} onKeyDownCapture={commands.onKeyDown}>
           <AgGridReact<BodyRow | SummaryRow>
             theme={gridTheme}
@@ -226,6 +240,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
             onCellFocused={selection.onCellFocused}
             onCellEditingStarted={typed.onCellEditingStarted}
             onGridReady={(event) => { apiRef.current = event.api; cellComments.attach(event.api); }}
+            tabToNextCell={tabOut}
             enterNavigatesVertically
             enterNavigatesVerticallyAfterEdit
             stopEditingWhenCellsLoseFocus

@@ -28,7 +28,7 @@ export function SelectionStatusBar({ block, lineKeys, years, amountOf, decimals,
   }, [block, lineKeys, years, amountOf, decimals, revision]); // eslint-disable-line react-hooks/exhaustive-deps
   const count = new Intl.NumberFormat(locale === "da" ? "da-DK" : "en-GB").format(summary?.count ?? 0);
   return (
-    <div className="selection-status" role="group" aria-label={t("selectionStatusLabel")} data-testid="selection-status">
+    <div className="selection-status" tabIndex={-1} data-after-grid role="group" aria-label={t("selectionStatusLabel")} data-testid="selection-status">
       {summary && summary.count > 0 ? (
         <>
           <span>{t("selectionSum", { sum: formatAmount(summary.sum, locale) })}</span>
