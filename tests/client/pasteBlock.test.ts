@@ -1,7 +1,7 @@
 import { mio } from "@ramme/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCellInput, parseClipboardBlock, pasteArea, planClear, planFill, planPaste, type TargetBounds } from "../../client/src/features/grid/pasteBlock.ts";
+import { fillHandleArea, parseCellInput, parseClipboardBlock, pasteArea, planClear, planFill, planFillHandle, planPaste, type TargetBounds } from "../../client/src/features/grid/pasteBlock.ts";
 
 const lines = ["a", "b", "c", "d"];
 const years = [2024, 2025, 2026, 2027];
@@ -145,6 +145,67 @@ describe("paste planning, for generated selections, clipboard shapes and grid si
         expect(area.right - area.left + 1).toBe(tiles ? targetColumns : blockColumns);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("the fill handle, as Excel drags a selection's corner", () => {
+  it("extends along the axis the pointer went further out on, and not at all inside the source", () => {
+    const source = { top: 2, left: 1, bottom: 3, right: 2 };
+    expect(fillHandleArea(source, 3, 2)).toBeNull();
+    expect(fillHandleArea(source, 6, 3)).toEqual({ top: 2, left: 1, bottom: 6, right: 2 });
+    expect(fillHandleArea(source, 4, 3)).toEqual({ top: 2, left: 1, bottom: 4, right: 2 });
+    expect(fillHandleArea(source, 4, 3 + 1)).toEqual({ top: 2, left: 1, bottom: 3, right: 4 });
+    expect(fillHandleArea(source, 0, 1)).toEqual({ top: 0, left: 1, bottom: 3, right: 2 });
+  });
+
+  it("repeats the source through the area: a column of two dragged down three rows gives a, b, a", () => {
+    const lines = ["a", "b", "c", "d", "e"];
+    const years = [2024, 2025];
+    const amounts = new Map([["a:2024", mio("1")], ["b:2024", mio("2.5")]]);
+    const cells = planFillHandle({ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 0, bottom: 4, right: 0 }, lines, years, (key, year) => amounts.get(`${key}:${year}`) ?? 0n);
+    expect(cells.map((cell) => [cell.initiativeKey, cell.year, cell.amount])).toEqual([["c", 2024, mio("1")], ["d", 2024, mio("2.5")], ["e", 2024, mio("1")]]);
+  });
+
+  it("for generated sources and pointer cells, writes only the area outside the source, each cell the source's value at its offset modulo the source's size", () => {
+    fc.assert(
+      fc.property(
+        fc.record({ rows: fc.integer({ min: 1, max: 10 }), columns: fc.integer({ min: 1, max: 6 }) }).chain(({ rows, columns }) =>
+          fc.record({
+            rows: fc.constant(rows), columns: fc.constant(columns),
+            rowA: fc.nat({ max: rows - 1 }), rowB: fc.nat({ max: rows - 1 }), columnA: fc.nat({ max: columns - 1 }), columnB: fc.nat({ max: columns - 1 }),
+            pointerRow: fc.nat({ max: rows - 1 }), pointerColumn: fc.nat({ max: columns - 1 }),
+          }),
+        ),
+        ({ rows, columns, rowA, rowB, columnA, columnB, pointerRow, pointerColumn }) => {
+          const keys = Array.from({ length: rows }, (_, index) => `line-${index}`);
+          const gridYears = Array.from({ length: columns }, (_, index) => 2024 + index);
+          const source = { top: Math.min(rowA, rowB), bottom: Math.max(rowA, rowB), left: Math.min(columnA, columnB), right: Math.max(columnA, columnB) };
+          const amountOf = (key: string, year: number) => BigInt(keys.indexOf(key) * 100 + gridYears.indexOf(year)) * 100n;
+          const area = fillHandleArea(source, pointerRow, pointerColumn);
+          const inside = pointerRow >= source.top && pointerRow <= source.bottom && pointerColumn >= source.left && pointerColumn <= source.right;
+          expect(area === null).toBe(inside);
+          if (!area) return;
+          // The area holds the source and reaches the pointer on one axis; the other axis is the source's.
+          const vertical = area.left === source.left && area.right === source.right;
+          const horizontal = area.top === source.top && area.bottom === source.bottom;
+          expect(vertical || horizontal).toBe(true);
+          expect(vertical ? pointerRow === area.top || pointerRow === area.bottom : pointerColumn === area.left || pointerColumn === area.right).toBe(true);
+          const cells = planFillHandle(source, area, keys, gridYears, amountOf);
+          const height = source.bottom - source.top + 1;
+          const width = source.right - source.left + 1;
+          expect(cells).toHaveLength((area.bottom - area.top + 1) * (area.right - area.left + 1) - height * width);
+          for (const cell of cells) {
+            const row = keys.indexOf(cell.initiativeKey);
+            const column = gridYears.indexOf(cell.year);
+            expect(row >= area.top && row <= area.bottom && column >= area.left && column <= area.right).toBe(true);
+            expect(row >= source.top && row <= source.bottom && column >= source.left && column <= source.right).toBe(false);
+            const sourceRow = source.top + ((((row - source.top) % height) + height) % height);
+            const sourceColumn = source.left + ((((column - source.left) % width) + width) % width);
+            expect(cell.amount).toBe(amountOf(keys[sourceRow]!, gridYears[sourceColumn]!));
+          }
+        },
+      ),
     );
   });
 });

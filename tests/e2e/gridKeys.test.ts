@@ -137,6 +137,42 @@ test("Tab moves along the row and leaves the grid at the row's end (Shift+Tab at
   expect(errors).toEqual([]);
 });
 
+test("dragging the fill handle repeats the selection through the cells dragged over, as one stored edit that Ctrl+Z undoes", async () => {
+  const { page, key, before, lineKeys, errors } = await forkAndOpen(e2e, "Fyldhåndtag");
+  const dragHandleTo = async (rowId: string, colId: string, screenshotName?: string) => {
+    const handle = (await page.getByTestId("fill-handle").boundingBox())!;
+    const target = (await cell(page, rowId, colId).boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 6 });
+    await page.locator(".fill-outline").waitFor();
+    if (screenshotName) await screenshot(page, screenshotName);
+    await page.mouse.up();
+  };
+  // Two cells of a column dragged down two more rows: a, b, a, b.
+  await focusCell(page, lineKeys[1]!, "y2025");
+  await page.keyboard.press("Shift+ArrowDown");
+  await dragHandleTo(lineKeys[4]!, "y2025", "grid-fill-handle-drag");
+  await page.getByText("Udfyldt: 2 af de valgte celler.").waitFor();
+  const a = before.get(`${lineKeys[1]}:2025`)!;
+  const b = before.get(`${lineKeys[2]}:2025`)!;
+  const filled = [`${lineKeys[3]}:2025`, `${lineKeys[4]}:2025`];
+  await expect.poll(async () => { const now = await stored(key); return filled.map((cellId) => now.get(cellId)); }).toEqual([a, b]);
+  expect(changedCells(before, await stored(key)).every((cellId) => filled.includes(cellId))).toBe(true);
+  await expect.poll(() => selectedCells(page)).toEqual([1, 2, 3, 4].map((row) => `${lineKeys[row]}:2025`).sort());
+  // Ctrl+Z undoes the whole fill.
+  await page.keyboard.press("Control+z");
+  await expect.poll(async () => changedCells(before, await stored(key))).toEqual([]);
+
+  // One cell dragged right: its amount into the years dragged over; nothing is written in the source.
+  await focusCell(page, lineKeys[5]!, "y2024");
+  await dragHandleTo(lineKeys[5]!, "y2026");
+  await page.getByText("Udfyldt: 2 af de valgte celler.").waitFor();
+  const source = before.get(`${lineKeys[5]}:2024`)!;
+  await expect.poll(async () => { const now = await stored(key); return [now.get(`${lineKeys[5]}:2025`), now.get(`${lineKeys[5]}:2026`)]; }).toEqual([source, source]);
+  expect(errors).toEqual([]);
+});
+
 test("Ctrl+A selects every amount cell: the status line counts them all, and Delete clears every one", async () => {
   const { page, key, lineKeys, years, errors } = await forkAndOpen(e2e, "Marker alt");
   await focusCell(page, lineKeys[3]!, "y2025");

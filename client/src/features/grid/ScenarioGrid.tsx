@@ -44,6 +44,7 @@ import { useBlockCommands } from "./useBlockCommands.ts";
 import { useBlockSelection } from "./useBlockSelection.ts";
 import { useCellMenu } from "./useCellMenu.tsx";
 import { useCellWrites } from "./useCellWrites.ts";
+import { useFillHandle } from "./useFillHandle.tsx";
 import { useGridData } from "./useGridData.ts";
 import { useGridKeyboard } from "./useGridKeyboard.ts";
 import { useGridOverlays } from "./useGridOverlays.ts";
@@ -106,6 +107,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
     committing: writes.committing,
     openMenu: menu.openMenu,
   });
+  const fillHandle = useFillHandle({ apiRef, gridElement, grid, selection, writes });
   const typed = useTypedEdits({ grid, writes, lineCellAt: selection.lineCellAt, committedByKey: keys.committedByKey, setStatus });
   const overlays = useGridOverlays({ scenarioKey, apiRef, grid, selection, cellErrors: writes.cellErrors, recentlyChanged: live.recentlyChanged, cellComments });
 
@@ -248,6 +250,7 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
             suppressMovableColumns
             animateRows={false}
           />
+          {fillHandle.element}
         </div>
         {showHistory && (
           <ResizablePanel label={t("historyResize")} storageKey="ramme.historyWidth">

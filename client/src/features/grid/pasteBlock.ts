@@ -141,3 +141,37 @@ function cellsOf(
   }
   return cells;
 }
+
+/**
+ * Where dragging the fill handle of `source` to the cell at (`row`, `column`) extends it, as Excel
+ * decides: along the axis on which the cell lies further outside the source (rows on a tie), from the
+ * source's edge to that cell; null while the cell is inside the source (nothing to fill).
+ */
+export function fillHandleArea(source: TargetBounds, row: number, column: number): TargetBounds | null {
+  const rowsOut = row > source.bottom ? row - source.bottom : row < source.top ? source.top - row : 0;
+  const columnsOut = column > source.right ? column - source.right : column < source.left ? source.left - column : 0;
+  if (rowsOut === 0 && columnsOut === 0) return null;
+  if (rowsOut >= columnsOut) return { ...source, top: Math.min(source.top, row), bottom: Math.max(source.bottom, row) };
+  return { ...source, left: Math.min(source.left, column), right: Math.max(source.right, column) };
+}
+
+/**
+ * The fill handle's write: every cell of `area` outside `source` gets the source's amount at its
+ * position modulo the source's size, so the source repeats through the area in both directions, as
+ * Excel copies a block when its handle is dragged (Excel's series, Ctrl+drag, is not done).
+ */
+export function planFillHandle(
+  source: TargetBounds,
+  area: TargetBounds,
+  lineKeys: readonly string[],
+  years: readonly number[],
+  amountOf: (initiativeKey: string, year: number) => Oere,
+): PastedCell[] {
+  const height = source.bottom - source.top + 1;
+  const width = source.right - source.left + 1;
+  const wrap = (offset: number, size: number) => ((offset % size) + size) % size;
+  const inSource = (row: number, column: number) => row >= source.top && row <= source.bottom && column >= source.left && column <= source.right;
+  return cellsOf(area, lineKeys, years, (row, column) =>
+    amountOf(lineKeys[source.top + wrap(row - source.top, height)]!, years[source.left + wrap(column - source.left, width)]!),
+  ).filter((cell) => !inSource(lineKeys.indexOf(cell.initiativeKey), years.indexOf(cell.year)));
+}

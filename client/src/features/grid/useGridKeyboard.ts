@@ -50,7 +50,7 @@ export function isTextField(element: Element | null): boolean {
 }
 
 /** The line amount cell a DOM element belongs to, if any. */
-function cellOfElement(element: Element | null, lineKeys: readonly string[], years: readonly number[]): CellPosition | null {
+export function cellOfElement(element: Element | null, lineKeys: readonly string[], years: readonly number[]): CellPosition | null {
   const cellElement = element?.closest(".ag-cell");
   const rowId = cellElement?.closest(".ag-row")?.getAttribute("row-id");
   const colId = cellElement?.getAttribute("col-id");
