@@ -10,8 +10,9 @@ import { hardeningConfigFrom } from "@ramme/server/hardening.ts";
 import { createRammeYoga, yoga } from "@ramme/server/yoga.ts";
 import { describe, expect, it } from "vitest";
 import { postAs } from "../support/asCaller.ts";
-import { gql, type ResultOf } from "../support/documents.ts";
-import { globalId, query, recordSql } from "../support/graphql.ts";
+import { print } from "graphql";
+import { gql, type ResultOf, type TypedDocument } from "../support/documents.ts";
+import { globalId, query, recordSql, type GraphQLResponse } from "../support/graphql.ts";
 import { fingerprint, fork, mutate } from "../support/scenarios.ts";
 
 type Yoga = ReturnType<typeof createRammeYoga>;
@@ -121,24 +122,30 @@ describe("every entity is a Node with an opaque global ID", () => {
     const vilma = await createUser({ email: "vilma@noder.dk", password: "et langt kodeord her", displayName: "Vilma Venstre", role: "EDITOR", ...venstre });
     const asAda = { cookie: `ramme_session=${(await createSession(ada.id)).token}` };
     const asVilma = { cookie: `ramme_session=${(await createSession(vilma.id)).token}` };
-    const ask = async (auth: { cookie: string }, source: string) => (await (await postAs(accounts, { query: source }, auth)).json()).data;
+    const ask = async <TData, TVariables>(auth: { cookie: string }, document: TypedDocument<TData, TVariables>, variables: TVariables): Promise<TData> => {
+      const body: GraphQLResponse<TData> = await (await postAs(accounts, { query: print(document), variables }, auth)).json();
+      if (!body.data) throw new Error(`expected data: ${JSON.stringify(body)}`);
+      return body.data;
+    };
 
-    const created = await ask(asAda, `mutation { createApiToken(input: { name: "Regneark", scope: READ }) { ... on CreatedApiToken { token { id } } } }`);
-    const tokenId = created.createApiToken.token.id;
-    const mine = await ask(asAda, `{ me { user { id organisation { id } } } users { id email } }`);
-    const eddieId = mine.users.find((user: any) => user.email === "eddie@noder.dk").id;
-    const ids = [mine.me.user.id, mine.me.user.organisation.id, tokenId, eddieId];
+    const created = (await ask(asAda, gql(`mutation CreateToken { createApiToken(input: { name: "Regneark", scope: READ }) { __typename ... on CreatedApiToken { token { id } } } }`), {})).createApiToken;
+    if (created.__typename !== "CreatedApiToken") throw new Error(`expected a token: ${JSON.stringify(created)}`);
+    const tokenId = created.token.id;
+    const mine = await ask(asAda, gql(`query MineAndUsers { me { user { id organisation { id } } } users { id email } }`), {});
+    const eddieId = mine.users.find((user) => user.email === "eddie@noder.dk")!.id;
+    const ids = [mine.me.user!.id, mine.me.user!.organisation.id, tokenId, eddieId];
     for (const id of ids) expect(Buffer.from(id, "base64").toString()).toMatch(/^(User|Organisation|ApiToken):/);
-    const lookup = `{ nodes(ids: ${JSON.stringify(ids)}) { __typename id } }`;
-    expect((await ask(asAda, lookup)).nodes.map((node: any) => node?.__typename ?? null)).toEqual(["User", "Organisation", "ApiToken", "User"]);
+    const lookup = gql(`query Lookup($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`);
+    expect((await ask(asAda, lookup, { ids })).nodes.map((node) => node?.__typename ?? null)).toEqual(["User", "Organisation", "ApiToken", "User"]);
     // Another organisation's user sees the organisation (every caller does), but not Ada, her token or her colleague.
-    expect((await ask(asVilma, lookup)).nodes.map((node: any) => node?.__typename ?? null)).toEqual([null, "Organisation", null, null]);
+    expect((await ask(asVilma, lookup, { ids })).nodes.map((node) => node?.__typename ?? null)).toEqual([null, "Organisation", null, null]);
 
-    const role = await ask(asAda, `mutation { setUserRole(input: { userId: "${eddieId}", role: VIEWER }) { __typename ... on User { role } } }`);
+    const role = await ask(asAda, gql(`mutation MakeViewer($id: ID!) { setUserRole(input: { userId: $id, role: VIEWER }) { __typename ... on User { role } } }`), { id: eddieId });
     expect(role.setUserRole).toEqual({ __typename: "User", role: "VIEWER" });
-    const revoked = await ask(asAda, `mutation { revokeApiToken(input: { id: "${tokenId}" }) { __typename ... on ApiToken { id revokedAt } } }`);
-    expect(revoked.revokeApiToken).toMatchObject({ __typename: "ApiToken", id: tokenId });
-    expect(revoked.revokeApiToken.revokedAt).not.toBeNull();
+    const revoked = (await ask(asAda, gql(`mutation Revoke($id: ID!) { revokeApiToken(input: { id: $id }) { __typename ... on ApiToken { id revokedAt } } }`), { id: tokenId })).revokeApiToken;
+    expect(revoked).toMatchObject({ __typename: "ApiToken", id: tokenId });
+    if (revoked.__typename !== "ApiToken") throw new Error(`expected a token: ${JSON.stringify(revoked)}`);
+    expect(revoked.revokedAt).not.toBeNull();
   });
 });
 
