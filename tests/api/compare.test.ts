@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { gql, type ResultOf } from "../support/documents.ts";
 import { db, query } from "../support/graphql.ts";
 import { fork, mutate, setAllocation } from "../support/scenarios.ts";
 
-const COMPARE = `query($base: ID!, $others: [ID!]!, $language: Language) {
+const COMPARE = gql(`query Compare($base: ID!, $others: [ID!]!, $language: Language) {
   compareScenarios(baseId: $base, otherIds: $others) {
     __typename
     ... on InvalidInputError { problems { field code value } }
@@ -19,19 +20,27 @@ const COMPARE = `query($base: ID!, $others: [ID!]!, $language: Language) {
       }
     }
   }
-}`;
+}`);
+
+/** The comparison of an answer that must be one; anything else (a refusal) fails the test, naming it. */
+function comparisonOf<T extends { __typename: string }>(result: T): Extract<T, { __typename: "ScenarioComparison" }> {
+  if (!isComparison(result)) throw new Error(`expected a comparison: ${JSON.stringify(result)}`);
+  return result;
+}
+const isComparison = <T extends { __typename: string }>(result: T): result is Extract<T, { __typename: "ScenarioComparison" }> => result.__typename === "ScenarioComparison";
 
 describe("compareScenarios of the government's proposal and the agreement", () => {
   it("lists exactly the documents' differences: six lines added, the reserve removed, værdibaseret indkøb raised in 2024", async () => {
-    const { compareScenarios: comparison } = await query(COMPARE, { base: "regeringens-udspil-2024", others: ["aftale-2024"] });
-    expect(comparison.__typename).toBe("ScenarioComparison");
-    const [difference] = comparison.differences;
+    const { compareScenarios: answer } = await query(COMPARE, { base: "regeringens-udspil-2024", others: ["aftale-2024"] });
+    expect(answer.__typename).toBe("ScenarioComparison");
+    const comparison = comparisonOf(answer);
+    const difference = comparison.differences[0]!;
     expect(difference.counts).toEqual({ added: 6, removed: 1, changed: 1, unchanged: 18 });
 
     const byStatus = (status: string) =>
       comparison.lines
-        .filter((line: any) => line.versus[0].status === status)
-        .map((line: any) => [line.initiativeKey, line.versus[0].cells.map((cell: any) => cell.difference)]);
+        .filter((line) => line.versus[0]!.status === status)
+        .map((line) => [line.initiativeKey, line.versus[0]!.cells.map((cell) => cell.difference)]);
     // From the two tables: the agreement's rows that the proposal does not have.
     expect(byStatus("ADDED")).toEqual([
       ["klinisk-forskning-analyse", ["1", "0", "0", "0"]],
@@ -45,7 +54,7 @@ describe("compareScenarios of the government's proposal and the agreement", () =
     expect(byStatus("CHANGED")).toEqual([["vaerdibaseret-indkoeb", ["1.6", "0", "0", "0"]]]);
 
     // Added lines appear where the agreement prints them: klinisk-forskning-analyse right after vmk.
-    const keys = comparison.lines.map((line: any) => line.initiativeKey);
+    const keys = comparison.lines.map((line) => line.initiativeKey);
     expect(keys.slice(0, 3)).toEqual(["vmk", "klinisk-forskning-analyse", "gebyrreduktion-medicinsk-udstyr"]);
     expect(keys).toHaveLength(26);
 
@@ -65,11 +74,11 @@ describe("compareScenarios of the government's proposal and the agreement", () =
 
   it("tells the negotiation in plain Danish by default, and in English when asked", async () => {
     const danish = await query(COMPARE, { base: "regeringens-udspil-2024", others: ["aftale-2024"] });
-    const sentences: string[] = danish.compareScenarios.differences[0].summary;
+    const sentences = comparisonOf(danish.compareScenarios).differences[0]!.summary;
     expect(sentences[0]).toBe("6 linjer tilføjet, 1 fjernet og 1 ændret.");
     expect(sentences[1]).toBe("Reserven på 7,6 mio. kr. i 2024, 6,1 i 2025, 7,3 i 2026 og 6,8 i 2027 er fjernet.");
     const english = await query(COMPARE, { base: "regeringens-udspil-2024", others: ["aftale-2024"], language: "EN" });
-    expect(english.compareScenarios.differences[0].summary[0]).toBe("6 lines added, 1 removed and 1 changed.");
+    expect(comparisonOf(english.compareScenarios).differences[0]!.summary[0]).toBe("6 lines added, 1 removed and 1 changed.");
   });
 });
 
@@ -81,27 +90,28 @@ describe("compareScenarios with several scenarios", () => {
     await mutate("addInitiative", "AddInitiativeInput", {
       scenarioId: second.key, expectedVersion: 1, title: "Nyt forsøg", themeId: "innovation", amounts: [{ year: 2024, amount: "0.5" }],
     });
-    const { compareScenarios: comparison } = await query(COMPARE, { base: "aftale-2024", others: [first.key, second.key] });
-    expect(comparison.others.map((other: any) => other.key)).toEqual([first.key, second.key]);
-    expect(comparison.differences.map((entry: any) => entry.counts)).toEqual([
+    const comparison = comparisonOf((await query(COMPARE, { base: "aftale-2024", others: [first.key, second.key] })).compareScenarios);
+    expect(comparison.others.map((other) => other.key)).toEqual([first.key, second.key]);
+    expect(comparison.differences.map((entry) => entry.counts)).toEqual([
       { added: 0, removed: 0, changed: 1, unchanged: 25 - 1 },
       { added: 1, removed: 0, changed: 0, unchanged: 25 },
     ]);
     // 2025 is 100.0 in the agreement; +1.5 for VMK makes it 101.5.
-    expect(comparison.differences[0].yearsOverFrame).toEqual([2025]);
-    expect(comparison.differences[1].yearsOverFrame).toEqual([]);
-    const vmk = comparison.lines.find((line: any) => line.initiativeKey === "vmk");
-    expect(vmk.versus[0]).toMatchObject({ status: "CHANGED", totalDifference: "1.5", comments: [{ text: "Flere ansøgninger", author: "Anna" }] });
-    const added = comparison.lines.filter((line: any) => !line.inBase);
+    expect(comparison.differences[0]!.yearsOverFrame).toEqual([2025]);
+    expect(comparison.differences[1]!.yearsOverFrame).toEqual([]);
+    const vmk = comparison.lines.find((line) => line.initiativeKey === "vmk");
+    expect(vmk!.versus[0]).toMatchObject({ status: "CHANGED", totalDifference: "1.5", comments: [{ text: "Flere ansøgninger", author: "Anna" }] });
+    const added = comparison.lines.filter((line) => !line.inBase);
     expect(added).toHaveLength(1);
-    expect(added[0].versus.map((entry: any) => [entry.scenarioKey, entry.status, entry.total])).toEqual([[second.key, "ADDED", "0.5"]]);
+    expect(added[0]!.versus.map((entry) => [entry.scenarioKey, entry.status, entry.total])).toEqual([[second.key, "ADDED", "0.5"]]);
   });
 
   it("refuses unknown scenarios and an empty list, naming the argument", async () => {
     const unknown = await query(COMPARE, { base: "aftale-2024", others: ["findes-ikke"] });
     expect(unknown.compareScenarios).toEqual({ __typename: "InvalidInputError", problems: [{ field: "otherIds[0]", code: "UNKNOWN_SCENARIO", value: "findes-ikke" }] });
-    const empty = await query(COMPARE, { base: "aftale-2024", others: [] });
-    expect(empty.compareScenarios.problems[0]).toMatchObject({ field: "otherIds", code: "REQUIRED" });
+    const empty = (await query(COMPARE, { base: "aftale-2024", others: [] })).compareScenarios;
+    if (empty.__typename !== "InvalidInputError") throw new Error(`expected a refusal: ${JSON.stringify(empty)}`);
+    expect(empty.problems[0]).toMatchObject({ field: "otherIds", code: "REQUIRED" });
   });
 });
 
@@ -113,11 +123,12 @@ describe("compareScenarios at the size of a whole Finance Act", () => {
     await db.initiative.createMany({ data: initiatives });
     await db.scenarioLine.createMany({ data: initiatives.map((initiative, position) => ({ scenarioId: "finance-act", initiativeId: initiative.id, position })) });
 
-    const { compareScenarios: comparison } = await query(`query { compareScenarios(baseId: "aftale-2024", otherIds: ["finance-act"]) {
-      ... on ScenarioComparison { lines { initiativeKey } differences { counts { added removed } } } } }`);
-    expect(comparison.differences[0].counts).toEqual({ added: lines, removed: 25 });
+    const { compareScenarios: answer } = await query(gql(`query WholeFinanceAct { compareScenarios(baseId: "aftale-2024", otherIds: ["finance-act"]) {
+      __typename ... on ScenarioComparison { lines { initiativeKey } differences { counts { added removed } } } } }`));
+    const comparison = comparisonOf(answer);
+    expect(comparison.differences[0]!.counts).toEqual({ added: lines, removed: 25 });
     // Every new line comes first (the what-if's first line is new), in the what-if's order, then the base's.
-    const keys = comparison.lines.map((line: { initiativeKey: string }) => line.initiativeKey);
+    const keys = comparison.lines.map((line) => line.initiativeKey);
     expect(keys.slice(0, lines)).toEqual(initiatives.map((initiative) => initiative.id));
     expect(keys).toHaveLength(lines + 25);
     // Writing 20,000 lines takes seconds on a busy machine.
@@ -125,34 +136,35 @@ describe("compareScenarios at the size of a whole Finance Act", () => {
 });
 
 describe("compareScenarios with the base at an earlier version (baseVersion)", () => {
-  const AT = `query($base: ID!, $others: [ID!]!, $baseVersion: Int) {
+  const AT = gql(`query CompareAt($base: ID!, $others: [ID!]!, $baseVersion: Int) {
     compareScenarios(baseId: $base, otherIds: $others, baseVersion: $baseVersion) {
       __typename
       ... on InvalidInputError { problems { field code value } }
       ... on ScenarioComparison { lines { initiativeKey inBase versus { status cells { year base other difference } } } differences { counts { added removed changed unchanged } themes { themeKey year difference } } }
     }
-  }`;
+  }`);
 
   it("compares a what-if with its parent as it was at the fork: the parent's later changes do not count", async () => {
     const parent = await fork("aftale-2024", "Forælder");
     const child = await fork(parent.key, "Barn");
-    const { scenario } = await query(`query($id: ID!) { scenario(id: $id) { forkedFromVersion parent { key } } }`, { id: child.key });
+    const { scenario } = await query(gql(`query ForkedFrom($id: ID!) { scenario(id: $id) { forkedFromVersion parent { key } } }`), { id: child.key });
     expect(scenario).toEqual({ forkedFromVersion: parent.version, parent: { key: parent.key } });
     // After the fork the parent raises VMK 2025; the child raises VMK 2024.
     expect((await setAllocation({ scenarioId: parent.key, initiativeId: "vmk", year: 2025, amount: "9.0", expectedVersion: parent.version })).__typename).toBe("ScenarioEdit");
     expect((await setAllocation({ scenarioId: child.key, initiativeId: "vmk", year: 2024, amount: "7.0", expectedVersion: child.version })).__typename).toBe("ScenarioEdit");
 
     const now = (await query(AT, { base: parent.key, others: [child.key] })).compareScenarios;
-    const then = (await query(AT, { base: parent.key, others: [child.key], baseVersion: scenario.forkedFromVersion })).compareScenarios;
-    const vmkCells = (comparison: any) => comparison.lines.find((line: any) => line.initiativeKey === "vmk").versus[0].cells.filter((cell: any) => cell.difference !== "0");
+    const then = (await query(AT, { base: parent.key, others: [child.key], baseVersion: scenario!.forkedFromVersion })).compareScenarios;
+    const vmkCells = (answer: ResultOf<typeof AT>["compareScenarios"]) =>
+      comparisonOf(answer).lines.find((line) => line.initiativeKey === "vmk")!.versus[0]!.cells.filter((cell) => cell.difference !== "0");
     // Against the parent now, both edits show (the parent's as a difference the child never made).
-    expect(vmkCells(now).map((cell: any) => cell.year)).toEqual([2024, 2025]);
+    expect(vmkCells(now).map((cell) => cell.year)).toEqual([2024, 2025]);
     // Against the parent at the fork, only the child's own edit.
     expect(vmkCells(then)).toHaveLength(1);
     expect(vmkCells(then)[0]).toMatchObject({ year: 2024, other: "7" });
-    expect(then.differences[0].counts.changed).toBe(1);
+    expect(comparisonOf(then).differences[0]!.counts.changed).toBe(1);
     // The base's current version compares as the base now.
-    const current = (await query(`query($id: ID!) { scenario(id: $id) { version } }`, { id: parent.key })).scenario.version;
+    const current = (await query(gql(`query BaseVersion($id: ID!) { scenario(id: $id) { version } }`), { id: parent.key })).scenario!.version;
     expect((await query(AT, { base: parent.key, others: [child.key], baseVersion: current })).compareScenarios).toEqual(now);
   });
 

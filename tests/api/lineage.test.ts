@@ -7,10 +7,11 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
+import { gql, type ResultOf, type VariablesOf } from "../support/documents.ts";
 import { globalId, graphql, query, recordSql } from "../support/graphql.ts";
 import { mutate } from "../support/scenarios.ts";
 
-const LINEAGE = /* GraphQL */ `
+const LINEAGE = gql(`
   query Lineage($rootId: ID, $language: Language) {
     scenarioLineage(rootId: $rootId, language: $language) {
       __typename
@@ -20,9 +21,9 @@ const LINEAGE = /* GraphQL */ `
       ... on InvalidInputError { problems { field code } }
     }
   }
-`;
+`);
 
-const CHANGES_SINCE = /* GraphQL */ `
+const CHANGES_SINCE = gql(`
   query ChangesSince($id: ID!, $version: Int, $since: DateTime, $includeDescendants: Boolean, $language: Language) {
     changesSince(scenarioId: $id, version: $version, since: $since, includeDescendants: $includeDescendants, language: $language) {
       __typename
@@ -37,7 +38,19 @@ const CHANGES_SINCE = /* GraphQL */ `
       ... on InvalidInputError { problems { field code } }
     }
   }
-`;
+`);
+
+/** The lineage's nodes; a refusal fails the test, naming it. */
+function nodesOf(answer: ResultOf<typeof LINEAGE>["scenarioLineage"]) {
+  if (answer.__typename !== "ScenarioLineage") throw new Error(`expected a lineage: ${JSON.stringify(answer)}`);
+  return answer.nodes;
+}
+
+/** The report; a refusal fails the test, naming it. */
+function reportOf(answer: ResultOf<typeof CHANGES_SINCE>["changesSince"]) {
+  if (answer.__typename !== "ChangesSinceReport") throw new Error(`expected a report: ${JSON.stringify(answer)}`);
+  return answer;
+}
 
 async function edit(name: string, inputType: string, input: Record<string, unknown>, actor: string) {
   const result = await mutate(name, inputType, input, { actor });
@@ -71,8 +84,8 @@ beforeAll(async () => {
 describe("scenarioLineage", () => {
   it("shows both baselines as roots (the agreement is transcribed, not forked from the proposal) and the forks under the agreement, depth first", async () => {
     const data = await query(LINEAGE, {});
-    const nodes = data.scenarioLineage.nodes;
-    expect(nodes.map((node: any) => [node.key, node.depth, node.parentKey])).toEqual([
+    const nodes = nodesOf(data.scenarioLineage);
+    expect(nodes.map((node) => [node.key, node.depth, node.parentKey])).toEqual([
       ["regeringens-udspil-2024", 0, null],
       ["aftale-2024", 0, null],
       [W, 1, "aftale-2024"],
@@ -81,12 +94,12 @@ describe("scenarioLineage", () => {
     ]);
     expect(nodes[0]).toMatchObject({ kind: "BASELINE", createdBy: "Dokumenterne", summary: null, forkedFromVersion: null, archived: false });
     // The proposal's 2024 lines sum to 99,1 and the agreement's to 98,9: both fit.
-    expect(nodes.slice(0, 2).map((node: any) => node.fitsFrame)).toEqual([true, true]);
+    expect(nodes.slice(0, 2).map((node) => node.fitsFrame)).toEqual([true, true]);
   });
 
   it("tells who forked each scenario, from which version, who changed it last, and what it did against its parent then, in Danish and English", async () => {
-    const da = (await query(LINEAGE, { rootId: "aftale-2024" })).scenarioLineage.nodes;
-    expect(da.map((node: any) => node.key)).toEqual(["aftale-2024", W, G, A]);
+    const da = nodesOf((await query(LINEAGE, { rootId: "aftale-2024" })).scenarioLineage);
+    expect(da.map((node) => node.key)).toEqual(["aftale-2024", W, G, A]);
     // W: VMK 2025 2,5 → 4,5 (+2,0) and Trial Nation 2026 4,7 → 3,7 (-1,0); 2025 is then 102,0, over the frame.
     expect(da[1]).toMatchObject({
       name: "Mere til VMK", kind: "WHAT_IF", createdBy: "Anna", forkedFromVersion: 1, version: 3, fitsFrame: false, yearsOverFrame: [2025],
@@ -102,10 +115,10 @@ describe("scenarioLineage", () => {
     });
     expect(da[3]).toMatchObject({ createdBy: "Carl", archived: true, summary: "Ingen ændringer", fitsFrame: true, lastChange: { version: 2, actor: "Carl" } });
 
-    const en = (await query(LINEAGE, { rootId: W, language: "EN" })).scenarioLineage.nodes;
+    const en = nodesOf((await query(LINEAGE, { rootId: W, language: "EN" })).scenarioLineage);
     // The root's parent is outside this tree; its name comes along all the same.
-    expect(en[0].parentName).toBe("Aftale om strategi for life science (21. november 2024)");
-    expect(en.map((node: any) => [node.key, node.depth, node.summary])).toEqual([
+    expect(en[0]!.parentName).toBe("Aftale om strategi for life science (21. november 2024)");
+    expect(en.map((node) => [node.key, node.depth, node.summary])).toEqual([
       [W, 0, "2 lines changed; DKK +2.0 million in 2025, -1.0 in 2026"],
       [G, 1, "1 line changed, 1 removed; DKK -2.8 million in 2024, +0.5 in 2025"],
     ]);
@@ -113,15 +126,19 @@ describe("scenarioLineage", () => {
 
   it("refuses an unknown or malformed root", async () => {
     expect((await query(LINEAGE, { rootId: "findes-ikke" })).scenarioLineage).toEqual({ __typename: "InvalidInputError", problems: [{ field: "rootId", code: "UNKNOWN_SCENARIO" }] });
-    expect((await query(LINEAGE, { rootId: globalId("Initiative", "vmk") })).scenarioLineage.problems).toEqual([{ field: "rootId", code: "MALFORMED_ID" }]);
+    const malformed = (await query(LINEAGE, { rootId: globalId("Initiative", "vmk") })).scenarioLineage;
+    if (malformed.__typename !== "InvalidInputError") throw new Error(`expected invalid input: ${JSON.stringify(malformed)}`);
+    expect(malformed.problems).toEqual([{ field: "rootId", code: "MALFORMED_ID" }]);
   });
 });
 
 describe("changesSince", () => {
   it("since a version of W: W's later change, and its fork made after that point taken from the fork", async () => {
-    const report = (await query(CHANGES_SINCE, { id: W, version: 2 })).changesSince;
-    expect(report).toMatchObject({ __typename: "ChangesSinceReport", scenarioKey: W, version: 2 });
-    const [w, g] = report.scenarios;
+    const answer = (await query(CHANGES_SINCE, { id: W, version: 2 })).changesSince;
+    expect(answer).toMatchObject({ __typename: "ChangesSinceReport", scenarioKey: W, version: 2 });
+    const report = reportOf(answer);
+    const w = report.scenarios[0]!;
+    const g = report.scenarios[1]!;
     expect(report.scenarios).toHaveLength(2);
     expect(w).toMatchObject({ key: W, depth: 0, fromVersion: 2, version: 3, createdSince: false });
     expect(w.changes).toEqual([
@@ -144,14 +161,14 @@ describe("changesSince", () => {
 
     // G was forked after W reached version 2: then is its fork point, and both of Bo's changes count.
     expect(g).toMatchObject({ key: G, depth: 1, parentKey: W, fromVersion: 1, createdSince: true });
-    expect(g.changes.map((change: any) => [change.version, change.kind, change.actor, change.comment])).toEqual([
+    expect(g.changes.map((change) => [change.version, change.kind, change.actor, change.comment])).toEqual([
       [2, "LINE_REMOVED", "Bo", "EU-formandskabet dækkes andetsteds"],
       [3, "CELLS_SET", "Bo", "Lidt mere til VMK"],
     ]);
-    expect(g.changes[0].lines).toEqual([{ initiative: { key: "eu-formandskab" }, added: false }]);
-    expect(g.changes[1].cells).toEqual([{ initiativeKey: "vmk", year: 2025, before: "4.5", after: "5" }]);
+    expect(g.changes[0]!.lines).toEqual([{ initiative: { key: "eu-formandskab" }, added: false }]);
+    expect(g.changes[1]!.cells).toEqual([{ initiativeKey: "vmk", year: 2025, before: "4.5", after: "5" }]);
     expect(g.difference.counts).toEqual({ added: 0, removed: 1, changed: 1 });
-    expect(g.difference.lines.map((line: any) => [line.initiativeKey, line.status, line.totalDifference])).toEqual([
+    expect(g.difference.lines.map((line) => [line.initiativeKey, line.status, line.totalDifference])).toEqual([
       ["vmk", "CHANGED", "0.5"],
       ["eu-formandskab", "REMOVED", "-2.8"],
     ]);
@@ -159,39 +176,43 @@ describe("changesSince", () => {
   });
 
   it("since W's last version: nothing more in W, and a fork made before it is taken where it stood at that moment", async () => {
-    const [w, g] = (await query(CHANGES_SINCE, { id: W, version: 3, language: "EN" })).changesSince.scenarios;
+    const [w, g] = reportOf((await query(CHANGES_SINCE, { id: W, version: 3, language: "EN" })).changesSince).scenarios;
     expect(w).toMatchObject({ fromVersion: 3, changes: [], difference: { headline: "No changes", summary: ["No differences."] } });
     // G had made its version 2 (EU-formandskabet removed) before W's version 3; only the VMK raise came after.
     expect(g).toMatchObject({ fromVersion: 2, createdSince: false });
-    expect(g.changes.map((change: any) => change.version)).toEqual([3]);
-    expect(g.difference.headline).toBe("1 line changed; DKK +0.5 million in 2025");
+    expect(g!.changes.map((change) => change.version)).toEqual([3]);
+    expect(g!.difference.headline).toBe("1 line changed; DKK +0.5 million in 2025");
   });
 
   it("since a moment, across the agreement and every descendant, archived ones included", async () => {
-    const report = (await query(CHANGES_SINCE, { id: "aftale-2024", since: between.toISOString() })).changesSince;
+    const report = reportOf((await query(CHANGES_SINCE, { id: "aftale-2024", since: between.toISOString() })).changesSince);
     expect(report.at).toBe(between.toISOString());
-    expect(report.scenarios.map((entry: any) => [entry.key, entry.depth, entry.fromVersion, entry.createdSince, entry.changes.map((change: any) => change.version)])).toEqual([
+    expect(report.scenarios.map((entry) => [entry.key, entry.depth, entry.fromVersion, entry.createdSince, entry.changes.map((change) => change.version)])).toEqual([
       ["aftale-2024", 0, 1, false, []],
       [W, 1, 2, false, [3]],
       [G, 2, 2, false, [3]],
       [A, 1, 1, true, [2]],
     ]);
     const [agreement, w, g, a] = report.scenarios;
-    expect(agreement.difference.headline).toBe("Ingen ændringer");
-    expect(w.difference.headline).toBe("1 linje ændret; -1,0 mio. kr. i 2026");
-    expect(g.difference.headline).toBe("1 linje ændret; +0,5 mio. kr. i 2025");
+    expect(agreement!.difference.headline).toBe("Ingen ændringer");
+    expect(w!.difference.headline).toBe("1 linje ændret; -1,0 mio. kr. i 2026");
+    expect(g!.difference.headline).toBe("1 linje ændret; +0,5 mio. kr. i 2025");
     // Archiving changes no amounts.
-    expect(a.changes[0]).toMatchObject({ kind: "ARCHIVED", actor: "Carl", cells: [] });
-    expect(a.difference.headline).toBe("Ingen ændringer");
+    expect(a!.changes[0]).toMatchObject({ kind: "ARCHIVED", actor: "Carl", cells: [] });
+    expect(a!.difference.headline).toBe("Ingen ændringer");
   });
 
   it("without descendants: the scenario alone", async () => {
-    const report = (await query(CHANGES_SINCE, { id: W, since: between.toISOString(), includeDescendants: false })).changesSince;
-    expect(report.scenarios.map((entry: any) => entry.key)).toEqual([W]);
+    const report = reportOf((await query(CHANGES_SINCE, { id: W, since: between.toISOString(), includeDescendants: false })).changesSince);
+    expect(report.scenarios.map((entry) => entry.key)).toEqual([W]);
   });
 
   it("refuses an unknown or malformed scenario, a version it never had, a time in the future, and both or neither point", async () => {
-    const problems = async (variables: Record<string, unknown>) => (await query(CHANGES_SINCE, variables)).changesSince.problems;
+    const problems = async (variables: VariablesOf<typeof CHANGES_SINCE>) => {
+      const answer = (await query(CHANGES_SINCE, variables)).changesSince;
+      if (answer.__typename !== "InvalidInputError") throw new Error(`expected invalid input: ${JSON.stringify(answer)}`);
+      return answer.problems;
+    };
     expect(await problems({ id: "findes-ikke", version: 1 })).toEqual([{ field: "scenarioId", code: "UNKNOWN_SCENARIO" }]);
     expect(await problems({ id: globalId("Initiative", "vmk"), version: 1 })).toEqual([{ field: "scenarioId", code: "MALFORMED_ID" }]);
     expect(await problems({ id: W, version: 0 })).toEqual([{ field: "version", code: "UNKNOWN_VERSION" }]);

@@ -1,5 +1,6 @@
 import { mio } from "@ramme/domain";
 import { beforeEach, describe, expect, it } from "vitest";
+import { gql } from "../support/documents.ts";
 import { db, query } from "../support/graphql.ts";
 import { cell, fingerprint, fork, mutate, setAllocation, setAllocations } from "../support/scenarios.ts";
 
@@ -72,7 +73,7 @@ describe("removeInitiative", () => {
     expect(result.yearTotals[0]).toMatchObject({ year: 2024, allocated: "96.1", headroom: "3.9" });
     expect(await linesOf(whatIf.key)).not.toContain("eu-formandskab");
     expect(await db.initiative.findUnique({ where: { id: "eu-formandskab" } })).not.toBeNull();
-    const history = await query(`query($id: ID!) { history(scenarioId: $id, first: 1) { nodes { kind comment lines { initiative { key } added position } cells { year before after } } } }`, { id: whatIf.key });
+    const history = await query(gql(`query LastChange($id: ID!) { history(scenarioId: $id, first: 1) { nodes { kind comment lines { initiative { key } added position } cells { year before after } } } }`), { id: whatIf.key });
     expect(history.history.nodes[0]).toEqual({
       kind: "LINE_REMOVED",
       comment: "Dækkes andetsteds",
@@ -127,7 +128,7 @@ describe("moveAmount", () => {
 
 describe("history, restore and changes since", () => {
   it("restoreScenarioVersion makes a new version equal to an old one, bringing back removed lines in place; history is kept", async () => {
-    const original = await query(`query($id: ID!) { scenario(id: $id) { lines { initiative { key } amounts { year amount } } } }`, { id: Buffer.from(`Scenario:${whatIf.key}`).toString("base64") });
+    const original = await query(gql(`query LinesBefore($id: ID!) { scenario(id: $id) { lines { initiative { key } amounts { year amount } } } }`), { id: Buffer.from(`Scenario:${whatIf.key}`).toString("base64") });
     await setAllocations({ scenarioId: whatIf.key, expectedVersion: 1, cells: [{ initiativeId: "vmk", year: 2024, amount: "9" }, { initiativeId: "atmp", year: 2027, amount: "1" }] });
     await mutate("removeInitiative", "RemoveInitiativeInput", { scenarioId: whatIf.key, initiativeId: "trial-nation", expectedVersion: 2 });
     await mutate("addInitiative", "AddInitiativeInput", { scenarioId: whatIf.key, expectedVersion: 3, title: "Nyt", themeId: "innovation", amounts: [{ year: 2024, amount: "1" }] });
@@ -135,9 +136,9 @@ describe("history, restore and changes since", () => {
 
     const restored = await mutate("restoreScenarioVersion", "RestoreScenarioVersionInput", { scenarioId: whatIf.key, version: 1, expectedVersion: 5, comment: "Tilbage til start" });
     expect(restored).toMatchObject({ __typename: "ScenarioEdit", version: 6 });
-    const now = await query(`query($id: ID!) { scenario(id: $id) { name lines { initiative { key } amounts { year amount } } } }`, { id: Buffer.from(`Scenario:${whatIf.key}`).toString("base64") });
-    expect(now.scenario.lines).toEqual(original.scenario.lines);
-    expect(now.scenario.name).toBe("Omdøbt");
+    const now = await query(gql(`query LinesAfter($id: ID!) { scenario(id: $id) { name lines { initiative { key } amounts { year amount } } } }`), { id: Buffer.from(`Scenario:${whatIf.key}`).toString("base64") });
+    expect(now.scenario!.lines).toEqual(original.scenario!.lines);
+    expect(now.scenario!.name).toBe("Omdøbt");
     const kinds = await db.scenarioChange.findMany({ where: { scenarioId: whatIf.key }, orderBy: { version: "asc" }, select: { kind: true } });
     expect(kinds.map((row) => row.kind)).toEqual(["FORKED", "CELLS_SET", "LINE_REMOVED", "LINE_ADDED", "UPDATED", "RESTORED"]);
 
@@ -183,9 +184,9 @@ describe("history, restore and changes since", () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2024, amount: "5", expectedVersion: 2 });
     await setAllocation({ scenarioId: whatIf.key, initiativeId: "atmp", year: 2025, amount: "1", expectedVersion: 3 });
-    const CHANGES = `query($id: ID!, $since: ChangesSince!) { scenarioChanges(scenarioId: $id, since: $since) {
+    const CHANGES = gql(`query ChangesSinceVersionOrTime($id: ID!, $since: ChangesSince!) { scenarioChanges(scenarioId: $id, since: $since) {
       __typename ... on ChangeSet { fromVersion toVersion changes { version } cells { initiativeKey year before after difference } }
-      ... on InvalidInputError { problems { field code } } } }`;
+      ... on InvalidInputError { problems { field code } } } }`);
     const sinceOne = (await query(CHANGES, { id: whatIf.key, since: { version: 1 } })).scenarioChanges;
     expect(sinceOne).toEqual({
       __typename: "ChangeSet", fromVersion: 1, toVersion: 4, changes: [{ version: 2 }, { version: 3 }, { version: 4 }],
@@ -195,23 +196,27 @@ describe("history, restore and changes since", () => {
       ],
     });
     const sinceTime = (await query(CHANGES, { id: whatIf.key, since: { time: midway.toISOString() } })).scenarioChanges;
+    if (sinceTime.__typename !== "ChangeSet") throw new Error(`expected a change set: ${JSON.stringify(sinceTime)}`);
     expect(sinceTime.changes).toEqual([{ version: 3 }, { version: 4 }]);
     expect(sinceTime.cells[0]).toEqual({ initiativeKey: "vmk", year: 2024, before: "4", after: "5", difference: "1" });
     const bad = (await query(CHANGES, { id: whatIf.key, since: { version: 99 } })).scenarioChanges;
+    if (bad.__typename !== "InvalidInputError") throw new Error(`expected invalid input: ${JSON.stringify(bad)}`);
     expect(bad.problems).toEqual([{ field: "since.version", code: "UNKNOWN_VERSION" }]);
   });
 
   it("comments on a line or a cell appear on the line and in the history, on baselines too, without a new version", async () => {
-    const ADD = `mutation($input: AddCommentInput!) { addComment(input: $input) { __typename ... on Comment { text author year version initiative { key } } ... on InvalidInputError { problems { field code } } } }`;
+    const ADD = gql(`mutation AddLineComment($input: AddCommentInput!) { addComment(input: $input) { __typename ... on Comment { text author year version initiative { key } } ... on InvalidInputError { problems { field code } } } }`);
     const onCell = await query(ADD, { input: { scenarioId: "aftale-2024", initiativeId: "byspildevand", year: 2027, text: "Tabellen skriver 0, ikke -" } }, { actor: "Kim" });
     expect(onCell.addComment).toEqual({ __typename: "Comment", text: "Tabellen skriver 0, ikke -", author: "Kim", year: 2027, version: 1, initiative: { key: "byspildevand" } });
-    const lines = await query(`{ scenario(id: "${Buffer.from("Scenario:aftale-2024").toString("base64")}") { version lines { initiative { key } comments { text } } } }`);
-    expect(lines.scenario.version).toBe(1);
-    expect(lines.scenario.lines.find((line: any) => line.initiative.key === "byspildevand").comments).toEqual([{ text: "Tabellen skriver 0, ikke -" }]);
+    const lines = await query(gql(`query LineComments($id: ID!) { scenario(id: $id) { version lines { initiative { key } comments { text } } } }`), { id: Buffer.from("Scenario:aftale-2024").toString("base64") });
+    expect(lines.scenario!.version).toBe(1);
+    expect(lines.scenario!.lines.find((line) => line.initiative.key === "byspildevand")!.comments).toEqual([{ text: "Tabellen skriver 0, ikke -" }]);
     const before = await fingerprint();
     const bad = await query(ADD, { input: { scenarioId: "aftale-2024", initiativeId: "reserve", year: 2030, text: " " } });
+    if (bad.addComment.__typename !== "InvalidInputError") throw new Error(`expected invalid input: ${JSON.stringify(bad.addComment)}`);
     expect(bad.addComment.problems).toEqual([{ field: "input.text", code: "REQUIRED" }]);
     const badLine = await query(ADD, { input: { scenarioId: "aftale-2024", initiativeId: "reserve", year: 2030, text: "x" } });
+    if (badLine.addComment.__typename !== "InvalidInputError") throw new Error(`expected invalid input: ${JSON.stringify(badLine.addComment)}`);
     expect(badLine.addComment.problems).toEqual([{ field: "input.initiativeId", code: "NOT_IN_SCENARIO" }, { field: "input.year", code: "YEAR_OUTSIDE_FRAME" }]);
     expect(await fingerprint()).toBe(before);
   });

@@ -6,8 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fingerprint, fork, mutate, setAllocation, setAllocations } from "../support/scenarios.ts";
 import { subscribe, type Subscription } from "../support/sse.ts";
 import { query } from "../support/graphql.ts";
+import { gql } from "../support/documents.ts";
 
-const EVENT_FIELDS = `
+const SUBSCRIPTION = gql(`subscription ScenarioChanged($id: ID!, $after: Int) { scenarioChanged(scenarioId: $id, afterVersion: $after) {
   __typename
   ... on ScenarioChangedEvent {
     scenarioKey version kind actor comment cellsOnly fitsFrame linesAdded linesRemoved
@@ -15,11 +16,10 @@ const EVENT_FIELDS = `
     yearTotals { year allocated frame headroom overBy fitsFrame }
   }
   ... on InvalidInputError { message problems { field code value } }
-`;
-const SUBSCRIPTION = `subscription($id: ID!, $after: Int) { scenarioChanged(scenarioId: $id, afterVersion: $after) { ${EVENT_FIELDS} } }`;
+} }`);
 
-const open: Subscription[] = [];
-async function watch(scenarioId: string, afterVersion?: number): Promise<Subscription> {
+const open: Array<Subscription<unknown>> = [];
+async function watch(scenarioId: string, afterVersion?: number) {
   const subscription = await subscribe(async (url, init) => yoga.fetch(url, init), "http://ramme.test/graphql", SUBSCRIPTION, { id: scenarioId, after: afterVersion });
   open.push(subscription);
   return subscription;
@@ -33,8 +33,22 @@ beforeEach(async () => {
 
 const totalsOf = (edit: { yearTotals: unknown[] }) => edit.yearTotals;
 
+/** The next result's data; a result without data fails the test, naming its errors. */
+async function nextData<TData>(subscription: Subscription<TData>): Promise<TData> {
+  const result = await subscription.next();
+  if (!result.data) throw new Error(`expected data: ${JSON.stringify(result)}`);
+  return result.data;
+}
+
+/** The change an event reports; a refusal fails the test, naming it. */
+function changeOf<T extends { __typename: string }>(event: T): Extract<T, { __typename: "ScenarioChangedEvent" }> {
+  if (!isChange(event)) throw new Error(`expected a change: ${JSON.stringify(event)}`);
+  return event;
+}
+const isChange = <T extends { __typename: string }>(event: T): event is Extract<T, { __typename: "ScenarioChangedEvent" }> => event.__typename === "ScenarioChangedEvent";
+
 describe("resuming as the SSE standard does: id and Last-Event-ID", () => {
-  const KINDS_ONLY = `subscription($id: ID!) { scenarioChanged(scenarioId: $id) { __typename ... on ScenarioChangedEvent { kind } ... on InvalidInputError { problems { field code } } } }`;
+  const KINDS_ONLY = gql(`subscription Kinds($id: ID!) { scenarioChanged(scenarioId: $id) { __typename ... on ScenarioChangedEvent { kind } ... on InvalidInputError { problems { field code } } } }`);
   const watchResuming = async (headers: Record<string, string>) => {
     const subscription = await subscribe(async (url, init) => yoga.fetch(url, init), "http://ramme.test/graphql", KINDS_ONLY, { id: whatIf.key }, headers);
     open.push(subscription);
@@ -46,7 +60,7 @@ describe("resuming as the SSE standard does: id and Last-Event-ID", () => {
     const first = await watchResuming({});
     await edit(2025, 1);
     await edit(2026, 2);
-    expect((await first.next()).data.scenarioChanged.kind).toBe("CELLS_SET");
+    expect(changeOf((await nextData(first)).scenarioChanged).kind).toBe("CELLS_SET");
     expect(first.lastEventId()).toBe("2");
     await first.next();
     expect(first.lastEventId()).toBe("3");
@@ -65,33 +79,44 @@ describe("resuming as the SSE standard does: id and Last-Event-ID", () => {
 
   it("a Last-Event-ID that is not a version is refused at that header, nothing else", async () => {
     const refused = await watchResuming({ "last-event-id": "7abc" });
-    expect((await refused.next()).data.scenarioChanged).toEqual({ __typename: "InvalidInputError", problems: [{ field: "Last-Event-ID", code: "NOT_A_NUMBER" }] });
+    expect((await nextData(refused)).scenarioChanged).toEqual({ __typename: "InvalidInputError", problems: [{ field: "Last-Event-ID", code: "NOT_A_NUMBER" }] });
     expect(refused.lastEventId()).toBeNull();
   });
 });
 
 describe("one shape for a year total", () => {
-  const YEAR_TOTAL = "__typename year allocated frame headroom overBy fitsFrame statedTotal outsideFrame { description amount fromYear toYear }";
   it("the event's totals are YearTotals, equal to Scenario.yearTotals after the change; the old FrameYearTotal field still answers, deprecated", async () => {
     const subscription = await subscribe(
       async (url, init) => yoga.fetch(url, init),
       "http://ramme.test/graphql",
-      `subscription($id: ID!) { scenarioChanged(scenarioId: $id) { __typename ... on ScenarioChangedEvent { version totals { ${YEAR_TOTAL} } yearTotals { __typename year allocated frame headroom overBy fitsFrame } } } }`,
+      gql(`subscription Totals($id: ID!) { scenarioChanged(scenarioId: $id) { __typename ... on ScenarioChangedEvent {
+        version totals { __typename year allocated frame headroom overBy fitsFrame statedTotal outsideFrame { description amount fromYear toYear } }
+        yearTotals { __typename year allocated frame headroom overBy fitsFrame } } } }`),
       { id: whatIf.key },
     );
     open.push(subscription);
     await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "3.0", expectedVersion: 1 });
-    const event = (await subscription.next()).data.scenarioChanged;
-    const { scenario } = await query(`query($id: ID!) { scenario(id: $id) { yearTotals { ${YEAR_TOTAL} } } }`, { id: whatIf.key });
-    expect(event.totals).toEqual(scenario.yearTotals);
-    // The fork carries the agreement's notes outside the frame: the event names them too.
-    expect(event.totals.some((total: { outsideFrame: unknown[] }) => total.outsideFrame.length > 0)).toBe(true);
-    expect(event.yearTotals.map(({ __typename, ...rest }: Record<string, unknown>) => rest)).toEqual(
-      event.totals.map(({ year, allocated, frame, headroom, overBy, fitsFrame }: Record<string, unknown>) => ({ year, allocated, frame, headroom, overBy, fitsFrame })),
+    const event = changeOf((await nextData(subscription)).scenarioChanged);
+    const { scenario } = await query(
+      gql(`query YearTotals($id: ID!) { scenario(id: $id) { yearTotals { __typename year allocated frame headroom overBy fitsFrame statedTotal outsideFrame { description amount fromYear toYear } } } }`),
+      { id: whatIf.key },
     );
-    const { __type } = await query(`{ __type(name: "ScenarioChangedEvent") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }`);
-    expect(__type.fields.find((field: { name: string }) => field.name === "yearTotals")).toMatchObject({ isDeprecated: true, deprecationReason: expect.stringContaining("2027-06-30") });
-    expect(__type.fields.find((field: { name: string }) => field.name === "totals")).toMatchObject({ isDeprecated: false });
+    expect(event.totals).toEqual(scenario!.yearTotals);
+    // The fork carries the agreement's notes outside the frame: the event names them too.
+    expect(event.totals.some((total) => total.outsideFrame.length > 0)).toBe(true);
+    expect(event.yearTotals.map(({ __typename, ...rest }) => rest)).toEqual(
+      event.totals.map(({ year, allocated, frame, headroom, overBy, fitsFrame }) => ({ year, allocated, frame, headroom, overBy, fitsFrame })),
+    );
+    // An introspection query: gql.tada does not type __type, so the answer is matched, not read.
+    const fields = await query(`{ __type(name: "ScenarioChangedEvent") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }`);
+    expect(fields).toMatchObject({
+      __type: {
+        fields: expect.arrayContaining([
+          { name: "yearTotals", isDeprecated: true, deprecationReason: expect.stringContaining("2027-06-30") },
+          expect.objectContaining({ name: "totals", isDeprecated: false }),
+        ]),
+      },
+    });
   });
 });
 
@@ -103,7 +128,7 @@ describe("scenarioChanged over Server-Sent Events", () => {
     expect(edit.__typename).toBe("ScenarioEdit");
 
     for (const viewer of [first, second]) {
-      const { data } = await viewer.next();
+      const data = await nextData(viewer);
       expect(data.scenarioChanged).toEqual({
         __typename: "ScenarioChangedEvent",
         scenarioKey: whatIf.key,
@@ -132,14 +157,14 @@ describe("scenarioChanged over Server-Sent Events", () => {
 
     const viewer = await watch(whatIf.key, 1);
     for (const edit of edits) {
-      const { data } = await viewer.next();
-      expect(data.scenarioChanged.version).toBe(edit.version);
-      expect(data.scenarioChanged.cells).toEqual(edit.cells.map(({ initiativeKey, year, before, after }: Record<string, unknown>) => ({ initiativeKey, year, before, after })));
-      expect(data.scenarioChanged.yearTotals).toEqual(edit.yearTotals);
+      const change = changeOf((await nextData(viewer)).scenarioChanged);
+      expect(change.version).toBe(edit.version);
+      expect(change.cells).toEqual(edit.cells.map(({ initiativeKey, year, before, after }: Record<string, unknown>) => ({ initiativeKey, year, before, after })));
+      expect(change.yearTotals).toEqual(edit.yearTotals);
     }
     // Then it goes on live.
     const live = await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2024, amount: "9", expectedVersion: 4 });
-    expect((await viewer.next()).data.scenarioChanged).toMatchObject({ version: 5, yearTotals: live.yearTotals });
+    expect((await nextData(viewer)).scenarioChanged).toMatchObject({ version: 5, yearTotals: live.yearTotals });
   });
 
   it("sends nothing for an edit that changed nothing, and marks a lock as a change to load the scenario again for", async () => {
@@ -148,7 +173,7 @@ describe("scenarioChanged over Server-Sent Events", () => {
     expect(same.changed).toBe(false);
     const lock = await mutate("lockScenario", "ScenarioStatusInput", { scenarioId: whatIf.key });
     expect(lock.__typename).toBe("ScenarioEdit");
-    const { data } = await viewer.next();
+    const data = await nextData(viewer);
     expect(data.scenarioChanged).toMatchObject({ version: 2, kind: "LOCKED", cellsOnly: false, cells: [] });
   });
 
@@ -162,9 +187,10 @@ describe("scenarioChanged over Server-Sent Events", () => {
     const before = await fingerprint();
     for (const [id, after, field, code] of cases) {
       const viewer = await watch(id, after);
-      const { data } = await viewer.next();
-      expect(data.scenarioChanged.__typename).toBe("InvalidInputError");
-      expect(data.scenarioChanged.problems).toEqual([{ field, code, value: expect.any(String) }]);
+      const { scenarioChanged: refusal } = await nextData(viewer);
+      expect(refusal.__typename).toBe("InvalidInputError");
+      if (refusal.__typename !== "InvalidInputError") throw new Error(`expected invalid input: ${JSON.stringify(refusal)}`);
+      expect(refusal.problems).toEqual([{ field, code, value: expect.any(String) }]);
       expect(await viewer.completed()).toBe(true);
     }
     expect(await fingerprint()).toBe(before);

@@ -1,17 +1,19 @@
 import { mio } from "@ramme/domain";
 import { describe, expect, it } from "vitest";
+import { gql, type VariablesOf } from "../support/documents.ts";
 import { query } from "../support/graphql.ts";
 import { cell, fingerprint, fork, mutate, setAllocation, setAllocations } from "../support/scenarios.ts";
 
-const MERGE_FIELDS = `__typename
+const MERGE = gql(`mutation Merge($input: MergeScenarioInput!) { mergeScenario(input: $input) { __typename
   ... on ScenarioEdit { version cells { initiativeKey year before after } }
   ... on MergeConflictError { conflicts { initiativeKey year base source target } }
   ... on InvalidInputError { problems { field code } }
   ... on ScenarioLockedError { reason }
   ... on VersionConflictError { currentVersion }
-  ... on FrameExceededError { years { year } }`;
-const merge = async (input: Record<string, unknown>) =>
-  (await query(`mutation($input: MergeScenarioInput!) { mergeScenario(input: $input) { ${MERGE_FIELDS} } }`, { input })).mergeScenario;
+  ... on FrameExceededError { years { year } } } }`);
+type MergeInput = VariablesOf<typeof MERGE>["input"];
+type MergeResolution = NonNullable<MergeInput["resolutions"]>[number];
+const merge = async (input: MergeInput) => (await query(MERGE, { input })).mergeScenario;
 
 describe("mergeScenario", () => {
   it("applies what a what-if changed since its fork onto another scenario that changed other cells", async () => {
@@ -23,13 +25,15 @@ describe("mergeScenario", () => {
     await mutate("removeInitiative", "RemoveInitiativeInput", { scenarioId: source.key, initiativeId: "eu-formandskab", expectedVersion: 3 });
     await setAllocation({ scenarioId: target.key, initiativeId: "atmp", year: 2026, amount: "6", expectedVersion: 1 });
 
-    const preview = await query(`query($s: ID!, $t: ID!) { mergePreview(sourceId: $s, targetId: $t) { ... on MergePreview { targetVersion cells { initiativeKey } conflicts { year } } } }`, { s: source.key, t: target.key });
-    expect(preview.mergePreview.targetVersion).toBe(2);
-    expect(preview.mergePreview.conflicts).toEqual([]);
+    const { mergePreview: preview } = await query(gql(`query PreviewMerge($s: ID!, $t: ID!) { mergePreview(sourceId: $s, targetId: $t) { __typename ... on MergePreview { targetVersion cells { initiativeKey } conflicts { year } } } }`), { s: source.key, t: target.key });
+    if (preview.__typename !== "MergePreview") throw new Error(`expected a preview: ${JSON.stringify(preview)}`);
+    expect(preview.targetVersion).toBe(2);
+    expect(preview.conflicts).toEqual([]);
 
     const result = await merge({ sourceId: source.key, targetId: target.key, expectedTargetVersion: 2, comment: "Kildens forslag" });
     expect(result).toMatchObject({ __typename: "ScenarioEdit", version: 3 });
-    expect(result.cells).toHaveLength(preview.mergePreview.cells.length);
+    if (result.__typename !== "ScenarioEdit") throw new Error(`expected an edit: ${JSON.stringify(result)}`);
+    expect(result.cells).toHaveLength(preview.cells.length);
     expect(await cell(target.key, "vmk", 2025)).toBe(mio("3"));
     expect(await cell(target.key, "atmp", 2026)).toBe(mio("6"));
     expect(await cell(target.key, newKey, 2024)).toBe(mio("0.4"));
@@ -58,15 +62,16 @@ describe("mergeScenario", () => {
     const target = await fork("aftale-2024", "Mål");
     await setAllocations({ scenarioId: source.key, expectedVersion: 1, cells: [{ initiativeId: "vmk", year: 2025, amount: "3" }, { initiativeId: "atmp", year: 2024, amount: "7" }] });
     await setAllocations({ scenarioId: target.key, expectedVersion: 1, cells: [{ initiativeId: "vmk", year: 2025, amount: "4" }, { initiativeId: "atmp", year: 2024, amount: "8" }] });
-    const resolutions = [
+    const resolutions: MergeResolution[] = [
       { initiativeId: "vmk", year: 2025, take: "VALUE", amount: "3,5", notation: "DANISH" },
       { initiativeId: "atmp", year: 2024, take: "VALUE", amount: "7.5" },
     ];
     const { mergePreview: preview } = await query(
-      `query($s: ID!, $t: ID!, $r: [MergeResolutionInput!]) { mergePreview(sourceId: $s, targetId: $t, resolutions: $r) {
-        ... on MergePreview { targetVersion cells { initiativeKey year before after } conflicts { year } resolved { initiativeKey year } yearTotals { year allocated headroom } } } }`,
+      gql(`query PreviewResolved($s: ID!, $t: ID!, $r: [MergeResolutionInput!]) { mergePreview(sourceId: $s, targetId: $t, resolutions: $r) {
+        __typename ... on MergePreview { targetVersion cells { initiativeKey year before after } conflicts { year } resolved { initiativeKey year } yearTotals { year allocated headroom } } } }`),
       { s: source.key, t: target.key, r: resolutions },
     );
+    if (preview.__typename !== "MergePreview") throw new Error(`expected a preview: ${JSON.stringify(preview)}`);
     expect(preview.conflicts).toEqual([]);
     expect(preview.cells).toHaveLength(2);
     expect(preview.cells).toEqual(
@@ -75,9 +80,9 @@ describe("mergeScenario", () => {
         { initiativeKey: "vmk", year: 2025, before: "4", after: "3.5" },
       ]),
     );
-    const totals = await query(`query($id: ID!) { scenario(id: $id) { yearTotals { year allocated } } }`, { id: target.key });
-    const now = new Map<number, bigint>(totals.scenario.yearTotals.map((total: { year: number; allocated: string }) => [total.year, mio(total.allocated)]));
-    const after = new Map<number, bigint>(preview.yearTotals.map((total: { year: number; allocated: string }) => [total.year, mio(total.allocated)]));
+    const totals = await query(gql(`query TargetTotals($id: ID!) { scenario(id: $id) { yearTotals { year allocated } } }`), { id: target.key });
+    const now = new Map<number, bigint>(totals.scenario!.yearTotals.map((total) => [total.year, mio(total.allocated)]));
+    const after = new Map<number, bigint>(preview.yearTotals.map((total) => [total.year, mio(total.allocated)]));
     expect(after.get(2024)).toBe(now.get(2024)! - mio("0.5"));
     expect(after.get(2025)).toBe(now.get(2025)! - mio("0.5"));
     expect(after.get(2026)).toBe(now.get(2026));
@@ -95,7 +100,7 @@ describe("mergeScenario", () => {
     await setAllocation({ scenarioId: target.key, initiativeId: "vmk", year: 2024, amount: "4", expectedVersion: 1 });
     await mutate("updateScenario", "UpdateScenarioInput", { scenarioId: target.key, mustFit: true, expectedVersion: 2 });
     const before = await fingerprint();
-    const tryValue = (resolution: Record<string, unknown>) =>
+    const tryValue = (resolution: Omit<MergeResolution, "initiativeId" | "year">) =>
       merge({ sourceId: source.key, targetId: target.key, expectedTargetVersion: 3, resolutions: [{ initiativeId: "vmk", year: 2024, ...resolution }] });
 
     expect(await tryValue({ take: "VALUE", amount: "3.45" })).toEqual({ __typename: "InvalidInputError", problems: [{ field: "input.resolutions[0].amount", code: "TOO_PRECISE" }] });
@@ -123,10 +128,10 @@ describe("mergeScenario", () => {
   });
 });
 
-const BALANCE = `query($id: ID!, $strategy: BalanceStrategyInput!) { balanceScenario(scenarioId: $id, strategy: $strategy) {
+const BALANCE = gql(`query Balance($id: ID!, $strategy: BalanceStrategyInput!) { balanceScenario(scenarioId: $id, strategy: $strategy) {
   __typename
   ... on BalanceProposal { basedOnVersion cells { initiativeKey year before after } yearTotals { year allocated headroom fitsFrame } unresolved { year overBy } }
-  ... on InvalidInputError { problems { field code } } } }`;
+  ... on InvalidInputError { problems { field code } } } }`);
 
 describe("balanceScenario", () => {
   it("proposes pro-rata cuts that bring an over-frame year exactly to the frame, without saving them", async () => {
@@ -159,12 +164,14 @@ describe("balanceScenario", () => {
     const { balanceScenario: proposal } = await query(BALANCE, { id: whatIf.key, strategy: { reserve: { initiativeId: "reserve" } } });
     // The proposal's lines total 99.1 in 2024 (0.9 spare goes to the reserve: 7.6 → 8.5) and 100 in 2025 and 2027.
     // 2026: atmp +13 against a reserve of 7.3 → the reserve goes to 0 and the year stays 5.7 over.
+    if (proposal.__typename !== "BalanceProposal") throw new Error(`expected a proposal: ${JSON.stringify(proposal)}`);
     expect(proposal.cells).toEqual([
       { initiativeKey: "reserve", year: 2024, before: "7.6", after: "8.5" },
       { initiativeKey: "reserve", year: 2026, before: "7.3", after: "0" },
     ]);
     expect(proposal.unresolved).toEqual([{ year: 2026, overBy: "5.7" }]);
     const notALine = await query(BALANCE, { id: "aftale-2024", strategy: { reserve: { initiativeId: "reserve" } } });
+    if (notALine.balanceScenario.__typename !== "InvalidInputError") throw new Error(`expected invalid input: ${JSON.stringify(notALine.balanceScenario)}`);
     expect(notALine.balanceScenario.problems).toEqual([{ field: "strategy.reserve.initiativeId", code: "NOT_IN_SCENARIO" }]);
   });
 });

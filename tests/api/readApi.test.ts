@@ -4,6 +4,7 @@ import path from "node:path";
 import { buildSchema, type GraphQLField, type GraphQLObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { schema } from "@ramme/server/schema/index.ts";
+import { gql, type ResultOf } from "../support/documents.ts";
 import { globalId, graphql, query } from "../support/graphql.ts";
 
 /** The contract from the foundation issue, which later work keeps stable. */
@@ -90,14 +91,12 @@ describe("the read API's contract", () => {
 
 describe("reading the documents' data", () => {
   it("pages through every initiative once with first/after cursors", async () => {
+    const PAGE = gql(`query Page($after: String) { initiatives(first: 10, after: $after) { edges { node { key } } pageInfo { hasNextPage endCursor } } }`);
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page += 1) {
-      const data: any = await query(
-        `query Page($after: String) { initiatives(first: 10, after: $after) { edges { node { key } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-      );
-      seen.push(...data.initiatives.edges.map((edge: any) => edge.node.key));
+      const data: ResultOf<typeof PAGE> = await query(PAGE, { after });
+      seen.push(...data.initiatives.edges.map((edge) => edge.node.key));
       if (!data.initiatives.pageInfo.hasNextPage) break;
       after = data.initiatives.pageInfo.endCursor;
     }
@@ -107,11 +106,11 @@ describe("reading the documents' data", () => {
 
   it("finds a scenario, an initiative and a theme through node(id:)", async () => {
     const data = await query(
-      `query Nodes($s: ID!, $i: ID!, $t: ID!) {
+      gql(`query Nodes($s: ID!, $i: ID!, $t: ID!) {
         s: node(id: $s) { __typename ... on Scenario { key } }
         i: node(id: $i) { __typename ... on Initiative { title strategyNumber agreementParagraphs } }
         t: node(id: $t) { __typename ... on Theme { title } }
-      }`,
+      }`),
       { s: globalId("Scenario", "aftale-2024"), i: globalId("Initiative", "trial-nation"), t: globalId("Theme", "innovation") },
     );
     expect(data.s).toEqual({ __typename: "Scenario", key: "aftale-2024" });
@@ -120,31 +119,32 @@ describe("reading the documents' data", () => {
   });
 
   it("answers null for a scenario that does not exist, and an error naming the problem for an id of another type", async () => {
-    expect((await query(`query($id: ID!) { scenario(id: $id) { key } }`, { id: globalId("Scenario", "nope") })).scenario).toBeNull();
+    expect((await query(gql(`query MissingScenario($id: ID!) { scenario(id: $id) { key } }`), { id: globalId("Scenario", "nope") })).scenario).toBeNull();
     const wrongType = await graphql(`query($id: ID!) { scenario(id: $id) { key } }`, { id: globalId("Initiative", "vmk") });
     expect(wrongType.errors?.[0]?.message).toMatch(/Scenario/);
   });
 
   it("serves the twelve recommendations with their ambitions and the initiatives that answer them", async () => {
-    const data = await query(`{ recommendations { number title ambition { number } initiatives { initiative { key } basis quote } } }`);
-    expect(data.recommendations.map((entry: any) => entry.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    const linked = data.recommendations.flatMap((entry: any) => entry.initiatives);
+    const data = await query(gql(`query Recommendations { recommendations { number title ambition { number } initiatives { initiative { key } basis quote } } }`));
+    expect(data.recommendations.map((entry) => entry.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const linked = data.recommendations.flatMap((entry) => entry.initiatives);
     expect(linked.length).toBeGreaterThan(0);
     for (const link of linked) expect(link.quote.length).toBeGreaterThan(0);
   });
 
   it("serves the agreement's text amounts beside each initiative", async () => {
-    const data = await query(`query($id: ID!) { node(id: $id) { ... on Initiative { statedAmounts { quote amount basis fromYear toYear paragraph { number } } } } }`, {
+    const data = await query(gql(`query StatedAmounts($id: ID!) { node(id: $id) { __typename ... on Initiative { statedAmounts { quote amount basis fromYear toYear paragraph { number } } } } }`), {
       id: globalId("Initiative", "life-science-ude-i-landet"),
     });
-    const periodTotal = data.node.statedAmounts.find((entry: any) => entry.basis === "PERIOD_TOTAL");
+    if (data.node?.__typename !== "Initiative") throw new Error(`expected an initiative: ${JSON.stringify(data.node)}`);
+    const periodTotal = data.node.statedAmounts.find((entry) => entry.basis === "PERIOD_TOTAL");
     expect(periodTotal).toMatchObject({ amount: "7.2", fromYear: 2024, toYear: 2027, paragraph: { number: 31 } });
   });
 
   it("keeps the 2021 strategy's 38 initiatives in seven areas", async () => {
-    const data = await query(`{ strategy2021 { number initiatives { number } } }`);
+    const data = await query(gql(`query Strategy2021 { strategy2021 { number initiatives { number } } }`));
     expect(data.strategy2021).toHaveLength(7);
-    expect(data.strategy2021.flatMap((area: any) => area.initiatives.map((entry: any) => entry.number)).sort((a: number, b: number) => a - b)).toEqual(
+    expect(data.strategy2021.flatMap((area) => area.initiatives.map((entry) => entry.number)).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 38 }, (_, index) => index + 1),
     );
   });

@@ -1,5 +1,6 @@
 import { mio } from "@ramme/domain";
 import { beforeEach, describe, expect, it } from "vitest";
+import { gql } from "../support/documents.ts";
 import { db, query } from "../support/graphql.ts";
 import { cell, fingerprint, fork, mutate, setAllocation, setAllocations } from "../support/scenarios.ts";
 
@@ -10,16 +11,16 @@ beforeEach(async () => {
 
 describe("forkScenario", () => {
   it("copies every line and cell of a baseline into an unlocked what-if that remembers its parent and the parent's version", async () => {
-    const data = await query(`query($id: ID!) { scenario(id: $id) { kind locked mustFit version parent { key version } lines { initiative { key } amounts { year amount } } } }`, {
+    const data = await query(gql(`query ForkedScenario($id: ID!) { scenario(id: $id) { kind locked mustFit version parent { key version } lines { initiative { key } amounts { year amount } } } }`), {
       id: Buffer.from(`Scenario:${whatIf.key}`).toString("base64"),
     });
-    const baseline = await query(`{ scenarios(kind: BASELINE) { nodes { key lines { initiative { key } amounts { year amount } } } } }`);
-    const agreement = baseline.scenarios.nodes.find((node: { key: string }) => node.key === "aftale-2024");
+    const baseline = await query(gql(`query BaselineLines { scenarios(kind: BASELINE) { nodes { key lines { initiative { key } amounts { year amount } } } } }`));
+    const agreement = baseline.scenarios.nodes.find((node) => node.key === "aftale-2024");
     expect(data.scenario).toMatchObject({ kind: "WHAT_IF", locked: false, mustFit: false, version: 1, parent: { key: "aftale-2024" } });
-    expect(data.scenario.lines).toEqual(agreement.lines);
-    expect(data.scenario.lines).toHaveLength(25);
+    expect(data.scenario!.lines).toEqual(agreement!.lines);
+    expect(data.scenario!.lines).toHaveLength(25);
     const row = await db.scenario.findUniqueOrThrow({ where: { id: whatIf.key } });
-    expect(row.forkedFromVersion).toBe(data.scenario.parent.version);
+    expect(row.forkedFromVersion).toBe(data.scenario!.parent!.version);
   });
 
   it("refuses a blank name and an unknown source, storing nothing", async () => {
@@ -48,7 +49,7 @@ describe("setAllocation", () => {
     expect(result.fitsFrame).toBe(false);
     expect(await cell(whatIf.key, "vmk", 2025)).toBe(mio("3"));
 
-    const history = await query(`query($id: ID!) { history(scenarioId: $id) { nodes { version kind actor comment cells { initiativeKey year before after } } } }`, { id: whatIf.key });
+    const history = await query(gql(`query CellHistory($id: ID!) { history(scenarioId: $id) { nodes { version kind actor comment cells { initiativeKey year before after } } } }`), { id: whatIf.key });
     expect(history.history.nodes).toEqual([
       { version: 2, kind: "CELLS_SET", actor: "Søren Ø.", comment: "VMK skal have mere", cells: [{ initiativeKey: "vmk", year: 2025, before: "2.5", after: "3" }] },
       { version: 1, kind: "FORKED", actor: "Lokal bruger", comment: null, cells: [] },
@@ -136,8 +137,8 @@ describe("locked scenarios", () => {
     expect(await mutate("archiveScenario", "ScenarioStatusInput", { scenarioId: whatIf.key })).toMatchObject({ version: 4 });
     const archived = await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2024, amount: "1", expectedVersion: 4 });
     expect(archived).toMatchObject({ __typename: "ScenarioLockedError", reason: "ARCHIVED" });
-    const list = await query(`{ scenarios(first: 100) { nodes { key } } all: scenarios(includeArchived: true, first: 100) { nodes { key archived } } }`);
-    expect(list.scenarios.nodes.map((node: { key: string }) => node.key)).not.toContain(whatIf.key);
+    const list = await query(gql(`query WithAndWithoutArchived { scenarios(first: 100) { nodes { key } } all: scenarios(includeArchived: true, first: 100) { nodes { key archived } } }`));
+    expect(list.scenarios.nodes.map((node) => node.key)).not.toContain(whatIf.key);
     expect(list.all.nodes).toContainEqual({ key: whatIf.key, archived: true });
     expect(await mutate("unarchiveScenario", "ScenarioStatusInput", { scenarioId: whatIf.key })).toMatchObject({ version: 5 });
     expect(await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2024, amount: "1", expectedVersion: 5 })).toMatchObject({ version: 6 });
