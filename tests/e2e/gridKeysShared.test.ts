@@ -10,6 +10,7 @@ import { createUserWithCli, signInOnPage, unexpectedErrors } from "./support/acc
 import { screenshot } from "./support/browser.ts";
 import { cell, focusCell, pasteText, scenarioId } from "./support/grid.ts";
 import { useE2E } from "./support/suite.ts";
+import { forkedKey } from "./support/clientOperations.ts";
 
 const e2e = useE2E({ env: { RAMME_AUTH: "accounts" } });
 
@@ -40,7 +41,7 @@ test("on a what-if shared to read, paste, Delete, Ctrl+D, Ctrl+Enter's typing an
   await anna.page.goto(`${e2e.app.baseUrl}/`);
   await signInOnPage(anna.page, ANNA);
   const fork = await asPage(anna.page, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Delt til læsning" } });
-  const key: string = fork.forkScenario.scenario.key;
+  const key = forkedKey(fork);
   const share = await asPage(anna.page, "ShareScenario", { input: { scenarioId: key, organisation: "venstre", access: "READ" } });
   expect(share.shareScenario.__typename).not.toMatch(/Error$/);
 
