@@ -10,9 +10,10 @@
  */
 import { gql, type ResultOf } from "../../support/documents.ts";
 import { ForkScenario, LockScenario } from "../../../client/src/features/scenarios/scenarioActions.ts";
+import { FramesQuery } from "../../../client/src/features/frames/framesQuery.ts";
 import { ScenarioGridQuery } from "../../../client/src/features/grid/gridQuery.ts";
 
-export { ForkScenario, LockScenario, ScenarioGridQuery };
+export { ForkScenario, FramesQuery, LockScenario, ScenarioGridQuery };
 
 /** client/src/features/grid/useCellWrites.ts */
 export const SetAllocations = gql(`
@@ -86,5 +87,19 @@ export const GridReferenceDiff = gql(`
         differences { themes { theme { key } year difference } years { year baseAllocated otherAllocated } }
       }
     }
+  }
+`);
+
+/** client/src/features/scenarios/ScenarioList.tsx */
+export const ScenarioList = gql(`
+  query ScenarioList($includeArchived: Boolean!, $frameId: ID) {
+    scenarios(first: 200, includeArchived: $includeArchived, frameId: $frameId) { nodes { key name } }
+  }
+`);
+
+/** client/src/features/sharing/ShareDialog.tsx */
+export const ShareScenario = gql(`
+  mutation ShareScenario($input: ShareScenarioInput!) {
+    shareScenario(input: $input) { __typename }
   }
 `);
