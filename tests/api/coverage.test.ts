@@ -15,7 +15,9 @@
  *   (* only in the agreement)
  */
 import { describe, expect, it } from "vitest";
+import { gql } from "../support/documents.ts";
 import { db, globalId, query, recordSql } from "../support/graphql.ts";
+import { asMember, firstEntries } from "../support/unions.ts";
 import { fork, mutate, setAllocations } from "../support/scenarios.ts";
 
 const PROPOSAL = "regeringens-udspil-2024";
@@ -23,42 +25,45 @@ const AGREEMENT = "aftale-2024";
 const PROPOSAL_NAME = "Regeringens udspil (november 2024)";
 const AGREEMENT_NAME = "Aftale om strategi for life science (21. november 2024)";
 
-const SCENARIO_COVERAGE = `
-  scenarioKey fundedCount recommendationCount summary changes { number kind before after difference }
-  answeringAmounts { year amount } answeringTotal
-  recommendations {
-    number title status funded total amounts { year amount }
-    lines { initiativeKey initiative { key title } basis total amounts { year amount } }
-    initiativesNotInScenario { key }
-  }`;
-
-const COVERAGE = `query($ids: [ID!]!, $language: Language) {
+const COVERAGE = gql(`query($ids: [ID!]!, $language: Language) {
   recommendationCoverage(scenarioIds: $ids, language: $language) {
     __typename
     ... on InvalidInputError { problems { field code value } }
-    ... on RecommendationCoverageComparison { years scenarios { scenario { key name } ${SCENARIO_COVERAGE} } }
+    ... on RecommendationCoverageComparison { years scenarios { scenario { key name }
+      scenarioKey fundedCount recommendationCount summary changes { number kind before after difference }
+      answeringAmounts { year amount } answeringTotal
+      recommendations {
+        number title status funded total amounts { year amount }
+        lines { initiativeKey initiative { key title } basis total amounts { year amount } }
+        initiativesNotInScenario { key }
+      } } }
   }
-}`;
+}`);
 
 async function coverage(ids: string[], language?: "DA" | "EN") {
   const { recommendationCoverage: result } = await query(COVERAGE, { ids, language });
   expect(result.__typename).toBe("RecommendationCoverageComparison");
-  return result;
+  return asMember(result, "RecommendationCoverageComparison");
 }
 
-const amounts = (entry: any) => entry.amounts.map((cell: any) => cell.amount);
-const byNumber = (scenario: any, number: number) => scenario.recommendations.find((entry: any) => entry.number === number);
+const amounts = (entry: { amounts: ReadonlyArray<{ amount: string }> }) => entry.amounts.map((cell) => cell.amount);
+/** A scenario's recommendation by its number; throws when the scenario has none by it. */
+function byNumber<Recommendation extends { number: number }>(scenario: { recommendations: readonly Recommendation[] }, number: number): Recommendation {
+  const found = scenario.recommendations.find((entry) => entry.number === number);
+  if (!found) throw new Error(`no recommendation ${number}`);
+  return found;
+}
 
 describe("recommendationCoverage of the two baselines", () => {
   it("funds the same 8 of 12 in both, with each recommendation's money per year from its initiatives' lines", async () => {
     const result = await coverage([PROPOSAL, AGREEMENT]);
     expect(result.years).toEqual([2024, 2025, 2026, 2027]);
-    const [proposal, agreement] = result.scenarios;
+    const [proposal, agreement] = firstEntries(result.scenarios, 2);
     expect(proposal.scenario.key).toBe(PROPOSAL);
     for (const scenario of [proposal, agreement]) {
       expect([scenario.fundedCount, scenario.recommendationCount]).toEqual([8, 12]);
-      expect(scenario.recommendations.map((entry: any) => entry.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-      expect(scenario.recommendations.filter((entry: any) => entry.funded).map((entry: any) => entry.number)).toEqual([1, 2, 3, 7, 8, 9, 10, 12]);
+      expect(scenario.recommendations.map((entry) => entry.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      expect(scenario.recommendations.filter((entry) => entry.funded).map((entry) => entry.number)).toEqual([1, 2, 3, 7, 8, 9, 10, 12]);
       for (const number of [4, 5, 6, 11]) expect(byNumber(scenario, number)).toMatchObject({ status: "NO_INITIATIVE", funded: false, total: "0", lines: [], initiativesNotInScenario: [] });
     }
 
@@ -67,15 +72,15 @@ describe("recommendationCoverage of the two baselines", () => {
     expect(amounts(byNumber(agreement, 1))).toEqual(["7.5", "0.2", "2.5", "2.5"]);
     expect(byNumber(agreement, 1).total).toBe("12.7");
     // Arbejdskraftfrigørende løsninger is the one the text links explicitly.
-    expect(byNumber(agreement, 1).lines.find((line: any) => line.initiativeKey === "arbejdskraftfrigoerende-loesninger")).toMatchObject({
+    expect(byNumber(agreement, 1).lines.find((line) => line.initiativeKey === "arbejdskraftfrigoerende-loesninger")).toMatchObject({
       basis: "EXPLICIT", total: "5", amounts: [{ year: 2024, amount: "0" }, { year: 2025, amount: "0" }, { year: 2026, amount: "2.5" }, { year: 2027, amount: "2.5" }],
     });
 
     const proposal2 = byNumber(proposal, 2);
     expect(proposal2).toMatchObject({ status: "FUNDED", total: "29.8" });
     expect(amounts(proposal2)).toEqual(["8.2", "7.2", "7.2", "7.2"]);
-    expect(proposal2.lines.map((line: any) => [line.initiative.key, line.total])).toEqual([["trial-nation", "18.8"], ["vmk", "11"]]);
-    expect(proposal2.initiativesNotInScenario.map((initiative: any) => initiative.key)).toEqual(["gebyrreduktion-medicinsk-udstyr", "klinisk-forskning-analyse"]);
+    expect(proposal2.lines.map((line) => [line.initiative.key, line.total])).toEqual([["trial-nation", "18.8"], ["vmk", "11"]]);
+    expect(proposal2.initiativesNotInScenario.map((initiative) => initiative.key)).toEqual(["gebyrreduktion-medicinsk-udstyr", "klinisk-forskning-analyse"]);
     expect(amounts(byNumber(agreement, 2))).toEqual(["9.2", "9.2", "9.2", "9.2"]);
     expect(byNumber(agreement, 2).initiativesNotInScenario).toEqual([]);
 
@@ -88,7 +93,7 @@ describe("recommendationCoverage of the two baselines", () => {
   });
 
   it("counts each answering line once in answeringAmounts: the agreement's 98,9 in 2024 less the 13,2 of lines that answer none", async () => {
-    const [, agreement] = (await coverage([PROPOSAL, AGREEMENT])).scenarios;
+    const [, agreement] = firstEntries((await coverage([PROPOSAL, AGREEMENT])).scenarios, 2);
     // 2024: KI 1,0 + ATMP 6,0 + elitesommerskole 0,5 + ude i landet 2,0 + HMA/EMA 3,7 = 13,2 answer none.
     expect(amounts({ amounts: agreement.answeringAmounts })).toEqual(["85.7", "83.2", "78", "78.5"]);
     expect(agreement.answeringTotal).toBe("325.4");
@@ -96,33 +101,36 @@ describe("recommendationCoverage of the two baselines", () => {
 
   it("says it in Danish and English, the agreement measured against the proposal", async () => {
     const danish = await coverage([PROPOSAL, AGREEMENT]);
-    expect(danish.scenarios[0].summary).toBe(`»${PROPOSAL_NAME}« finansierer 8 af 12 anbefalinger; anbefaling 4, 5, 6 og 11 får ingen penge.`);
-    expect(danish.scenarios[1].changes).toEqual([
+    expect(danish.scenarios[0]!.summary).toBe(`»${PROPOSAL_NAME}« finansierer 8 af 12 anbefalinger; anbefaling 4, 5, 6 og 11 får ingen penge.`);
+    expect(danish.scenarios[1]!.changes).toEqual([
       { number: 1, kind: "MORE", before: "11.1", after: "12.7", difference: "1.6" },
       { number: 2, kind: "MORE", before: "29.8", after: "36.8", difference: "7" },
       { number: 8, kind: "MORE", before: "8", after: "10.8", difference: "2.8" },
     ]);
-    expect(danish.scenarios[1].summary).toBe(
+    expect(danish.scenarios[1]!.summary).toBe(
       `»${PROPOSAL_NAME}« finansierer 8 af 12 anbefalinger; »${AGREEMENT_NAME}« finansierer også 8: ` +
         "anbefaling 1 får 1,6 mio. kr. mere i alt, anbefaling 2 får 7,0 mio. kr. mere i alt og anbefaling 8 får 2,8 mio. kr. mere i alt.",
     );
     const english = await coverage([PROPOSAL, AGREEMENT], "EN");
-    expect(english.scenarios[1].summary).toBe(
+    expect(english.scenarios[1]!.summary).toBe(
       `“${PROPOSAL_NAME}” funds 8 of 12 recommendations; “${AGREEMENT_NAME}” also funds 8: ` +
         "recommendation 1 gets DKK 1.6 million more in all, recommendation 2 gets DKK 7.0 million more in all and recommendation 8 gets DKK 2.8 million more in all.",
     );
   });
 
   it("is on every scenario too, and beside a comparison", async () => {
-    const { scenario } = await query(`query($id: ID!) { scenario(id: $id) { recommendationCoverage(language: EN) { fundedCount summary recommendations { number status } } } }`, {
+    const { scenario } = await query(gql(`query($id: ID!) { scenario(id: $id) { recommendationCoverage(language: EN) { fundedCount summary recommendations { number status } } } }`), {
       id: globalId("Scenario", AGREEMENT),
     });
-    expect(scenario.recommendationCoverage.fundedCount).toBe(8);
-    expect(scenario.recommendationCoverage.summary).toBe(`“${AGREEMENT_NAME}” funds 8 of 12 recommendations; recommendations 4, 5, 6 and 11 get no money.`);
+    expect(scenario!.recommendationCoverage.fundedCount).toBe(8);
+    expect(scenario!.recommendationCoverage.summary).toBe(`“${AGREEMENT_NAME}” funds 8 of 12 recommendations; recommendations 4, 5, 6 and 11 get no money.`);
 
-    const { compareScenarios } = await query(`{ compareScenarios(baseId: "${PROPOSAL}", otherIds: ["${AGREEMENT}"]) {
-      ... on ScenarioComparison { coverage { scenarios { scenarioKey fundedCount summary recommendations { number total } } } } } }`);
-    const [base, other] = compareScenarios.coverage.scenarios;
+    const { compareScenarios } = await query(
+      gql(`query($base: ID!, $others: [ID!]!) { compareScenarios(baseId: $base, otherIds: $others) {
+        __typename ... on ScenarioComparison { coverage { scenarios { scenarioKey fundedCount summary recommendations { number total } } } } } }`),
+      { base: PROPOSAL, others: [AGREEMENT] },
+    );
+    const [base, other] = firstEntries(asMember(compareScenarios, "ScenarioComparison").coverage.scenarios, 2);
     expect([base.scenarioKey, other.scenarioKey]).toEqual([PROPOSAL, AGREEMENT]);
     expect(byNumber(base, 2).total).toBe("29.8");
     expect(byNumber(other, 8).total).toBe("10.8");
@@ -145,11 +153,11 @@ describe("recommendationCoverage of a what-if", () => {
     });
     expect(edit.__typename).toBe("ScenarioEdit");
 
-    const [agreement, changed] = (await coverage([AGREEMENT, whatIf.key])).scenarios;
+    const [agreement, changed] = firstEntries((await coverage([AGREEMENT, whatIf.key])).scenarios, 2);
     expect(agreement.fundedCount).toBe(8);
     expect(changed.fundedCount).toBe(7);
     expect(byNumber(changed, 3)).toMatchObject({ status: "LINES_WITHOUT_MONEY", funded: false, total: "0", initiativesNotInScenario: [] });
-    expect(byNumber(changed, 3).lines.map((line: any) => line.initiativeKey)).toEqual(["sundhedsdata-vision"]);
+    expect(byNumber(changed, 3).lines.map((line) => line.initiativeKey)).toEqual(["sundhedsdata-vision"]);
     expect(amounts(byNumber(changed, 2))).toEqual(["9.2", "10.2", "9.2", "9.2"]);
     expect(changed.summary).toBe(
       `»${AGREEMENT_NAME}« finansierer 8 af 12 anbefalinger; »Uden datavision« finansierer 7: ` +
@@ -157,7 +165,7 @@ describe("recommendationCoverage of a what-if", () => {
     );
 
     // The other way round: measured against the what-if, the agreement funds one more.
-    const [, reversed] = (await coverage([whatIf.key, AGREEMENT])).scenarios;
+    const [, reversed] = firstEntries((await coverage([whatIf.key, AGREEMENT])).scenarios, 2);
     expect(reversed.summary).toBe(
       `»Uden datavision« finansierer 7 af 12 anbefalinger; »${AGREEMENT_NAME}« finansierer 8: ` +
         "anbefaling 3 får nu penge (13,6 mio. kr. i alt) og anbefaling 2 får 1,0 mio. kr. mindre i alt.",
@@ -166,7 +174,7 @@ describe("recommendationCoverage of a what-if", () => {
     // Removing the line leaves an initiative that answers it but is not in the scenario.
     const removed = await mutate("removeInitiative", "RemoveInitiativeInput", { scenarioId: whatIf.key, initiativeId: "sundhedsdata-vision", expectedVersion: edit.version });
     expect(removed.__typename).toBe("ScenarioEdit");
-    const [alone] = (await coverage([whatIf.key])).scenarios;
+    const [alone] = firstEntries((await coverage([whatIf.key])).scenarios, 1);
     expect(byNumber(alone, 3)).toMatchObject({ status: "INITIATIVES_NOT_IN_SCENARIO", lines: [], initiativesNotInScenario: [{ key: "sundhedsdata-vision" }] });
     expect(alone.summary).toBe("»Uden datavision« finansierer 7 af 12 anbefalinger; anbefaling 3, 4, 5, 6 og 11 får ingen penge.");
   });
@@ -184,7 +192,7 @@ describe("recommendationCoverage refuses bad input, naming the argument", () => 
   const problems = async (ids: string[]) => {
     const { recommendationCoverage: result } = await query(COVERAGE, { ids });
     expect(result.__typename).toBe("InvalidInputError");
-    return result.problems.map((problem: any) => [problem.field, problem.code]);
+    return asMember(result, "InvalidInputError").problems.map((problem) => [problem.field, problem.code]);
   };
 
   it("an empty list, an unknown key, another type's ID, a blank, a duplicate and too many", async () => {
@@ -207,7 +215,7 @@ describe("an initiative that answers two recommendations", () => {
     await db.initiativeRecommendation.create({
       data: { initiativeId: "trial-nation", recommendationNumber: 6, basis: "SUBPOINT", quote: "(testens eget)", source: { document: "test", section: "test" } },
     });
-    const [agreement] = (await coverage([AGREEMENT])).scenarios;
+    const [agreement] = firstEntries((await coverage([AGREEMENT])).scenarios, 1);
     expect(agreement.fundedCount).toBe(9);
     expect(byNumber(agreement, 6)).toMatchObject({ status: "FUNDED", total: "18.8" });
     expect(byNumber(agreement, 2).total).toBe("36.8");

@@ -1,26 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { ExcelJS, oereFromSpreadsheetNumber } from "@ramme/server/exchange/index.ts";
 import { formatMio } from "@ramme/domain";
+import { gql, type VariablesOf } from "../support/documents.ts";
 import { query } from "../support/graphql.ts";
+import { asMember } from "../support/unions.ts";
 import { fingerprint, fork, mutate, setAllocation } from "../support/scenarios.ts";
 
-const EXPORT = `query($id: ID!, $format: FileFormat!, $style: NumberStyle, $language: Language) {
+const EXPORT = gql(`query($id: ID!, $format: FileFormat!, $style: NumberStyle, $language: Language) {
   exportScenario(scenarioId: $id, format: $format, numberStyle: $style, language: $language) {
-    __typename ... on ExportFile { fileName contentType base64 byteLength } ... on InvalidInputError { problems { field code } } } }`;
-const IMPORT_FIELDS = `__typename ... on ScenarioEdit { version cells { initiativeKey year before after } } ... on InvalidInputError { problems { field code value } }`;
-const importCsv = async (input: Record<string, unknown>) =>
-  (await query(`mutation($input: ImportScenarioCsvInput!) { importScenarioCsv(input: $input) { ${IMPORT_FIELDS} } }`, { input })).importScenarioCsv;
+    __typename ... on ExportFile { fileName contentType base64 byteLength } ... on InvalidInputError { problems { field code } } } }`);
+const IMPORT_CSV = gql(`mutation($input: ImportScenarioCsvInput!) { importScenarioCsv(input: $input) {
+  __typename ... on ScenarioEdit { version cells { initiativeKey year before after } } ... on InvalidInputError { problems { field code value } } } }`);
+const importCsv = async (input: VariablesOf<typeof IMPORT_CSV>["input"]) => (await query(IMPORT_CSV, { input })).importScenarioCsv;
 
-const scenarioLines = async (key: string) =>
-  (await query(`query($id: ID!) { scenario(id: $id) { lines { initiative { key } amounts { year amount } } } }`, { id: Buffer.from(`Scenario:${key}`).toString("base64") })).scenario.lines;
+const SCENARIO_LINES = gql(`query($id: ID!) { scenario(id: $id) { lines { initiative { key } amounts { year amount } } } }`);
+const scenarioLines = async (key: string) => {
+  const { scenario } = await query(SCENARIO_LINES, { id: Buffer.from(`Scenario:${key}`).toString("base64") });
+  if (!scenario) throw new Error(`no scenario ${key}`);
+  return scenario.lines;
+};
+type Line = Awaited<ReturnType<typeof scenarioLines>>[number];
 
 describe("export and import", () => {
   it("a scenario exported to CSV (Danish numbers) and imported into another what-if makes the two equal", async () => {
     const source = await fork("aftale-2024", "Eksport");
     await setAllocation({ scenarioId: source.key, initiativeId: "vmk", year: 2026, amount: "1234.5", expectedVersion: 1 });
     await mutate("removeInitiative", "RemoveInitiativeInput", { scenarioId: source.key, initiativeId: "byspildevand", expectedVersion: 2 });
-    const exported = (await query(EXPORT, { id: source.key, format: "CSV" })).exportScenario;
-    expect(exported).toMatchObject({ __typename: "ExportFile", contentType: expect.stringContaining("text/csv") });
+    const answer = (await query(EXPORT, { id: source.key, format: "CSV" })).exportScenario;
+    expect(answer).toMatchObject({ __typename: "ExportFile", contentType: expect.stringContaining("text/csv") });
+    const exported = asMember(answer, "ExportFile");
     expect(exported.fileName).toBe("eksport.csv");
     const text = Buffer.from(exported.base64, "base64").toString("utf8");
     expect(text.startsWith("\uFEFFScenarie;Eksport")).toBe(true);
@@ -30,12 +38,12 @@ describe("export and import", () => {
     const target = await fork("regeringens-udspil-2024", "Import");
     const imported = await importCsv({ scenarioId: target.key, expectedVersion: 1, content: text, comment: "Fra regneark" });
     expect(imported).toMatchObject({ __typename: "ScenarioEdit", version: 2 });
-    const sorted = (lines: any[]) => [...lines].sort((a, b) => a.initiative.key.localeCompare(b.initiative.key));
+    const sorted = (lines: Line[]) => [...lines].sort((a, b) => a.initiative.key.localeCompare(b.initiative.key));
     expect(sorted(await scenarioLines(target.key))).toEqual(sorted(await scenarioLines(source.key)));
   });
 
   it("an XLSX export holds the amounts as numbers that read back to the exact amounts, with totals, frame and headroom rows as formulas", async () => {
-    const exported = (await query(EXPORT, { id: "aftale-2024", format: "XLSX", language: "EN" })).exportScenario;
+    const exported = asMember((await query(EXPORT, { id: "aftale-2024", format: "XLSX", language: "EN" })).exportScenario, "ExportFile");
     expect(exported.fileName).toBe("aftale-om-strategi-for-life-science-21-november-2024.xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(exported.base64, "base64") as unknown as ArrayBuffer);
@@ -58,9 +66,10 @@ describe("export and import", () => {
   });
 
   it("a comparison exports with both scenarios side by side", async () => {
-    const result = await query(`{ exportComparison(baseId: "regeringens-udspil-2024", otherIds: ["aftale-2024"], format: CSV, numberStyle: API, language: EN) { ... on ExportFile { fileName base64 } } }`);
-    const text = Buffer.from(result.exportComparison.base64, "base64").toString("utf8");
-    expect(result.exportComparison.fileName).toBe("comparison-regeringens-udspil-november-2024.csv");
+    const result = await query(gql(`{ exportComparison(baseId: "regeringens-udspil-2024", otherIds: ["aftale-2024"], format: CSV, numberStyle: API, language: EN) { __typename ... on ExportFile { fileName base64 } } }`));
+    const exported = asMember(result.exportComparison, "ExportFile");
+    const text = Buffer.from(exported.base64, "base64").toString("utf8");
+    expect(exported.fileName).toBe("comparison-regeringens-udspil-november-2024.csv");
     const reserve = text.split("\r\n").find((line) => line.startsWith("reserve,"))!;
     expect(reserve).toContain("7.6,6.1,7.3,6.8");
     expect(reserve).toContain("Removed");
@@ -73,13 +82,13 @@ describe("export and import", () => {
     const result = await importCsv({ scenarioId: target.key, expectedVersion: 1, content });
     expect(result.__typename).toBe("InvalidInputError");
     // Every problem at once: the file's own and those found against the database and the frame.
-    expect(result.problems).toEqual([
+    expect(asMember(result, "InvalidInputError").problems).toEqual([
       { field: "input.content (row 2, column 2025)", code: "NOT_A_NUMBER", value: "abc" },
       { field: "input.content (row 3)", code: "UNKNOWN_INITIATIVE", value: "findes-ikke" },
       { field: "input.content (row 4, column 2024)", code: "TOO_PRECISE", value: "0,05" },
     ]);
     const noHeader = await importCsv({ scenarioId: target.key, expectedVersion: 1, content: "bare tekst" });
-    expect(noHeader.problems).toEqual([expect.objectContaining({ field: "input.content", code: "BAD_FILE" })]);
+    expect(asMember(noHeader, "InvalidInputError").problems).toEqual([expect.objectContaining({ field: "input.content", code: "BAD_FILE" })]);
     expect(await fingerprint()).toBe(before);
   });
 });

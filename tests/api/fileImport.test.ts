@@ -6,29 +6,36 @@
 import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { ExcelJS } from "@ramme/server/exchange/index.ts";
+import { gql, type VariablesOf } from "../support/documents.ts";
 import { db, query } from "../support/graphql.ts";
+import { asMember } from "../support/unions.ts";
 import { fingerprint, fork, mutate } from "../support/scenarios.ts";
 
-const PREVIEW_FIELDS = `__typename
-  ... on ImportPreview {
-    format fileName sheet baseVersion applied canApply
-    lines { row initiativeKey title theme status match amounts { year before after } }
-    yearTotals { year allocatedBefore allocated frame headroom fitsFrame }
-    problems { code severity sheet row column columnLetter message messageDa value }
-    suggestions { row initiativeKey title }
-    edit { version changed change { comment kind } }
-  }
-  ... on ImportRefusedError { message problems { code severity sheet row column columnLetter value } }
-  ... on InvalidInputError { inputProblems: problems { field code value } }
-  ... on VersionConflictError { currentVersion }`;
+const IMPORT_FILE = gql(`
+  mutation($input: ImportScenarioFileInput!) { importScenarioFile(input: $input) {
+    __typename
+    ... on ImportPreview {
+      format fileName sheet baseVersion applied canApply
+      lines { row initiativeKey title theme status match amounts { year before after } }
+      yearTotals { year allocatedBefore allocated frame headroom fitsFrame }
+      problems { code severity sheet row column columnLetter message messageDa value }
+      suggestions { row initiativeKey title }
+      edit { version changed change { comment kind } }
+    }
+    ... on ImportRefusedError { message problems { code severity sheet row column columnLetter value } }
+    ... on InvalidInputError { inputProblems: problems { field code value } }
+    ... on VersionConflictError { currentVersion }
+  } }
+`);
 
-const importFile = async (input: Record<string, unknown>) =>
-  (await query(`mutation($input: ImportScenarioFileInput!) { importScenarioFile(input: $input) { ${PREVIEW_FIELDS} } }`, { input })).importScenarioFile;
+const importFile = async (input: VariablesOf<typeof IMPORT_FILE>["input"]) => (await query(IMPORT_FILE, { input })).importScenarioFile;
+/** An import that must answer with a preview (dry run or applied); throws with the answer when it does not. */
+const previewOf = async (input: VariablesOf<typeof IMPORT_FILE>["input"]) => asMember(await importFile(input), "ImportPreview");
 
-const EXPORT = `query($id: ID!) { exportScenario(scenarioId: $id, format: XLSX) { ... on ExportFile { base64 fileName } } }`;
+const EXPORT = gql(`query($id: ID!) { exportScenario(scenarioId: $id, format: XLSX) { __typename ... on ExportFile { base64 fileName } } }`);
 
 async function exportedWorkbook(scenarioKey: string): Promise<ExcelJS.Workbook> {
-  const exported = (await query(EXPORT, { id: scenarioKey })).exportScenario;
+  const exported = asMember((await query(EXPORT, { id: scenarioKey })).exportScenario, "ExportFile");
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(exported.base64, "base64") as unknown as ArrayBuffer);
   return workbook;
@@ -66,11 +73,12 @@ async function sheetOf(rows: unknown[][], name = "Modforslag"): Promise<string> 
   return base64Of(workbook);
 }
 
-const linesOf = async (key: string) =>
-  (await query(`query($id: ID!) { scenario(id: $id) { lines { initiative { key title origin } amounts { year amount } } } }`, { id: Buffer.from(`Scenario:${key}`).toString("base64") })).scenario.lines as Array<{
-    initiative: { key: string; title: string; origin: string };
-    amounts: Array<{ year: number; amount: string }>;
-  }>;
+const LINES = gql(`query($id: ID!) { scenario(id: $id) { lines { initiative { key title origin } amounts { year amount } } } }`);
+const linesOf = async (key: string) => {
+  const { scenario } = await query(LINES, { id: Buffer.from(`Scenario:${key}`).toString("base64") });
+  if (!scenario) throw new Error(`no scenario ${key}`);
+  return scenario.lines;
+};
 
 const amountsOf = (lines: Awaited<ReturnType<typeof linesOf>>, key: string) => lines.find((line) => line.initiative.key === key)?.amounts.map((cell) => cell.amount);
 
@@ -83,9 +91,9 @@ describe("importScenarioFile: an edited export", () => {
     const content = await base64Of(workbook);
 
     const before = await fingerprint();
-    const preview = await importFile({ scenarioId: whatIf.key, expectedVersion: 1, format: "XLSX", content, fileName: "modforslag.xlsx", dryRun: true });
+    const preview = await previewOf({ scenarioId: whatIf.key, expectedVersion: 1, format: "XLSX", content, fileName: "modforslag.xlsx", dryRun: true });
     expect(preview).toMatchObject({ __typename: "ImportPreview", applied: false, canApply: true, baseVersion: 1, format: "XLSX", edit: null });
-    const changed = preview.lines.filter((line: { status: string }) => line.status !== "UNCHANGED");
+    const changed = preview.lines.filter((line) => line.status !== "UNCHANGED");
     expect(changed).toEqual([
       expect.objectContaining({
         initiativeKey: "vmk",
@@ -100,15 +108,15 @@ describe("importScenarioFile: an edited export", () => {
       }),
     ]);
     // The agreement allocates 98.9 / 100 / 100 / 100 of a frame of 100 a year: 2026 goes 5 over.
-    expect(preview.yearTotals.find((total: { year: number }) => total.year === 2026)).toEqual({ year: 2026, allocatedBefore: "100", allocated: "105", frame: "100", headroom: "-5", fitsFrame: false });
+    expect(preview.yearTotals.find((total) => total.year === 2026)).toEqual({ year: 2026, allocatedBefore: "100", allocated: "105", frame: "100", headroom: "-5", fitsFrame: false });
     // The export's total row still says the old sum (exceljs does not recalculate): a warning, not a refusal.
-    expect(preview.problems.map((problem: { code: string; severity: string }) => [problem.code, problem.severity])).toEqual(
+    expect(preview.problems.map((problem) => [problem.code, problem.severity])).toEqual(
       expect.arrayContaining([["TOTAL_MISMATCH", "WARNING"]]),
     );
-    expect(preview.problems.every((problem: { severity: string }) => problem.severity === "WARNING")).toBe(true);
+    expect(preview.problems.every((problem) => problem.severity === "WARNING")).toBe(true);
     expect(await fingerprint()).toBe(before);
 
-    const applied = await importFile({ scenarioId: whatIf.key, expectedVersion: 1, format: "XLSX", content, fileName: "modforslag.xlsx", comment: "Partiets tal" });
+    const applied = await previewOf({ scenarioId: whatIf.key, expectedVersion: 1, format: "XLSX", content, fileName: "modforslag.xlsx", comment: "Partiets tal" });
     expect(applied).toMatchObject({ __typename: "ImportPreview", applied: true, edit: { version: 2, changed: true, change: { kind: "IMPORTED", comment: "modforslag.xlsx: Partiets tal" } } });
     expect(amountsOf(await linesOf(whatIf.key), "vmk")).toEqual(["3.5", "2.5", "7.5", "2.5"]);
     expect(await db.scenarioChange.count({ where: { scenarioId: whatIf.key } })).toBe(2);
@@ -140,18 +148,18 @@ describe("importScenarioFile: a party's own sheet", () => {
       ["", vmk.title.toUpperCase(), 1, "-", 3.5, null],
       [theme.title, "Helt nyt initiativ om biobanker", 2, 2, "1,5", 0],
     ]);
-    const preview = await importFile({ scenarioId: whatIf.key, expectedVersion: 1, format: "XLSX", content, fileName: "parti.xlsx", dryRun: true });
+    const preview = await previewOf({ scenarioId: whatIf.key, expectedVersion: 1, format: "XLSX", content, fileName: "parti.xlsx", dryRun: true });
     expect(preview.problems).toEqual([]);
     expect(preview.sheet).toBe("Modforslag");
-    const byRow = (row: number) => preview.lines.find((line: { row: number }) => line.row === row);
+    const byRow = (row: number) => preview.lines.find((line) => line.row === row);
     expect(byRow(4)).toMatchObject({ initiativeKey: "vmk", match: "TITLE", status: "CHANGED" });
-    expect(byRow(4).amounts.map((cell: { after: string }) => cell.after)).toEqual(["3.5", "0", "0", "1"]);
+    expect(byRow(4)!.amounts.map((cell) => cell.after)).toEqual(["3.5", "0", "0", "1"]);
     expect(byRow(5)).toMatchObject({ initiativeKey: null, match: "NEW", status: "NEW", theme: theme.title, title: "Helt nyt initiativ om biobanker" });
-    expect(byRow(5).amounts.map((cell: { after: string }) => cell.after)).toEqual(["1.5", "2", "0", "2"]);
+    expect(byRow(5)!.amounts.map((cell) => cell.after)).toEqual(["1.5", "2", "0", "2"]);
     // Every other line of the agreement is not in the sheet: removed.
-    expect(preview.lines.filter((line: { status: string }) => line.status === "REMOVED").length).toBeGreaterThan(5);
+    expect(preview.lines.filter((line) => line.status === "REMOVED").length).toBeGreaterThan(5);
 
-    const applied = await importFile({ scenarioId: whatIf.key, expectedVersion: 1, format: "XLSX", content, fileName: "parti.xlsx" });
+    const applied = await previewOf({ scenarioId: whatIf.key, expectedVersion: 1, format: "XLSX", content, fileName: "parti.xlsx" });
     expect(applied).toMatchObject({ applied: true, edit: { version: 2, change: { comment: "parti.xlsx" } } });
     const lines = await linesOf(whatIf.key);
     expect(lines.map((line) => [line.initiative.title, line.initiative.origin, line.amounts.map((cell) => cell.amount)])).toEqual([
@@ -163,7 +171,7 @@ describe("importScenarioFile: a party's own sheet", () => {
   it("a close title is offered, not applied; confirmed with lineChoices it is", async () => {
     const whatIf = await fork("aftale-2024", "Tæt på");
     const content = await sheetOf([["Initiativ", 2024, 2025, 2026, 2027], ["Videreudvikle Trial Nations", 1, 1, 1, 1]]);
-    const preview = await importFile({ scenarioId: whatIf.key, expectedVersion: 1, format: "XLSX", content, dryRun: true });
+    const preview = await previewOf({ scenarioId: whatIf.key, expectedVersion: 1, format: "XLSX", content, dryRun: true });
     expect(preview.canApply).toBe(false);
     expect(preview.suggestions).toEqual([{ row: 2, initiativeKey: "trial-nation", title: "Videreudvikle Trial Nation" }]);
     expect(preview.problems).toEqual([expect.objectContaining({ code: "UNCONFIRMED_MATCH", severity: "ERROR", sheet: "Modforslag", row: 2 })]);
@@ -173,7 +181,7 @@ describe("importScenarioFile: a party's own sheet", () => {
     expect(refused.__typename).toBe("ImportRefusedError");
     expect(await fingerprint()).toBe(before);
 
-    const confirmed = await importFile({ scenarioId: whatIf.key, expectedVersion: 1, format: "XLSX", content, lineChoices: [{ row: 2, initiativeId: "trial-nation" }] });
+    const confirmed = await previewOf({ scenarioId: whatIf.key, expectedVersion: 1, format: "XLSX", content, lineChoices: [{ row: 2, initiativeId: "trial-nation" }] });
     expect(confirmed.applied).toBe(true);
     expect(confirmed.lines[0]).toMatchObject({ row: 2, initiativeKey: "trial-nation", match: "CHOSEN", status: "CHANGED" });
   });
@@ -181,9 +189,9 @@ describe("importScenarioFile: a party's own sheet", () => {
   it("CSV goes through the same pipeline: a preview with located problems, the same refusal", async () => {
     const whatIf = await fork("aftale-2024", "CSV");
     const content = "Nøgle;Initiativ;2024;2025;2026;2027\r\nvmk;;1;2.000;1;1\r\n";
-    const preview = await importFile({ scenarioId: whatIf.key, expectedVersion: 1, format: "CSV", content, dryRun: true });
+    const preview = await previewOf({ scenarioId: whatIf.key, expectedVersion: 1, format: "CSV", content, dryRun: true });
     expect(preview.problems).toEqual([expect.objectContaining({ code: "AMBIGUOUS", severity: "ERROR", sheet: null, row: 2, column: "2025", columnLetter: "D", value: "2.000" })]);
-    const base64 = await importFile({ scenarioId: whatIf.key, expectedVersion: 1, format: "CSV", content: Buffer.from(content.replace("2.000", "2")).toString("base64"), base64: true, fileName: "tal.csv" });
+    const base64 = await previewOf({ scenarioId: whatIf.key, expectedVersion: 1, format: "CSV", content: Buffer.from(content.replace("2.000", "2")).toString("base64"), base64: true, fileName: "tal.csv" });
     expect(base64).toMatchObject({ applied: true, edit: { change: { comment: "tal.csv" } } });
     expect(amountsOf(await linesOf(whatIf.key), "vmk")).toEqual(["1", "2", "1", "1"]);
   });
@@ -290,8 +298,8 @@ describe("importScenarioFile refuses, located, and stores nothing", () => {
       const before = await fingerprint();
       const refused = await importFile({ scenarioId: whatIf.key, expectedVersion: 1, format, content: file, fileName: "fil" });
       expect(refused.__typename, JSON.stringify(refused)).toBe("ImportRefusedError");
-      expect(refused.problems).toContainEqual(expect.objectContaining({ severity: "ERROR", ...expected }));
-      const preview = await importFile({ scenarioId: whatIf.key, expectedVersion: 1, format, content: file, dryRun: true });
+      expect(asMember(refused, "ImportRefusedError").problems).toContainEqual(expect.objectContaining({ severity: "ERROR", ...expected }));
+      const preview = await previewOf({ scenarioId: whatIf.key, expectedVersion: 1, format, content: file, dryRun: true });
       expect(preview).toMatchObject({ __typename: "ImportPreview", canApply: false, applied: false });
       expect(preview.problems).toContainEqual(expect.objectContaining(expected));
       expect(await fingerprint()).toBe(before);

@@ -13,6 +13,7 @@ import { gunzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { gql } from "../support/documents.ts";
 import { migrateAndSeed } from "../support/serverProcess.ts";
 
 const LIFE_SCIENCE = "life-science-2024-2027";
@@ -119,15 +120,18 @@ describe(`a database made before frames were first-class migrates (${postgres ? 
   it("serves the migrated data through the API: one frame, its themes, its scenarios", async () => {
     process.env.DATABASE_URL = url;
     const { query } = await import("../support/graphql.ts");
-    const data = await query(`{
-      frames { key description archivedAt themes { key } years { year amount } }
-      scenarios(frameId: "${LIFE_SCIENCE}") { edges { node { key fitsFrame } } }
-    }`);
+    const data = await query(
+      gql(`query($frameId: ID) {
+        frames { key description archivedAt themes { key } years { year amount } }
+        scenarios(frameId: $frameId) { edges { node { key fitsFrame } } }
+      }`),
+      { frameId: LIFE_SCIENCE },
+    );
     expect(data.frames).toHaveLength(1);
-    expect(data.frames[0].key).toBe(LIFE_SCIENCE);
-    expect(data.frames[0].themes.length).toBeGreaterThan(5);
-    expect(data.frames[0].years).toEqual([2024, 2025, 2026, 2027].map((year) => ({ year, amount: "100" })));
-    expect(data.scenarios.edges.map((edge: { node: { key: string } }) => edge.node.key)).toEqual(expect.arrayContaining(["aftale-2024", "regeringens-udspil-2024"]));
+    expect(data.frames[0]?.key).toBe(LIFE_SCIENCE);
+    expect(data.frames[0]?.themes.length).toBeGreaterThan(5);
+    expect(data.frames[0]?.years).toEqual([2024, 2025, 2026, 2027].map((year) => ({ year, amount: "100" })));
+    expect(data.scenarios.edges.map((edge) => edge.node.key)).toEqual(expect.arrayContaining(["aftale-2024", "regeringens-udspil-2024"]));
     expect(data.scenarios.edges).toHaveLength(3);
   }, 60_000);
 });

@@ -8,7 +8,9 @@ import { DEFAULT_BUDGET, DEFAULT_LIMITS, DEFAULT_RATE_LIMIT, hardeningConfigFrom
 import { MANIFEST_FILE } from "@ramme/server/trustedOperations.ts";
 import { createRammeYoga, yoga } from "@ramme/server/yoga.ts";
 import { beforeAll, describe, expect, it } from "vitest";
+import { gql } from "../support/documents.ts";
 import { db, query } from "../support/graphql.ts";
+import { asMember } from "../support/unions.ts";
 import { fingerprint, fork } from "../support/scenarios.ts";
 
 type Yoga = ReturnType<typeof createRammeYoga>;
@@ -128,8 +130,8 @@ describe("refused before execution, with nothing stored", () => {
 describe("the largest legitimate request passes the body limit", () => {
   it("importing a 5,000-line CSV (the real export's longest line, 200 times a real scenario) is read, not refused as too large", async () => {
     const whatIf = await fork("aftale-2024", "Stor import");
-    const exported = await query(`query { exportScenario(scenarioId: "aftale-2024", format: CSV) { ... on ExportFile { base64 } } }`);
-    const lines = Buffer.from(exported.exportScenario.base64, "base64").toString("utf8").split("\r\n");
+    const exported = await query(gql(`query { exportScenario(scenarioId: "aftale-2024", format: CSV) { __typename ... on ExportFile { base64 } } }`));
+    const lines = Buffer.from(asMember(exported.exportScenario, "ExportFile").base64, "base64").toString("utf8").split("\r\n");
     const longest = lines.reduce((a, b) => (b.length > a.length ? b : a));
     const content = [...lines, ...Array.from({ length: 5000 - lines.length }, () => longest)].join("\r\n");
     const request = post({

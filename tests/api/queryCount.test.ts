@@ -4,9 +4,12 @@ import { shareScenario } from "@ramme/server/engine/sharing.ts";
 import { forgetVersionedReads } from "@ramme/server/engine/versionedReads.ts";
 import { createRammeYoga } from "@ramme/server/yoga.ts";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, globalId, query, recordSql } from "../support/graphql.ts";
+import { print } from "graphql";
+import { gql, type ResultOf } from "../support/documents.ts";
+import { db, globalId, query, recordSql, type GraphQLResponse } from "../support/graphql.ts";
+import { asMember } from "../support/unions.ts";
 
-const GRID = /* GraphQL */ `
+const GRID = gql(`
   query Grid($id: ID!) {
     scenario(id: $id) {
       id name version
@@ -14,7 +17,14 @@ const GRID = /* GraphQL */ `
       yearTotals { year allocated frame headroom statedTotal statedTotalCheck { difference status footnotes { marker } } outsideFrame { key amount } }
     }
   }
-`;
+`);
+type GridScenario = NonNullable<ResultOf<typeof GRID>["scenario"]>;
+
+const FORK = gql(`mutation($input: ForkScenarioInput!) { forkScenario(input: $input) { __typename ... on ScenarioEdit { scenario { key version } } } }`);
+/** Forks the agreement; the what-if's key and version. */
+async function forkAgreement(name: string) {
+  return asMember((await query(FORK, { input: { sourceId: "aftale-2024", name } })).forkScenario, "ScenarioEdit").scenario;
+}
 
 const LARGE_LINES = 600;
 
@@ -41,19 +51,19 @@ describe("the grid query's SQL", () => {
   beforeAll(createLargeScenario);
 
   it("runs the same small, fixed number of statements for 25 lines as for 600", async () => {
-    let small: any;
-    let large: any;
+    let small: ResultOf<typeof GRID> | undefined;
+    let large: ResultOf<typeof GRID> | undefined;
     // Two what-ifs, both read cold: nothing of either version kept in memory yet (engine/versionedReads.ts).
-    const fork = await query(`mutation { forkScenario(input: { sourceId: "aftale-2024", name: "25 linjer" }) { ... on ScenarioEdit { scenario { key } } } }`);
+    const fork = await forkAgreement("25 linjer");
     forgetVersionedReads();
-    const smallStatements = await recordSql(async () => (small = await query(GRID, { id: globalId("Scenario", fork.forkScenario.scenario.key) })));
+    const smallStatements = await recordSql(async () => (small = await query(GRID, { id: globalId("Scenario", fork.key) })));
     forgetVersionedReads();
     const largeStatements = await recordSql(async () => (large = await query(GRID, { id: globalId("Scenario", "large") })));
 
-    expect(small.scenario.lines).toHaveLength(25);
-    expect(large.scenario.lines).toHaveLength(LARGE_LINES);
+    expect(small?.scenario?.lines).toHaveLength(25);
+    expect(large?.scenario?.lines).toHaveLength(LARGE_LINES);
     // 600 lines of 0.1 per year: exactly 60 per year, over the frame by nothing.
-    expect(large.scenario.yearTotals.map((total: any) => total.allocated)).toEqual(["60", "60", "60", "60"]);
+    expect(large?.scenario?.yearTotals.map((total) => total.allocated)).toEqual(["60", "60", "60", "60"]);
     expect(largeStatements.length).toBe(smallStatements.length);
     expect(smallStatements.length).toBeLessThanOrEqual(12);
   });
@@ -69,20 +79,19 @@ describe("the grid query's SQL", () => {
   });
 
   it("answers a new version with its own cells, never the kept ones of the version before", async () => {
-    const fork = await query(`mutation { forkScenario(input: { sourceId: "aftale-2024", name: "Huskes" }) { ... on ScenarioEdit { scenario { key version } } } }`);
-    const { key, version } = fork.forkScenario.scenario;
-    const read = async () => (await query(GRID, { id: globalId("Scenario", key) })).scenario;
+    const { key, version } = await forkAgreement("Huskes");
+    const read = async () => (await query(GRID, { id: globalId("Scenario", key) })).scenario!;
     const before = await read();
-    const vmk = (scenario: any) => scenario.lines.find((line: any) => line.initiative.key === "vmk").amounts.find((cell: any) => cell.year === 2024).amount;
+    const vmk = (scenario: GridScenario) => scenario.lines.find((line) => line.initiative.key === "vmk")!.amounts.find((cell) => cell.year === 2024)!.amount;
     expect(vmk(before)).not.toBe("1.5");
-    const edit = await query(`mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`, {
+    const edit = await query(gql(`mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`), {
       input: { scenarioId: key, expectedVersion: version, cells: [{ initiativeId: "vmk", year: 2024, amount: "1.5" }] },
     });
     expect(edit.setAllocations.__typename).toBe("ScenarioEdit");
     const after = await read();
     expect(after.version).toBe(version + 1);
     expect(vmk(after)).toBe("1.5");
-    const allocated2024 = (scenario: any) => scenario.yearTotals.find((total: any) => total.year === 2024).allocated;
+    const allocated2024 = (scenario: GridScenario) => scenario.yearTotals.find((total) => total.year === 2024)!.allocated;
     expect(allocated2024(after)).not.toBe(allocated2024(before));
   });
 
@@ -127,22 +136,22 @@ describe("the grid query's SQL for a signed-in party (accounts mode)", () => {
     const response = await accounts.fetch("http://ramme.test/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${bearer}` },
-      body: JSON.stringify({ query: GRID, variables: { id: globalId("Scenario", key) } }),
+      body: JSON.stringify({ query: print(GRID), variables: { id: globalId("Scenario", key) } }),
     });
-    return (await response.json()) as { data: any; errors?: unknown };
+    return (await response.json()) as GraphQLResponse<ResultOf<typeof GRID>>;
   };
 
   it("checks who may see 600 proposals in as many statements as 2 (the checks are batched, not one per line)", async () => {
-    let few: any;
-    let many: any;
+    let few: GraphQLResponse<ResultOf<typeof GRID>> | undefined;
+    let many: GraphQLResponse<ResultOf<typeof GRID>> | undefined;
     forgetVersionedReads();
     const fewStatements = await recordSql(async () => (few = await grid("few-proposals")));
     forgetVersionedReads();
     const manyStatements = await recordSql(async () => (many = await grid("large")));
-    expect(few.errors).toBeUndefined();
-    expect(many.errors).toBeUndefined();
-    expect(few.data.scenario.lines).toHaveLength(2);
-    expect(many.data.scenario.lines).toHaveLength(LARGE_LINES);
+    expect(few?.errors).toBeUndefined();
+    expect(many?.errors).toBeUndefined();
+    expect(few?.data?.scenario?.lines).toHaveLength(2);
+    expect(many?.data?.scenario?.lines).toHaveLength(LARGE_LINES);
     expect(manyStatements.length).toBe(fewStatements.length);
   });
 });

@@ -1,11 +1,12 @@
 import { readSeeds } from "@ramme/server/seed/seedFiles.ts";
 import { seedDatabase } from "@ramme/server/seed/seedDatabase.ts";
 import { describe, expect, it } from "vitest";
+import { gql } from "../support/documents.ts";
 import { db, query } from "../support/graphql.ts";
 
 describe("the baselines' history", () => {
   it("starts with the transcription from the document, by 'Dokumenterne', as version 1", async () => {
-    const data = await query(`{ history(scenarioId: "aftale-2024") { nodes { version kind actor cells { year } } } }`);
+    const data = await query(gql(`{ history(scenarioId: "aftale-2024") { nodes { version kind actor cells { year } } } }`));
     expect(data.history.nodes).toEqual([{ version: 1, kind: "CREATED", actor: "Dokumenterne", cells: [] }]);
   });
 
@@ -15,7 +16,7 @@ describe("the baselines' history", () => {
     const vmk = agreement.groups.flatMap((group) => group.lines).find((line) => line.initiativeId === "vmk")!;
     vmk.amounts[1] = "2,7";
     expect(await seedDatabase(db, { ...seeds, contentHash: "changed" })).toBe("seeded");
-    const data = await query(`{ history(scenarioId: "aftale-2024") { nodes { version kind cells { initiativeKey year before after } lines { added } } } }`);
+    const data = await query(gql(`{ history(scenarioId: "aftale-2024") { nodes { version kind cells { initiativeKey year before after } lines { added } } } }`));
     expect(data.history.nodes[0]).toEqual({ version: 2, kind: "IMPORTED", cells: [{ initiativeKey: "vmk", year: 2025, before: "2.5", after: "2.7" }], lines: [] });
     expect(await seedDatabase(db, { ...seeds, contentHash: "changed" })).toBe("unchanged");
   });

@@ -15,7 +15,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../support/graphql.ts";
 import { clientOperation, persistedBody } from "../support/persistedOperations.ts";
 import { fingerprint } from "../support/scenarios.ts";
-import { subscribe } from "../support/sse.ts";
+import { subscribe, type SubscriptionResult } from "../support/sse.ts";
+import type { ResultOf } from "../support/documents.ts";
+import type { ScenarioChanged } from "../../client/src/features/live/scenarioChanged.ts";
 import { postAs, type Auth } from "../support/asCaller.ts";
 
 type Yoga = ReturnType<typeof createRammeYoga>;
@@ -105,7 +107,8 @@ describe("enforced: a session runs the web client's operations by hash, and noth
     try {
       const edit = await send(accounts, persistedBody("SetAllocations", { input: { scenarioId: key, expectedVersion: 1, cells: [{ initiativeId: "vmk", year: 2025, amount: "4.5" }] } }), { cookie: anna });
       expect(edit.body.data.setAllocations.__typename).toBe("ScenarioEdit");
-      const event = await stream.next(10_000);
+      // The body is the client's ScenarioChanged, sent by hash: its events have that document's type.
+      const event = (await stream.next(10_000)) as SubscriptionResult<ResultOf<typeof ScenarioChanged>>;
       expect(event.data?.scenarioChanged).toMatchObject({ __typename: "ScenarioChangedEvent", version: 2, cells: [{ initiative: { key: "vmk" }, year: 2025, after: "4.5" }] });
     } finally {
       stream.close();

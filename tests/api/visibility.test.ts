@@ -10,6 +10,7 @@ import { createUser } from "@ramme/server/auth/accounts.ts";
 import { createSession } from "@ramme/server/auth/sessions.ts";
 import { createRammeYoga } from "@ramme/server/yoga.ts";
 import { beforeAll, describe, expect, it } from "vitest";
+import { gql as typed } from "../support/documents.ts";
 import { db } from "../support/graphql.ts";
 import { EDIT_FIELDS, fingerprint } from "../support/scenarios.ts";
 import { subscribe } from "../support/sse.ts";
@@ -284,7 +285,7 @@ describe("every other path that could name a hidden scenario", () => {
   it("refuses a live stream of a hidden draft, and ends a party's stream when the share is taken back", async () => {
     const draft = await forkAs("anna", "Direkte visning");
     const fetchFn = async (url: string, init: RequestInit) => server.fetch(url, init);
-    const subscription = `subscription($id: ID!) { scenarioChanged(scenarioId: $id) { __typename ... on ScenarioChangedEvent { version } ... on InvalidInputError { problems { code } } } }`;
+    const subscription = typed(`subscription($id: ID!) { scenarioChanged(scenarioId: $id) { __typename ... on ScenarioChangedEvent { version } ... on InvalidInputError { problems { code } } } }`);
     const refused = await subscribe(fetchFn, "http://ramme.test/graphql", subscription, { id: draft }, { authorization: `Bearer ${tokens.bo}` });
     const first = await refused.next(5000);
     refused.close();
@@ -315,7 +316,7 @@ describe("every other path that could name a hidden scenario", () => {
 
     const draft = await forkAs("anna", "Ses af hele sekretariatet");
     const fetchFn = async (url: string, init: RequestInit) => server.fetch(url, init);
-    const subscription = `subscription($id: ID!) { scenarioChanged(scenarioId: $id) { __typename ... on ScenarioChangedEvent { version } } }`;
+    const subscription = typed(`subscription($id: ID!) { scenarioChanged(scenarioId: $id) { __typename ... on ScenarioChangedEvent { version } } }`);
     const streams = {
       signedOut: await subscribe(fetchFn, "http://ramme.test/graphql", subscription, { id: draft }, { cookie: evaSession }),
       revoked: await subscribe(fetchFn, "http://ramme.test/graphql", subscription, { id: draft }, { authorization: `Bearer ${evaToken.secret}` }),

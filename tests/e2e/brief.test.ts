@@ -12,6 +12,7 @@ import { expect, test } from "vitest";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { artifactsDirectory, screenshot, toolbarAction } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
+import { ForkScenario, SetAllocations, forkedKey } from "./support/clientOperations.ts";
 
 const e2e = useE2E();
 
@@ -135,11 +136,11 @@ test("the note of the proposal against the agreement: the figures of the two tab
 });
 
 test("a what-if over the frame: the note opens from the grid and flags the year over", async () => {
-  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", {
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, ForkScenario, {
     input: { sourceId: "aftale-2024", name: "Mere til VMK" },
   }, { actor: "Mette" });
-  const key: string = fork.forkScenario.scenario.key;
-  await clientOperationOverHttp(e2e.app.baseUrl, "SetAllocations", {
+  const key = forkedKey(fork);
+  await clientOperationOverHttp(e2e.app.baseUrl, SetAllocations, {
     input: { scenarioId: key, cells: [{ initiativeId: "vmk", year: 2025, amount: "3,0" }], notation: "DANISH", expectedVersion: 1 },
   }, { actor: "Mette" });
 

@@ -7,6 +7,7 @@ import { expect, test } from "vitest";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
+import { ForkScenario, SetAllocations, forkedKey } from "./support/clientOperations.ts";
 
 const e2e = useE2E();
 const PROPOSAL_NAME = "Regeringens udspil (november 2024)";
@@ -55,11 +56,11 @@ test("side by side from the comparison: the proposal lacks two of recommendation
 });
 
 test("a what-if without the data vision's money funds 7: recommendation 3 is marked, and English says the same", async () => {
-  const forked = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", {
+  const forked = await clientOperationOverHttp(e2e.app.baseUrl, ForkScenario, {
     input: { sourceId: "aftale-2024", name: "Uden datavision" },
   });
-  const key: string = forked.forkScenario.scenario.key;
-  const edit = await clientOperationOverHttp(e2e.app.baseUrl, "SetAllocations", {
+  const key = forkedKey(forked);
+  const edit = await clientOperationOverHttp(e2e.app.baseUrl, SetAllocations, {
     input: { scenarioId: key, expectedVersion: 1, cells: [{ initiativeId: "sundhedsdata-vision", year: 2024, amount: "0" }, { initiativeId: "sundhedsdata-vision", year: 2025, amount: "0" }] },
   });
   expect(edit.setAllocations.__typename).toBe("ScenarioEdit");

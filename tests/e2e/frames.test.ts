@@ -11,7 +11,9 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { ExcelJS } from "@ramme/server/exchange/index.ts";
 import { beforeAll, expect, test } from "vitest";
+import { operationName, type ResultOf, type TypedDocument } from "../support/documents.ts";
 import { persistedBody } from "../support/persistedOperations.ts";
+import { FramesQuery, gridScenario, ScenarioGridQuery, ScenarioList } from "./support/clientOperations.ts";
 import { createUserWithCli, signInOnPage, unexpectedErrors } from "./support/accounts.ts";
 import { seriousViolations } from "./support/axe.ts";
 import { screenshot, toolbarAction } from "./support/browser.ts";
@@ -55,16 +57,17 @@ async function workbook({ revision = 0, years = YEARS }: { revision?: number; ye
 }
 
 /** One of the web client's own operations, by hash, with the page's session (the server runs trusted operations). */
-async function api(page: Page, name: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const response = await page.request.post(`${e2e.app.baseUrl}/graphql`, { headers: { "content-type": "application/json", "x-ramme-client": "web" }, data: persistedBody(name, variables) });
-  const body = (await response.json()) as { data: any; errors?: unknown };
+async function api<TData, TVariables extends Record<string, unknown>>(page: Page, operation: TypedDocument<TData, TVariables>, variables: TVariables): Promise<TData> {
+  const response = await page.request.post(`${e2e.app.baseUrl}/graphql`, { headers: { "content-type": "application/json", "x-ramme-client": "web" }, data: persistedBody(operationName(operation as TypedDocument<unknown, unknown>), variables) });
+  // The server ran the document by its name's hash: the answer has that document's type.
+  const body = (await response.json()) as { data: TData; errors?: unknown };
   expect(body.errors).toBeUndefined();
   return body.data;
 }
 const scenarioId = (key: string) => Buffer.from(`Scenario:${key}`).toString("base64");
 /** A line's stored amount in a year, from the grid query's answer. */
-const storedAmount = (grid: any, title: string, year: number): string | undefined =>
-  grid.scenario.lines.find((line: any) => line.initiative.title === title)?.amounts.find((entry: any) => entry.year === year)?.amount;
+const storedAmount = (grid: ResultOf<typeof ScenarioGridQuery>, title: string, year: number): string | undefined =>
+  gridScenario(grid).lines.find((line) => line.initiative.title === title)?.amounts.find((entry) => entry.year === year)?.amount;
 
 /** Opens "Ny ramme" (or "New frame"), names the frame and chooses the workbook; waits for the preview. */
 async function fillNewFrame(page: Page, file: Buffer, english = false) {
@@ -106,7 +109,7 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/`);
   await signInOnPage(page, ADMIN);
-  const lifeScience = (await api(page, "Frames")).frames;
+  const lifeScience = (await api(page, FramesQuery, {})).frames;
   expect(lifeScience).toHaveLength(1);
   // One frame: no switcher, the planner as it always was.
   await page.getByRole("link", { name: "Aftale om strategi for life science (21. november 2024)" }).first().waitFor();
@@ -125,7 +128,7 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   await photograph(page, "frames-1-new-frame-da");
   expect(await seriousViolations(page)).toEqual([]);
   // Nothing is stored by the preview.
-  expect((await api(page, "Frames")).frames).toHaveLength(1);
+  expect((await api(page, FramesQuery, {})).frames).toHaveLength(1);
   // A table without years: refused in the preview at its row, and "Opret" stays off.
   await dialog.getByLabel("Regneark eller CSV-fil").setInputFiles({ name: "uden-aar.csv", mimeType: "text/csv", buffer: Buffer.from("Tema;Initiativ;Beløb\nA;Linje;1\n") });
   await dialog.getByRole("alert").getByText(/^Række 1: overskriftsrækken har ingen kolonner for år/).waitFor();
@@ -145,11 +148,11 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   await dialog.getByRole("button", { name: "Opret", exact: true }).click();
   await page.getByRole("heading", { name: "Grundlag", exact: true }).waitFor();
   await expect.poll(() => page.url()).toMatch(/#\/f\/[^/]+\/scenario\//);
-  const frames = (await api(page, "Frames")).frames;
-  expect(frames.map((frame: any) => frame.name)).toEqual([lifeScience[0].name, FRAME_NAME]);
-  const frame = frames[1];
+  const frames = (await api(page, FramesQuery, {})).frames;
+  expect(frames.map((frame) => frame.name)).toEqual([lifeScience[0]!.name, FRAME_NAME]);
+  const frame = frames[1]!;
   createdFrameKey = frame.key;
-  expect(frame.years.map(({ year, amount }: any) => ({ year, amount }))).toEqual(YEARS.map((year, index) => ({ year, amount: String(FRAME[index]) })));
+  expect(frame.years.map(({ year, amount }) => ({ year, amount }))).toEqual(YEARS.map((year, index) => ({ year, amount: String(FRAME[index]) })));
   expect(frame.hasDocuments).toBe(false);
   const baselineKey = decodeURIComponent(page.url().split("/scenario/")[1]!);
 
@@ -175,8 +178,8 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   await page.getByRole("button", { name: "Dansk" }).click();
 
   // Fork the baseline and edit a cell: Linje 1 in 2030 from 3,5 to 4,6.
-  const stored = await api(page, "ScenarioGrid", { id: scenarioId(baselineKey) });
-  const keyOf = (title: string) => stored.scenario.lines.find((line: any) => line.initiative.title === title).initiative.key as string;
+  const stored = await api(page, ScenarioGridQuery, { id: scenarioId(baselineKey) });
+  const keyOf = (title: string) => gridScenario(stored).lines.find((line) => line.initiative.title === title)!.initiative.key;
   await page.getByRole("row", { name: /Grundlag/ }).getByRole("button", { name: "Lav alternativ" }).click();
   await page.getByRole("dialog").getByLabel("Navn").fill("Mere til data");
   await page.getByRole("dialog").getByRole("button", { name: "Lav alternativ" }).click();
@@ -198,7 +201,7 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   await page.getByText("Over rammen i 2025 (6,0)").waitFor();
   expect(await cell(page, "summary:headroom", "y2026").getAttribute("class")).not.toContain("cell-negative");
   // Stored before the next edit (the grid sends edits in order; the restore must not race the save).
-  await expect.poll(async () => storedAmount(await api(page, "ScenarioGrid", { id: scenarioId(forkKey) }), "Linje 12", 2025)).toBe("40");
+  await expect.poll(async () => storedAmount(await api(page, ScenarioGridQuery, { id: scenarioId(forkKey) }), "Linje 12", 2025)).toBe("40");
   await focusCell(page, keyOf("Linje 12"), "y2025");
   await page.keyboard.type("12");
   await page.keyboard.press("Enter");
@@ -234,12 +237,12 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   expect(await tree.getByRole("link", { name: /life science/ }).count()).toBe(0);
 
   // Stored, through the API: the fork belongs to the frame, the edit is there, the broken year restored.
-  const fork = await api(page, "ScenarioGrid", { id: scenarioId(forkKey) });
-  expect(fork.scenario.frame.key).toBe(frame.key);
+  const fork = await api(page, ScenarioGridQuery, { id: scenarioId(forkKey) });
+  expect(gridScenario(fork).frame.key).toBe(frame.key);
   expect(storedAmount(fork, "Linje 1", 2030)).toBe("4.6");
   expect(storedAmount(fork, "Linje 12", 2025)).toBe("12");
-  const frameList = await api(page, "ScenarioList", { includeArchived: false, frameId: frame.key });
-  expect(frameList.scenarios.nodes.map((node: any) => node.name).sort()).toEqual(["Grundlag", "Mere til data"]);
+  const frameList = await api(page, ScenarioList, { includeArchived: false, frameId: frame.key });
+  expect(frameList.scenarios.nodes.map((node) => node.name).sort()).toEqual(["Grundlag", "Mere til data"]);
 
   // The views on the life science documents say plainly that this frame has none: no broken or empty screens.
   await page.goto(`${e2e.app.baseUrl}/#/f/${frame.key}/coverage?scenarios=${forkKey}`);
@@ -254,12 +257,12 @@ test("a secretariat admin creates a frame from a workbook, plans it as the life 
   await page.getByRole("link", { name: "Mere til data" }).waitFor();
 
   // Back to the life science frame: its list shows its own scenarios only, and its links carry no frame.
-  await page.getByRole("combobox", { name: "Ramme" }).selectOption({ label: lifeScience[0].name });
+  await page.getByRole("combobox", { name: "Ramme" }).selectOption({ label: lifeScience[0]!.name });
   await page.getByRole("link", { name: "Aftale om strategi for life science (21. november 2024)" }).first().waitFor();
   expect(new URL(page.url()).hash).toBe("#/");
   expect(await page.getByRole("link", { name: "Mere til data" }).count()).toBe(0);
   expect(await page.getByRole("link", { name: "Grundlag", exact: true }).count()).toBe(0);
-  const lifeList = await api(page, "ScenarioList", { includeArchived: false, frameId: lifeScience[0].key });
+  const lifeList = await api(page, ScenarioList, { includeArchived: false, frameId: lifeScience[0]!.key });
   const shown = await page.locator(".scenario-list tbody tr").count();
   expect(shown).toBe(lifeList.scenarios.nodes.length);
   expect(unexpectedErrors(errors)).toEqual([]);
@@ -271,7 +274,7 @@ test("a revised proposal becomes a second baseline of the frame from its workboo
   await page.goto(`${e2e.app.baseUrl}/#/f/${createdFrameKey}/`);
   await signInOnPage(page, ADMIN);
   await page.getByRole("link", { name: "Grundlag", exact: true }).first().waitFor();
-  const names = async () => (await api(page, "ScenarioList", { includeArchived: false, frameId: createdFrameKey })).scenarios.nodes.map((node: any) => node.name).sort();
+  const names = async () => (await api(page, ScenarioList, { includeArchived: false, frameId: createdFrameKey })).scenarios.nodes.map((node) => node.name).sort();
   const before = await names();
 
   // Years the frame does not have: located, "Opret grundlag" stays off, nothing is stored.
@@ -294,7 +297,7 @@ test("a revised proposal becomes a second baseline of the frame from its workboo
   await page.getByRole("heading", { name: "Revideret udspil" }).waitFor();
   expect(new URL(page.url()).hash).toContain(`#/f/${createdFrameKey}/scenario/`);
   const key = decodeURIComponent(new URL(page.url()).hash.replace(/^.*\/scenario\//, ""));
-  const revised = await api(page, "ScenarioGrid", { id: scenarioId(key) });
+  const revised = await api(page, ScenarioGridQuery, { id: scenarioId(key) });
   expect(revised.scenario).toMatchObject({ kind: "BASELINE", locked: true, frame: { key: createdFrameKey } });
   expect(storedAmount(revised, "Linje 1", 2025)).toBe("3");
   expect(storedAmount(revised, "Linje 2", 2025)).toBe("2");
@@ -312,12 +315,12 @@ test("the admin renames the frame and archives it: the switcher goes, the life s
   await page.getByRole("button", { name: "Rammens indstillinger" }).click();
   const dialog = page.getByRole("dialog");
   // A name another frame has is refused in the catalogue's Danish, naming it (never the API's English sentence), and nothing is stored.
-  const other = (await api(page, "Frames")).frames.find((frame: any) => frame.key !== createdFrameKey);
+  const other = (await api(page, FramesQuery, {})).frames.find((frame) => frame.key !== createdFrameKey)!;
   await dialog.getByLabel("Navn", { exact: true }).fill(other.name);
   await dialog.getByRole("button", { name: "Gem" }).click();
   await expect.poll(() => dialog.getByRole("alert").innerText()).toBe(`Rammen kunne ikke gemmes: Navnet »${other.name}« er allerede brugt.`);
   await screenshot(page, "frames-5-name-taken-da");
-  expect((await api(page, "Frames")).frames.find((frame: any) => frame.key === createdFrameKey).name).toBe(FRAME_NAME);
+  expect((await api(page, FramesQuery, {})).frames.find((frame) => frame.key === createdFrameKey)!.name).toBe(FRAME_NAME);
   await dialog.getByLabel("Navn", { exact: true }).fill("Grøn pulje 2025-2030");
   await dialog.getByRole("button", { name: "Gem" }).click();
   await dialog.getByText("Rammen er gemt.").waitFor();
@@ -327,7 +330,7 @@ test("the admin renames the frame and archives it: the switcher goes, the life s
   await page.getByRole("link", { name: "Aftale om strategi for life science (21. november 2024)" }).first().waitFor();
   await expect.poll(() => page.getByRole("combobox", { name: "Ramme" }).count()).toBe(0);
   expect(new URL(page.url()).hash).toBe("#/");
-  const all = (await api(page, "Frames")).frames;
-  expect(all.find((frame: any) => frame.key === createdFrameKey)).toMatchObject({ name: "Grøn pulje 2025-2030", archived: true });
+  const all = (await api(page, FramesQuery, {})).frames;
+  expect(all.find((frame) => frame.key === createdFrameKey)).toMatchObject({ name: "Grøn pulje 2025-2030", archived: true });
   expect(unexpectedErrors(errors)).toEqual([]);
 });

@@ -10,7 +10,8 @@ import type { Page } from "playwright-core";
 import { formatAmount, fromApi } from "../../client/src/app/amounts.ts";
 import { scenarioGlobalId } from "../../client/src/app/ids.ts";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
-import type { Untyped } from "../support/documents.ts";
+import type { TypedDocument } from "../support/documents.ts";
+import { AddInitiative, CompareScenarios, ForkScenario, forkedKey, GridReferenceDiff, gridScenario, RemoveInitiative, ScenarioGridQuery, SetAllocations } from "./support/clientOperations.ts";
 import { seriousViolations } from "./support/axe.ts";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
@@ -25,23 +26,21 @@ const deltaText = async (page: Page, rowId: string, colId: string) => {
   const delta = cell(page, rowId, colId).locator(".diff-delta");
   return (await delta.count()) === 0 ? "" : ((await delta.textContent()) ?? "").trim();
 };
-/** A comparison line's initiative key, whichever operation asked (the compare view's still reads initiativeKey). */
-const keyOf = (line: any): string => line.initiative?.key ?? line.initiativeKey;
+/** A comparison line's initiative key. */
+const keyOf = (line: { initiative: { key: string } }): string => line.initiative.key;
 const shownDelta = (difference: string | undefined) => (difference === undefined || fromApi(difference) === 0n ? "" : formatAmount(fromApi(difference), "da", { signed: true }));
 
-async function api(name: string, variables: Record<string, unknown>, actor = "Mette"): Promise<Untyped> {
-  return clientOperationOverHttp(e2e.app.baseUrl, name, variables, { actor });
+async function api<TData, TVariables>(operation: TypedDocument<TData, TVariables>, variables: TVariables, actor = "Mette"): Promise<TData> {
+  return clientOperationOverHttp(e2e.app.baseUrl, operation, variables, { actor });
 }
 async function fork(sourceId: string, name: string): Promise<string> {
-  const forked = await api("ForkScenario", { input: { sourceId, name } });
-  return forked.forkScenario.scenario.key;
+  return forkedKey(await api(ForkScenario, { input: { sourceId, name } }));
 }
 async function versionOf(key: string): Promise<number> {
-  const answer = await api("ScenarioGrid", { id: scenarioGlobalId(key) });
-  return answer.scenario.version;
+  return gridScenario(await api(ScenarioGridQuery, { id: scenarioGlobalId(key) })).version;
 }
 async function setCell(key: string, initiativeId: string, year: number, amount: string) {
-  const edit = await api("SetAllocations", { input: { scenarioId: key, cells: [{ initiativeId, year, amount }], notation: "DANISH", expectedVersion: await versionOf(key) } });
+  const edit = await api(SetAllocations, { input: { scenarioId: key, cells: [{ initiativeId, year, amount }], notation: "DANISH", expectedVersion: await versionOf(key) } });
   expect(edit.setAllocations.__typename).toBe("ScenarioEdit");
 }
 
@@ -49,11 +48,13 @@ async function setCell(key: string, initiativeId: string, year: number, amount: 
 async function comparison(base: string, other: string, baseVersion: number | null) {
   const answer =
     baseVersion === null
-      ? (await api("CompareScenarios", { base, others: [other], language: "DA", priceLevel: null })).compareScenarios
-      : (await api("GridReferenceDiff", { reference: base, scenario: other, baseVersion, priceLevel: null })).compareScenarios;
+      ? (await api(CompareScenarios, { base, others: [other], language: "DA", priceLevel: null })).compareScenarios
+      : (await api(GridReferenceDiff, { reference: base, scenario: other, baseVersion, priceLevel: null })).compareScenarios;
   expect(answer.__typename).toBe("ScenarioComparison");
+  if (answer.__typename !== "ScenarioComparison") throw new Error(JSON.stringify(answer));
   return answer;
 }
+type Comparison = Awaited<ReturnType<typeof comparison>>;
 
 /** What the grid draws: per row its classes and each cell's difference ("" for none); rows scrolled into view until all wanted are drawn. */
 async function drawnRows(page: Page, wanted: readonly string[]): Promise<Map<string, { classes: string; deltas: Map<string, string> }>> {
@@ -82,18 +83,18 @@ async function drawnRows(page: Page, wanted: readonly string[]): Promise<Map<str
 }
 
 /** Every cell of the grid against the comparison: lines (added and removed marked), theme subtotals, the pinned totals. */
-async function expectGridMatches(page: Page, compared: any) {
-  const years: number[] = compared.years;
-  const diff = compared.differences[0];
-  const rowIdOf = (line: any) => (line.versus[0].status === "REMOVED" ? `removed:${keyOf(line)}` : keyOf(line));
-  const themeKeys = [...new Set<string>(diff.themes.map((entry: any) => entry.theme?.key ?? entry.themeKey))];
+async function expectGridMatches(page: Page, compared: Comparison) {
+  const years = compared.years;
+  const diff = compared.differences[0]!;
+  const rowIdOf = (line: Comparison["lines"][number]) => (line.versus[0]!.status === "REMOVED" ? `removed:${keyOf(line)}` : keyOf(line));
+  const themeKeys = [...new Set(diff.themes.map((entry) => entry.theme.key))];
   const drawn = await drawnRows(page, compared.lines.map(rowIdOf));
   for (const line of compared.lines) {
-    const versus = line.versus[0];
+    const versus = line.versus[0]!;
     const rowId = rowIdOf(line);
     const shown = drawn.get(rowId);
     expect(shown, rowId).toBeDefined();
-    for (const year of years) expect(shown!.deltas.get(`y${year}`), `${rowId} ${year}`).toBe(shownDelta(versus.cells.find((entry: any) => entry.year === year)?.difference));
+    for (const year of years) expect(shown!.deltas.get(`y${year}`), `${rowId} ${year}`).toBe(shownDelta(versus.cells.find((entry) => entry.year === year)?.difference));
     if (versus.status === "ADDED") expect(shown!.classes).toContain("diff-row-added");
     if (versus.status === "REMOVED") expect(shown!.classes).toContain("diff-row-removed");
     if (versus.status === "CHANGED" || versus.status === "UNCHANGED") expect(shown!.classes).not.toMatch(/diff-row-(added|removed)/);
@@ -102,12 +103,12 @@ async function expectGridMatches(page: Page, compared: any) {
     const shown = drawn.get(`theme:${themeKey}`);
     if (!shown) continue; // every line of it removed: no heading
     for (const year of years) {
-      expect(shown.deltas.get(`y${year}`), `theme ${themeKey} ${year}`).toBe(shownDelta(diff.themes.find((entry: any) => (entry.theme?.key ?? entry.themeKey) === themeKey && entry.year === year)?.difference));
+      expect(shown.deltas.get(`y${year}`), `theme ${themeKey} ${year}`).toBe(shownDelta(diff.themes.find((entry) => entry.theme.key === themeKey && entry.year === year)?.difference));
     }
   }
   const allocated = drawn.get("summary:allocated")!;
   for (const year of years) {
-    const entry = diff.years.find((candidate: any) => candidate.year === year);
+    const entry = diff.years.find((candidate) => candidate.year === year)!;
     const difference = fromApi(entry.otherAllocated) - fromApi(entry.baseAllocated);
     expect(allocated.deltas.get(`y${year}`), `allocated ${year}`).toBe(difference === 0n ? "" : formatAmount(difference, "da", { signed: true }));
   }
@@ -126,15 +127,15 @@ test("a what-if's difference to its parent in every cell, as compareScenarios sa
   const parent = await fork("aftale-2024", "Forhandlingsoplæg");
   await setCell(parent, "vmk", 2025, "3,0");
   const child = await fork(parent, "Barnets bud");
-  const forked = (await api("ScenarioGrid", { id: scenarioGlobalId(child) })).scenario;
+  const forked = gridScenario(await api(ScenarioGridQuery, { id: scenarioGlobalId(child) }));
   expect(forked.forkedFromVersion).toBe(await versionOf(parent));
   await setCell(child, "vmk", 2024, "4,5");
   // A line removed and a new proposal added in the child.
-  const lines: Array<{ initiative: { key: string; theme: { key: string } } }> = forked.lines;
+  const lines = forked.lines;
   const removedKey = lines.find((line) => line.initiative.key !== "vmk")!.initiative.key;
-  const removal = await api("RemoveInitiative", { input: { scenarioId: child, expectedVersion: await versionOf(child), initiativeId: removedKey } });
+  const removal = await api(RemoveInitiative, { input: { scenarioId: child, expectedVersion: await versionOf(child), initiativeId: removedKey } });
   expect(removal.removeInitiative.__typename).toBe("ScenarioEdit");
-  const added = await api("AddInitiative", { input: { scenarioId: child, expectedVersion: await versionOf(child), title: "Nyt forhandlingsforslag", themeId: lines[0]!.initiative.theme.key, amounts: [{ year: 2026, amount: "1.5" }] } });
+  const added = await api(AddInitiative, { input: { scenarioId: child, expectedVersion: await versionOf(child), title: "Nyt forhandlingsforslag", themeId: lines[0]!.initiative.theme.key, amounts: [{ year: 2026, amount: "1.5" }] } });
   expect(added.addInitiative.__typename, JSON.stringify(added)).toBe("ScenarioEdit");
   // After the fork the parent moves on: at the fork this is not the child's difference.
   await setCell(parent, "vmk", 2027, "6,0");
@@ -167,7 +168,7 @@ test("a what-if's difference to its parent in every cell, as compareScenarios sa
   await page.getByRole("combobox", { name: "Forælderen" }).selectOption("now");
   await page.locator('.ag-row[row-id="vmk"] .ag-cell[col-id="y2027"] .diff-delta').waitFor();
   await setCell(parent, "vmk", 2026, "9,0");
-  await expect.poll(async () => deltaText(page, "vmk", "y2026"), { timeout: 15_000 }).toBe(shownDelta((await comparison(parent, child, null)).lines.find((line: any) => keyOf(line) === "vmk").versus[0].cells.find((entry: any) => entry.year === 2026).difference));
+  await expect.poll(async () => deltaText(page, "vmk", "y2026"), { timeout: 15_000 }).toBe(shownDelta((await comparison(parent, child, null)).lines.find((line) => keyOf(line) === "vmk")!.versus[0]!.cells.find((entry) => entry.year === 2026)!.difference));
   await setCell(child, "vmk", 2026, "9,0");
   await expect.poll(() => deltaText(page, "vmk", "y2026"), { timeout: 15_000 }).toBe("");
   await page.getByRole("status").filter({ hasText: "Opdaterer" }).waitFor({ state: "detached" });
@@ -182,7 +183,7 @@ test("a what-if's difference to its parent in every cell, as compareScenarios sa
 
 test("a baseline compares with another scenario; the search and chips find lines and keep their themes while the totals stay whole", async () => {
   const { page, errors } = await openGrid("aftale-2024");
-  const grid = (await api("ScenarioGrid", { id: scenarioGlobalId("aftale-2024") })).scenario;
+  const grid = gridScenario(await api(ScenarioGridQuery, { id: scenarioGlobalId("aftale-2024") }));
   const allocatedTotal = ((await cell(page, "summary:allocated", "total").textContent()) ?? "").trim();
 
   // No parent: the toggle offers another scenario, the government's proposal first.
@@ -198,12 +199,12 @@ test("a baseline compares with another scenario; the search and chips find lines
   await page.keyboard.press("Control+f");
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("type"))).toBe("search");
   await page.keyboard.type("2.1");
-  const numbered = grid.lines.filter((line: any) => line.initiative.sources.some((source: any) => source.initiativeNumber === "2.1" || source.initiativeNumber?.startsWith("2.1.")));
+  const numbered = grid.lines.filter((line) => line.initiative.sources.some((source) => source.initiativeNumber === "2.1" || source.initiativeNumber?.startsWith("2.1.")));
   expect(numbered.length).toBeGreaterThan(0);
   const shownLineIds = async () => page.locator(".ag-row[row-id]").evaluateAll((rows) => [...new Set(rows.map((element) => element.getAttribute("row-id") ?? ""))]);
-  await expect.poll(async () => (await shownLineIds()).filter((id) => !id.startsWith("theme:") && !id.startsWith("summary:")).sort()).toEqual(numbered.map((line: any) => line.initiative.key).sort());
+  await expect.poll(async () => (await shownLineIds()).filter((id) => !id.startsWith("theme:") && !id.startsWith("summary:")).sort()).toEqual(numbered.map((line) => line.initiative.key).sort());
   const themesShown = (await shownLineIds()).filter((id) => id.startsWith("theme:")).sort();
-  expect(themesShown).toEqual([...new Set(numbered.map((line: any) => `theme:${line.initiative.theme.key}`))].sort());
+  expect(themesShown).toEqual([...new Set(numbered.map((line) => `theme:${line.initiative.theme.key}`))].sort());
   // The pinned totals are the whole scenario's, and say so.
   expect(((await cell(page, "summary:allocated", "total").locator(".diff-amount").textContent()) ?? "").trim()).toBe(allocatedTotal);
   await page.getByText("Totaler for hele scenariet", { exact: true }).waitFor();
@@ -212,14 +213,14 @@ test("a baseline compares with another scenario; the search and chips find lines
 
   // The agreement's paragraph.
   await search.fill("§ 11");
-  const paragraph = grid.lines.filter((line: any) => line.initiative.sources.some((source: any) => source.paragraph === 11)).map((line: any) => line.initiative.key).sort();
+  const paragraph = grid.lines.filter((line) => line.initiative.sources.some((source) => source.paragraph === 11)).map((line) => line.initiative.key).sort();
   await expect.poll(async () => (await shownLineIds()).filter((id) => !id.startsWith("theme:") && !id.startsWith("summary:")).sort()).toEqual(paragraph);
   await search.press("Escape");
   expect(await search.inputValue()).toBe("");
 
   // Changed against the reference: exactly the lines compareScenarios calls added, removed or changed.
   await page.getByRole("button", { name: "Ændret", exact: true }).click();
-  const changed = compared.lines.filter((line: any) => line.versus[0].status !== "UNCHANGED").map((line: any) => (line.versus[0].status === "REMOVED" ? `removed:${keyOf(line)}` : keyOf(line))).sort();
+  const changed = compared.lines.filter((line) => line.versus[0]!.status !== "UNCHANGED").map((line) => (line.versus[0]!.status === "REMOVED" ? `removed:${keyOf(line)}` : keyOf(line))).sort();
   await expect.poll(async () => (await shownLineIds()).filter((id) => !id.startsWith("theme:") && !id.startsWith("summary:")).sort()).toEqual(changed);
   await screenshot(page, "grid-diff-baseline-changed");
   await page.getByRole("button", { name: "Ændret", exact: true }).click();
@@ -227,10 +228,10 @@ test("a baseline compares with another scenario; the search and chips find lines
   // Over a threshold: lines whose total is over 10,0.
   await page.getByRole("button", { name: "Beløb i alt" }).click();
   await page.getByRole("textbox", { name: "Grænse i mio. kr." }).fill("10");
-  const over = grid.lines.filter((line: any) => line.amounts.reduce((sum: bigint, entry: any) => sum + fromApi(entry.amount), 0n) > fromApi("10")).map((line: any) => line.initiative.key).sort();
+  const over = grid.lines.filter((line) => line.amounts.reduce((sum, entry) => sum + fromApi(entry.amount), 0n) > fromApi("10")).map((line) => line.initiative.key).sort();
   await expect.poll(async () => (await shownLineIds()).filter((id) => !id.startsWith("theme:") && !id.startsWith("summary:")).sort()).toEqual(over);
   await page.getByRole("combobox", { name: "Beløb i alt" }).selectOption("under");
-  const under = grid.lines.filter((line: any) => line.amounts.reduce((sum: bigint, entry: any) => sum + fromApi(entry.amount), 0n) < fromApi("10")).map((line: any) => line.initiative.key).sort();
+  const under = grid.lines.filter((line) => line.amounts.reduce((sum, entry) => sum + fromApi(entry.amount), 0n) < fromApi("10")).map((line) => line.initiative.key).sort();
   await expect.poll(async () => (await shownLineIds()).filter((id) => !id.startsWith("theme:") && !id.startsWith("summary:")).sort()).toEqual(under);
   await page.getByRole("button", { name: "Ryd søgning og filtre" }).click();
   await expect.poll(async () => (await shownLineIds()).filter((id) => !id.startsWith("theme:") && !id.startsWith("summary:") && !id.startsWith("removed:")).length).toBe(grid.lines.length);
@@ -252,7 +253,7 @@ test("comments where the numbers are: Shift+F2 comments the chosen cell, a corne
   await dialog.waitFor({ state: "detached" });
 
   // Stored on that cell, through the API.
-  await expect.poll(async () => (await api("ScenarioGrid", { id: scenarioGlobalId(key) })).scenario.comments).toMatchObject([
+  await expect.poll(async () => gridScenario(await api(ScenarioGridQuery, { id: scenarioGlobalId(key) })).comments).toMatchObject([
     { text: "Flere ansøgninger end ventet", author: "Lokal bruger", year: 2025, initiative: { key: "vmk" } },
   ]);
   await expect.poll(async () => (await cell(page, "vmk", "y2025").getAttribute("class")) ?? "").toContain("cell-has-comment");

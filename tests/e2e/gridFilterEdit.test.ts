@@ -6,6 +6,7 @@ import { expect, test } from "vitest";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { changedCells, focusCell, forkAndOpen, pasteText, scenarioId, storedCells } from "./support/grid.ts";
 import { useE2E } from "./support/suite.ts";
+import { AddCellComment } from "./support/clientOperations.ts";
 
 const e2e = useE2E();
 
@@ -14,7 +15,7 @@ test("with a filter on, a pasted column lands in the shown lines and skips the h
   // Comments on the first and the fourth line: the comments chip then shows those two, hiding the two between.
   const [first, , , fourth] = lineKeys;
   for (const line of [first!, fourth!]) {
-    const answer = await clientOperationOverHttp(e2e.app.baseUrl, "AddCellComment", { input: { scenarioId: scenarioId(key), initiativeId: line, year: 2024, text: "Se her" } });
+    const answer = await clientOperationOverHttp(e2e.app.baseUrl, AddCellComment, { input: { scenarioId: scenarioId(key), initiativeId: line, year: 2024, text: "Se her" } });
     expect(answer.addComment.__typename).not.toMatch(/Error$/);
   }
   await page.reload();

@@ -11,6 +11,7 @@ import { seriousViolations } from "./support/axe.ts";
 import { screenshot } from "./support/browser.ts";
 import { cell, cellText, changedCells, expectFocusAt, focusCell, forkAndOpen, pasteText, scenarioId, shownRowOrder, storedCells } from "./support/grid.ts";
 import { useE2E } from "./support/suite.ts";
+import { gridScenario, LockScenario, ScenarioGridQuery } from "./support/clientOperations.ts";
 
 const e2e = useE2E();
 
@@ -320,8 +321,8 @@ test("Shift+PageDown and Shift+PageUp extend the selection a screenful down and 
 
 test("a year header's sort cycles ascending, descending, then back to the document's order; lines stay under their theme; one click on 'Dokumentets rækkefølge' goes back too", async () => {
   const { page, key, before, errors } = await forkAndOpen(e2e, "Sorteringscyklus");
-  const grid = await clientOperationOverHttp(e2e.app.baseUrl, "ScenarioGrid", { id: scenarioId(key) });
-  const themeOf = new Map<string, string>(grid.scenario.lines.map((line: { initiative: { key: string; theme: { key: string } } }) => [line.initiative.key, line.initiative.theme.key]));
+  const grid = await clientOperationOverHttp(e2e.app.baseUrl, ScenarioGridQuery, { id: scenarioId(key) });
+  const themeOf = new Map(gridScenario(grid).lines.map((line) => [line.initiative.key, line.initiative.theme.key]));
   const shownOrder = () => shownRowOrder(page);
   // The lines under each heading as shown, and each group's 2024 amounts.
   const groups = (order: string[]) => {
@@ -585,8 +586,8 @@ test("the menu adds a comment on the cell (the comment form opens with that line
   await box.fill("Aftalt med ministeriet");
   await page.getByRole("button", { name: "Tilføj kommentar" }).click();
   await expect.poll(async () => {
-    const data = await clientOperationOverHttp(e2e.app.baseUrl, "ScenarioGrid", { id: scenarioId(key) });
-    return data.scenario.comments.map((comment: { text: string; year: number | null; initiative: { key: string } | null }) => `${comment.initiative?.key}:${comment.year}:${comment.text}`);
+    const data = await clientOperationOverHttp(e2e.app.baseUrl, ScenarioGridQuery, { id: scenarioId(key) });
+    return gridScenario(data).comments.map((comment) => `${comment.initiative?.key}:${comment.year}:${comment.text}`);
   }).toContain("vmk:2025:Aftalt med ministeriet");
 
   await cell(page, "vmk", "y2025").click({ button: "right" });
@@ -643,7 +644,7 @@ test("refusals show a message and store nothing: an ambiguous number, a paste to
   expect(changedCells(before, await stored(key))).toEqual([]);
 
   // Locked: paste, Delete and the menu's Clear each say so; nothing is stored.
-  await clientOperationOverHttp(e2e.app.baseUrl, "LockScenario", { input: { scenarioId: key } });
+  await clientOperationOverHttp(e2e.app.baseUrl, LockScenario, { input: { scenarioId: key } });
   await page.reload();
   await page.getByText("Scenariet er låst.").waitFor();
   await page.locator(`.ag-row[row-id="${lineKeys[0]}"]`).waitFor();

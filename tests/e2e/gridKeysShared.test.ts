@@ -5,11 +5,13 @@
  */
 import type { Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
+import { operationName, type TypedDocument } from "../support/documents.ts";
 import { persistedBody } from "../support/persistedOperations.ts";
 import { createUserWithCli, signInOnPage, unexpectedErrors } from "./support/accounts.ts";
 import { screenshot } from "./support/browser.ts";
 import { cell, focusCell, pasteText, scenarioId } from "./support/grid.ts";
 import { useE2E } from "./support/suite.ts";
+import { ForkScenario, forkedKey, gridScenario, ScenarioGridQuery, ShareScenario } from "./support/clientOperations.ts";
 
 const e2e = useE2E({ env: { RAMME_AUTH: "accounts" } });
 
@@ -22,16 +24,16 @@ beforeAll(() => {
 });
 
 /** One of the web client's operations with the page's own session. */
-async function asPage(page: Page, name: string, variables: Record<string, unknown>) {
-  const response = await page.request.post(`${e2e.app.baseUrl}/graphql`, { headers: { "content-type": "application/json", "x-ramme-client": "web" }, data: persistedBody(name, variables) });
-  const body = (await response.json()) as { data: any; errors?: unknown[] };
+async function asPage<TData, TVariables extends Record<string, unknown>>(page: Page, operation: TypedDocument<TData, TVariables>, variables: TVariables): Promise<TData> {
+  const response = await page.request.post(`${e2e.app.baseUrl}/graphql`, { headers: { "content-type": "application/json", "x-ramme-client": "web" }, data: persistedBody(operationName(operation as TypedDocument<unknown, unknown>), variables) });
+  // The server ran the document by its name's hash: the answer has that document's type.
+  const body = (await response.json()) as { data: TData; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   return body.data;
 }
 
 async function storedAsPage(page: Page, key: string): Promise<Map<string, string>> {
-  const data = await asPage(page, "ScenarioGrid", { id: scenarioId(key) });
-  const lines: Array<{ initiative: { key: string }; amounts: Array<{ year: number; amount: string }> }> = data.scenario.lines;
+  const { lines } = gridScenario(await asPage(page, ScenarioGridQuery, { id: scenarioId(key) }));
   return new Map(lines.flatMap((line) => line.amounts.map((entry) => [`${line.initiative.key}:${entry.year}`, entry.amount] as const)));
 }
 
@@ -39,9 +41,9 @@ test("on a what-if shared to read, paste, Delete, Ctrl+D, Ctrl+Enter's typing an
   const anna = await e2e.open();
   await anna.page.goto(`${e2e.app.baseUrl}/`);
   await signInOnPage(anna.page, ANNA);
-  const fork = await asPage(anna.page, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Delt til læsning" } });
-  const key: string = fork.forkScenario.scenario.key;
-  const share = await asPage(anna.page, "ShareScenario", { input: { scenarioId: key, organisation: "venstre", access: "READ" } });
+  const fork = await asPage(anna.page, ForkScenario, { input: { sourceId: "aftale-2024", name: "Delt til læsning" } });
+  const key = forkedKey(fork);
+  const share = await asPage(anna.page, ShareScenario, { input: { scenarioId: key, organisation: "venstre", access: "READ" } });
   expect(share.shareScenario.__typename).not.toMatch(/Error$/);
 
   const bo = await e2e.open();

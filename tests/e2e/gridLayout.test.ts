@@ -10,6 +10,7 @@ import type { Page } from "playwright-core";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
+import { ForkScenario, forkedKey } from "./support/clientOperations.ts";
 
 const e2e = useE2E();
 
@@ -101,8 +102,8 @@ async function checkLayout(page: Page, label: string) {
 const CLASSIC_SCROLLBARS = "::-webkit-scrollbar { width: 16px; height: 16px; background: #eee; } ::-webkit-scrollbar-thumb { background: #999; }";
 
 test("the toolbar, the total column and the history panel at 1280×720 and 1920×1080, Danish and English, both kinds of scrollbar", async () => {
-  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Forhandlingsoplæg med et langt navn til layoutprøven" } });
-  const key: string = fork.forkScenario.scenario.key;
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, ForkScenario, { input: { sourceId: "aftale-2024", name: "Forhandlingsoplæg med et langt navn til layoutprøven" } });
+  const key = forkedKey(fork);
   for (const size of SIZES) {
     for (const language of LANGUAGES) {
       for (const scrollbars of ["overlay", "classic"] as const) {
@@ -187,8 +188,8 @@ test("opening the chart never shrinks the grid: the chart comes below it with it
 test("where the toolbar is short of room, the views move into “Mere …” and still work from there", async () => {
   const { page, errors } = await e2e.open();
   await page.setViewportSize({ width: 1280, height: 720 });
-  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Mere-menuen" } });
-  await page.goto(`${e2e.app.baseUrl}/#/scenario/${fork.forkScenario.scenario.key}`);
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, ForkScenario, { input: { sourceId: "aftale-2024", name: "Mere-menuen" } });
+  await page.goto(`${e2e.app.baseUrl}/#/scenario/${forkedKey(fork)}`);
   await page.locator('.ag-row[row-id="vmk"]').waitFor();
   const more = page.getByRole("button", { name: "Mere …" });
   await more.waitFor();
@@ -222,8 +223,8 @@ test("where the toolbar is short of room, the views move into “Mere …” and
 });
 
 test("the balance action keeps its place whether or not the scenario is over the frame (the toolbar does not jump)", async () => {
-  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Uden hop" } });
-  const key: string = fork.forkScenario.scenario.key;
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, ForkScenario, { input: { sourceId: "aftale-2024", name: "Uden hop" } });
+  const key = forkedKey(fork);
   const { page, errors } = await e2e.open();
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(`${e2e.app.baseUrl}/#/scenario/${key}`);

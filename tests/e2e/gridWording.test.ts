@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { forkFromGrid, screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
+import { ForkScenario, forkedKey, gridScenario, ScenarioGridQuery, SetAllocations } from "./support/clientOperations.ts";
 
 const e2e = useE2E();
 
@@ -44,9 +45,9 @@ test("a count is grammatical in both languages, and the status line follows a sw
 });
 
 test("the history names a changed cell's initiative by its title, shortened with the full title on hover, never by its key", async () => {
-  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Titler i historikken" } });
-  const key: string = fork.forkScenario.scenario.key;
-  const edit = await clientOperationOverHttp(e2e.app.baseUrl, "SetAllocations", { input: { scenarioId: key, expectedVersion: 1, cells: [{ initiativeId: "vmk", year: 2025, amount: "4.0" }] } });
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, ForkScenario, { input: { sourceId: "aftale-2024", name: "Titler i historikken" } });
+  const key = forkedKey(fork);
+  const edit = await clientOperationOverHttp(e2e.app.baseUrl, SetAllocations, { input: { scenarioId: key, expectedVersion: 1, cells: [{ initiativeId: "vmk", year: 2025, amount: "4.0" }] } });
   expect(edit.setAllocations.__typename).toBe("ScenarioEdit");
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/scenario/${key}`);
@@ -74,7 +75,7 @@ test("forking from the grid asks for a name; the what-if is renamed from its own
   await expect.poll(() => page.getByRole("dialog").count()).toBe(0);
   await forkFromGrid(page, "Vores bud");
   const key = decodeURIComponent(new URL(page.url()).hash.replace("#/scenario/", ""));
-  const stored = async () => (await clientOperationOverHttp(e2e.app.baseUrl, "ScenarioGrid", { id: scenarioId(key) })).scenario.name as string;
+  const stored = async () => gridScenario(await clientOperationOverHttp(e2e.app.baseUrl, ScenarioGridQuery, { id: scenarioId(key) })).name;
   expect(await stored()).toBe("Vores bud");
 
   await page.getByRole("button", { name: "Omdøb" }).click();

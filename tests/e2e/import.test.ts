@@ -10,25 +10,26 @@ import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { screenshot } from "./support/browser.ts";
 import { cellText, changedCells, focusCell, forkAndOpen, scenarioId } from "./support/grid.ts";
 import { useE2E } from "./support/suite.ts";
+import { ExportScenario, ForkScenario, forkedKey, gridScenario, ScenarioGridQuery } from "./support/clientOperations.ts";
 
 const e2e = useE2E();
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 async function storedCells(baseUrl: string, key: string): Promise<Map<string, string>> {
-  const data = await clientOperationOverHttp(baseUrl, "ScenarioGrid", { id: Buffer.from(`Scenario:${key}`).toString("base64") });
-  const lines: Array<{ initiative: { key: string }; amounts: Array<{ year: number; amount: string }> }> = data.scenario.lines;
+  const { lines } = gridScenario(await clientOperationOverHttp(baseUrl, ScenarioGridQuery, { id: Buffer.from(`Scenario:${key}`).toString("base64") }));
   return new Map(lines.flatMap((line) => line.amounts.map((cell) => [`${line.initiative.key}:${cell.year}`, cell.amount] as const)));
 }
 
 /** The what-if's stored version. */
 async function storedVersion(baseUrl: string, key: string): Promise<number> {
-  return (await clientOperationOverHttp(baseUrl, "ScenarioGrid", { id: scenarioId(key) })).scenario.version;
+  return gridScenario(await clientOperationOverHttp(baseUrl, ScenarioGridQuery, { id: scenarioId(key) })).version;
 }
 
 /** The what-if exported as the planner exports it, with vmk's 2026 set to 7.5 (or the given cells: key → column → amount). */
 async function editedExport(key: string, edits: Record<string, Record<number, number>> = { vmk: { 6: 7.5 } }): Promise<Buffer> {
-  const exported = await clientOperationOverHttp(e2e.app.baseUrl, "ExportScenario", { id: key, format: "XLSX", language: "DA", priceLevel: null });
+  const exported = await clientOperationOverHttp(e2e.app.baseUrl, ExportScenario, { id: key, format: "XLSX", language: "DA", priceLevel: null });
   const workbook = new ExcelJS.Workbook();
+  if (exported.exportScenario.__typename !== "ExportFile") throw new Error(`export refused: ${JSON.stringify(exported)}`);
   await workbook.xlsx.load(Buffer.from(exported.exportScenario.base64, "base64") as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
   sheet.eachRow((row) => {
@@ -39,8 +40,8 @@ async function editedExport(key: string, edits: Record<string, Record<number, nu
 
 test("import an edited workbook: preview, close with nothing stored, apply as one version; a bad file is refused", async () => {
   const { page, errors } = await e2e.open();
-  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Modforslag" } });
-  const key: string = fork.forkScenario.scenario.key;
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, ForkScenario, { input: { sourceId: "aftale-2024", name: "Modforslag" } });
+  const key = forkedKey(fork);
   const before = await storedCells(e2e.app.baseUrl, key);
   const file = { name: "modforslag.xlsx", mimeType: XLSX, buffer: await editedExport(key) };
 

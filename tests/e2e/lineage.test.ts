@@ -5,28 +5,41 @@
  */
 import { expect, test } from "vitest";
 import type { Page } from "playwright-core";
+import type { VariablesOf } from "../support/documents.ts";
 import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
+import { ForkScenario, forkedKey, RemoveInitiative, SetAllocations } from "./support/clientOperations.ts";
 import { screenshot } from "./support/browser.ts";
 import { useE2E } from "./support/suite.ts";
 
 const e2e = useE2E();
 
-/** One of the web client's mutations (`operation`, by hash), answering in `field`; throws unless it is a ScenarioEdit. */
-async function mutate(operation: string, field: string, input: Record<string, unknown>, actor: string) {
-  const data = await clientOperationOverHttp(e2e.app.baseUrl, operation, { input }, { actor });
-  if (data[field].__typename !== "ScenarioEdit") throw new Error(`${operation}: ${JSON.stringify(data[field])}`);
-  return data[field];
+/** A fork through the web client's ForkScenario (by hash); the what-if's key. */
+async function fork(input: VariablesOf<typeof ForkScenario>["input"], actor: string): Promise<string> {
+  return forkedKey(await clientOperationOverHttp(e2e.app.baseUrl, ForkScenario, { input }, { actor }));
+}
+
+/** Throws unless an edit's answer is a ScenarioEdit. */
+function expectEdit(operation: string, result: { __typename: string }): void {
+  if (result.__typename !== "ScenarioEdit") throw new Error(`${operation}: ${JSON.stringify(result)}`);
+}
+
+/** The web client's mutations (by hash), each throwing unless it is a ScenarioEdit. */
+async function setAllocations(input: VariablesOf<typeof SetAllocations>["input"], actor: string): Promise<void> {
+  expectEdit("SetAllocations", (await clientOperationOverHttp(e2e.app.baseUrl, SetAllocations, { input }, { actor })).setAllocations);
+}
+async function removeInitiative(input: VariablesOf<typeof RemoveInitiative>["input"], actor: string): Promise<void> {
+  expectEdit("RemoveInitiative", (await clientOperationOverHttp(e2e.app.baseUrl, RemoveInitiative, { input }, { actor })).removeInitiative);
 }
 
 const node = (page: Page, name: string) => page.getByRole("list", { name: "Scenariernes stamtræ" }).getByRole("listitem").filter({ has: page.getByRole("link", { name, exact: true }) });
 
 test("the fork tree shows who made each what-if and what it did; what changed since a version lists the changes across the descendants", async () => {
   // Anna forks the agreement and raises VMK 2025 to 4,5; Bo forks hers and takes EU-formandskabet out.
-  const whatIf = (await mutate("ForkScenario", "forkScenario", { sourceId: "aftale-2024", name: "Mere til VMK" }, "Anna")).scenario.key;
-  await mutate("SetAllocations", "setAllocations", { scenarioId: whatIf, cells: [{ initiativeId: "vmk", year: 2025, amount: "4.5" }], expectedVersion: 1, comment: "VMK skal have mere" }, "Anna");
-  const bos = (await mutate("ForkScenario", "forkScenario", { sourceId: whatIf, name: "Bos bud" }, "Bo")).scenario.key;
-  await mutate("RemoveInitiative", "removeInitiative", { scenarioId: bos, initiativeId: "eu-formandskab", expectedVersion: 1, comment: "Dækkes andetsteds" }, "Bo");
-  await mutate("SetAllocations", "setAllocations", { scenarioId: whatIf, cells: [{ initiativeId: "trial-nation", year: 2026, amount: "3.7" }], expectedVersion: 2, comment: "Trial Nation kan vente et år" }, "Anna");
+  const whatIf = await fork({ sourceId: "aftale-2024", name: "Mere til VMK" }, "Anna");
+  await setAllocations({ scenarioId: whatIf, cells: [{ initiativeId: "vmk", year: 2025, amount: "4.5" }], expectedVersion: 1, comment: "VMK skal have mere" }, "Anna");
+  const bos = await fork({ sourceId: whatIf, name: "Bos bud" }, "Bo");
+  await removeInitiative({ scenarioId: bos, initiativeId: "eu-formandskab", expectedVersion: 1, comment: "Dækkes andetsteds" }, "Bo");
+  await setAllocations({ scenarioId: whatIf, cells: [{ initiativeId: "trial-nation", year: 2026, amount: "3.7" }], expectedVersion: 2, comment: "Trial Nation kan vente et år" }, "Anna");
 
   const { page, errors } = await e2e.open();
   // Bo raises VMK 2025 in his grid, 4,5 → 5,0, through the UI.

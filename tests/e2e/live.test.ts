@@ -16,6 +16,7 @@ import type { OpenedPage } from "./support/browser.ts";
 import { screenshot, forkFromGrid } from "./support/browser.ts";
 import { E2E_SERVER_ENV } from "./support/app.ts";
 import { useE2E } from "./support/suite.ts";
+import { ForkScenario, SetAllocations, forkedKey } from "./support/clientOperations.ts";
 
 const e2e = useE2E();
 
@@ -151,10 +152,10 @@ test("the server restarts: the grid says it is reconnecting, comes back by itsel
   copyFileSync(inject("e2eTemplateDatabase"), databaseFile);
   let server = await startServer({ databaseUrl: `file:${databaseFile}`, env: E2E_SERVER_ENV });
   try {
-    const fork = await clientOperationOverHttp(server.baseUrl, "ForkScenario", {
+    const fork = await clientOperationOverHttp(server.baseUrl, ForkScenario, {
       input: { sourceId: "aftale-2024", name: "Genstart" },
     });
-    const key: string = fork.forkScenario.scenario.key;
+    const key = forkedKey(fork);
     const soeren = await e2e.open();
     await soeren.page.goto(`${server.baseUrl}/#/scenario/${key}`);
     await soeren.page.locator('.ag-row[row-id="vmk"]').waitFor();
@@ -164,7 +165,7 @@ test("the server restarts: the grid says it is reconnecting, comes back by itsel
     await server.stop();
     await liveIndicator(soeren.page, "Genopretter forbindelse …").waitFor();
     server = await server.restart();
-    const edit = await clientOperationOverHttp(server.baseUrl, "SetAllocations", { input: { scenarioId: key, expectedVersion: 1, cells: [{ initiativeId: "atmp", year: 2025, amount: "4.5" }] } }, { actor: "Anna" });
+    const edit = await clientOperationOverHttp(server.baseUrl, SetAllocations, { input: { scenarioId: key, expectedVersion: 1, cells: [{ initiativeId: "atmp", year: 2025, amount: "4.5" }] } }, { actor: "Anna" });
     expect(edit.setAllocations).toMatchObject({ __typename: "ScenarioEdit", version: 2 });
 
     // The retries back off (1, 2, 5, 10 s), so within about 20 s it is back, with the edit.

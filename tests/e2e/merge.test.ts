@@ -12,15 +12,16 @@ import { seriousViolations } from "./support/axe.ts";
 import { forkFromGrid, screenshot, toolbarAction } from "./support/browser.ts";
 import { cellText, focusCell, scenarioId, storedCells } from "./support/grid.ts";
 import { useE2E } from "./support/suite.ts";
+import { gridScenario, ScenarioGridQuery, SetAllocations } from "./support/clientOperations.ts";
 
 const e2e = useE2E();
 
 const keyInUrl = (page: Page) => decodeURIComponent(new URL(page.url()).hash.replace(/^#\/scenario\//, "").split("?")[0]!);
 
 async function setCell(key: string, initiativeId: string, year: number, amount: string) {
-  const grid = await clientOperationOverHttp(e2e.app.baseUrl, "ScenarioGrid", { id: scenarioId(key) });
-  const edit = await clientOperationOverHttp(e2e.app.baseUrl, "SetAllocations", {
-    input: { scenarioId: key, cells: [{ initiativeId, year, amount }], notation: "DANISH", expectedVersion: grid.scenario.version },
+  const grid = await clientOperationOverHttp(e2e.app.baseUrl, ScenarioGridQuery, { id: scenarioId(key) });
+  const edit = await clientOperationOverHttp(e2e.app.baseUrl, SetAllocations, {
+    input: { scenarioId: key, cells: [{ initiativeId, year, amount }], notation: "DANISH", expectedVersion: gridScenario(grid).version },
   });
   expect(edit.setAllocations.__typename).toBe("ScenarioEdit");
 }

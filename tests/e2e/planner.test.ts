@@ -9,6 +9,7 @@ import { clientOperationOverHttp } from "../support/graphqlHttp.ts";
 import { screenshot, forkFromGrid } from "./support/browser.ts";
 import { cell, cellText, focusCell, pasteText, shownRowOrder, storedCells } from "./support/grid.ts";
 import { useE2E } from "./support/suite.ts";
+import { ForkScenario, forkedKey, gridScenario, ScenarioGridQuery } from "./support/clientOperations.ts";
 
 const e2e = useE2E();
 
@@ -105,8 +106,8 @@ test("fork, edit a cell and see the totals and headroom change; break the frame 
 });
 
 test("a paste lands on the selected block from its top-left: one value fills it, a column tiles it; only those cells are stored", async () => {
-  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Indsæt i markering" } });
-  const key: string = fork.forkScenario.scenario.key;
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, ForkScenario, { input: { sourceId: "aftale-2024", name: "Indsæt i markering" } });
+  const key = forkedKey(fork);
   const before = await storedCells(e2e.app.baseUrl, key);
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/scenario/${key}`);
@@ -145,10 +146,10 @@ test("a paste lands on the selected block from its top-left: one value fills it,
 });
 
 test("sorting a column orders lines within each theme, headings stay; a paste after the sort follows the rows as shown", async () => {
-  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Sorteret" } });
-  const key: string = fork.forkScenario.scenario.key;
-  const grid = await clientOperationOverHttp(e2e.app.baseUrl, "ScenarioGrid", { id: Buffer.from(`Scenario:${key}`).toString("base64") });
-  const themeOf = new Map<string, string>(grid.scenario.lines.map((line: { initiative: { key: string; theme: { key: string } } }) => [line.initiative.key, line.initiative.theme.key]));
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, ForkScenario, { input: { sourceId: "aftale-2024", name: "Sorteret" } });
+  const key = forkedKey(fork);
+  const grid = await clientOperationOverHttp(e2e.app.baseUrl, ScenarioGridQuery, { id: Buffer.from(`Scenario:${key}`).toString("base64") });
+  const themeOf = new Map(gridScenario(grid).lines.map((line) => [line.initiative.key, line.initiative.theme.key]));
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/scenario/${key}`);
   await page.locator('.ag-row[row-id="vmk"]').waitFor();
@@ -178,8 +179,8 @@ test("sorting a column orders lines within each theme, headings stay; a paste af
 });
 
 test("Delete sets the selected block to 0 and Ctrl+D fills down from its first row, each as one stored edit", async () => {
-  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Ryd og udfyld" } });
-  const key: string = fork.forkScenario.scenario.key;
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, ForkScenario, { input: { sourceId: "aftale-2024", name: "Ryd og udfyld" } });
+  const key = forkedKey(fork);
   const before = await storedCells(e2e.app.baseUrl, key);
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/scenario/${key}`);
@@ -208,8 +209,8 @@ test("Delete sets the selected block to 0 and Ctrl+D fills down from its first r
 });
 
 test("a refused value marks its cell until the cell is right again; Backspace then Enter empties the cell to 0", async () => {
-  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name: "Tom celle" } });
-  const key: string = fork.forkScenario.scenario.key;
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, ForkScenario, { input: { sourceId: "aftale-2024", name: "Tom celle" } });
+  const key = forkedKey(fork);
   const before = await storedCells(e2e.app.baseUrl, key);
   const { page, errors } = await e2e.open();
   await page.goto(`${e2e.app.baseUrl}/#/scenario/${key}`);

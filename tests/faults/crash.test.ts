@@ -10,15 +10,22 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { gql, type ResultOf } from "../support/documents.ts";
 import { queryOverHttp } from "../support/graphqlHttp.ts";
 import { databaseFromTemplate } from "../support/globalSetupPostgres.ts";
 import { startServer, type ServerProcess } from "../support/serverProcess.ts";
-import { cellId, forkOverHttp, historyProblems, mutateOverHttp, readHistory, readScenario, type CellChange, type Cells, type HistoryEntry } from "./support/scenarioOverHttp.ts";
+import { acknowledgedEdit, cellId, forkOverHttp, historyProblems, mutateOverHttp, readHistory, readScenario, type CellChange, type Cells, type HistoryEntry } from "./support/scenarioOverHttp.ts";
 
 const YEARS = [2024, 2025, 2026, 2027];
 /** Lines added for the paste: with the agreement's 25, 500 lines × 4 years = 2,000 cells. */
 const ADDED_LINES = 475;
 const PASTE_ATTEMPTS = 6;
+const PASTE = gql(`mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename ... on ScenarioEdit { version } } }`);
+/** The version a paste was acknowledged with (a refusal is no acknowledgement). */
+function pastedVersion(answer: ResultOf<typeof PASTE>): number {
+  if (answer.setAllocations.__typename !== "ScenarioEdit") throw new Error(`paste refused: ${JSON.stringify(answer)}`);
+  return answer.setAllocations.version;
+}
 
 const scratch = mkdtempSync(path.join(tmpdir(), "ramme-crash-"));
 const running = new Set<ServerProcess>();
@@ -71,8 +78,8 @@ async function editUntilKilled(server: ServerProcess, key: string, lines: string
     try {
       const response =
         cells.length === 1
-          ? await mutateOverHttp(server.baseUrl, "setAllocation", "SetAllocationInput", { scenarioId: key, ...cells[0], expectedVersion: version })
-          : await mutateOverHttp(server.baseUrl, "setAllocations", "SetAllocationsInput", { scenarioId: key, cells, expectedVersion: version });
+          ? await mutateOverHttp<"setAllocation" | "setAllocations">(server.baseUrl, "setAllocation", "SetAllocationInput", { scenarioId: key, ...cells[0], expectedVersion: version })
+          : await mutateOverHttp<"setAllocation" | "setAllocations">(server.baseUrl, "setAllocations", "SetAllocationsInput", { scenarioId: key, cells, expectedVersion: version });
       const result = response.data?.[cells.length === 1 ? "setAllocation" : "setAllocations"];
       if (result?.__typename !== "ScenarioEdit") throw new Error(`edit refused: ${JSON.stringify(response)}`);
       if (result.changed) acks.push({ version: result.version, cells: result.cells });
@@ -161,7 +168,7 @@ describe("SIGKILL during a large paste (SQLite)", () => {
         amounts: YEARS.map((year) => ({ year, amount: "1" })),
       });
       expect(result.data?.addInitiative.__typename).toBe("ScenarioEdit");
-      version = result.data!.addInitiative.version;
+      version = acknowledgedEdit(result.data?.addInitiative).version;
     }
     const startState = await readScenario(server.baseUrl, key);
     const cellIds = [...startState.cells.keys()];
@@ -173,14 +180,14 @@ describe("SIGKILL during a large paste (SQLite)", () => {
       return { initiativeId: initiativeId!, year: Number(year), amount: `${index % 1000}.${attempt + 1}` };
     });
     const paste = (attempt: number, signal?: AbortSignal) =>
-      queryOverHttp(server.baseUrl, `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename ... on ScenarioEdit { version } } }`, { input: { scenarioId: key, cells: pasteOf(attempt), expectedVersion: version } }, { signal });
+      queryOverHttp(server.baseUrl, PASTE, { input: { scenarioId: key, cells: pasteOf(attempt), expectedVersion: version } }, { signal });
 
     // One paste answered, to learn how long one takes here.
     const began = performance.now();
     const first = await paste(0);
     const duration = performance.now() - began;
     expect(first.setAllocations).toMatchObject({ __typename: "ScenarioEdit", version: version + 1 });
-    version = first.setAllocations.version;
+    version = pastedVersion(first);
     let acknowledged = 0;
 
     // Then pastes with a kill at a random moment while the answer is awaited, until a kill lands first.
@@ -195,7 +202,7 @@ describe("SIGKILL during a large paste (SQLite)", () => {
       try {
         const answer = await paste(attempt);
         clearTimeout(killer);
-        version = answer.setAllocations.version;
+        version = pastedVersion(answer);
         acknowledged = attempt;
         // The answer won the race, perhaps only just: start again if the kill went out all the same.
         if (killSent) {

@@ -10,22 +10,23 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { databaseFromTemplate } from "../support/globalSetupPostgres.ts";
 import { redisAvailable, startRedis, type RedisProcess } from "../support/redisProcess.ts";
 import { startServer, type ServerProcess } from "../support/serverProcess.ts";
+import { gql, type ResultOf } from "../support/documents.ts";
 import { subscribe, type Subscription } from "../support/sse.ts";
 import { forkOverHttp, mutateOverHttp } from "./support/scenarioOverHttp.ts";
 
-const SUBSCRIPTION = `subscription($id: ID!, $after: Int) {
+const SUBSCRIPTION = gql(`subscription($id: ID!, $after: Int) {
   scenarioChanged(scenarioId: $id, afterVersion: $after) {
     __typename
     ... on ScenarioChangedEvent { version actor cells { initiativeKey year before after } yearTotals { year allocated headroom } }
   }
-}`;
+}`);
 
 let redis: RedisProcess;
 let editor: ServerProcess;
 let viewerServer: ServerProcess;
 let scenario: string;
 let version = 1;
-const open: Subscription[] = [];
+const open: Array<Subscription<ResultOf<typeof SUBSCRIPTION>>> = [];
 
 async function watch(server: ServerProcess, afterVersion?: number) {
   const subscription = await subscribe(fetch, `${server.baseUrl}/graphql`, SUBSCRIPTION, { id: scenario, after: afterVersion });
@@ -38,15 +39,18 @@ async function edit(amount: string, actor = "Forhandler A") {
   const answer = await mutateOverHttp(editor.baseUrl, "setAllocation", "SetAllocationInput", { scenarioId: scenario, initiativeId: "vmk", year: 2025, amount, expectedVersion: version }, { actor });
   const result = answer.data?.setAllocation;
   expect(result?.__typename, JSON.stringify(answer)).toBe("ScenarioEdit");
+  if (result?.__typename !== "ScenarioEdit") throw new Error(JSON.stringify(answer));
   version = result.version;
-  return result as { version: number; cells: Array<{ initiativeKey: string; year: number; before: string; after: string }> };
+  return result;
 }
 
-async function nextChange(subscription: Subscription, timeoutMs = 15_000) {
+async function nextChange(subscription: Subscription<ResultOf<typeof SUBSCRIPTION>>, timeoutMs = 15_000) {
   const result = await subscription.next(timeoutMs);
   expect(result.errors).toBeUndefined();
-  expect(result.data.scenarioChanged.__typename).toBe("ScenarioChangedEvent");
-  return result.data.scenarioChanged as { version: number; actor: string; cells: unknown[]; yearTotals: Array<{ year: number; allocated: string }> };
+  const event = result.data?.scenarioChanged;
+  expect(event?.__typename).toBe("ScenarioChangedEvent");
+  if (event?.__typename !== "ScenarioChangedEvent") throw new Error(JSON.stringify(result));
+  return event;
 }
 
 describe.skipIf(!redisAvailable())("live updates across two instances (PostgreSQL + Redis)", () => {

@@ -6,10 +6,11 @@
  * not the machine's own, which other suites use.
  */
 import { afterAll, describe, expect, it } from "vitest";
+import { gql } from "../support/documents.ts";
 import { graphqlOverHttp, type HttpGraphQLResponse } from "../support/graphqlHttp.ts";
 import { postgresBinaries, startPostgresCluster, type PostgresCluster } from "../support/postgresCluster.ts";
 import { migrateAndSeed, startServer, type ServerProcess } from "../support/serverProcess.ts";
-import { forkOverHttp, historyProblems, mutateOverHttp, readHistory, readScenario } from "./support/scenarioOverHttp.ts";
+import { acknowledgedEdit, forkOverHttp, historyProblems, mutateOverHttp, readHistory, readScenario } from "./support/scenarioOverHttp.ts";
 
 const binaries = postgresBinaries();
 /** A request during the outage that gets no answer within this is a hang. */
@@ -33,7 +34,7 @@ function expectUnavailable(response: HttpGraphQLResponse<unknown>, field: string
   ]);
 }
 
-const SCENARIOS = `{ scenarios(first: 100) { nodes { key version } } }`;
+const SCENARIOS = gql(`{ scenarios(first: 100) { nodes { key version } } }`);
 
 describe.skipIf(!binaries)(binaries ? "PostgreSQL outage" : "PostgreSQL outage: skipped, no PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb)", () => {
   it("answers DATABASE_UNAVAILABLE while PostgreSQL is down, stays up, recovers by itself and loses nothing", async () => {
@@ -50,7 +51,7 @@ describe.skipIf(!binaries)(binaries ? "PostgreSQL outage" : "PostgreSQL outage: 
     for (const [year, amount] of [[2024, "11.1"], [2025, "12.2"], [2026, "13.3"]] as const) {
       const edit = await mutateOverHttp(url, "setAllocation", "SetAllocationInput", { scenarioId: key, initiativeId: "vmk", year, amount, expectedVersion: version });
       expect(edit.data?.setAllocation).toMatchObject({ __typename: "ScenarioEdit", changed: true });
-      version = edit.data!.setAllocation.version;
+      version = acknowledgedEdit(edit.data?.setAllocation).version;
       acknowledged.push({ year, amount });
     }
     const scenariosBefore = (await graphqlOverHttp(url, SCENARIOS)).data!.scenarios.nodes;

@@ -110,7 +110,7 @@ async function writer(index: number, server: ServerProcess, targets: Target[], l
       tally.unexpected.push(`${label}: HTTP ${response.status} ${JSON.stringify(response.errors)}`);
       continue;
     }
-    const result = response.data![field];
+    const result = response.data![field]!;
     if (result.__typename === "ScenarioEdit") {
       if (!result.changed) {
         tally.unchanged++;

@@ -12,6 +12,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatMio } from "@ramme/domain";
 import { ExcelJS, oereFromSpreadsheetNumber } from "@ramme/server/exchange/index.ts";
+import { gql, type VariablesOf } from "../support/documents.ts";
 import { query } from "../support/graphql.ts";
 import { fork } from "../support/scenarios.ts";
 
@@ -72,26 +73,31 @@ function summary(sheet: ExcelJS.Worksheet, label: string, years: readonly number
   return found;
 }
 
-const yearTotals = async (key: string) =>
-  (await query(`query($id: ID!) { scenario(id: $id) { yearTotals { year allocated frame headroom } } }`, { id: Buffer.from(`Scenario:${key}`).toString("base64") })).scenario.yearTotals as Array<{
-    year: number;
-    allocated: string;
-    frame: string;
-    headroom: string;
-  }>;
+const YearTotals = gql(`query($id: ID!) { scenario(id: $id) { yearTotals { year allocated frame headroom } } }`);
+const yearTotals = async (key: string) => {
+  const { scenario } = await query(YearTotals, { id: Buffer.from(`Scenario:${key}`).toString("base64") });
+  if (!scenario) throw new Error(`no scenario ${key}`);
+  return scenario.yearTotals;
+};
 
-const exportXlsx = async (key: string) =>
-  Buffer.from((await query(`query($id: ID!) { exportScenario(scenarioId: $id, format: XLSX) { ... on ExportFile { base64 } } }`, { id: key })).exportScenario.base64, "base64");
+const ExportXlsx = gql(`query($id: ID!) { exportScenario(scenarioId: $id, format: XLSX) { __typename ... on ExportFile { base64 } } }`);
+const exportXlsx = async (key: string) => {
+  const { exportScenario } = await query(ExportXlsx, { id: key });
+  if (exportScenario.__typename !== "ExportFile") throw new Error(`export refused: ${JSON.stringify(exportScenario)}`);
+  return Buffer.from(exportScenario.base64, "base64");
+};
 
-const importFile = async (input: Record<string, unknown>) =>
-  (
-    await query(
-      `mutation($input: ImportScenarioFileInput!) { importScenarioFile(input: $input) { __typename
-        ... on ImportPreview { canApply applied lines { initiativeKey status amounts { year before after } } problems { code severity row column } edit { version } }
-        ... on ImportRefusedError { problems { code row column } } } }`,
-      { input },
-    )
-  ).importScenarioFile;
+const ImportFile = gql(`
+  mutation($input: ImportScenarioFileInput!) { importScenarioFile(input: $input) { __typename
+    ... on ImportPreview { canApply applied lines { initiativeKey status amounts { year before after } } problems { code severity row column } edit { version } }
+    ... on ImportRefusedError { problems { code row column } } } }
+`);
+/** The import's preview (or what it applied); throws with the answer when the file was refused. */
+const importFile = async (input: VariablesOf<typeof ImportFile>["input"]) => {
+  const answer = (await query(ImportFile, { input })).importScenarioFile;
+  if (answer.__typename !== "ImportPreview") throw new Error(`import refused: ${JSON.stringify(answer)}`);
+  return answer;
+};
 
 /** Sets every formula's cached result to 0, so only a recalculation can give the right totals. */
 function zeroCachedResults(workbook: ExcelJS.Workbook): number {
@@ -144,9 +150,9 @@ describe.skipIf(!available)("round trip through LibreOffice", () => {
 
     const preview = await importFile({ scenarioId: whatIf.key, expectedVersion: 1, format: "XLSX", content, dryRun: true });
     expect(preview.problems).toEqual([]);
-    const changed = preview.lines.filter((line: { status: string }) => line.status !== "UNCHANGED");
-    expect(changed.map((line: { initiativeKey: string }) => line.initiativeKey)).toEqual(["vmk", "trial-nation"]);
-    const after = (key: string) => changed.find((line: { initiativeKey: string }) => line.initiativeKey === key).amounts.map((cell: { after: string }) => cell.after);
+    const changed = preview.lines.filter((line) => line.status !== "UNCHANGED");
+    expect(changed.map((line) => line.initiativeKey)).toEqual(["vmk", "trial-nation"]);
+    const after = (key: string) => changed.find((line) => line.initiativeKey === key)!.amounts.map((cell) => cell.after);
     expect(after("vmk")).toEqual(["3.5", "2.5", "7.5", "2.5"]);
     expect(after("trial-nation")).toEqual(["0.3", "4.7", "4.7", "0"]);
 
@@ -164,6 +170,6 @@ describe.skipIf(!available)("round trip through LibreOffice", () => {
     const csv = libreOffice(await exportXlsx(whatIf.key), "som-csv", "csv:Text - txt - csv (StarCalc):59,34,76,1,,1033,false,false,false", "csv");
     const preview = await importFile({ scenarioId: whatIf.key, expectedVersion: 1, format: "CSV", content: csv.toString("utf8"), numberStyle: "API", dryRun: true });
     expect(preview.problems).toEqual([]);
-    expect(preview.lines.every((line: { status: string }) => line.status === "UNCHANGED")).toBe(true);
+    expect(preview.lines.every((line) => line.status === "UNCHANGED")).toBe(true);
   }, 180_000);
 });

@@ -1,5 +1,6 @@
 /** Helpers for tests of the scenario engine: fork, edit, and a fingerprint of everything stored. */
 import { createHash } from "node:crypto";
+import { gql } from "./documents.ts";
 import { db, query } from "./graphql.ts";
 
 /**
@@ -17,17 +18,29 @@ export const EDIT_FIELDS = `
   }
 `;
 
+const ForkForTest = gql(`
+  mutation($input: ForkScenarioInput!) {
+    forkScenario(input: $input) {
+      __typename
+      ... on ScenarioEdit { version scenario { key } }
+      ... on InvalidInputError { message problems { field code message value } }
+    }
+  }
+`);
+
 /** Forks a scenario and returns the what-if's key and version. */
 export async function fork(sourceId = "aftale-2024", name = "Test-scenarie"): Promise<{ key: string; version: number }> {
-  const data = await query(`mutation($input: ForkScenarioInput!) { forkScenario(input: $input) { ${EDIT_FIELDS} } }`, { input: { sourceId, name } });
+  const data = await query(ForkForTest, { input: { sourceId, name } });
   const result = data.forkScenario;
   if (result.__typename !== "ScenarioEdit") throw new Error(`fork failed: ${JSON.stringify(result)}`);
   return { key: result.scenario.key, version: result.version };
 }
 
 /** Runs one mutation that takes `input` and returns its result union. */
+// The field is named at run time, so the document is a string and its result untyped; callers read
+// whichever member of the union they expect, as the tests of each mutation need.
 export async function mutate(name: string, inputType: string, input: Record<string, unknown>, options: { actor?: string } = {}): Promise<any> {
-  const data = await query(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${EDIT_FIELDS} } }`, { input }, options);
+  const data = (await query(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${EDIT_FIELDS} } }`, { input }, options)) as Record<string, unknown>;
   return data[name];
 }
 

@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import { clientOperationOverHttp } from "../../support/graphqlHttp.ts";
 import type { OpenedPage } from "./browser.ts";
 import type { E2E } from "./suite.ts";
+import { ForkScenario, forkedKey, gridScenario, ScenarioGridQuery } from "./clientOperations.ts";
 
 /** A cell by its row's id (an initiative's key, "theme:<key>", "summary:…") and its column ("y2024", "total"). */
 export const cell = (page: Page, rowId: string, colId: string) => page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
@@ -46,8 +47,7 @@ export function shownRowOrder(page: Page): Promise<string[]> {
 }
 
 export async function storedCells(baseUrl: string, key: string): Promise<Map<string, string>> {
-  const data = await clientOperationOverHttp(baseUrl, "ScenarioGrid", { id: scenarioId(key) });
-  const lines: Array<{ initiative: { key: string }; amounts: Array<{ year: number; amount: string }> }> = data.scenario.lines;
+  const { lines } = gridScenario(await clientOperationOverHttp(baseUrl, ScenarioGridQuery, { id: scenarioId(key) }));
   return new Map(lines.flatMap((line) => line.amounts.map((entry) => [`${line.initiative.key}:${entry.year}`, entry.amount] as const)));
 }
 
@@ -79,17 +79,17 @@ export interface OpenedWhatIf extends OpenedPage {
  * English with `locale: "en"`) and waits for its first line.
  */
 export async function forkAndOpen(e2e: E2E, name: string, options: { locale?: "da" | "en"; viewport?: { width: number; height: number } } = {}): Promise<OpenedWhatIf> {
-  const fork = await clientOperationOverHttp(e2e.app.baseUrl, "ForkScenario", { input: { sourceId: "aftale-2024", name } });
-  const key: string = fork.forkScenario.scenario.key;
-  const grid = await clientOperationOverHttp(e2e.app.baseUrl, "ScenarioGrid", { id: scenarioId(key) });
-  const position = new Map<string, number>(grid.themes.map((theme: { key: string; position: number }) => [theme.key, theme.position]));
-  const lines: Array<{ initiative: { key: string; theme: { key: string } } }> = grid.scenario.lines;
+  const fork = await clientOperationOverHttp(e2e.app.baseUrl, ForkScenario, { input: { sourceId: "aftale-2024", name } });
+  const key = forkedKey(fork);
+  const grid = await clientOperationOverHttp(e2e.app.baseUrl, ScenarioGridQuery, { id: scenarioId(key) });
+  const position = new Map(grid.themes.map((theme) => [theme.key, theme.position]));
+  const { lines, frame } = gridScenario(grid);
   // Lines under their themes in the themes' order, each theme's lines in the scenario's order (as the grid shows them).
   const lineKeys = lines
     .map((line, index) => ({ key: line.initiative.key, theme: position.get(line.initiative.theme.key) ?? 0, index }))
     .sort((a, b) => a.theme - b.theme || a.index - b.index)
     .map((line) => line.key);
-  const years: number[] = grid.scenario.frame.years.map((entry: { year: number }) => entry.year);
+  const years = frame.years.map((entry) => entry.year);
   const before = await storedCells(e2e.app.baseUrl, key);
   const opened = await e2e.open();
   if (options.viewport) await opened.page.setViewportSize(options.viewport);

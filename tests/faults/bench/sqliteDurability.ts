@@ -15,6 +15,7 @@ import Database from "better-sqlite3";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gql } from "../../support/documents.ts";
 import { queryOverHttp } from "../../support/graphqlHttp.ts";
 import { migrateAndSeed, startServer, type ServerProcess } from "../../support/serverProcess.ts";
 
@@ -56,8 +57,10 @@ function commitsPerLevel(directory: string, level: Level, count: number): number
 }
 
 async function editsPerLevel(server: ServerProcess, scenarioKey: string, count: number, round: number): Promise<number> {
-  const mutation = `mutation($input: SetAllocationInput!) { setAllocation(input: $input) { __typename ... on ScenarioEdit { version } } }`;
-  let version = (await queryOverHttp(server.baseUrl, `query($id: ID!) { scenario(id: $id) { version } }`, { id: Buffer.from(`Scenario:${scenarioKey}`).toString("base64") })).scenario.version as number;
+  const mutation = gql(`mutation($input: SetAllocationInput!) { setAllocation(input: $input) { __typename ... on ScenarioEdit { version } } }`);
+  const scenario = (await queryOverHttp(server.baseUrl, gql(`query($id: ID!) { scenario(id: $id) { version } }`), { id: Buffer.from(`Scenario:${scenarioKey}`).toString("base64") })).scenario;
+  if (!scenario) throw new Error(`no scenario ${scenarioKey}`);
+  let version = scenario.version;
   const started = performance.now();
   for (let index = 0; index < count; index++) {
     // A different amount every time, so every request commits a new version.
@@ -91,7 +94,8 @@ try {
     copyFileSync(template, file);
     const server = await startServer({ databaseUrl: `file:${file}`, env: { RAMME_SQLITE_SYNCHRONOUS: level } });
     servers.push(server);
-    const forked = await queryOverHttp(server.baseUrl, `mutation { forkScenario(input: { sourceId: "aftale-2024", name: "Bench" }) { ... on ScenarioEdit { scenario { key } } } }`);
+    const forked = await queryOverHttp(server.baseUrl, gql(`mutation($input: ForkScenarioInput!) { forkScenario(input: $input) { __typename ... on ScenarioEdit { scenario { key } } } }`), { input: { sourceId: "aftale-2024", name: "Bench" } });
+    if (forked.forkScenario.__typename !== "ScenarioEdit") throw new Error(`fork refused: ${JSON.stringify(forked)}`);
     scenarioKeys[level] = forked.forkScenario.scenario.key;
   }
   const serverOf = (level: Level) => servers[LEVELS.indexOf(level)]!;

@@ -2,7 +2,8 @@
  * Reading and checking a scenario through a server process's API: its cells, its whole history,
  * and whether replaying the history from the fork gives exactly the cells the scenario has.
  */
-import type { Untyped } from "../../support/documents.ts";
+import { print } from "graphql";
+import { gql, type ResultOf } from "../../support/documents.ts";
 import { graphqlOverHttp, queryOverHttp, type HttpGraphQLResponse } from "../../support/graphqlHttp.ts";
 
 /** "initiative/year" → amount as the API writes it ("2.5"). */
@@ -24,30 +25,63 @@ export interface HistoryEntry {
 
 export const scenarioGlobalId = (key: string) => Buffer.from(`Scenario:${key}`).toString("base64");
 
-export const EDIT_RESULT = `
-  __typename
-  ... on ScenarioEdit { version changed cells { initiativeKey year before after } }
-  ... on Error { message ... on VersionConflictError { expectedVersion currentVersion } }
-`;
+/**
+ * What an edit answers, on SetAllocationResult: every scenario edit's union shares its members, so the
+ * fragment spreads into any of them (GraphQL allows a spread wherever the possible types overlap).
+ */
+const EditResultFields = gql(`
+  fragment EditResultFields on SetAllocationResult {
+    __typename
+    ... on ScenarioEdit { version changed cells { initiativeKey year before after } }
+    ... on Error { message ... on VersionConflictError { expectedVersion currentVersion } }
+  }
+`);
+export type EditResult = ResultOf<typeof EditResultFields>;
+export type AcknowledgedEdit = Extract<EditResult, { __typename: "ScenarioEdit" }>;
 
-/** Runs one mutation taking `input` and returning an edit result union; the whole HTTP answer, for the caller to judge. */
-export function mutateOverHttp(baseUrl: string, field: string, inputType: string, input: Record<string, unknown>, options: { actor?: string; signal?: AbortSignal } = {}): Promise<HttpGraphQLResponse<Untyped>> {
-  return graphqlOverHttp(baseUrl, `mutation($input: ${inputType}!) { ${field}(input: $input) { ${EDIT_RESULT} } }`, { input }, options);
+/** The edit as acknowledged; throws with the whole answer when it was refused or missing. */
+export function acknowledgedEdit(result: EditResult | null | undefined): AcknowledgedEdit {
+  if (result?.__typename !== "ScenarioEdit") throw new Error(`edit refused: ${JSON.stringify(result)}`);
+  return result;
 }
+
+/**
+ * Runs one mutation taking `input` and returning an edit result union; the whole HTTP answer, for the
+ * caller to judge. The field is named at run time, so the document is text; its answer is typed by
+ * the fragment it spreads.
+ */
+export function mutateOverHttp<Field extends string>(baseUrl: string, field: Field, inputType: string, input: Record<string, unknown>, options: { actor?: string; signal?: AbortSignal } = {}): Promise<HttpGraphQLResponse<Record<Field, EditResult>>> {
+  const document = `mutation($input: ${inputType}!) { ${field}(input: $input) { ...EditResultFields } }\n${print(EditResultFields)}`;
+  return graphqlOverHttp(baseUrl, document, { input }, options) as Promise<HttpGraphQLResponse<Record<Field, EditResult>>>;
+}
+
+const ForkOverHttp = gql(`
+  mutation($input: ForkScenarioInput!) { forkScenario(input: $input) { __typename ... on ScenarioEdit { scenario { key } } } }
+`);
 
 /** Forks the agreement (or `sourceId`) and returns the what-if's key. */
 export async function forkOverHttp(baseUrl: string, name: string, sourceId = "aftale-2024"): Promise<string> {
-  const data = await queryOverHttp(baseUrl, `mutation($input: ForkScenarioInput!) { forkScenario(input: $input) { __typename ... on ScenarioEdit { scenario { key } } } }`, { input: { sourceId, name } });
+  const data = await queryOverHttp(baseUrl, ForkOverHttp, { input: { sourceId, name } });
   if (data.forkScenario.__typename !== "ScenarioEdit") throw new Error(`fork refused: ${JSON.stringify(data.forkScenario)}`);
-  return data.forkScenario.scenario.key as string;
+  return data.forkScenario.scenario.key;
 }
+
+const ScenarioCells = gql(`
+  query($id: ID!) { scenario(id: $id) { version lines { initiative { key } amounts { year amount } } } }
+`);
+
+const HistoryPage = gql(`
+  query($id: ID!, $after: String) { history(scenarioId: $id, first: 100, after: $after) {
+    nodes { version kind cells { initiativeKey year before after } } pageInfo { hasNextPage endCursor } } }
+`);
 
 /** The scenario's version and every cell it has. */
 export async function readScenario(baseUrl: string, key: string): Promise<{ version: number; cells: Cells; lineKeys: string[] }> {
-  const data = await queryOverHttp(baseUrl, `query($id: ID!) { scenario(id: $id) { version lines { initiative { key } amounts { year amount } } } }`, { id: scenarioGlobalId(key) });
+  const data = await queryOverHttp(baseUrl, ScenarioCells, { id: scenarioGlobalId(key) });
+  if (!data.scenario) throw new Error(`no scenario ${key}`);
   const cells: Cells = new Map();
   const lineKeys: string[] = [];
-  for (const line of data.scenario.lines as Array<{ initiative: { key: string }; amounts: Array<{ year: number; amount: string }> }>) {
+  for (const line of data.scenario.lines) {
     lineKeys.push(line.initiative.key);
     for (const { year, amount } of line.amounts) cells.set(cellId(line.initiative.key, year), amount);
   }
@@ -59,13 +93,8 @@ export async function readHistory(baseUrl: string, key: string): Promise<History
   const entries: HistoryEntry[] = [];
   let after: string | null = null;
   for (;;) {
-    const data: any = await queryOverHttp(
-      baseUrl,
-      `query($id: ID!, $after: String) { history(scenarioId: $id, first: 100, after: $after) {
-        nodes { version kind cells { initiativeKey year before after } } pageInfo { hasNextPage endCursor } } }`,
-      { id: key, after },
-    );
-    entries.push(...(data.history.nodes as HistoryEntry[]));
+    const data: ResultOf<typeof HistoryPage> = await queryOverHttp(baseUrl, HistoryPage, { id: key, after });
+    entries.push(...data.history.nodes);
     if (!data.history.pageInfo.hasNextPage) break;
     after = data.history.pageInfo.endCursor;
   }
