@@ -17,7 +17,7 @@ export type {
   XlsxExportOptions,
 } from "./types.ts";
 export { buildComparison } from "./comparison.ts";
-export { comparisonToCsv, scenarioToCsv, CSV_DELIMITER } from "./csvExport.ts";
+export { comparisonToCsv, comparisonToCsvPaced, scenarioToCsv, scenarioToCsvPaced, CSV_DELIMITER } from "./csvExport.ts";
 export { comparisonToXlsx, scenarioToXlsx, ExcelJS } from "./xlsxExport.ts";
 export { formatAmountText, oereFromSpreadsheetNumber, spreadsheetNumber, AMOUNT_NUMBER_FORMAT } from "./amountText.ts";
 export { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from "./fileNames.ts";
