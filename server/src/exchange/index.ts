@@ -23,7 +23,7 @@ export { formatAmountText, oereFromSpreadsheetNumber, spreadsheetNumber, AMOUNT_
 export { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from "./fileNames.ts";
 export { LABELS } from "./labels.ts";
 export { columnLetters, type Grid } from "./grid.ts";
-export { csvToGrid, parseScenarioCsv } from "./csvImport.ts";
+export { csvToGrid, csvToGridPaced, parseScenarioCsv, readScenarioCsvGrid, type Delimiter } from "./csvImport.ts";
 export { xlsxToGrid, type WorkbookReading } from "./xlsxImport.ts";
 export {
   IMPORT_PROBLEM_CODES,
