@@ -4,7 +4,7 @@
  * RESPONSE_TOO_LARGE, and large operations beyond the gate's room are refused SERVER_BUSY.
  */
 import { DEFAULT_BUDGET, hardeningConfigFrom } from "@ramme/server/hardening.ts";
-import { EXECUTION_TIME_EXCEEDED, executionBudgetPlugin, exceedsBytes, Gate, paceListFields, RESPONSE_TOO_LARGE, SERVER_BUSY } from "@ramme/server/executionBudget.ts";
+import { EXECUTION_TIME_EXCEEDED, executionBudgetPlugin, exceedsBytes, exceedsBytesPaced, Gate, paceListFields, RESPONSE_TOO_LARGE, SERVER_BUSY } from "@ramme/server/executionBudget.ts";
 import { buildSchema, execute, parse, type ExecutionArgs, type GraphQLObjectType } from "graphql";
 import { createRammeYoga } from "@ramme/server/yoga.ts";
 import { describe, expect, it } from "vitest";
@@ -76,6 +76,21 @@ describe("size", () => {
     const serialised = JSON.stringify(value).length;
     expect(exceedsBytes(value, serialised - 1)).toBe(true);
     expect(exceedsBytes(value, serialised * 2)).toBe(false);
+  });
+
+  it("the measure taken in turns gives the same answers, and the event loop runs other work while it walks a large answer", async () => {
+    const value = { lines: Array.from({ length: 200_000 }, (_, index) => ({ key: `line-${index}`, amounts: [{ year: 2024, amount: "12.5" }] })) };
+    const serialised = JSON.stringify(value).length;
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    try {
+      expect(await exceedsBytesPaced(value, serialised * 2)).toBe(false);
+      expect(await exceedsBytesPaced(value, serialised - 1)).toBe(true);
+      expect(await exceedsBytesPaced(value, 10)).toBe(exceedsBytes(value, 10));
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(turns).toBeGreaterThan(0);
   });
 });
 

@@ -7,7 +7,9 @@ import { mio } from "@ramme/domain";
 import {
   buildComparison,
   comparisonToCsv,
+  comparisonToCsvPaced,
   scenarioToCsv,
+  scenarioToCsvPaced,
   type ScenarioExport,
 } from "@ramme/server/exchange/index.ts";
 import { AGREEMENT, ALTERNATIVE_A, ALTERNATIVE_B, csvFile, csvText } from "./fixtures.ts";
@@ -174,5 +176,31 @@ describe("comparisonToCsv", () => {
         ",,Headroom,-0.1,9.5,63.0,7.5,79.9,5.5,5.6,16.0,6.5,1296.5,1233.5,6.5,-1.0,1324.5,1244.6",
       ]),
     );
+  });
+});
+
+describe("the file written in parts, taking turns on the event loop (issue 15)", () => {
+  // 1,200 copies of the agreement's first line (the one whose title needs quoting): more than two parts of 500 rows.
+  const first = AGREEMENT.lines[0]!;
+  const large: ScenarioExport = { ...AGREEMENT, lines: Array.from({ length: 1_200 }, (_, index) => ({ ...first, key: `vmk-${index}` })) };
+
+  test("a scenario over several parts is one CSV: one byte order mark, every line once and in order, quoted as in one part", async () => {
+    const paced = await scenarioToCsvPaced(large, { language: "da", numberStyle: "DANISH" });
+    const text = csvText(paced.bytes);
+    expect(text.startsWith("\uFEFFScenarie;Aftale 2024\r\n")).toBe(true);
+    expect(text.match(/\uFEFF/g)).toHaveLength(1);
+    const lineRows = text.split("\r\n").filter((row) => row.startsWith("vmk-"));
+    expect(lineRows).toEqual(large.lines.map((line) => `${line.key};Styrket forskning;"Oprette en fjerde; ""stor"" satsning";3,5;2,5;2,5;2,5;11,0`));
+    expect(text.endsWith("\r\n")).toBe(true);
+    expect(paced.fileName).toBe("aftale-2024.csv");
+    expect(Buffer.from(paced.bytes).equals(Buffer.from(scenarioToCsv(large, { language: "da", numberStyle: "DANISH" }).bytes))).toBe(true);
+  });
+
+  test("a comparison written in parts has the same bytes as written at once", async () => {
+    const data = buildComparison(large, [{ ...large, scenarioName: "Alternativ", scenarioKey: "alt", lines: large.lines.slice(100) }]);
+    const paced = await comparisonToCsvPaced(data, { language: "en", numberStyle: "API" });
+    const whole = comparisonToCsv(data, { language: "en", numberStyle: "API" });
+    expect(paced.fileName).toBe(whole.fileName);
+    expect(Buffer.from(paced.bytes).equals(Buffer.from(whole.bytes))).toBe(true);
   });
 });

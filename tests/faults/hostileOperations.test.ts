@@ -40,17 +40,20 @@ import { repoRoot, startServer, type ServerProcess } from "../support/serverProc
 /** The stated bounds (docs/api.md "Limits and refusals", docs/operations.md). */
 const RSS_CEILING_MB = 1_000;
 /**
- * The longest a /healthz probe may wait on a machine that is not loaded by others: 5 s, the bound
- * this suite holds (before taking turns a single request held it for 105 s). It is not yet the
- * issue's aim of about 100 ms: the server takes turns of about 25 ms of CPU
- * (server/src/cooperative.ts), but single statements and assemblies that are not split yet (a
- * 5,000-line scenario's lines with their initiatives, a lineage's states, an export's file) still hold
- * the loop for 1.5–3.8 s on a 2-core machine (the figures this test prints). On a machine with more
- * runnable processes than cores the server gets its share of the CPU only, so every wait is stretched
- * by about load / cores: the bound is scaled by the highest one-minute load average seen during the
- * run over the number of cores (never below 1).
+ * The longest a /healthz probe may wait on a machine that is not loaded by others: 3 s, the bound
+ * this suite holds. Before taking turns a single request held it for 105 s; with turns, but before
+ * exports, imports and the response measure took them, this suite measured 719 ms on a quiet
+ * machine and 3.8 s at load 5.1 on 2 cores, and held 5 s; after, 3.8 s at load 16.8. It is not yet
+ * the issue's aim of about 100 ms: the server takes turns of about 25 ms of CPU
+ * (server/src/cooperative.ts), but single statements and steps that are not split (a 5,000-line
+ * scenario's lines with their initiatives, one sheet's XML in exceljs, parsing a 4 MB body,
+ * serialising a large answer) still hold the loop for up to about a second each on a 2-core machine
+ * (`node scripts/loop-stalls.mjs` prints them per operation). On a machine with more runnable
+ * processes than cores the server gets its share of the CPU only, so every wait is stretched by about
+ * load / cores: the bound is scaled by the highest one-minute load average seen during the run over
+ * the number of cores (never below 1).
  */
-const HEALTHZ_BOUND_MS = 5_000;
+const HEALTHZ_BOUND_MS = 3_000;
 const MAX_EXECUTION_MS = 5_000;
 /** Past the time budget: the last field it was resolving finishes, and the answer is written. */
 const GRACE_MS = 5_000;

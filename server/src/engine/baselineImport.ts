@@ -10,7 +10,7 @@
 import { checkAllocationAmount, formatDanishAmount, formatMio, frameYearTotals, sumOere, type FrameYearTotal, type Oere, type YearAmount } from "@ramme/domain";
 import type { Caller } from "../auth/caller.ts";
 import { db, writeTransaction, type Transaction } from "../db.ts";
-import { findHeader, Locator, normalTitle, parseScenarioCsv, readScenarioGrid, yearOf, type Grid, type ImportProblem, type NumberStyle, type SheetReading } from "../exchange/index.ts";
+import { findHeader, Locator, normalTitle, readScenarioCsvGrid, readScenarioGrid, yearOf, type Grid, type ImportProblem, type NumberStyle, type SheetReading } from "../exchange/index.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { INITIATIVE_HEADERS, KEY_HEADERS } from "../exchange/labels.ts";
 import { ImportRefusedError, InvalidInputError } from "./errors.ts";
@@ -109,7 +109,7 @@ export async function importBaseline(caller: Caller, actor: string, input: Basel
   else {
     if (!existing && fields!.years === null) years = yearsOfFile(file.grid, located, fileProblems);
     if (fileProblems.length === 0) {
-      reading = file.csvText !== null ? parseScenarioCsv(file.csvText, { years, numberStyle: input.numberStyle, headings: true }) : readScenarioGrid(file.grid, { years, numberStyle: "DANISH", headings: true });
+      reading = file.csvDelimiter !== null ? readScenarioCsvGrid({ grid: file.grid, delimiter: file.csvDelimiter }, { years, numberStyle: input.numberStyle, headings: true }) : readScenarioGrid(file.grid, { years, numberStyle: "DANISH", headings: true });
       fileProblems.push(...reading.problems);
     }
   }

@@ -5,9 +5,9 @@ import { convertYearAmounts, formatIndexValue, readSourceReferences } from "@ram
 import type { Database } from "../db.ts";
 import {
   buildComparison,
-  comparisonToCsv,
+  comparisonToCsvPaced,
   comparisonToXlsx,
-  scenarioToCsv,
+  scenarioToCsvPaced,
   scenarioToXlsx,
   type ExchangeLanguage,
   type ExportFile,
@@ -83,7 +83,7 @@ export async function exportScenario(client: Database, scenarioIdText: string, o
   const stored = await scenarioExport(client, scenarioId!, "scenarioId", options.exportedBy);
   const level = await priceLevelFor(client, stored.framePriceLevel, options.priceLevel, "priceLevel");
   const data = inPriceLevel(stored, level, options.language);
-  const file = options.format === "CSV" ? scenarioToCsv(data, options) : await scenarioToXlsx(data, { language: options.language });
+  const file = options.format === "CSV" ? await scenarioToCsvPaced(data, options) : await scenarioToXlsx(data, { language: options.language, signal: options.signal });
   return labelled(file, level);
 }
 
@@ -106,7 +106,7 @@ export async function exportComparison(client: Database, baseIdText: string, oth
   await pace(options.signal);
   const level = await priceLevelFor(client, base.framePriceLevel, options.priceLevel, "priceLevel");
   const data = buildComparison(inPriceLevel(base, level, options.language), others.map((other) => inPriceLevel(other, level, options.language)));
-  const file = options.format === "CSV" ? comparisonToCsv(data, options) : await comparisonToXlsx(data, { language: options.language });
+  const file = options.format === "CSV" ? await comparisonToCsvPaced(data, options) : await comparisonToXlsx(data, { language: options.language, signal: options.signal });
   return labelled(file, level);
 }
 

@@ -11,12 +11,13 @@ import type { Transaction } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import {
   closestTitle,
-  csvToGrid,
+  csvToGridPaced,
   Locator,
   normalTitle,
-  parseScenarioCsv,
+  readScenarioCsvGrid,
   readScenarioGrid,
   xlsxToGrid,
+  type Delimiter,
   type Grid,
   type ImportedLine,
   type ImportProblem,
@@ -28,6 +29,7 @@ import { editScenario } from "./editScenario.ts";
 import { ImportRefusedError, InvalidInputError } from "./errors.ts";
 import type { ProblemList } from "./input.ts";
 import { assertVersion, type ScenarioForEdit } from "./scenarioAccess.ts";
+import { paceEvery } from "../cooperative.ts";
 import { recentWorkbooks } from "./recentWorkbooks.ts";
 import { newKey } from "./scenarioLifecycle.ts";
 import { changeBetween, currentState, type ScenarioState } from "./scenarioState.ts";
@@ -98,7 +100,9 @@ export interface ImportPreview {
 }
 
 /** The file as rows of cells, or its problems. Pure and outside any transaction (engine/baselineImport.ts reads with it too). */
-export async function readFile(input: Pick<FileImportInput, "content" | "format" | "base64">): Promise<{ ok: true; grid: Grid; csvText: string | null } | { ok: false; problems: ImportProblem[] }> {
+export async function readFile(
+  input: Pick<FileImportInput, "content" | "format" | "base64">,
+): Promise<{ ok: true; grid: Grid; csvDelimiter: Delimiter | null } | { ok: false; problems: ImportProblem[] }> {
   const located = new Locator(null);
   if (input.content.length > MAX_IMPORT_CHARACTERS) {
     return {
@@ -114,11 +118,12 @@ export async function readFile(input: Pick<FileImportInput, "content" | "format"
   if (input.format === "XLSX") {
     // A preview and then its apply send the same workbook: the second is not read again.
     const read = await recentWorkbooks.read(input.content, () => xlsxToGrid(new Uint8Array(Buffer.from(input.content, "base64"))));
-    return read.ok ? { ok: true, grid: read.grid, csvText: null } : read;
+    return read.ok ? { ok: true, grid: read.grid, csvDelimiter: null } : read;
   }
   const text = input.base64 ? Buffer.from(input.content, "base64").toString("utf8") : input.content;
-  const read = csvToGrid(text);
-  return read.ok ? { ok: true, grid: read.grid, csvText: text } : read;
+  // Read once, taking turns on the event loop (a 5,000-line file was parsed in one go, and twice).
+  const read = await csvToGridPaced(text);
+  return read.ok ? { ok: true, grid: read.grid, csvDelimiter: read.delimiter } : read;
 }
 
 /**
@@ -138,7 +143,7 @@ export async function importScenarioFile(input: FileImportInput, actor: string):
     const years = scenario.frame.years.map((entry) => entry.year);
     let reading: SheetReading;
     if (!file.ok) reading = { lines: [], frame: null, problems: file.problems };
-    else if (file.csvText !== null) reading = parseScenarioCsv(file.csvText, { years, numberStyle: input.numberStyle });
+    else if (file.csvDelimiter !== null) reading = readScenarioCsvGrid({ grid: file.grid, delimiter: file.csvDelimiter }, { years, numberStyle: input.numberStyle });
     else reading = readScenarioGrid(file.grid, { years, numberStyle: "DANISH" });
     const sheet = file.ok ? file.grid.sheet : null;
     const planned = await planImport(tx, scenario, reading, { choices, visibleInitiatives: input.visibleInitiatives }, new Locator(sheet));
@@ -239,7 +244,8 @@ async function planImport(
   const previewLines: ImportPreviewLine[] = [];
   const rowOf = new Map<string, number>();
   let nextPosition = Math.max(-1, ...now.positions.values()) + 1;
-  for (const line of reading.lines) {
+  for (const [index, line] of reading.lines.entries()) {
+    await paceEvery(index);
     const matched = matchLine(line, { byId, byTitle, choices, known, themeByTitle, located, problems, suggestions });
     if (matched === null) continue;
     let id: string;

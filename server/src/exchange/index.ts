@@ -17,13 +17,13 @@ export type {
   XlsxExportOptions,
 } from "./types.ts";
 export { buildComparison } from "./comparison.ts";
-export { comparisonToCsv, scenarioToCsv, CSV_DELIMITER } from "./csvExport.ts";
+export { comparisonToCsv, comparisonToCsvPaced, scenarioToCsv, scenarioToCsvPaced, CSV_DELIMITER } from "./csvExport.ts";
 export { comparisonToXlsx, scenarioToXlsx, ExcelJS } from "./xlsxExport.ts";
 export { formatAmountText, oereFromSpreadsheetNumber, spreadsheetNumber, AMOUNT_NUMBER_FORMAT } from "./amountText.ts";
 export { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from "./fileNames.ts";
 export { LABELS } from "./labels.ts";
 export { columnLetters, type Grid } from "./grid.ts";
-export { csvToGrid, parseScenarioCsv } from "./csvImport.ts";
+export { csvToGrid, csvToGridPaced, parseScenarioCsv, readScenarioCsvGrid, type Delimiter } from "./csvImport.ts";
 export { xlsxToGrid, type WorkbookReading } from "./xlsxImport.ts";
 export {
   IMPORT_PROBLEM_CODES,

@@ -123,4 +123,6 @@ export interface CsvExportOptions {
 
 export interface XlsxExportOptions {
   language: ExchangeLanguage;
+  /** The operation's abort signal (the time budget), checked at each turn on the event loop (cooperative.ts). */
+  signal?: AbortSignal;
 }

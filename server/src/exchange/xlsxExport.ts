@@ -10,6 +10,8 @@ import { formatDanishAmount, formatMio, type Oere } from "@ramme/domain";
 import { amountNumberFormat, spreadsheetNumber } from "./amountText.ts";
 import { buildFileName, XLSX_CONTENT_TYPE } from "./fileNames.ts";
 import { LABELS } from "./labels.ts";
+import { paceEvery } from "../cooperative.ts";
+import { pacedWorkbookBytes } from "./pacedXlsx.ts";
 import { neutralizeFormula, withoutFormulaStart } from "./safeText.ts";
 import { comparisonSheet, scenarioSheet, type Sheet, type SheetCell } from "./sheets.ts";
 import type { ExchangeLabels } from "./labels.ts";
@@ -25,12 +27,12 @@ export async function scenarioToXlsx(data: ScenarioExport, options: XlsxExportOp
   const labels = LABELS[options.language];
   const workbook = newWorkbook();
   const sheetNames = new SheetNames();
-  addSheet(workbook, sheetNames.claim(data.scenarioName, labels.scenario), scenarioSheet(data, labels, { themeRows: true }));
-  if (data.lines.some((line) => line.sources !== undefined)) addSheet(workbook, sheetNames.claim(labels.sources, labels.sources), sourcesSheet(data, labels));
+  await addSheet(workbook, sheetNames.claim(data.scenarioName, labels.scenario), scenarioSheet(data, labels, { themeRows: true }), options.signal);
+  if (data.lines.some((line) => line.sources !== undefined)) await addSheet(workbook, sheetNames.claim(labels.sources, labels.sources), sourcesSheet(data, labels), options.signal);
   return {
     fileName: buildFileName(data.scenarioName, labels.fallbackFileName, "xlsx"),
     contentType: XLSX_CONTENT_TYPE,
-    bytes: await workbookBytes(workbook),
+    bytes: await workbookBytes(workbook, options.signal),
   };
 }
 
@@ -39,14 +41,14 @@ export async function comparisonToXlsx(data: ComparisonExport, options: XlsxExpo
   const labels = LABELS[options.language];
   const workbook = newWorkbook();
   const sheetNames = new SheetNames();
-  addSheet(workbook, sheetNames.claim(labels.comparison, labels.comparison), comparisonSheet(data, labels));
+  await addSheet(workbook, sheetNames.claim(labels.comparison, labels.comparison), comparisonSheet(data, labels), options.signal);
   for (const scenario of [data.base, ...data.others]) {
-    addSheet(workbook, sheetNames.claim(scenario.scenarioName, labels.scenario), scenarioSheet(scenario, labels));
+    await addSheet(workbook, sheetNames.claim(scenario.scenarioName, labels.scenario), scenarioSheet(scenario, labels), options.signal);
   }
   return {
     fileName: buildFileName(`${labels.comparisonFilePrefix}-${data.base.scenarioName}`, labels.comparisonFilePrefix, "xlsx"),
     contentType: XLSX_CONTENT_TYPE,
-    bytes: await workbookBytes(workbook),
+    bytes: await workbookBytes(workbook, options.signal),
   };
 }
 
@@ -56,10 +58,11 @@ function newWorkbook(): ExcelJS.Workbook {
   return workbook;
 }
 
-async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  const buffer = await workbook.xlsx.writeBuffer();
-  // exceljs declares an ArrayBuffer-like type; at run time it is a Node Buffer. Either way, copy into a plain Uint8Array.
-  return new Uint8Array(buffer as ArrayBuffer);
+/** The workbook's bytes, taking turns on the event loop while exceljs writes them (pacedXlsx.ts). */
+async function workbookBytes(workbook: ExcelJS.Workbook, signal?: AbortSignal): Promise<Uint8Array> {
+  const buffer = await pacedWorkbookBytes(workbook, signal);
+  // A Node Buffer (exceljs's StreamBuf): copy into a plain Uint8Array.
+  return new Uint8Array(buffer);
 }
 
 const BOLD: Partial<ExcelJS.Font> = { bold: true };
@@ -68,7 +71,11 @@ const MIN_COLUMN_WIDTH = 10;
 const MAX_COLUMN_WIDTH = 60;
 const COLUMN_MARGIN = 3;
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, sheet: Sheet): void {
+/**
+ * Writes the sheet's cells into the workbook, taking turns (cooperative.ts) every 256 rows: a
+ * 5,000-line sheet's cells held the event loop for seconds in one go.
+ */
+async function addSheet(workbook: ExcelJS.Workbook, name: string, sheet: Sheet, signal?: AbortSignal): Promise<void> {
   const headerRowNumber = sheet.rows.findIndex((row) => row.kind === "header") + 1;
   const worksheet = workbook.addWorksheet(name, {
     views: [{ state: "frozen", xSplit: sheet.frozenColumns, ySplit: headerRowNumber }],
@@ -80,7 +87,8 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, sheet: Sheet): void 
     }),
   );
 
-  sheet.rows.forEach((row, rowIndex) => {
+  for (const [rowIndex, row] of sheet.rows.entries()) {
+    await paceEvery(rowIndex, signal);
     const bold = row.kind !== "title" && row.kind !== "line" && row.kind !== "blank";
     row.cells.forEach((value, columnIndex) => {
       if (value === null) return;
@@ -91,11 +99,12 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, sheet: Sheet): void 
       if (row.kind === "header" && amountColumns.has(columnIndex)) cell.alignment = { horizontal: "right" };
     });
     if (row.kind === "group") mergeGroupCells(worksheet, rowIndex + 1, row.cells, sheet.columnCount);
-  });
-
-  for (let columnIndex = 0; columnIndex < sheet.columnCount; columnIndex++) {
-    worksheet.getColumn(columnIndex + 1).width = columnWidth(sheet, columnIndex);
   }
+
+  const widths = await columnWidths(sheet, signal);
+  widths.forEach((width, columnIndex) => {
+    worksheet.getColumn(columnIndex + 1).width = width;
+  });
 }
 
 /**
@@ -149,17 +158,23 @@ function mergeGroupCells(worksheet: ExcelJS.Worksheet, rowNumber: number, cells:
   });
 }
 
-/** Wide enough for the longest header or figure in the column (title and group rows do not count), within bounds. */
-function columnWidth(sheet: Sheet, columnIndex: number): number {
-  let longest = 0;
-  for (const row of sheet.rows) {
+/**
+ * Each column wide enough for its longest header or figure (title and group rows do not count),
+ * within bounds: one pass over the rows, taking turns every 256.
+ */
+async function columnWidths(sheet: Sheet, signal?: AbortSignal): Promise<number[]> {
+  const longest = Array.from({ length: sheet.columnCount }, () => 0);
+  for (const [rowIndex, row] of sheet.rows.entries()) {
+    await paceEvery(rowIndex, signal);
     if (row.kind === "title" || row.kind === "group") continue;
-    const cell = row.cells[columnIndex];
-    if (cell === null || cell === undefined) continue;
-    const text = typeof cell === "string" ? cell : formatDanishAmount(typeof cell === "bigint" ? cell : cell.value, { minDecimals: 1 });
-    longest = Math.max(longest, text.length);
+    for (let columnIndex = 0; columnIndex < sheet.columnCount; columnIndex++) {
+      const cell = row.cells[columnIndex];
+      if (cell === null || cell === undefined) continue;
+      const text = typeof cell === "string" ? cell : formatDanishAmount(typeof cell === "bigint" ? cell : cell.value, { minDecimals: 1 });
+      longest[columnIndex] = Math.max(longest[columnIndex]!, text.length);
+    }
   }
-  return Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, longest + COLUMN_MARGIN));
+  return longest.map((length) => Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, length + COLUMN_MARGIN)));
 }
 
 /**
