@@ -1,6 +1,6 @@
 import { mio } from "@ramme/domain";
 import { describe, expect, it } from "vitest";
-import { buildBodyRows, buildSummaryRows, createRowCache, type LineMeta } from "../../client/src/features/grid/gridRows.ts";
+import { buildBodyRows, buildSummaryRows, createRowCache, keepUnchangedSummaryRows, type LineMeta } from "../../client/src/features/grid/gridRows.ts";
 import { adoptsFetched, advance, describeChange, planLiveChange, shortTitle, type Held, type ScenarioChange } from "../../client/src/features/live/liveChanges.ts";
 import { render } from "../../client/src/i18n/messages.ts";
 
@@ -59,6 +59,21 @@ describe("a live change applied to the grid's cells", () => {
     const summary = buildSummaryRows(rowsAfter, frame, years);
     expect(summary.find((row) => row.kind === "allocated")!.amounts).toEqual({ 2024: mio("68.5"), 2025: mio("100.5") });
     expect(summary.find((row) => row.kind === "headroom")!.amounts).toEqual({ 2024: mio("31.5"), 2025: mio("-0.5") });
+  });
+
+  it("keeps the pinned rows an edit did not move as the same objects (the grid redraws only allocated and headroom)", () => {
+    const cache = createRowCache();
+    const stated = [{ year: 2024, stated: mio("68.5"), difference: 0n, explained: 0n, unexplained: 0n, status: "MATCHES" as const, footnoteMarkers: [] }];
+    const before = buildSummaryRows(buildBodyRows(lines, themes, held.cells, years, cache), frame, years, stated);
+    const plan = planLiveChange(change(5, [["vmk", 2025, "2.5", "3"]], { 2024: "68.5", 2025: "100.5" }), held);
+    if (plan.kind !== "apply") throw new Error("expected the change to apply");
+    const after = keepUnchangedSummaryRows(before, buildSummaryRows(buildBodyRows(lines, themes, plan.cells, years, cache), frame, years, stated), years);
+    expect(after.map((row) => (row === before.find((old) => old.id === row.id) ? `${row.kind}: kept` : `${row.kind}: new`))).toEqual(["allocated: new", "frame: kept", "headroom: new", "stated: kept"]);
+    expect(after.find((row) => row.kind === "headroom")!.amounts).toEqual({ 2024: mio("31.5"), 2025: mio("-0.5") });
+    // The same figures in new objects (a rebuild after a reload) are kept too; a changed frame is not.
+    expect(keepUnchangedSummaryRows(after, buildSummaryRows(buildBodyRows(lines, themes, plan.cells, years, cache), frame, years, stated), years).every((row, index) => row === after[index])).toBe(true);
+    const raised = new Map([[2024, mio("100")], [2025, mio("101")]]);
+    expect(keepUnchangedSummaryRows(after, buildSummaryRows(buildBodyRows(lines, themes, plan.cells, years, cache), raised, years, stated), years).map((row, index) => row === after[index])).toEqual([true, false, false, true]);
   });
 
   it("applies several cells of one change, a paste, as one step", () => {

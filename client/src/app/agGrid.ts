@@ -13,6 +13,7 @@ import {
   PinnedRowModule,
   RenderApiModule,
   RowApiModule,
+  RowAutoHeightModule,
   RowStyleModule,
   ScrollApiModule,
   TextEditorModule,
@@ -36,6 +37,12 @@ ModuleRegistry.registerModules([
   // The grid's search and filter chips (doesExternalFilterPass), and the comment popover's and Shift+F2's listeners.
   ExternalFilterModule,
   EventApiModule,
+  // No column has autoHeight, but without this module the grid takes its rows as never measured:
+  // every ensureIndexVisible (each Enter, arrow or Tab that moves the focus) then leaves a listener
+  // that scrolls to that row again on the next model update, up to ten times — after an edit, in the
+  // middle of the commit that shows the new totals, reading the scroll position and so forcing a
+  // layout of the whole page. With it, the rows count as measured and nothing is left behind.
+  RowAutoHeightModule,
 ]);
 
 export const gridTheme = themeQuartz.withParams({

@@ -15,7 +15,7 @@
  * - ScenarioHeader, GridToolbar, GridDialogs: what is drawn around the grid.
  */
 import { AgGridReact } from "ag-grid-react";
-import type { GridApi, PostSortRowsParams } from "ag-grid-community";
+import type { GetRowIdParams, GridApi, PostSortRowsParams, RowClassParams } from "ag-grid-community";
 import { useMemo, useRef, useState } from "react";
 import { gridTheme } from "../../app/agGrid.ts";
 import { failureText } from "../../app/failures.ts";
@@ -57,6 +57,10 @@ const keepThemesOnSort = ({ nodes }: PostSortRowsParams<BodyRow | SummaryRow>) =
   const ordered = keepLinesUnderThemes(nodes, (node) => (node.data?.kind === "theme" || node.data?.kind === "line" ? node.data : undefined), (node) => node.sourceRowIndex);
   nodes.splice(0, nodes.length, ...ordered);
 };
+// Module-level, not inline: AG Grid takes a new function as a changed option, and a new getRowClass
+// makes it restyle every drawn row — on each render, so on each edit.
+const rowIdOf = (params: GetRowIdParams<BodyRow | SummaryRow>) => params.data.id;
+const rowClassOf = (params: RowClassParams<BodyRow | SummaryRow>) => `row-${params.data?.kind ?? "line"}`;
 
 /** `me`: the signed-in user (accounts mode), or null in local mode, where the one user owns everything and nothing is shared. */
 export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: AccountUser | null }) {
@@ -229,8 +233,8 @@ export function ScenarioGrid({ scenarioKey, me }: { scenarioKey: string; me: Acc
             rowClassRules={overlays.rowClassRules}
             isExternalFilterPresent={overlays.lineFilter.isExternalFilterPresent}
             doesExternalFilterPass={overlays.lineFilter.doesExternalFilterPass}
-            getRowId={(params) => params.data.id}
-            getRowClass={(params) => `row-${params.data?.kind ?? "line"}`}
+            getRowId={rowIdOf}
+            getRowClass={rowClassOf}
             postSortRows={keepThemesOnSort}
             onModelUpdated={selection.onRowOrderChanged}
             onSortChanged={(event) => {

@@ -200,6 +200,28 @@ export function buildSummaryRows(rows: readonly BodyRow[], frame: ReadonlyMap<nu
   return summary;
 }
 
+/**
+ * `next` with each row that holds the same figures as in `previous` replaced by that earlier object:
+ * AG Grid redraws a pinned row whose data is a new object, so after an edit only the rows it moved
+ * (allocated and headroom) are drawn again, not the frame or the printed total.
+ */
+export function keepUnchangedSummaryRows(previous: readonly SummaryRow[], next: readonly SummaryRow[], years: readonly number[]): SummaryRow[] {
+  return next.map((row) => {
+    const before = previous.find((candidate) => candidate.id === row.id);
+    return before && sameSummaryRow(before, row, years) ? before : row;
+  });
+}
+
+function sameSummaryRow(a: SummaryRow, b: SummaryRow, years: readonly number[]): boolean {
+  return (
+    a.kind === b.kind &&
+    a.total === b.total &&
+    Object.keys(a.amounts).length === Object.keys(b.amounts).length &&
+    years.every((year) => a.amounts[year] === b.amounts[year] && a.stated?.[year] === b.stated?.[year]) &&
+    (a.stated === undefined) === (b.stated === undefined)
+  );
+}
+
 /** The years over the frame, with the amount over, in year order. */
 export function yearsOverFrame(summary: readonly SummaryRow[], years: readonly number[]): Array<{ year: number; overBy: Oere }> {
   const headroom = summary.find((row) => row.kind === "headroom");

@@ -19,6 +19,9 @@ import { blockBounds, isInBlock, sameCell, type Block, type CellPosition } from 
 import { createSelectionSignal } from "./selectionSignal.ts";
 import { focusWhenDrawn } from "./gridFocus.ts";
 
+/** Whether the block is drawn: a single cell is the grid's own focus, not a selection. */
+const spansCells = (block: Block | null) => !!block && !sameCell(block.anchor, block.focus);
+
 /** A block, and the line cell that had the grid's focus when it was set (null: none). */
 interface HeldBlock {
   block: Block;
@@ -102,7 +105,10 @@ export function useBlockSelection(apiRef: RefObject<GridApi | null>, documentLin
       const before = shownRef.current;
       shownRef.current = shown;
       if (before && shown && sameCell(before.anchor, shown.anchor) && sameCell(before.focus, shown.focus)) return;
-      event.api.refreshCells({ force: true, columns: years.map(yearField) });
+      // Only a block of more than one cell is drawn (cell-selected): from one cell to another, as
+      // Enter does after every edit, nothing drawn changes, and redrawing every amount cell would
+      // cost the edit's totals a frame.
+      if (spansCells(before) || spansCells(shown)) event.api.refreshCells({ force: true, columns: years.map(yearField) });
       selectionChanged();
     },
     [years, currentBlock, selectionChanged],

@@ -20,7 +20,7 @@ import { adoptsFetched } from "../live/liveChanges.ts";
 import { usePricedScenario } from "../priceLevels/usePricedScenario.ts";
 import { mayEdit } from "../sharing/ownership.ts";
 import { ScenarioGridQuery } from "./gridQuery.ts";
-import { buildBodyRows, buildSummaryRows, createRowCache, orderedLineKeys, type CellMap, type LineMeta, type StatedYear } from "./gridRows.ts";
+import { buildBodyRows, buildSummaryRows, createRowCache, keepUnchangedSummaryRows, orderedLineKeys, type CellMap, type LineMeta, type StatedYear, type SummaryRow } from "./gridRows.ts";
 import { sourceText } from "./sourceText.ts";
 
 /** The scenario as the grid's query answers it. */
@@ -130,10 +130,12 @@ export function useGridData(scenarioKey: string) {
   const themes = useSameByContent(data?.themes ?? NO_THEMES);
   const bodyRows = useMemo(() => buildBodyRows(lines, themes, shownCells, years, rowCache), [lines, themes, shownCells, years, rowCache]);
   // The printed totals are the documents' figures in their own price level: shown only there.
-  const summaryRows = useMemo(
-    () => (priceLevel === null ? buildSummaryRows(bodyRows, frame, years, stated) : buildSummaryRows(bodyRows, priced.frame ?? frame, years)),
-    [bodyRows, frame, years, stated, priceLevel, priced.frame],
-  );
+  // Rows whose figures an edit left as they were stay the same objects, so the grid does not redraw them.
+  const summaryRowsRef = useRef<SummaryRow[]>([]);
+  const summaryRows = useMemo(() => {
+    const built = priceLevel === null ? buildSummaryRows(bodyRows, frame, years, stated) : buildSummaryRows(bodyRows, priced.frame ?? frame, years);
+    return (summaryRowsRef.current = keepUnchangedSummaryRows(summaryRowsRef.current, built, years));
+  }, [bodyRows, frame, years, stated, priceLevel, priced.frame]);
   // Derived from the lines, not the rows, so it (and the columns that use it) stay the same across edits.
   const documentLineKeys = useMemo(() => orderedLineKeys(lines, themes), [lines, themes]);
 

@@ -35,9 +35,13 @@ export function useLineFilter(
   api: () => GridApi | null,
 ): LineFilterState {
   const [filter, setFilterState] = useState<LineFilter>(NO_FILTER);
+  const active = isFilterActive(filter);
   const themeTitles = useMemo(() => new Map(themes.map((theme) => [theme.key, theme.title])), [themes]);
-  const totals = useMemo(() => new Map(rows.flatMap((row) => (row.kind === "line" ? [[row.initiativeKey, row.total] as const] : []))), [rows]);
+  // Every edit makes new rows: with no filter on, what a filter would read is not built at all (a
+  // what-if of 5,000 lines would rebuild 5,000 entries on each edit for nothing).
+  const totals = useMemo(() => (active ? new Map(rows.flatMap((row) => (row.kind === "line" ? [[row.initiativeKey, row.total] as const] : []))) : null), [active, rows]);
   const filterable: FilterableLine[] = useMemo(() => {
+    if (!totals) return [];
     const shown = lines.map(({ initiative }) => ({
       key: initiative.key,
       title: initiative.title,
@@ -65,7 +69,6 @@ export function useLineFilter(
     }));
     return [...shown, ...removed];
   }, [lines, themeTitles, commentedLines, totals, diff]);
-  const active = isFilterActive(filter);
   const passing = useMemo(() => (active ? filterLines(filterable, filter) : null), [active, filterable, filter]);
 
   // AG Grid asks again only when told — and only when the lines passing change: filtering again
