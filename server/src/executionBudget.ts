@@ -33,7 +33,7 @@ import {
   type GraphQLSchema,
   type SelectionNode,
 } from "graphql";
-import { nextTurn, sliceSpent } from "./cooperative.ts";
+import { nextTurn, OperationRoot, signalOf, sliceSpent } from "./cooperative.ts";
 import { operationCost } from "./operationCost.ts";
 
 export interface BudgetConfig {
@@ -242,7 +242,7 @@ function settleList(value: unknown, context: unknown, info: GraphQLResolveInfo):
     }
   }
   if (value.length < PACED_FROM) return value;
-  return pacedItems(value, (info as { signal?: AbortSignal }).signal);
+  return pacedItems(value, signalOf(info));
 }
 
 /**
@@ -295,7 +295,7 @@ export function executionBudgetPlugin(config: BudgetConfig): Plugin {
         const given = (executionArgs as { signal?: AbortSignal }).signal;
         const signal = given ? AbortSignal.any([given, controller.signal]) : controller.signal;
         try {
-          const result = await executeFn({ ...executionArgs, signal } as typeof executionArgs);
+          const result = await executeFn({ ...executionArgs, signal, rootValue: executionArgs.rootValue ?? new OperationRoot(signal) } as typeof executionArgs);
           if (config.maxResponseBytes > 0 && !(Symbol.asyncIterator in Object(result)) && exceedsBytes((result as { data?: unknown }).data, config.maxResponseBytes)) {
             return { errors: [tooLarge] };
           }
