@@ -49,7 +49,20 @@ export function paceEvery(index: number, signal?: AbortSignal | null): Promise<v
   return (index & 255) === 0 ? pace(signal) : undefined;
 }
 
-/** The operation's abort signal, which graphql-tools' executor puts on a resolver's info (the time budget and the response cap abort it). */
+/**
+ * The root value of an operation the execution budget runs: it carries the operation's signal to
+ * resolvers where the executor does not put it on their info (graphql-jit's compiled queries, yoga.ts).
+ */
+export class OperationRoot {
+  constructor(readonly signal: AbortSignal) {}
+}
+
+/**
+ * The operation's abort signal (the time budget and the response cap abort it): graphql-tools'
+ * executor puts it on a resolver's info; under graphql-jit it comes with the root value.
+ */
 export function signalOf(info: unknown): AbortSignal | undefined {
-  return (info as { signal?: AbortSignal } | null)?.signal;
+  const given = info as { signal?: AbortSignal; rootValue?: unknown } | null;
+  if (given?.signal) return given.signal;
+  return given?.rootValue instanceof OperationRoot ? given.rootValue.signal : undefined;
 }

@@ -33,7 +33,7 @@ import {
   type GraphQLSchema,
   type SelectionNode,
 } from "graphql";
-import { nextTurn, sliceSpent } from "./cooperative.ts";
+import { nextTurn, OperationRoot, signalOf, sliceSpent } from "./cooperative.ts";
 import { operationCost } from "./operationCost.ts";
 
 export interface BudgetConfig {
@@ -264,7 +264,7 @@ function settleList(value: unknown, context: unknown, info: GraphQLResolveInfo):
     }
   }
   if (value.length < PACED_FROM) return value;
-  return pacedItems(value, (info as { signal?: AbortSignal }).signal);
+  return pacedItems(value, signalOf(info));
 }
 
 /**
@@ -317,7 +317,13 @@ export function executionBudgetPlugin(config: BudgetConfig): Plugin {
         const given = (executionArgs as { signal?: AbortSignal }).signal;
         const signal = given ? AbortSignal.any([given, controller.signal]) : controller.signal;
         try {
-          const result = await executeFn({ ...executionArgs, signal } as typeof executionArgs);
+          const running = Promise.resolve(executeFn({ ...executionArgs, signal, rootValue: executionArgs.rootValue ?? new OperationRoot(signal) } as typeof executionArgs));
+          // graphql-tools' executor gives up as soon as the signal aborts; a compiled query (graphql-jit,
+          // yoga.ts) does not watch it, so the budget ends the wait itself. The work left stops at its next pace().
+          const stopped = new Promise<never>((_, reject) => controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true }));
+          stopped.catch(() => undefined);
+          running.catch(() => undefined);
+          const result = await Promise.race([running, stopped]);
           if (config.maxResponseBytes > 0 && !(Symbol.asyncIterator in Object(result)) && (await exceedsBytesPaced((result as { data?: unknown }).data, config.maxResponseBytes))) {
             return { errors: [tooLarge] };
           }

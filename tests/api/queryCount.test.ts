@@ -155,3 +155,47 @@ describe("the grid query's SQL for a signed-in party (accounts mode)", () => {
     expect(manyStatements.length).toBe(fewStatements.length);
   });
 });
+
+describe("the comparison's reads of its scenarios' cells", () => {
+  const COMPARE = /* GraphQL */ `
+    query Compare($base: ID!, $others: [ID!]!) {
+      compareScenarios(baseId: $base, otherIds: $others) {
+        __typename
+        ... on ScenarioComparison { lines { initiativeKey versus { scenarioKey cells { year base other difference } } } }
+      }
+    }
+  `;
+  const readsCells = (sql: string) => /"Allocation"/.test(sql);
+
+  it("reads the cells of versions not yet kept in one statement, and those of versions kept (by the grid or a comparison before) not at all", async () => {
+    forgetVersionedReads();
+    const cold = await recordSql(() => query(COMPARE, { base: "regeringens-udspil-2024", others: ["aftale-2024", "large"] }));
+    const warm = await recordSql(() => query(COMPARE, { base: "regeringens-udspil-2024", others: ["aftale-2024", "large"] }));
+    expect(cold.filter(readsCells)).toHaveLength(1);
+    expect(warm.filter(readsCells)).toEqual([]);
+    // The grid keeps what the comparison reads, and the other way round.
+    forgetVersionedReads();
+    await query(GRID, { id: globalId("Scenario", "aftale-2024") });
+    await query(GRID, { id: globalId("Scenario", "regeringens-udspil-2024") });
+    const afterGrid = await recordSql(() => query(COMPARE, { base: "regeringens-udspil-2024", others: ["aftale-2024"] }));
+    expect(afterGrid.filter(readsCells)).toEqual([]);
+  });
+
+  it("shows an edit in the very next comparison, never the cells kept for the version before", async () => {
+    const fork = await query(`mutation { forkScenario(input: { sourceId: "aftale-2024", name: "Sammenlignes" }) { ... on ScenarioEdit { scenario { key version } } } }`);
+    const { key, version } = fork.forkScenario.scenario;
+    const vmk2024 = async () => {
+      const { compareScenarios } = await query(COMPARE, { base: "aftale-2024", others: [key] });
+      return compareScenarios.lines.find((line: any) => line.initiativeKey === "vmk").versus[0].cells.find((cell: any) => cell.year === 2024);
+    };
+    // Read (and kept) at the fork's version: the same as the agreement.
+    expect((await vmk2024()).difference).toBe("0");
+    const edit = await query(`mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`, {
+      input: { scenarioId: key, expectedVersion: version, cells: [{ initiativeId: "vmk", year: 2024, amount: "1.5" }] },
+    });
+    expect(edit.setAllocations.__typename).toBe("ScenarioEdit");
+    const after = await vmk2024();
+    expect(after.other).toBe("1.5");
+    expect(after.difference).not.toBe("0");
+  });
+});

@@ -10,7 +10,8 @@ import { pace } from "../cooperative.ts";
 import { ProblemList } from "./input.ts";
 import { convertLine, priceLevelFor, type PriceLevelShape } from "./priceLevels.ts";
 import { stateAtVersion } from "./history.ts";
-import { KEYS_PER_STATEMENT, loadScenarioLines, slices, type ScenarioLineShape } from "./scenarioLines.ts";
+import { KEYS_PER_STATEMENT, slices, withInitiatives, type ScenarioLineShape } from "./scenarioLines.ts";
+import { frameYearsOf, lineCellsOfAll } from "./versionedReads.ts";
 
 export interface ComparedScenario {
   id: string;
@@ -62,7 +63,7 @@ export async function loadComparison(client: Database, baseIdText: string, other
   const named = [baseId, ...otherIds];
   const scenarios = await client.scenario.findMany({
     where: { id: { in: named.filter((id): id is string => id !== null) } },
-    select: { id: true, frameId: true, version: true, frame: { select: { priceLevel: true, years: { orderBy: { year: "asc" }, select: { year: true, amount: true } } } } },
+    select: { id: true, frameId: true, version: true, frame: { select: { priceLevel: true } } },
   });
   const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
   const baseFrame = baseId === null ? undefined : byId.get(baseId)?.frameId;
@@ -82,10 +83,13 @@ export async function loadComparison(client: Database, baseIdText: string, other
 
   // Another price level converts every line and the frame cell by cell before anything is summed.
   const level = priceLevel === null ? null : await priceLevelFor(client, base.frame.priceLevel, priceLevel, "priceLevel");
-  const frame = level ? convertYearAmounts(base.frame.years, level.ratio) : base.frame.years;
+  const frameAmounts = await frameYearsOf(client, base.frameId);
+  const frame = level ? convertYearAmounts(frameAmounts, level.ratio) : [...frameAmounts];
   const frameYears = frame.map((entry) => entry.year);
+  // Each scenario's cells as at the version its row was just read at (versionedReads.ts): a version
+  // already read by the grid or an earlier comparison is not read again; an edit is a new version.
   const [storedLines, comments] = await Promise.all([
-    loadScenarioLines(client, ids, frameYears),
+    lineCellsOfAll(client, ids.map((id) => byId.get(id)!)).then((cells) => withInitiatives(client, cells)),
     client.comment.findMany({ where: { scenarioId: { in: ids }, initiativeId: { not: null } }, orderBy: { id: "asc" } }),
   ]);
   // The base then replaces the base now; a scenario compared with its own earlier version keeps its lines now.
@@ -141,7 +145,7 @@ function snapshotOfLines(key: string, lines: readonly ScenarioLineShape[]): Scen
   return { key, lines: lines.map((line) => ({ initiativeId: line.initiativeId, themeId: line.initiative.themeId, isReserve: line.initiative.isReserve, amounts: line.amounts })) };
 }
 
-/** A scenario's lines as they were at `version`, in position order, shaped as loadScenarioLines shapes them. */
+/** A scenario's lines as they were at `version`, in position order, shaped as withInitiatives shapes them. */
 async function linesAtVersion(client: Database, scenarioId: string, version: number, frameYears: readonly number[]): Promise<ScenarioLineShape[]> {
   const state = await stateAtVersion(client, scenarioId, version);
   const ids = [...state.positions.keys()];

@@ -75,11 +75,28 @@ const lineCells = new WeighedCache<readonly LineCells[]>(MAX_CACHED_LINES);
 const yearTotals = new WeighedCache<readonly YearTotalShape[]>(10_000);
 const frameYears = new WeighedCache<Promise<readonly YearAmount[]>>(1_000);
 
+/** A scenario's row as read in this request: its version fixes what is read below. */
+export interface VersionedScenario {
+  id: string;
+  version: number;
+  frameId: string;
+}
+
 const atVersion = (scenarioId: string, version: number) => `${scenarioId}@${version}`;
 
 async function stillAt(client: Database, scenarioId: string, version: number): Promise<boolean> {
   const row = await client.scenario.findUnique({ where: { id: scenarioId }, select: { version: true } });
   return row?.version === version;
+}
+
+/** The scenarios' versions now, in one statement (by primary key for one, the grid's case). */
+async function versionsNow(client: Database, scenarioIds: readonly string[]): Promise<Map<string, number>> {
+  if (scenarioIds.length === 1) {
+    const row = await client.scenario.findUnique({ where: { id: scenarioIds[0]! }, select: { version: true } });
+    return new Map(row ? [[scenarioIds[0]!, row.version]] : []);
+  }
+  const rows = await client.scenario.findMany({ where: { id: { in: [...scenarioIds] } }, select: { id: true, version: true } });
+  return new Map(rows.map((row) => [row.id, row.version]));
 }
 
 /** The frame's years with their amounts, in year order. One read per frame, also when asked by several fields at once. */
@@ -94,18 +111,41 @@ export function frameYearsOf(client: Database, frameId: string): Promise<readonl
 }
 
 /** A scenario's lines in position order with their cells, as at `version` (the version its row was read at). */
-export async function lineCellsAt(client: Database, scenario: { id: string; version: number; frameId: string }): Promise<readonly LineCells[]> {
-  const key = atVersion(scenario.id, scenario.version);
-  const known = lineCells.get(key);
-  if (known) return known;
-  const years = (await frameYearsOf(client, scenario.frameId)).map((entry) => entry.year);
-  const lines = (await loadLineCells(client, [scenario.id], years)).get(scenario.id)!;
-  if (await stillAt(client, scenario.id, scenario.version)) lineCells.set(key, lines, lines.length);
-  return lines;
+export async function lineCellsAt(client: Database, scenario: VersionedScenario): Promise<readonly LineCells[]> {
+  return (await lineCellsOfAll(client, [scenario])).get(scenario.id)!;
+}
+
+/**
+ * Several scenarios' lines at once (the comparison's), each as at the version its row was read at,
+ * all of one frame. The versions not kept are read together: one statement for their cells and one
+ * to see which are still at the version read, however many scenarios.
+ */
+export async function lineCellsOfAll(client: Database, scenarios: readonly VersionedScenario[]): Promise<Map<string, readonly LineCells[]>> {
+  const result = new Map<string, readonly LineCells[]>();
+  const missing: VersionedScenario[] = [];
+  for (const scenario of scenarios) {
+    const known = lineCells.get(atVersion(scenario.id, scenario.version));
+    if (known) result.set(scenario.id, known);
+    else if (!missing.some((other) => other.id === scenario.id)) missing.push(scenario);
+  }
+  if (missing.length === 0) return result;
+  const years = (await frameYearsOf(client, missing[0]!.frameId)).map((entry) => entry.year);
+  const read = await loadLineCells(
+    client,
+    missing.map((scenario) => scenario.id),
+    years,
+  );
+  const versionNow = await versionsNow(client, missing.map((scenario) => scenario.id));
+  for (const scenario of missing) {
+    const lines = read.get(scenario.id)!;
+    result.set(scenario.id, lines);
+    if (versionNow.get(scenario.id) === scenario.version) lineCells.set(atVersion(scenario.id, scenario.version), lines, lines.length);
+  }
+  return result;
 }
 
 /** A scenario's totals per frame year (against the frame and a baseline's printed totals), as at `version`. */
-export async function yearTotalsAt(client: Database, scenario: { id: string; version: number; frameId: string }): Promise<readonly YearTotalShape[]> {
+export async function yearTotalsAt(client: Database, scenario: VersionedScenario): Promise<readonly YearTotalShape[]> {
   const key = atVersion(scenario.id, scenario.version);
   const known = yearTotals.get(key);
   if (known) return known;
