@@ -142,7 +142,7 @@ describe("recommendationCoverage of a what-if", () => {
   it("loses recommendation 3 when its one line is set to zero, and says which recommendations changed", async () => {
     const whatIf = await fork(AGREEMENT, "Uden datavision");
     // Vision for sundhedsdata has 6,1 and 7,5 in 2024-25; Trial Nation gets 1,0 more in 2025 (4,7 → 5,7).
-    const edit = await setAllocations({
+    const edit = asMember(await setAllocations({
       scenarioId: whatIf.key,
       expectedVersion: whatIf.version,
       cells: [
@@ -150,7 +150,7 @@ describe("recommendationCoverage of a what-if", () => {
         { initiativeId: "sundhedsdata-vision", year: 2025, amount: "0" },
         { initiativeId: "trial-nation", year: 2025, amount: "5.7" },
       ],
-    });
+    }), "ScenarioEdit");
     expect(edit.__typename).toBe("ScenarioEdit");
 
     const [agreement, changed] = firstEntries((await coverage([AGREEMENT, whatIf.key])).scenarios, 2);

@@ -14,6 +14,7 @@ import { print } from "graphql";
 import { gql, type ResultOf, type TypedDocument } from "../support/documents.ts";
 import { globalId, query, recordSql, type GraphQLResponse } from "../support/graphql.ts";
 import { fingerprint, fork, mutate } from "../support/scenarios.ts";
+import { asMember } from "../support/unions.ts";
 
 type Yoga = ReturnType<typeof createRammeYoga>;
 const production = createRammeYoga({ hardening: hardeningConfigFrom({ NODE_ENV: "production" }), auth: "local" });
@@ -189,9 +190,9 @@ describe("typed errors", () => {
     const whatIf = await fork("aftale-2024", "Fejlkontrakt");
     const stored = await fingerprint();
     for (const expectedVersion of [0, -3]) {
-      const result = await mutate("setAllocation", "SetAllocationInput", { scenarioId: whatIf.key, initiativeId: "vmk", year: 2024, amount: "1", expectedVersion });
+      const result = asMember(await mutate("setAllocation", "SetAllocationInput", { scenarioId: whatIf.key, initiativeId: "vmk", year: 2024, amount: "1", expectedVersion }), "InvalidInputError");
       expect(result.__typename).toBe("InvalidInputError");
-      expect(result.problems.map((problem: any) => [problem.field, problem.code])).toEqual([["input.expectedVersion", "NOT_POSITIVE"]]);
+      expect(result.problems.map((problem) => [problem.field, problem.code])).toEqual([["input.expectedVersion", "NOT_POSITIVE"]]);
     }
     const status = await query(gql(`mutation LockAtVersionZero($id: ID!) { lockScenario(input: { scenarioId: $id, expectedVersion: 0 }) { __typename ... on InvalidInputError { problems { field code } } } }`), { id: whatIf.key });
     if (status.lockScenario.__typename !== "InvalidInputError") throw new Error(`expected invalid input: ${JSON.stringify(status.lockScenario)}`);
@@ -202,7 +203,7 @@ describe("typed errors", () => {
   it("every problem of an input is listed once, at its exact path: unknown IDs beside malformed amounts", async () => {
     const whatIf = await fork("aftale-2024", "Alle fejl");
     const stored = await fingerprint();
-    const result = await mutate("setAllocations", "SetAllocationsInput", {
+    const result = asMember(await mutate("setAllocations", "SetAllocationsInput", {
       scenarioId: whatIf.key,
       expectedVersion: whatIf.version,
       cells: [
@@ -210,9 +211,9 @@ describe("typed errors", () => {
         { initiativeId: "vmk", year: 1999, amount: "abc" },
         { initiativeId: "også-ukendt", year: 2025, amount: "-1" },
       ],
-    });
+    }), "InvalidInputError");
     expect(result.__typename).toBe("InvalidInputError");
-    const problems = result.problems.map((problem: any) => `${problem.field} ${problem.code}`).sort();
+    const problems = result.problems.map((problem) => `${problem.field} ${problem.code}`).sort();
     expect(problems).toEqual([
       "input.cells[0].initiativeId UNKNOWN_INITIATIVE",
       "input.cells[1].amount NOT_A_NUMBER",

@@ -58,7 +58,7 @@ async function edit(name: string, inputType: string, input: Record<string, unkno
   return result;
 }
 
-const forkAs = async (actor: string, sourceId: string, name: string) => (await edit("forkScenario", "ForkScenarioInput", { sourceId, name }, actor)).scenario.key as string;
+const forkAs = async (actor: string, sourceId: string, name: string) => (await edit("forkScenario", "ForkScenarioInput", { sourceId, name }, actor)).scenario.key;
 
 /** The what-if (W, Anna's), its fork (G, Bo's), an archived fork of the agreement (A, Carl's), and a moment between their edits. */
 let W: string;

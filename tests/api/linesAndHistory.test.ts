@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { gql } from "../support/documents.ts";
 import { db, query } from "../support/graphql.ts";
 import { cell, fingerprint, fork, mutate, setAllocation, setAllocations } from "../support/scenarios.ts";
+import { asMember, firstEntries } from "../support/unions.ts";
 
 let whatIf: { key: string; version: number };
 beforeEach(async () => {
@@ -14,7 +15,7 @@ const linesOf = async (key: string) =>
 
 describe("addInitiative", () => {
   it("adds a new proposal line with its amounts, as an initiative of origin PROPOSAL created in the scenario", async () => {
-    const result = await mutate("addInitiative", "AddInitiativeInput", {
+    const result = asMember(await mutate("addInitiative", "AddInitiativeInput", {
       scenarioId: whatIf.key,
       expectedVersion: 1,
       title: "Pilotprojekt om genbrug af data",
@@ -23,11 +24,12 @@ describe("addInitiative", () => {
       amounts: [{ year: 2025, amount: "1,5" }, { year: 2026, amount: "2" }],
       notation: "DANISH",
       comment: "Partiets forslag",
-    });
+    }), "ScenarioEdit");
     expect(result).toMatchObject({ __typename: "ScenarioEdit", version: 2 });
-    const added = result.cells.map((entry: any) => [entry.year, entry.before, entry.after]);
+    const added = result.cells.map((entry) => [entry.year, entry.before, entry.after]);
     expect(added).toEqual([[2024, null, "0"], [2025, null, "1.5"], [2026, null, "2"], [2027, null, "0"]]);
-    const key = result.cells[0].initiativeKey;
+    const [first] = firstEntries(result.cells, 1);
+    const key = first.initiativeKey;
     const initiative = await db.initiative.findUniqueOrThrow({ where: { id: key } });
     expect(initiative).toMatchObject({ title: "Pilotprojekt om genbrug af data", origin: "PROPOSAL", createdInScenarioId: whatIf.key, themeId: "forskning-sundhedsdata" });
     expect((await linesOf(whatIf.key)).at(-1)).toBe(key);
@@ -39,24 +41,24 @@ describe("addInitiative", () => {
     const result = await mutate("addInitiative", "AddInitiativeInput", { scenarioId: whatIf.key, expectedVersion: 1, initiativeId: "reserve" });
     expect(result).toMatchObject({ __typename: "ScenarioEdit", version: 2 });
     const before = await fingerprint();
-    const again = await mutate("addInitiative", "AddInitiativeInput", { scenarioId: whatIf.key, expectedVersion: 2, initiativeId: "vmk" });
+    const again = asMember(await mutate("addInitiative", "AddInitiativeInput", { scenarioId: whatIf.key, expectedVersion: 2, initiativeId: "vmk" }), "InvalidInputError");
     expect(again.problems).toEqual([expect.objectContaining({ field: "input.initiativeId", code: "ALREADY_IN_SCENARIO" })]);
     expect(await fingerprint()).toBe(before);
   });
 
   it("refuses an unknown theme, a missing title, both forms at once, and bad amounts — every problem named, nothing stored", async () => {
     const before = await fingerprint();
-    const unknownTheme = await mutate("addInitiative", "AddInitiativeInput", { scenarioId: whatIf.key, expectedVersion: 1, title: "X", themeId: "findes-ikke" });
+    const unknownTheme = asMember(await mutate("addInitiative", "AddInitiativeInput", { scenarioId: whatIf.key, expectedVersion: 1, title: "X", themeId: "findes-ikke" }), "InvalidInputError");
     expect(unknownTheme.problems).toEqual([expect.objectContaining({ field: "input.themeId", code: "UNKNOWN_THEME" })]);
-    const noTitle = await mutate("addInitiative", "AddInitiativeInput", { scenarioId: whatIf.key, expectedVersion: 1, themeId: "innovation" });
+    const noTitle = asMember(await mutate("addInitiative", "AddInitiativeInput", { scenarioId: whatIf.key, expectedVersion: 1, themeId: "innovation" }), "InvalidInputError");
     expect(noTitle.problems).toEqual([expect.objectContaining({ field: "input.title", code: "REQUIRED" })]);
-    const both = await mutate("addInitiative", "AddInitiativeInput", { scenarioId: whatIf.key, expectedVersion: 1, initiativeId: "reserve", title: "X" });
+    const both = asMember(await mutate("addInitiative", "AddInitiativeInput", { scenarioId: whatIf.key, expectedVersion: 1, initiativeId: "reserve", title: "X" }), "InvalidInputError");
     expect(both.problems).toEqual([expect.objectContaining({ field: "input.title", code: "CONFLICTING_FIELDS" })]);
-    const amounts = await mutate("addInitiative", "AddInitiativeInput", {
+    const amounts = asMember(await mutate("addInitiative", "AddInitiativeInput", {
       scenarioId: whatIf.key, expectedVersion: 1, title: "X", themeId: "innovation",
       amounts: [{ year: 2030, amount: "1" }, { year: 2024, amount: "-2" }, { year: 2025, amount: "0.25" }],
-    });
-    expect(amounts.problems.map((problem: any) => [problem.field, problem.code])).toEqual([
+    }), "InvalidInputError");
+    expect(amounts.problems.map((problem) => [problem.field, problem.code])).toEqual([
       ["input.amounts[0].year", "YEAR_OUTSIDE_FRAME"],
       ["input.amounts[1].amount", "NEGATIVE"],
       ["input.amounts[2].amount", "TOO_PRECISE"],
@@ -67,7 +69,7 @@ describe("addInitiative", () => {
 
 describe("removeInitiative", () => {
   it("takes a line out, frees its amounts, and keeps them in the history", async () => {
-    const result = await mutate("removeInitiative", "RemoveInitiativeInput", { scenarioId: whatIf.key, initiativeId: "eu-formandskab", expectedVersion: 1, comment: "Dækkes andetsteds" });
+    const result = asMember(await mutate("removeInitiative", "RemoveInitiativeInput", { scenarioId: whatIf.key, initiativeId: "eu-formandskab", expectedVersion: 1, comment: "Dækkes andetsteds" }), "ScenarioEdit");
     expect(result).toMatchObject({ __typename: "ScenarioEdit", version: 2 });
     // The agreement's 2024 total is 98.9; without EU-formandskabets 2.8 it is 96.1.
     expect(result.yearTotals[0]).toMatchObject({ year: 2024, allocated: "96.1", headroom: "3.9" });
@@ -89,7 +91,7 @@ describe("removeInitiative", () => {
 
   it("refuses a line that is not in the scenario", async () => {
     const before = await fingerprint();
-    const result = await mutate("removeInitiative", "RemoveInitiativeInput", { scenarioId: whatIf.key, initiativeId: "reserve", expectedVersion: 1 });
+    const result = asMember(await mutate("removeInitiative", "RemoveInitiativeInput", { scenarioId: whatIf.key, initiativeId: "reserve", expectedVersion: 1 }), "InvalidInputError");
     expect(result.problems).toEqual([expect.objectContaining({ field: "input.initiativeId", code: "NOT_IN_SCENARIO" })]);
     expect(await fingerprint()).toBe(before);
   });
@@ -97,11 +99,11 @@ describe("removeInitiative", () => {
 
 describe("moveAmount", () => {
   it("moves the same amount from one line to another in each year of the range, keeping every year's total", async () => {
-    const result = await mutate("moveAmount", "MoveAmountInput", {
+    const result = asMember(await mutate("moveAmount", "MoveAmountInput", {
       scenarioId: whatIf.key, expectedVersion: 1, fromInitiativeId: "sundhedsdiplomater", toInitiativeId: "trial-nation", amount: "2.0", fromYear: 2025, toYear: 2027,
-    });
+    }), "ScenarioEdit");
     expect(result).toMatchObject({ __typename: "ScenarioEdit", version: 2 });
-    expect(result.yearTotals.map((total: any) => total.allocated)).toEqual(["98.9", "100", "100", "100"]);
+    expect(result.yearTotals.map((total) => total.allocated)).toEqual(["98.9", "100", "100", "100"]);
     expect(await cell(whatIf.key, "sundhedsdiplomater", 2024)).toBe(mio("20"));
     expect(await cell(whatIf.key, "sundhedsdiplomater", 2026)).toBe(mio("18"));
     expect(await cell(whatIf.key, "trial-nation", 2027)).toBe(mio("6.7"));
@@ -110,18 +112,18 @@ describe("moveAmount", () => {
   it("refuses to move more than a line has in any year of the range, and a range outside the frame", async () => {
     const before = await fingerprint();
     // byspildevand has 0.5 in 2025 and 0 in 2027.
-    const short = await mutate("moveAmount", "MoveAmountInput", {
+    const short = asMember(await mutate("moveAmount", "MoveAmountInput", {
       scenarioId: whatIf.key, expectedVersion: 1, fromInitiativeId: "byspildevand", toInitiativeId: "vmk", amount: "0.5", fromYear: 2025, toYear: 2027,
-    });
+    }), "InvalidInputError");
     expect(short.problems).toEqual([expect.objectContaining({ field: "input.amount", code: "INSUFFICIENT_AMOUNT", message: expect.stringContaining("2027") })]);
-    const outside = await mutate("moveAmount", "MoveAmountInput", {
+    const outside = asMember(await mutate("moveAmount", "MoveAmountInput", {
       scenarioId: whatIf.key, expectedVersion: 1, fromInitiativeId: "vmk", toInitiativeId: "vmk", amount: "0.5", fromYear: 2027, toYear: 2030,
-    });
-    expect(outside.problems.map((problem: any) => [problem.field, problem.code])).toEqual([["input.toInitiativeId", "SAME_LINE"]]);
-    const range = await mutate("moveAmount", "MoveAmountInput", {
+    }), "InvalidInputError");
+    expect(outside.problems.map((problem) => [problem.field, problem.code])).toEqual([["input.toInitiativeId", "SAME_LINE"]]);
+    const range = asMember(await mutate("moveAmount", "MoveAmountInput", {
       scenarioId: whatIf.key, expectedVersion: 1, fromInitiativeId: "vmk", toInitiativeId: "atmp", amount: "0.5", fromYear: 2027, toYear: 2030,
-    });
-    expect(range.problems.map((problem: any) => [problem.field, problem.code])).toEqual([["input.toYear", "YEAR_OUTSIDE_FRAME"]]);
+    }), "InvalidInputError");
+    expect(range.problems.map((problem) => [problem.field, problem.code])).toEqual([["input.toYear", "YEAR_OUTSIDE_FRAME"]]);
     expect(await fingerprint()).toBe(before);
   });
 });
@@ -143,7 +145,7 @@ describe("history, restore and changes since", () => {
     expect(kinds.map((row) => row.kind)).toEqual(["FORKED", "CELLS_SET", "LINE_REMOVED", "LINE_ADDED", "UPDATED", "RESTORED"]);
 
     // Restoring version 3 (after the removal, before the new line) from 6 takes the proposal out again and trial-nation too.
-    const toThree = await mutate("restoreScenarioVersion", "RestoreScenarioVersionInput", { scenarioId: whatIf.key, version: 3, expectedVersion: 6 });
+    const toThree = asMember(await mutate("restoreScenarioVersion", "RestoreScenarioVersionInput", { scenarioId: whatIf.key, version: 3, expectedVersion: 6 }), "ScenarioEdit");
     expect(toThree.version).toBe(7);
     expect(await linesOf(whatIf.key)).not.toContain("trial-nation");
     expect(await cell(whatIf.key, "vmk", 2024)).toBe(mio("9"));
@@ -166,14 +168,14 @@ describe("history, restore and changes since", () => {
 
     await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2024, amount: "8", expectedVersion: 6 });
     const before = await fingerprint();
-    const blocked = await mutate("revertChange", "RevertChangeInput", { scenarioId: whatIf.key, version: 5, expectedVersion: 7 });
+    const blocked = asMember(await mutate("revertChange", "RevertChangeInput", { scenarioId: whatIf.key, version: 5, expectedVersion: 7 }), "InvalidInputError");
     expect(blocked.problems).toEqual([expect.objectContaining({ field: "input.version", code: "CHANGED_SINCE", value: "vmk:2024" })]);
     expect(await fingerprint()).toBe(before);
   });
 
   it("refuses to restore a version the scenario never had", async () => {
     const before = await fingerprint();
-    const result = await mutate("restoreScenarioVersion", "RestoreScenarioVersionInput", { scenarioId: whatIf.key, version: 7, expectedVersion: 1 });
+    const result = asMember(await mutate("restoreScenarioVersion", "RestoreScenarioVersionInput", { scenarioId: whatIf.key, version: 7, expectedVersion: 1 }), "InvalidInputError");
     expect(result.problems).toEqual([expect.objectContaining({ field: "input.version", code: "UNKNOWN_VERSION", value: "7" })]);
     expect(await fingerprint()).toBe(before);
   });

@@ -4,6 +4,7 @@ import type { ScenarioChangedEvent } from "@ramme/server/live/scenarioChanged.ts
 import { yoga } from "@ramme/server/yoga.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fingerprint, fork, mutate, setAllocation, setAllocations } from "../support/scenarios.ts";
+import { asMember } from "../support/unions.ts";
 import { subscribe, type Subscription } from "../support/sse.ts";
 import { query } from "../support/graphql.ts";
 import { gql } from "../support/documents.ts";
@@ -124,7 +125,7 @@ describe("scenarioChanged over Server-Sent Events", () => {
   it("delivers each committed edit to every viewer: who, the cells before and after, the version and the same totals the editor got", async () => {
     const first = await watch(whatIf.key);
     const second = await watch(whatIf.key);
-    const edit = await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "3.0", expectedVersion: 1, comment: "Mere til VMK" }, { actor: "Søren Ø." });
+    const edit = asMember(await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "3.0", expectedVersion: 1, comment: "Mere til VMK" }, { actor: "Søren Ø." }), "ScenarioEdit");
     expect(edit.__typename).toBe("ScenarioEdit");
 
     for (const viewer of [first, second]) {
@@ -148,28 +149,31 @@ describe("scenarioChanged over Server-Sent Events", () => {
 
   it("sends a reconnecting viewer every change after the version it had, in order, each with the totals after it", async () => {
     const edits = [];
-    edits.push(await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "3.0", expectedVersion: 1 }));
+    edits.push(asMember(await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "3.0", expectedVersion: 1 }), "ScenarioEdit"));
     edits.push(
-      await setAllocations({ scenarioId: whatIf.key, expectedVersion: 2, cells: [{ initiativeId: "vmk", year: 2026, amount: "1" }, { initiativeId: "vmk", year: 2027, amount: "0" }] }),
+      asMember(
+        await setAllocations({ scenarioId: whatIf.key, expectedVersion: 2, cells: [{ initiativeId: "vmk", year: 2026, amount: "1" }, { initiativeId: "vmk", year: 2027, amount: "0" }] }),
+        "ScenarioEdit",
+      ),
     );
-    edits.push(await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "2.5", expectedVersion: 3 }));
+    edits.push(asMember(await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "2.5", expectedVersion: 3 }), "ScenarioEdit"));
     expect(edits.map((edit) => edit.version)).toEqual([2, 3, 4]);
 
     const viewer = await watch(whatIf.key, 1);
     for (const edit of edits) {
       const change = changeOf((await nextData(viewer)).scenarioChanged);
       expect(change.version).toBe(edit.version);
-      expect(change.cells).toEqual(edit.cells.map(({ initiativeKey, year, before, after }: Record<string, unknown>) => ({ initiativeKey, year, before, after })));
+      expect(change.cells).toEqual(edit.cells.map(({ initiativeKey, year, before, after }) => ({ initiativeKey, year, before, after })));
       expect(change.yearTotals).toEqual(edit.yearTotals);
     }
     // Then it goes on live.
-    const live = await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2024, amount: "9", expectedVersion: 4 });
+    const live = asMember(await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2024, amount: "9", expectedVersion: 4 }), "ScenarioEdit");
     expect((await nextData(viewer)).scenarioChanged).toMatchObject({ version: 5, yearTotals: live.yearTotals });
   });
 
   it("sends nothing for an edit that changed nothing, and marks a lock as a change to load the scenario again for", async () => {
     const viewer = await watch(whatIf.key);
-    const same = await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "2.5", expectedVersion: 1 });
+    const same = asMember(await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount: "2.5", expectedVersion: 1 }), "ScenarioEdit");
     expect(same.changed).toBe(false);
     const lock = await mutate("lockScenario", "ScenarioStatusInput", { scenarioId: whatIf.key });
     expect(lock.__typename).toBe("ScenarioEdit");
@@ -218,7 +222,7 @@ describe("a stream never misses a change the feed lost", () => {
     await new Promise((resolve) => setTimeout(resolve, 50)); // the stream's start-up check finds nothing new
     const edits = [];
     for (const [index, amount] of ["3", "4", "5"].entries()) {
-      edits.push(await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount, expectedVersion: index + 1 }));
+      edits.push(asMember(await setAllocation({ scenarioId: whatIf.key, initiativeId: "vmk", year: 2025, amount, expectedVersion: index + 1 }), "ScenarioEdit"));
     }
     // Versions 2 and 3 are "lost"; an empty message for 4 arrives: the stream must read 2, 3 and 4 from the history.
     feed.publish(eventFor(whatIf.key, edits[2]!.version));

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { gql, type VariablesOf } from "../support/documents.ts";
 import { query } from "../support/graphql.ts";
 import { cell, fingerprint, fork, mutate, setAllocation, setAllocations } from "../support/scenarios.ts";
+import { asMember, firstEntries } from "../support/unions.ts";
 
 const MERGE = gql(`mutation Merge($input: MergeScenarioInput!) { mergeScenario(input: $input) { __typename
   ... on ScenarioEdit { version cells { initiativeKey year before after } }
@@ -20,8 +21,9 @@ describe("mergeScenario", () => {
     const source = await fork("aftale-2024", "Kilde");
     const target = await fork("aftale-2024", "Mål");
     await setAllocation({ scenarioId: source.key, initiativeId: "vmk", year: 2025, amount: "3", expectedVersion: 1 });
-    const added = await mutate("addInitiative", "AddInitiativeInput", { scenarioId: source.key, expectedVersion: 2, title: "Nyt", themeId: "innovation", amounts: [{ year: 2024, amount: "0.4" }] });
-    const newKey = added.cells[0].initiativeKey;
+    const added = asMember(await mutate("addInitiative", "AddInitiativeInput", { scenarioId: source.key, expectedVersion: 2, title: "Nyt", themeId: "innovation", amounts: [{ year: 2024, amount: "0.4" }] }), "ScenarioEdit");
+    const [addedCell] = firstEntries(added.cells, 1);
+    const newKey = addedCell.initiativeKey;
     await mutate("removeInitiative", "RemoveInitiativeInput", { scenarioId: source.key, initiativeId: "eu-formandskab", expectedVersion: 3 });
     await setAllocation({ scenarioId: target.key, initiativeId: "atmp", year: 2026, amount: "6", expectedVersion: 1 });
 

@@ -1,6 +1,6 @@
 /** Helpers for tests of the scenario engine: fork, edit, and a fingerprint of everything stored. */
 import { createHash } from "node:crypto";
-import { gql } from "./documents.ts";
+import { gql, type ResultOf, type VariablesOf } from "./documents.ts";
 import { db, query } from "./graphql.ts";
 
 /**
@@ -36,16 +36,71 @@ export async function fork(sourceId = "aftale-2024", name = "Test-scenarie"): Pr
   return { key: result.scenario.key, version: result.version };
 }
 
-/** Runs one mutation that takes `input` and returns its result union. */
-// The field is named at run time, so the document is a string and its result untyped; callers read
-// whichever member of the union they expect, as the tests of each mutation need.
-export async function mutate(name: string, inputType: string, input: Record<string, unknown>, options: { actor?: string } = {}): Promise<any> {
-  const data = (await query(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${EDIT_FIELDS} } }`, { input }, options)) as Record<string, unknown>;
-  return data[name];
+// The selection is EDIT_FIELDS written out: gql.tada types only a literal document, not one
+// with text interpolated into it.
+const SetAllocationForTest = gql(`
+  mutation SetAllocationForTest($input: SetAllocationInput!) {
+    setAllocation(input: $input) {
+      __typename
+      ... on ScenarioEdit { version changed fitsFrame scenario { key } yearTotals { year allocated frame headroom overBy fitsFrame } overFrame { year overBy } cells { initiativeKey year before after difference } }
+      ... on Error {
+        ... on InvalidInputError { message problems { field code message value } }
+        ... on ScenarioLockedError { message scenarioKey reason }
+        ... on VersionConflictError { message expectedVersion currentVersion cellsChangedSince { initiativeKey year before after } changesSince { version actor kind } }
+        ... on FrameExceededError { message years { year allocated frame overBy } }
+      }
+    }
+  }
+`);
+
+const SetAllocationsForTest = gql(`
+  mutation SetAllocationsForTest($input: SetAllocationsInput!) {
+    setAllocations(input: $input) {
+      __typename
+      ... on ScenarioEdit { version changed fitsFrame scenario { key } yearTotals { year allocated frame headroom overBy fitsFrame } overFrame { year overBy } cells { initiativeKey year before after difference } }
+      ... on Error {
+        ... on InvalidInputError { message problems { field code message value } }
+        ... on ScenarioLockedError { message scenarioKey reason }
+        ... on VersionConflictError { message expectedVersion currentVersion cellsChangedSince { initiativeKey year before after } changesSince { version actor kind } }
+        ... on FrameExceededError { message years { year allocated frame overBy } }
+      }
+    }
+  }
+`);
+
+/**
+ * A scenario mutation's result with the EDIT_FIELDS selection: ScenarioEdit | InvalidInputError |
+ * ScenarioLockedError | VersionConflictError | FrameExceededError. Every result union of the
+ * mutations the tests run through `mutate` (setAllocation(s), addInitiative, removeInitiative,
+ * moveAmount, updateScenario, forkScenario, lockScenario, unlockScenario, archiveScenario,
+ * unarchiveScenario, revertChange, restoreScenarioVersion) is this union or a part of it
+ * (docs/schema.graphql). One that can return another member (mergeScenario's MergeConflictError,
+ * importScenarioFile's ImportRefusedError) needs a typed document of its own.
+ */
+export type EditResult = ResultOf<typeof SetAllocationsForTest>["setAllocations"];
+
+/**
+ * Runs one mutation that takes `input` and returns its result union. The field is named at run
+ * time, so the document is a string the server alone checks; its answer is typed as `EditResult`,
+ * which holds only when the mutation's union is within it (see there).
+ */
+export async function mutate(name: string, inputType: string, input: Record<string, unknown>, options: { actor?: string } = {}): Promise<EditResult> {
+  const data = (await query(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${EDIT_FIELDS} } }`, { input }, options)) as Record<string, EditResult>;
+  const result = data[name];
+  if (result === undefined) throw new Error(`no ${name} in the answer: ${JSON.stringify(data)}`);
+  return result;
 }
 
-export const setAllocation = (input: Record<string, unknown>, options: { actor?: string } = {}) => mutate("setAllocation", "SetAllocationInput", input, options);
-export const setAllocations = (input: Record<string, unknown>, options: { actor?: string } = {}) => mutate("setAllocations", "SetAllocationsInput", input, options);
+// The input stays loose: tests send malformed input on purpose, for the server to refuse.
+export async function setAllocation(input: Record<string, unknown>, options: { actor?: string } = {}): Promise<ResultOf<typeof SetAllocationForTest>["setAllocation"]> {
+  const data = await query(SetAllocationForTest, { input } as VariablesOf<typeof SetAllocationForTest>, options);
+  return data.setAllocation;
+}
+
+export async function setAllocations(input: Record<string, unknown>, options: { actor?: string } = {}): Promise<EditResult> {
+  const data = await query(SetAllocationsForTest, { input } as VariablesOf<typeof SetAllocationsForTest>, options);
+  return data.setAllocations;
+}
 
 /** The amount of one cell, as the database holds it (øre as bigint), or null when absent. */
 export async function cell(scenarioId: string, initiativeId: string, year: number): Promise<bigint | null> {
