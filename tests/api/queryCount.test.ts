@@ -157,14 +157,15 @@ describe("the grid query's SQL for a signed-in party (accounts mode)", () => {
 });
 
 describe("the comparison's reads of its scenarios' cells", () => {
-  const COMPARE = /* GraphQL */ `
+  const COMPARE = gql(`
     query Compare($base: ID!, $others: [ID!]!) {
       compareScenarios(baseId: $base, otherIds: $others) {
         __typename
         ... on ScenarioComparison { lines { initiativeKey versus { scenarioKey cells { year base other difference } } } }
       }
     }
-  `;
+  `);
+  const SET = gql(`mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`);
   const readsCells = (sql: string) => /"Allocation"/.test(sql);
 
   it("reads the cells of versions not yet kept in one statement, and those of versions kept (by the grid or a comparison before) not at all", async () => {
@@ -182,15 +183,16 @@ describe("the comparison's reads of its scenarios' cells", () => {
   });
 
   it("shows an edit in the very next comparison, never the cells kept for the version before", async () => {
-    const fork = await query(`mutation { forkScenario(input: { sourceId: "aftale-2024", name: "Sammenlignes" }) { ... on ScenarioEdit { scenario { key version } } } }`);
-    const { key, version } = fork.forkScenario.scenario;
+    const { key, version } = await forkAgreement("Sammenlignes");
     const vmk2024 = async () => {
-      const { compareScenarios } = await query(COMPARE, { base: "aftale-2024", others: [key] });
-      return compareScenarios.lines.find((line: any) => line.initiativeKey === "vmk").versus[0].cells.find((cell: any) => cell.year === 2024);
+      const comparison = asMember((await query(COMPARE, { base: "aftale-2024", others: [key] })).compareScenarios, "ScenarioComparison");
+      const cell = comparison.lines.find((line) => line.initiativeKey === "vmk")?.versus[0]?.cells.find((entry) => entry.year === 2024);
+      if (!cell) throw new Error(`no vmk 2024 in ${JSON.stringify(comparison)}`);
+      return cell;
     };
     // Read (and kept) at the fork's version: the same as the agreement.
     expect((await vmk2024()).difference).toBe("0");
-    const edit = await query(`mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`, {
+    const edit = await query(SET, {
       input: { scenarioId: key, expectedVersion: version, cells: [{ initiativeId: "vmk", year: 2024, amount: "1.5" }] },
     });
     expect(edit.setAllocations.__typename).toBe("ScenarioEdit");

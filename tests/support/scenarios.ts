@@ -1,22 +1,36 @@
 /** Helpers for tests of the scenario engine: fork, edit, and a fingerprint of everything stored. */
 import { createHash } from "node:crypto";
+import { print } from "graphql";
 import { gql, type ResultOf, type VariablesOf } from "./documents.ts";
 import { db, query } from "./graphql.ts";
 
 /**
- * Any scenario mutation's result. The errors are spread inside `... on Error`, so the selection is
- * valid for every result union, whichever errors it lists (a fork cannot be locked out or conflict).
+ * Any scenario mutation's result, as two fragments that every test document spreads (`@_unmask`:
+ * their fields are read directly, gql.tada drops the directive before sending). The errors are
+ * spread inside `Error`, so the selection is valid for every result union, whichever errors it lists
+ * (a fork cannot be locked out or conflict).
  */
-export const EDIT_FIELDS = `
-  __typename
-  ... on ScenarioEdit { version changed fitsFrame scenario { key } yearTotals { year allocated frame headroom overBy fitsFrame } overFrame { year overBy } cells { initiativeKey year before after difference } }
-  ... on Error {
+const EditSucceeded = gql(`
+  fragment EditSucceeded on ScenarioEdit @_unmask {
+    version changed fitsFrame scenario { key } yearTotals { year allocated frame headroom overBy fitsFrame } overFrame { year overBy } cells { initiativeKey year before after difference }
+  }
+`);
+const EditRefused = gql(`
+  fragment EditRefused on Error @_unmask {
     ... on InvalidInputError { message problems { field code message value } }
     ... on ScenarioLockedError { message scenarioKey reason }
     ... on VersionConflictError { message expectedVersion currentVersion cellsChangedSince { initiativeKey year before after } changesSince { version actor kind } }
     ... on FrameExceededError { message years { year allocated frame overBy } }
   }
-`;
+`);
+
+/** The same selection as text, for documents built at run time (a mutation named at run time, hostile documents). */
+const selectionOf = (fragment: typeof EditSucceeded | typeof EditRefused) => {
+  const definition = fragment.definitions[0];
+  if (definition?.kind !== "FragmentDefinition") throw new Error("not a fragment");
+  return print(definition.selectionSet);
+};
+export const EDIT_FIELDS = `__typename ... on ScenarioEdit ${selectionOf(EditSucceeded)} ... on Error ${selectionOf(EditRefused)}`;
 
 const ForkForTest = gql(`
   mutation($input: ForkScenarioInput!) {
@@ -36,37 +50,23 @@ export async function fork(sourceId = "aftale-2024", name = "Test-scenarie"): Pr
   return { key: result.scenario.key, version: result.version };
 }
 
-// The selection is EDIT_FIELDS written out: gql.tada types only a literal document, not one
-// with text interpolated into it.
-const SetAllocationForTest = gql(`
+const SetAllocationForTest = gql(
+  `
   mutation SetAllocationForTest($input: SetAllocationInput!) {
-    setAllocation(input: $input) {
-      __typename
-      ... on ScenarioEdit { version changed fitsFrame scenario { key } yearTotals { year allocated frame headroom overBy fitsFrame } overFrame { year overBy } cells { initiativeKey year before after difference } }
-      ... on Error {
-        ... on InvalidInputError { message problems { field code message value } }
-        ... on ScenarioLockedError { message scenarioKey reason }
-        ... on VersionConflictError { message expectedVersion currentVersion cellsChangedSince { initiativeKey year before after } changesSince { version actor kind } }
-        ... on FrameExceededError { message years { year allocated frame overBy } }
-      }
-    }
+    setAllocation(input: $input) { __typename ...EditSucceeded ...EditRefused }
   }
-`);
+`,
+  [EditSucceeded, EditRefused],
+);
 
-const SetAllocationsForTest = gql(`
+const SetAllocationsForTest = gql(
+  `
   mutation SetAllocationsForTest($input: SetAllocationsInput!) {
-    setAllocations(input: $input) {
-      __typename
-      ... on ScenarioEdit { version changed fitsFrame scenario { key } yearTotals { year allocated frame headroom overBy fitsFrame } overFrame { year overBy } cells { initiativeKey year before after difference } }
-      ... on Error {
-        ... on InvalidInputError { message problems { field code message value } }
-        ... on ScenarioLockedError { message scenarioKey reason }
-        ... on VersionConflictError { message expectedVersion currentVersion cellsChangedSince { initiativeKey year before after } changesSince { version actor kind } }
-        ... on FrameExceededError { message years { year allocated frame overBy } }
-      }
-    }
+    setAllocations(input: $input) { __typename ...EditSucceeded ...EditRefused }
   }
-`);
+`,
+  [EditSucceeded, EditRefused],
+);
 
 /**
  * A scenario mutation's result with the EDIT_FIELDS selection: ScenarioEdit | InvalidInputError |
