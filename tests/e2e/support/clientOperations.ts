@@ -62,33 +62,40 @@ export const AddInitiative = gql(`
   }
 `);
 
-/** client/src/features/compare/CompareView.tsx (its comparison's fields are in a masked fragment, ComparisonFields) */
-export const CompareScenarios = gql(`
-  query CompareScenarios($base: ID!, $others: [ID!]!, $language: Language!, $priceLevel: Int) {
-    compareScenarios(baseId: $base, otherIds: $others, priceLevel: $priceLevel) {
-      __typename
-      ... on ScenarioComparison {
-        years
-        lines { initiative { key theme { key } } versus { status cells { year difference } } }
-        differences { themes { theme { key } year difference } years { year baseAllocated otherAllocated } }
-      }
-    }
+/** What the tests read of a comparison, from either client operation below. */
+const ComparisonForTests = gql(`
+  fragment ComparisonForTests on ScenarioComparison @_unmask {
+    years
+    lines { initiative { key theme { key } } versus { status cells { year difference } } }
+    differences { themes { theme { key } year difference } years { year baseAllocated otherAllocated } }
   }
 `);
 
+/** client/src/features/compare/CompareView.tsx (its comparison's fields are in a masked fragment, ComparisonFields) */
+export const CompareScenarios = gql(
+  `
+  query CompareScenarios($base: ID!, $others: [ID!]!, $language: Language!, $priceLevel: Int) {
+    compareScenarios(baseId: $base, otherIds: $others, priceLevel: $priceLevel) {
+      __typename
+      ...ComparisonForTests
+    }
+  }
+`,
+  [ComparisonForTests],
+);
+
 /** client/src/features/grid/useReferenceDiff.ts (its comparison's fields are in a masked fragment, ReferenceDiffFields) */
-export const GridReferenceDiff = gql(`
+export const GridReferenceDiff = gql(
+  `
   query GridReferenceDiff($reference: ID!, $scenario: ID!, $baseVersion: Int, $priceLevel: Int) {
     compareScenarios(baseId: $reference, otherIds: [$scenario], baseVersion: $baseVersion, priceLevel: $priceLevel) {
       __typename
-      ... on ScenarioComparison {
-        years
-        lines { initiative { key theme { key } } versus { status cells { year difference } } }
-        differences { themes { theme { key } year difference } years { year baseAllocated otherAllocated } }
-      }
+      ...ComparisonForTests
     }
   }
-`);
+`,
+  [ComparisonForTests],
+);
 
 /** client/src/features/scenarios/ScenarioList.tsx */
 export const ScenarioList = gql(`
