@@ -61,6 +61,12 @@ export function useGridOverlays(input: {
     [columnDefs, t],
   );
   const rowClassRules = useMemo(() => overlayRowClassRules(() => overlayRef.current.diff.diff), []);
+  // The row rules read the difference through a ref (stable options keep AG Grid from restyling every
+  // row on each render): a new difference redraws the rows, so added and removed lines get their marks.
+  useEffect(() => {
+    const api = apiRef.current;
+    if (api && !api.isDestroyed()) api.redrawRows();
+  }, [referenceDiff.diff, apiRef]);
   useEffect(() => {
     const api = apiRef.current;
     if (api && !api.isDestroyed()) api.refreshCells({ force: true });
