@@ -1,5 +1,7 @@
 /** Moving the browser's focus along with the grid's, where the grid alone would leave it behind. */
 import type { GridApi } from "ag-grid-community";
+import { yearField } from "./gridColumns.ts";
+import type { CellPosition } from "./selection.ts";
 
 /**
  * A cell the grid was told to focus in a row it had not drawn yet (a jump far down: the grid scrolls
@@ -27,4 +29,23 @@ export function focusWhenDrawn(api: GridApi, gridElement: HTMLElement, rowIndex:
     if ((frames += 1) < 20) requestAnimationFrame(attempt);
   };
   requestAnimationFrame(attempt);
+}
+
+/** The drawn element of a line's amount cell (not a pinned total row's), or null while its row is not drawn. */
+export function lineCellElement(root: ParentNode, cell: CellPosition): HTMLElement | null {
+  return root.querySelector<HTMLElement>(`.ag-row[row-id="${CSS.escape(cell.initiativeKey)}"]:not(.ag-row-pinned) .ag-cell[col-id="${yearField(cell.year)}"]`);
+}
+
+/**
+ * Gives a line's cell the grid's focus, scrolling it into view, and the browser's focus once its row
+ * is drawn (focusWhenDrawn). False when the line is not among the rows shown.
+ */
+export function focusLineCell(api: GridApi, gridElement: HTMLElement | null, cell: CellPosition): boolean {
+  const rowIndex = api.getRowNode(cell.initiativeKey)?.rowIndex;
+  if (rowIndex === null || rowIndex === undefined) return false;
+  api.ensureIndexVisible(rowIndex);
+  api.ensureColumnVisible(yearField(cell.year));
+  api.setFocusedCell(rowIndex, yearField(cell.year));
+  if (gridElement) focusWhenDrawn(api, gridElement, rowIndex, yearField(cell.year));
+  return true;
 }

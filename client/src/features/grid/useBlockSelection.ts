@@ -17,7 +17,7 @@ import type { BodyRow, SummaryRow } from "./gridRows.ts";
 import type { TargetBounds } from "./pasteBlock.ts";
 import { blockBounds, isInBlock, sameCell, type Block, type CellPosition } from "./selection.ts";
 import { createSelectionSignal } from "./selectionSignal.ts";
-import { focusWhenDrawn } from "./gridFocus.ts";
+import { focusLineCell } from "./gridFocus.ts";
 
 /** Whether the block is drawn: a single cell is the grid's own focus, not a selection. */
 const spansCells = (block: Block | null) => !!block && !sameCell(block.anchor, block.focus);
@@ -132,15 +132,10 @@ export function useBlockSelection(apiRef: RefObject<GridApi | null>, documentLin
       const row = Math.min(Math.max(lineKeys.indexOf(from.initiativeKey) + step[0], 0), lineKeys.length - 1);
       const column = Math.min(Math.max(years.indexOf(from.year) + step[1], 0), years.length - 1);
       const next = { initiativeKey: lineKeys[row]!, year: years[column]! };
-      const rowIndex = api.getRowNode(next.initiativeKey)?.rowIndex;
-      if (rowIndex === null || rowIndex === undefined) return;
+      if (!focusLineCell(api, document.querySelector<HTMLElement>(".grid-wrap"), next)) return;
       event.preventDefault();
       event.stopPropagation();
-      api.ensureIndexVisible(rowIndex);
-      api.setFocusedCell(rowIndex, yearField(next.year));
       setBlock({ anchor: block.anchor, focus: next }, next);
-      const gridElement = document.querySelector<HTMLElement>(".grid-wrap");
-      if (gridElement) focusWhenDrawn(api, gridElement, rowIndex, yearField(next.year));
     };
     window.addEventListener("keydown", onKeyDown, true);
     return () => window.removeEventListener("keydown", onKeyDown, true);

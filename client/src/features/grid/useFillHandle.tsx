@@ -7,12 +7,12 @@
  */
 import type { GridApi } from "ag-grid-community";
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode, type RefObject } from "react";
-import { yearField } from "./gridColumns.ts";
 import { fillHandleArea, planFillHandle, type TargetBounds } from "./pasteBlock.ts";
 import { blockBounds } from "./selection.ts";
 import type { BlockSelection } from "./useBlockSelection.ts";
 import type { CellWrites } from "./useCellWrites.ts";
 import type { GridData } from "./useGridData.ts";
+import { lineCellElement } from "./gridFocus.ts";
 import { cellOfElement } from "./useGridKeyboard.ts";
 
 interface Box {
@@ -42,8 +42,7 @@ export function useFillHandle(input: {
       const key = lineKeys[row];
       const year = years[column];
       if (!gridElement || key === undefined || year === undefined) return null;
-      const element = gridElement.querySelector(`.ag-row[row-id="${CSS.escape(key)}"]:not(.ag-row-pinned) .ag-cell[col-id="${yearField(year)}"]`);
-      return element ? element.getBoundingClientRect() : null;
+      return lineCellElement(gridElement, { initiativeKey: key, year })?.getBoundingClientRect() ?? null;
     },
     [gridElement, lineKeys, years],
   );

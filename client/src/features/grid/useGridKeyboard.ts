@@ -13,7 +13,7 @@ import type { BodyRow } from "./gridRows.ts";
 import { jumpKeyOf, jumpTarget, pageTarget } from "./gridNavigation.ts";
 import { blockBounds, isInBlock, type Block, type CellPosition } from "./selection.ts";
 import type { TargetBounds } from "./pasteBlock.ts";
-import { focusWhenDrawn } from "./gridFocus.ts";
+import { focusLineCell, lineCellElement } from "./gridFocus.ts";
 
 export interface GridKeyboardInput {
   apiRef: RefObject<GridApi | null>;
@@ -69,16 +69,7 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
   const committedByKeyRef = useRef(false);
 
   useEffect(() => {
-    const focusCell = (api: GridApi, cell: CellPosition): boolean => {
-      const rowIndex = api.getRowNode(cell.initiativeKey)?.rowIndex;
-      if (rowIndex === null || rowIndex === undefined) return false;
-      api.ensureIndexVisible(rowIndex);
-      api.ensureColumnVisible(yearField(cell.year));
-      api.setFocusedCell(rowIndex, yearField(cell.year));
-      const { gridElement } = latest.current;
-      if (gridElement) focusWhenDrawn(api, gridElement, rowIndex, yearField(cell.year));
-      return true;
-    };
+    const focusCell = (api: GridApi, cell: CellPosition) => focusLineCell(api, latest.current.gridElement, cell);
     const inPlanner = (element: Element | null) => {
       const grid = latest.current.gridElement;
       if (!element || element === document.body) return true;
@@ -91,7 +82,7 @@ export function useGridKeyboard(input: GridKeyboardInput): { committedByKey: () 
     };
     const menuAtCell = (cell: CellPosition) => {
       const grid = latest.current.gridElement;
-      const element = grid?.querySelector(`.ag-row[row-id="${CSS.escape(cell.initiativeKey)}"] .ag-cell[col-id="${yearField(cell.year)}"]`);
+      const element = grid ? lineCellElement(grid, cell) : null;
       const rect = element?.getBoundingClientRect();
       latest.current.openMenu(cell, rect ? { x: rect.left + rect.width / 2, y: rect.bottom } : { x: 0, y: 0 });
     };
@@ -290,7 +281,7 @@ export function reopenEditor(api: GridApi, cell: CellPosition, text: string): vo
     // The editor is drawn in a later frame: put the text in once it is there.
     let frames = 0;
     const fill = () => {
-      const input = document.querySelector<HTMLInputElement>(`.ag-row[row-id="${CSS.escape(cell.initiativeKey)}"] .ag-cell[col-id="${yearField(cell.year)}"] input`);
+      const input = lineCellElement(document, cell)?.querySelector("input");
       if (!input) {
         if ((frames += 1) < 30) requestAnimationFrame(fill);
         return;
